@@ -1,0 +1,28 @@
+// Element types of a tensor and the promotion rules between them.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace gradlab {
+
+enum class DType : uint8_t { Float32, Float64, Int64, Bool };
+
+inline size_t itemsize(DType d) {
+  switch (d) {
+    case DType::Float32: return 4;
+    case DType::Float64: return 8;
+    case DType::Int64: return 8;
+    case DType::Bool: return 1;
+  }
+  return 0;
+}
+
+inline bool is_floating(DType d) { return d == DType::Float32 || d == DType::Float64; }
+
+// API.md's spelling ('float32', ...).
+std::string dtype_name(DType d);
+// PyTorch's spelling in messages and reprs ('torch.float32' without the prefix is dtype_name).
+DType dtype_from_name(const std::string& name);  // throws Error on unknown names
+
+}  // namespace gradlab

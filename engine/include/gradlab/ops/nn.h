@@ -1,0 +1,27 @@
+// torch.nn.functional: activations over a dim, linear, dropout and losses.
+// Composite ops are written with differentiable primitives where PyTorch's
+// gradient is the same; softmax-family ops keep PyTorch's node names.
+#pragma once
+#include <string>
+
+#include "gradlab/tensor.h"
+
+namespace gradlab {
+
+enum class Reduction { None, Mean, Sum };
+Reduction reduction_from_name(const std::string& name);  // "none" | "mean" | "sum"
+
+Tensor softmax(const Tensor& x, int64_t dim);
+Tensor log_softmax(const Tensor& x, int64_t dim);
+Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias);  // bias may be undefined
+Tensor dropout(const Tensor& x, double p = 0.5, bool training = true);
+Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
+Tensor l1_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
+// target: int64 class indices ([N] for input [N, C], 0-d for input [C]).
+Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
+Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
+Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target,
+                                        Reduction r = Reduction::Mean);
+
+}  // namespace gradlab

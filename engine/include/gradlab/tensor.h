@@ -1,0 +1,129 @@
+// Tensor: a handle to shared storage viewed through shape, strides and offset,
+// plus the autograd metadata PyTorch keeps on a Variable (requires_grad, grad,
+// grad_fn, hooks) and the tutorial's legacy flags (volatile, 0.3 printing).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "gradlab/dtype.h"
+#include "gradlab/shape.h"
+
+namespace gradlab {
+
+class Node;
+class Tensor;
+using variable_list = std::vector<Tensor>;
+
+// A flat buffer. Views, detach() and .data share it.
+struct Storage {
+  explicit Storage(size_t nbytes);
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+  void* data = nullptr;
+  size_t nbytes = 0;
+};
+
+// Bumped by every in-place op; shared by a tensor, its views and detach(),
+// but not by .data (as in PyTorch, where .data hides changes from autograd).
+struct VersionCounter {
+  uint32_t version = 0;
+};
+
+using TensorHook = std::function<Tensor(const Tensor&)>;  // may return an undefined Tensor (keep grad)
+
+struct TensorImpl {
+  std::shared_ptr<Storage> storage;
+  std::shared_ptr<VersionCounter> version;
+  Shape shape;
+  Shape strides;
+  int64_t offset = 0;
+  DType dtype = DType::Float32;
+
+  // Autograd metadata.
+  bool requires_grad = false;       // meaningful for leaves; non-leaves require grad iff grad_fn
+  bool retains_grad = false;
+  bool is_volatile = false;
+  bool is_legacy = false;           // made by Variable/FloatTensor: prints in PyTorch 0.3's format
+  bool is_wrapped_number = false;   // a plain JS number turned into a 0-d tensor (type promotion)
+  std::shared_ptr<Node> grad_fn;
+  uint32_t output_nr = 0;
+  std::weak_ptr<Node> grad_accumulator;
+  std::shared_ptr<TensorImpl> grad;  // may be null
+  std::vector<std::pair<int, TensorHook>> hooks;  // hooks of a leaf (non-leaf hooks live on grad_fn)
+};
+
+class Tensor {
+ public:
+  Tensor() = default;
+  explicit Tensor(std::shared_ptr<TensorImpl> impl) : impl_(std::move(impl)) {}
+
+  // A new contiguous tensor with uninitialised memory.
+  static Tensor empty(const Shape& shape, DType dtype = DType::Float32);
+
+  bool defined() const { return impl_ != nullptr; }
+  TensorImpl* impl() const { return impl_.get(); }
+  const std::shared_ptr<TensorImpl>& impl_ptr() const { return impl_; }
+
+  const Shape& shape() const { return impl_->shape; }
+  const Shape& strides() const { return impl_->strides; }
+  int64_t offset() const { return impl_->offset; }
+  DType dtype() const { return impl_->dtype; }
+  int64_t dim() const { return static_cast<int64_t>(impl_->shape.size()); }
+  int64_t numel() const { return numel_of(impl_->shape); }
+  int64_t size(int64_t d) const;
+  bool is_contiguous() const;
+  bool is_same(const Tensor& o) const { return impl_ == o.impl_; }
+
+  // Pointer to the first element (storage + offset).
+  template <typename T>
+  T* data_ptr() const {
+    return static_cast<T*>(impl_->storage->data) + impl_->offset;
+  }
+  void* raw_ptr() const {
+    return static_cast<char*>(impl_->storage->data) + impl_->offset * itemsize(impl_->dtype);
+  }
+  // Reads one element as double (for scalars, printing and tests).
+  double item() const;
+
+  // Autograd.
+  bool requires_grad() const { return impl_->requires_grad || impl_->grad_fn != nullptr; }
+  Tensor& set_requires_grad(bool value);  // leaves only, floating dtypes only
+  bool is_leaf() const { return impl_->grad_fn == nullptr; }
+  const std::shared_ptr<Node>& grad_fn() const { return impl_->grad_fn; }
+  Tensor grad() const { return Tensor(impl_->grad); }
+  void set_grad(const Tensor& g);
+  void retain_grad();
+  bool is_volatile() const { return impl_->is_volatile; }
+  void set_volatile(bool v) const { impl_->is_volatile = v; }
+  bool is_legacy() const { return impl_->is_legacy; }
+  void set_legacy(bool v) const { impl_->is_legacy = v; }
+  uint32_t version() const { return impl_->version->version; }
+  void bump_version() const { ++impl_->version->version; }
+
+  // Shares storage; no autograd history. detach() shares the version counter, data() does not.
+  Tensor detach() const;
+  Tensor data() const;
+  void detach_();
+
+  // The edge through which a gradient reaches this tensor (grad_fn or the leaf's accumulator).
+  struct EdgeRef {
+    std::shared_ptr<Node> fn;
+    uint32_t input_nr = 0;
+  };
+  EdgeRef gradient_edge() const;
+
+  // Hooks: called with the gradient; a defined return value replaces it. Returns an id for removal.
+  int register_hook(TensorHook hook);
+  void remove_hook(int id);
+
+ private:
+  std::shared_ptr<TensorImpl> impl_;
+};
+
+// A view of `base`'s storage with new geometry; autograd metadata is the caller's job.
+Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset);
+
+}  // namespace gradlab

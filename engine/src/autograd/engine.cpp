@@ -1,0 +1,216 @@
+#include "gradlab/autograd/engine.h"
+
+#include <algorithm>
+#include <queue>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "gradlab/autograd/grad_mode.h"
+#include "gradlab/autograd/node.h"
+#include "gradlab/error.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+
+namespace gradlab::autograd {
+
+namespace {
+
+struct NodeState {
+  int dependencies = 0;
+  bool needed = true;
+  variable_list buffer;
+};
+
+// Runs the tensor hooks and retain_grad bookkeeping for gradients arriving at `node`.
+void run_pre_hooks(Node& node, variable_list& grads) {
+  for (auto& hook : node.pre_hooks) {
+    Tensor& g = grads[hook.output_nr];
+    if (!g.defined()) continue;
+    Tensor replaced = hook.fn(g);
+    if (replaced.defined()) g = replaced;
+  }
+  for (auto& [output_nr, weak] : node.retains_grad) {
+    auto impl = weak.lock();
+    if (!impl || output_nr >= grads.size() || !grads[output_nr].defined()) continue;
+    Tensor t(impl);
+    const Tensor& g = grads[output_nr];
+    Tensor current = t.grad();
+    t.set_grad(current.defined() ? add(current, g)
+                                 : (GradMode::is_enabled() ? g : g.detach()));
+  }
+}
+
+// Leaf hooks live on the tensor (as PyTorch's do), run before accumulation or capture.
+void run_leaf_hooks(AccumulateGrad& acc, variable_list& grads) {
+  for (auto& [id, fn] : acc.variable().impl()->hooks) {
+    if (!grads[0].defined()) break;
+    Tensor replaced = fn(grads[0]);
+    if (replaced.defined()) grads[0] = replaced;
+  }
+}
+
+struct Capture {
+  Node* node;
+  uint32_t input_nr;
+  size_t slot;
+};
+
+// The shared core of backward() and grad(). Returns the captured gradients.
+variable_list execute(const std::vector<Edge>& roots, const variable_list& root_grads,
+                      bool keep_graph, bool create_graph, const std::vector<Edge>& captures) {
+  AutoGradMode mode(create_graph);
+  const bool capture_mode = !captures.empty();
+
+  // 1. Discover the graph (iterative DFS) and a post-order for the "needed" pass.
+  std::unordered_map<Node*, NodeState> state;
+  std::vector<Node*> post_order;
+  {
+    std::vector<std::pair<Node*, size_t>> stack;
+    for (const auto& e : roots) {
+      if (!e.valid() || state.count(e.fn.get())) continue;
+      state[e.fn.get()];
+      stack.push_back({e.fn.get(), 0});
+      while (!stack.empty()) {
+        auto& [n, i] = stack.back();
+        if (i < n->next_edges().size()) {
+          Node* child = n->next_edges()[i++].fn.get();
+          if (child && !state.count(child)) {
+            state[child];
+            stack.push_back({child, 0});
+          }
+        } else {
+          post_order.push_back(n);
+          stack.pop_back();
+        }
+      }
+    }
+  }
+  if (capture_mode) {
+    // Only nodes that lead to a captured input need to run.
+    std::unordered_set<Node*> capture_nodes;
+    for (const auto& c : captures)
+      if (c.valid()) capture_nodes.insert(c.fn.get());
+    for (Node* n : post_order) {
+      bool needed = capture_nodes.count(n) > 0;
+      if (!dynamic_cast<AccumulateGrad*>(n))
+        for (const auto& e : n->next_edges()) needed = needed || (e.fn && state[e.fn.get()].needed);
+      state[n].needed = needed;
+    }
+  }
+  for (Node* n : post_order) {
+    if (!state[n].needed) continue;
+    for (const auto& e : n->next_edges())
+      if (e.fn && state[e.fn.get()].needed) ++state[e.fn.get()].dependencies;
+  }
+
+  // 2. Seed the root gradients.
+  auto accumulate_into = [&](Node* n, uint32_t input_nr, const Tensor& g) {
+    NodeState& s = state[n];
+    if (s.buffer.size() < n->num_outputs()) s.buffer.resize(n->num_outputs());
+    Tensor& slot = s.buffer[input_nr];
+    slot = slot.defined() ? add(slot, g) : g;
+  };
+  for (size_t i = 0; i < roots.size(); ++i)
+    if (roots[i].valid() && root_grads[i].defined())
+      accumulate_into(roots[i].fn.get(), roots[i].input_nr, root_grads[i]);
+
+  auto later_first = [](Node* a, Node* b) { return a->sequence_nr() < b->sequence_nr(); };
+  std::priority_queue<Node*, std::vector<Node*>, decltype(later_first)> ready(later_first);
+  for (Node* n : post_order)
+    if (state[n].needed && state[n].dependencies == 0) ready.push(n);
+
+  variable_list captured(captures.size());
+  while (!ready.empty()) {
+    Node* n = ready.top();
+    ready.pop();
+    NodeState& s = state[n];
+    variable_list grads = std::move(s.buffer);
+    grads.resize(n->num_outputs());
+    auto* acc = dynamic_cast<AccumulateGrad*>(n);
+    if (acc)
+      run_leaf_hooks(*acc, grads);
+    else
+      run_pre_hooks(*n, grads);
+
+    for (size_t k = 0; k < captures.size(); ++k)
+      if (captures[k].fn.get() == n && grads[captures[k].input_nr].defined())
+        captured[k] = grads[captures[k].input_nr];
+    if (capture_mode && acc) continue;  // autograd.grad does not touch .grad
+
+    variable_list outputs = n->apply(std::move(grads));
+    if (!keep_graph) n->release_variables();
+    const auto& edges = n->next_edges();
+    for (size_t i = 0; i < edges.size(); ++i) {
+      Node* child = edges[i].fn.get();
+      if (!child || !state[child].needed) continue;
+      if (i < outputs.size() && outputs[i].defined())
+        accumulate_into(child, edges[i].input_nr, outputs[i]);
+      if (--state[child].dependencies == 0) ready.push(child);
+    }
+  }
+  return captured;
+}
+
+Tensor implicit_grad(const Tensor& root) {
+  GL_CHECK(root.numel() == 1, "grad can be implicitly created only for scalar outputs");
+  return ones_like(root.detach());
+}
+
+Edge edge_of(const Tensor& t) {
+  auto e = t.gradient_edge();
+  return {e.fn, e.input_nr};
+}
+
+void check_grad_shape(const Tensor& out, const Tensor& g) {
+  GL_CHECK(g.shape() == out.shape(), "Mismatch in shape: grad_output[0] has a shape of ",
+           shape_str(g.shape()), " and output[0] has a shape of ", shape_str(out.shape()), ".");
+}
+
+}  // namespace
+
+void backward(const variable_list& roots, const variable_list& grad_roots, bool retain_graph,
+              bool create_graph) {
+  std::vector<Edge> edges;
+  variable_list grads;
+  for (size_t i = 0; i < roots.size(); ++i) {
+    const Tensor& r = roots[i];
+    GL_CHECK(r.requires_grad(),
+             "element ", i, " of tensors does not require grad and does not have a grad_fn");
+    Tensor g = i < grad_roots.size() && grad_roots[i].defined() ? grad_roots[i] : implicit_grad(r);
+    check_grad_shape(r, g);
+    edges.push_back(edge_of(r));
+    grads.push_back(g);
+  }
+  execute(edges, grads, retain_graph || create_graph, create_graph, {});
+}
+
+variable_list grad(const variable_list& outputs, const variable_list& inputs,
+                   const variable_list& grad_outputs, bool retain_graph, bool create_graph,
+                   bool allow_unused) {
+  std::vector<Edge> edges;
+  variable_list grads;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const Tensor& r = outputs[i];
+    GL_CHECK(r.requires_grad(),
+             "element ", i, " of tensors does not require grad and does not have a grad_fn");
+    Tensor g = i < grad_outputs.size() && grad_outputs[i].defined() ? grad_outputs[i] : implicit_grad(r);
+    check_grad_shape(r, g);
+    edges.push_back(edge_of(r));
+    grads.push_back(g);
+  }
+  std::vector<Edge> captures;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    GL_CHECK(inputs[i].requires_grad(), "One of the differentiated Tensors does not require grad");
+    captures.push_back(edge_of(inputs[i]));
+  }
+  variable_list result = execute(edges, grads, retain_graph || create_graph, create_graph, captures);
+  for (size_t i = 0; i < result.size(); ++i) {
+    GL_CHECK(result[i].defined() || allow_unused,
+             "One of the differentiated Tensors appears to not have been used in the graph. Set "
+             "allow_unused=True if this is the desired behavior.");
+    if (result[i].defined() && !create_graph) result[i] = result[i].detach();
+  }
+  return result;
+}
+
+}  // namespace gradlab::autograd

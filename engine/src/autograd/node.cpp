@@ -1,0 +1,81 @@
+#include "gradlab/autograd/node.h"
+
+#include "gradlab/autograd/grad_mode.h"
+#include "gradlab/error.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/inplace.h"
+#include "gradlab/ops/movement.h"
+#include "gradlab/ops/reduce.h"
+
+namespace gradlab {
+
+namespace {
+// Later nodes run first when several are ready, as in PyTorch's engine.
+uint64_t next_sequence_nr() {
+  static uint64_t n = 0;
+  return n++;
+}
+}  // namespace
+
+Node::Node() : sequence_nr_(next_sequence_nr()) {}
+
+variable_list AccumulateGrad::apply(variable_list&& grads) {
+  Tensor g = std::move(grads[0]);
+  if (!g.defined()) return {};
+  Tensor current = variable_.grad();
+  if (!current.defined()) {
+    // With create_graph the gradient keeps its history (for double backward);
+    // otherwise leaves hold plain tensors. A buffer nobody else holds is stolen, not copied.
+    if (GradMode::is_enabled())
+      variable_.set_grad(g);
+    else
+      variable_.set_grad(g.impl_ptr().use_count() == 1 && g.is_leaf() ? g.detach() : clone(g.detach()));
+  } else if (GradMode::is_enabled() || current.requires_grad()) {
+    variable_.set_grad(add(current, g));
+  } else {
+    // In place, as PyTorch's `variable.grad += new_grad`: a grad the user holds sees the sum.
+    add_(current, g);
+  }
+  // A legacy Variable's .grad is itself a legacy Variable (0.3 printing).
+  if (variable_.is_legacy()) variable_.grad().set_legacy(true);
+  return {};
+}
+
+FunctionNode::FunctionNode(std::string name, BackwardFn fn, size_t num_outputs)
+    : name_(std::move(name)), fn_(std::move(fn)), num_outputs_(num_outputs) {}
+
+void FunctionNode::add_input(const Tensor& input) {
+  const auto edge = input.defined() ? input.gradient_edge() : Tensor::EdgeRef{};
+  next_edges_.push_back({edge.fn, edge.input_nr});
+  input_meta_.push_back({input.defined() ? input.shape() : Shape{},
+                         input.defined() ? input.dtype() : DType::Float32});
+}
+
+void FunctionNode::release_variables() {
+  for (auto& s : saved_) s.release();
+}
+
+variable_list FunctionNode::apply(variable_list&& grads) {
+  variable_list saved;
+  saved.reserve(saved_.size());
+  auto self = shared_from_this();
+  for (const auto& s : saved_) saved.push_back(s.unpack(self));
+  std::vector<bool> needs(next_edges_.size());
+  for (size_t i = 0; i < needs.size(); ++i) needs[i] = next_edges_[i].valid();
+  BackwardContext ctx{grads, saved, needs};
+  variable_list out = fn_(ctx);
+  out.resize(next_edges_.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!needs[i] || !out[i].defined()) {
+      out[i] = Tensor();
+      continue;
+    }
+    // Broadcasting is undone here once for every op: reduce to the input's shape and dtype.
+    const InputMeta& m = input_meta_[i];
+    if (out[i].shape() != m.shape) out[i] = sum_to(out[i], m.shape);
+    if (out[i].dtype() != m.dtype) out[i] = to(out[i], m.dtype);
+  }
+  return out;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,56 @@
+#include "gradlab/autograd/record.h"
+
+#include "gradlab/autograd/grad_mode.h"
+
+namespace gradlab {
+
+bool any_requires_grad(const variable_list& inputs) {
+  for (const auto& t : inputs)
+    if (t.defined() && t.requires_grad()) return true;
+  return false;
+}
+
+bool graph_enabled_for(const variable_list& inputs) {
+  if (!GradMode::is_enabled()) return false;
+  bool any = false;
+  for (const auto& t : inputs) {
+    if (!t.defined()) continue;
+    // The tutorial's rule: volatile wins over requires_grad.
+    if (t.is_volatile()) return false;
+    any = any || t.requires_grad();
+  }
+  return any;
+}
+
+void propagate_flags(const variable_list& outputs, const variable_list& inputs) {
+  bool is_volatile = false, legacy = false;
+  for (const auto& t : inputs) {
+    if (!t.defined()) continue;
+    is_volatile = is_volatile || t.is_volatile();
+    legacy = legacy || t.is_legacy();
+  }
+  if (!is_volatile && !legacy) return;
+  for (const auto& o : outputs) {
+    if (!o.defined()) continue;
+    if (is_volatile) o.set_volatile(true);
+    if (legacy) o.set_legacy(true);
+  }
+}
+
+void record(const char* name, const variable_list& outputs, const variable_list& inputs,
+            const variable_list& save, BackwardFn fn, const variable_list& save_outputs) {
+  propagate_flags(outputs, inputs);
+  if (!graph_enabled_for(inputs)) return;
+  auto node = std::make_shared<FunctionNode>(name, std::move(fn), outputs.size());
+  for (const auto& t : inputs) node->add_input(t);
+  for (const auto& t : save) node->save(t, false);
+  for (uint32_t i = 0; i < outputs.size(); ++i) {
+    TensorImpl* o = outputs[i].impl();
+    o->grad_fn = node;
+    o->output_nr = i;
+    o->requires_grad = false;
+  }
+  for (const auto& t : save_outputs) node->save(t, true);
+}
+
+}  // namespace gradlab

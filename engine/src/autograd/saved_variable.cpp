@@ -1,0 +1,73 @@
+#include "gradlab/autograd/saved_variable.h"
+
+#include "gradlab/autograd/node.h"
+#include "gradlab/error.h"
+
+namespace gradlab {
+
+namespace {
+std::string legacy_type_name(DType d) {
+  switch (d) {
+    case DType::Float32: return "torch.FloatTensor";
+    case DType::Float64: return "torch.DoubleTensor";
+    case DType::Int64: return "torch.LongTensor";
+    case DType::Bool: return "torch.BoolTensor";
+  }
+  return "?";
+}
+}  // namespace
+
+SavedVariable::SavedVariable(const Tensor& t, bool is_output) {
+  if (!t.defined()) return;
+  was_defined_ = true;
+  is_output_ = is_output;
+  saved_version_ = t.version();
+  output_nr_ = t.impl()->output_nr;
+  requires_grad_ = t.requires_grad();
+  is_leaf_ = t.is_leaf();
+  if (is_output) {
+    // Keep data and metadata but not grad_fn (that is the node saving us).
+    Tensor copy = t.detach();
+    copy.impl()->is_volatile = t.is_volatile();
+    data_ = copy.impl_ptr();
+    weak_grad_fn_ = t.grad_fn();
+  } else {
+    data_ = t.impl_ptr();
+  }
+}
+
+Tensor SavedVariable::unpack(const std::shared_ptr<Node>& saved_for) const {
+  if (!was_defined_) return Tensor();
+  GL_CHECK(!released_,
+           "Trying to backward through the graph a second time (or directly access saved tensors "
+           "after they have already been freed). Saved intermediate values of the graph are freed "
+           "when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to "
+           "backward through the graph a second time or if you need to access saved tensors after "
+           "calling backward.");
+  if (data_->version->version != saved_version_) {
+    const Shape& s = data_->shape;
+    std::string where;
+    if (is_output_ && saved_for)
+      where = ", which is output " + std::to_string(output_nr_) + " of " + saved_for->name() + ",";
+    else if (!is_leaf_ && data_->grad_fn)
+      where = ", which is output " + std::to_string(data_->output_nr) + " of " +
+              data_->grad_fn->name() + ",";
+    fail("one of the variables needed for gradient computation has been modified by an inplace "
+         "operation: [",
+         legacy_type_name(data_->dtype), " ", shape_str(s), "]", where, " is at version ",
+         data_->version->version, "; expected version ", saved_version_,
+         " instead. Hint: enable anomaly detection to find the operation that failed to compute "
+         "its gradient, with torch.autograd.set_detect_anomaly(True).");
+  }
+  if (!is_output_) return Tensor(data_);
+  // Rebuild the output with its grad_fn so double backward flows through it.
+  auto impl = std::make_shared<TensorImpl>(*data_);
+  impl->grad_fn = weak_grad_fn_.lock();
+  impl->output_nr = output_nr_;
+  impl->requires_grad = requires_grad_ && !impl->grad_fn;
+  impl->grad.reset();
+  impl->hooks.clear();
+  return Tensor(std::move(impl));
+}
+
+}  // namespace gradlab

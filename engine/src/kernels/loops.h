@@ -1,0 +1,74 @@
+// Internal: dtype dispatch and the strided loops every kernel is built on.
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "gradlab/error.h"
+#include "gradlab/tensor.h"
+
+namespace gradlab::kernels {
+
+// Bool tensors store one byte per element (0 or 1).
+using bool_t = uint8_t;
+
+#define GL_DISPATCH_CASE(DT, CT, T, ...) \
+  case DT: {                             \
+    using T = CT;                        \
+    __VA_ARGS__;                         \
+    break;                               \
+  }
+
+#define GL_DISPATCH_FLOAT(dtype, T, ...)                                      \
+  switch (dtype) {                                                            \
+    GL_DISPATCH_CASE(::gradlab::DType::Float32, float, T, __VA_ARGS__)        \
+    GL_DISPATCH_CASE(::gradlab::DType::Float64, double, T, __VA_ARGS__)       \
+    default:                                                                  \
+      ::gradlab::fail("expected a floating point tensor, got ", ::gradlab::dtype_name(dtype)); \
+  }
+
+#define GL_DISPATCH_ALL(dtype, T, ...)                                               \
+  switch (dtype) {                                                                   \
+    GL_DISPATCH_CASE(::gradlab::DType::Float32, float, T, __VA_ARGS__)               \
+    GL_DISPATCH_CASE(::gradlab::DType::Float64, double, T, __VA_ARGS__)              \
+    GL_DISPATCH_CASE(::gradlab::DType::Int64, int64_t, T, __VA_ARGS__)               \
+    GL_DISPATCH_CASE(::gradlab::DType::Bool, ::gradlab::kernels::bool_t, T, __VA_ARGS__) \
+  }
+
+// Calls f(o_0, ..., o_{N-1}) for every position of `shape` in row-major order,
+// where o_k is the element offset into operand k (strides may be 0 for broadcast dims).
+template <size_t N, typename F>
+void for_each_offset(const Shape& shape, const std::array<const int64_t*, N>& strides, F&& f) {
+  const int64_t nd = static_cast<int64_t>(shape.size());
+  for (int64_t s : shape)
+    if (s == 0) return;
+  std::array<int64_t, N> off{};
+  if (nd == 0) {
+    f(off);
+    return;
+  }
+  std::vector<int64_t> idx(nd, 0);
+  const int64_t inner = shape[nd - 1];
+  std::array<int64_t, N> inner_stride;
+  for (size_t k = 0; k < N; ++k) inner_stride[k] = strides[k][nd - 1];
+  while (true) {
+    std::array<int64_t, N> o = off;
+    for (int64_t i = 0; i < inner; ++i) {
+      f(o);
+      for (size_t k = 0; k < N; ++k) o[k] += inner_stride[k];
+    }
+    // Advance the outer counters (odometer).
+    int64_t d = nd - 2;
+    for (; d >= 0; --d) {
+      for (size_t k = 0; k < N; ++k) off[k] += strides[k][d];
+      if (++idx[d] < shape[d]) break;
+      for (size_t k = 0; k < N; ++k) off[k] -= strides[k][d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+// Strides of `t` seen through a broadcast to `shape` (0 where t is broadcast).
+Shape broadcast_strides(const Tensor& t, const Shape& shape);
+
+}  // namespace gradlab::kernels

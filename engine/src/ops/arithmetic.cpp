@@ -1,0 +1,184 @@
+// Binary arithmetic with broadcasting: add, sub, mul, div, pow, maximum, minimum.
+// Each forward is followed by its backward rule; broadcasting is undone for all
+// of them in FunctionNode (sum_to), so the rules here are written per element.
+#include <cmath>
+
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
+#include "kernels/elementwise.h"
+
+namespace gradlab {
+
+namespace {
+
+using kernels::bool_t;
+
+Tensor wrap(double v) {
+  // Integral numbers behave like Python ints (int tensors stay int), others like floats.
+  const bool integral = std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15;
+  return scalar_tensor(v, integral ? DType::Int64 : DType::Float64, /*wrapped_number=*/true);
+}
+
+// Applies f in the promoted dtype of a and b.
+template <typename F>
+Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
+  const Tensor ca = kernels::cast_nograd(a, dtype), cb = kernels::cast_nograd(b, dtype);
+  Tensor out;
+  GL_DISPATCH_ALL(dtype, T, out = (kernels::binary<T, T>(ca, cb, dtype, [f](T x, T y) { return static_cast<T>(f(x, y)); })));
+  return out;
+}
+
+Tensor mask_as(const Tensor& cond, const Tensor& like) { return to(cond, like.dtype()); }
+
+}  // namespace
+
+Tensor add(const Tensor& a, const Tensor& b, double alpha) {
+  const DType dt = result_type(a, b);
+  Tensor out = alpha == 1.0 ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
+                            : arith(a, b, dt, [alpha](auto x, auto y) { return x + static_cast<decltype(y)>(alpha) * y; });
+  // d(a + alpha*b) = grad, alpha*grad
+  record("AddBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
+    return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul(c.grad(), alpha)) : Tensor()};
+  });
+  return out;
+}
+
+Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
+  GL_CHECK(a.dtype() != DType::Bool || b.dtype() != DType::Bool,
+           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+           "`logical_xor()` operator instead.");
+  const DType dt = result_type(a, b);
+  Tensor out = arith(a, b, dt, [alpha](auto x, auto y) { return x - static_cast<decltype(y)>(alpha) * y; });
+  // d(a - alpha*b) = grad, -alpha*grad
+  record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
+    return variable_list{c.grad(), c.needs(1) ? mul(c.grad(), -alpha) : Tensor()};
+  });
+  return out;
+}
+
+Tensor mul(const Tensor& a, const Tensor& b) {
+  const DType dt = result_type(a, b);
+  Tensor out = dt == DType::Bool ? arith(a, b, dt, [](auto x, auto y) { return x && y; })
+                                 : arith(a, b, dt, [](auto x, auto y) { return x * y; });
+  // d(a*b) = grad*b, grad*a
+  record("MulBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+    return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
+                         c.needs(1) ? mul(c.grad(), c.saved[0]) : Tensor()};
+  });
+  return out;
+}
+
+Tensor div(const Tensor& a, const Tensor& b) {
+  DType dt = result_type(a, b);
+  if (!is_floating(dt)) dt = DType::Float32;  // true division, as torch.div
+  Tensor out = arith(a, b, dt, [](auto x, auto y) { return x / y; });
+  // d(a/b) = grad/b, -grad*a/b^2
+  record("DivBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+    const Tensor& a = c.saved[0];
+    const Tensor& b = c.saved[1];
+    return variable_list{c.needs(0) ? div(c.grad(), b) : Tensor(),
+                         c.needs(1) ? neg(div(mul(c.grad(), a), mul(b, b))) : Tensor()};
+  });
+  return out;
+}
+
+Tensor add(const Tensor& a, double b) { return add(a, wrap(b)); }
+Tensor sub(const Tensor& a, double b) { return sub(a, wrap(b)); }
+Tensor mul(const Tensor& a, double b) { return mul(a, wrap(b)); }
+Tensor div(const Tensor& a, double b) { return div(a, wrap(b)); }
+
+Tensor rsub(const Tensor& a, double b) {
+  const Tensor wb = wrap(b);
+  const DType dt = result_type(a, wb);
+  Tensor out = arith(wb, a, dt, [](auto x, auto y) { return x - y; });
+  // d(b - a) = -grad
+  record("RsubBackward1", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{neg(c.grad())}; });
+  return out;
+}
+
+Tensor pow(const Tensor& a, double e) {
+  DType dt = a.dtype();
+  if (!is_floating(dt) && (e != std::floor(e) || e < 0)) dt = DType::Float32;
+  if (dt == DType::Bool) dt = DType::Int64;
+  Tensor out = arith(a, wrap(e), dt, [](auto x, auto y) {
+    using T = decltype(x);
+    if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
+    else return static_cast<T>(std::llround(std::pow(static_cast<double>(x), static_cast<double>(y))));
+  });
+  // d(a^e) = grad * e * a^(e-1); zero when e == 0
+  record("PowBackward0", {out}, {a}, {a}, [e](const BackwardContext& c) {
+    if (e == 0.0) return variable_list{zeros_like(c.grad())};
+    return variable_list{mul(c.grad(), mul(pow(c.saved[0], e - 1.0), e))};
+  });
+  return out;
+}
+
+Tensor pow(const Tensor& a, const Tensor& b) {
+  DType dt = result_type(a, b);
+  if (dt == DType::Bool) dt = DType::Int64;
+  Tensor out = arith(a, b, dt, [](auto x, auto y) {
+    using T = decltype(x);
+    if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
+    else return static_cast<T>(std::llround(std::pow(static_cast<double>(x), static_cast<double>(y))));
+  });
+  // d(a^b) = grad*b*a^(b-1), grad*a^b*log(a) (0 where a == 0 and b >= 0, as PyTorch masks it)
+  record("PowBackward1", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+    const Tensor& a = c.saved[0];
+    const Tensor& b = c.saved[1];
+    Tensor ga, gb;
+    if (c.needs(0)) ga = mul(c.grad(), mul(b, pow(a, sub(b, 1.0))));
+    if (c.needs(1)) {
+      const Tensor zero_base = mul(eq(a, wrap(0.0)), ge(b, wrap(0.0)));  // bool and
+      const Tensor safe = where(zero_base, ones_like(a), a);
+      gb = mul(c.grad(), mul(pow(a, b), log(safe)));
+    }
+    return variable_list{ga, gb};
+  });
+  return out;
+}
+
+Tensor pow(double base, const Tensor& exponent) {
+  const Tensor wb = wrap(base);
+  DType dt = result_type(exponent, wb);
+  if (!is_floating(dt)) dt = DType::Float32;
+  Tensor out = arith(wb, exponent, dt, [](auto x, auto y) { return std::pow(x, y); });
+  // d(base^e) = grad * base^e * log(base)
+  record("PowBackward2", {out}, {exponent}, {}, [base](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), mul(c.saved[0], std::log(base)))};
+  }, {out});
+  return out;
+}
+
+Tensor maximum(const Tensor& a, const Tensor& b) {
+  const DType dt = result_type(a, b);
+  Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x > y) ? x : y; });
+  // Ties share the gradient evenly: grad * ((a > b) + (a == b) / 2)
+  record("MaximumBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+    const Tensor& a = c.saved[0];
+    const Tensor& b = c.saved[1];
+    const Tensor half_ties = mul(mask_as(eq(a, b), c.grad()), 0.5);
+    return variable_list{
+        c.needs(0) ? mul(c.grad(), add(mask_as(gt(a, b), c.grad()), half_ties)) : Tensor(),
+        c.needs(1) ? mul(c.grad(), add(mask_as(lt(a, b), c.grad()), half_ties)) : Tensor()};
+  });
+  return out;
+}
+
+Tensor minimum(const Tensor& a, const Tensor& b) {
+  const DType dt = result_type(a, b);
+  Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x < y) ? x : y; });
+  // Ties share the gradient evenly: grad * ((a < b) + (a == b) / 2)
+  record("MinimumBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+    const Tensor& a = c.saved[0];
+    const Tensor& b = c.saved[1];
+    const Tensor half_ties = mul(mask_as(eq(a, b), c.grad()), 0.5);
+    return variable_list{
+        c.needs(0) ? mul(c.grad(), add(mask_as(lt(a, b), c.grad()), half_ties)) : Tensor(),
+        c.needs(1) ? mul(c.grad(), add(mask_as(gt(a, b), c.grad()), half_ties)) : Tensor()};
+  });
+  return out;
+}
+
+}  // namespace gradlab

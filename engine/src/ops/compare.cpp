@@ -1,0 +1,74 @@
+// Comparisons (bool results, no gradient), where, allclose.
+#include <cmath>
+
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/reduce.h"
+#include "kernels/elementwise.h"
+
+namespace gradlab {
+
+namespace {
+template <typename F>
+Tensor compare(const Tensor& a, const Tensor& b, F f) {
+  const DType dt = result_type(a, b);
+  const Tensor ca = kernels::cast_nograd(a, dt), cb = kernels::cast_nograd(b, dt);
+  Tensor out;
+  GL_DISPATCH_ALL(dt, T, out = (kernels::binary<T, kernels::bool_t>(ca, cb, DType::Bool, [f](T x, T y) {
+                    return static_cast<kernels::bool_t>(f(x, y));
+                  })));
+  propagate_flags({out}, {a, b});
+  return out;
+}
+}  // namespace
+
+Tensor eq(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x == y; }); }
+Tensor ne(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x != y; }); }
+Tensor lt(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x < y; }); }
+Tensor le(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x <= y; }); }
+Tensor gt(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x > y; }); }
+Tensor ge(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x >= y; }); }
+
+bool allclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool equal_nan) {
+  const Tensor ca = kernels::cast_nograd(a, DType::Float64), cb = kernels::cast_nograd(b, DType::Float64);
+  const Tensor close = kernels::binary<double, kernels::bool_t>(ca, cb, DType::Bool, [=](double x, double y) {
+    if (std::isnan(x) || std::isnan(y)) return static_cast<kernels::bool_t>(equal_nan && std::isnan(x) && std::isnan(y));
+    if (x == y) return kernels::bool_t(1);
+    return static_cast<kernels::bool_t>(std::fabs(x - y) <= atol + rtol * std::fabs(y));
+  });
+  const kernels::bool_t* p = close.data_ptr<kernels::bool_t>();
+  for (int64_t i = 0; i < close.numel(); ++i)
+    if (!p[i]) return false;
+  return true;
+}
+
+Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
+  GL_CHECK(cond.dtype() == DType::Bool, "where expected condition to be a boolean tensor, but got a tensor with dtype ",
+           cond.dtype() == DType::Float32 ? "Float" : cond.dtype() == DType::Float64 ? "Double" : "Long");
+  const DType dt = result_type(a, b);
+  const Shape shape = broadcast_shapes(cond.shape(), broadcast_shapes(a.shape(), b.shape()));
+  Tensor out = Tensor::empty(shape, dt);
+  const Tensor ca = kernels::cast_nograd(a, dt), cb = kernels::cast_nograd(b, dt);
+  const Shape sc = kernels::broadcast_strides(cond, shape), sa = kernels::broadcast_strides(ca, shape),
+              sb = kernels::broadcast_strides(cb, shape);
+  const kernels::bool_t* pc = cond.data_ptr<kernels::bool_t>();
+  GL_DISPATCH_ALL(dt, T, {
+    T* po = out.data_ptr<T>();
+    const T* pa = ca.data_ptr<T>();
+    const T* pb = cb.data_ptr<T>();
+    int64_t i = 0;
+    kernels::for_each_offset<3>(shape, {sc.data(), sa.data(), sb.data()}, [&](const std::array<int64_t, 3>& o) {
+      po[i++] = pc[o[0]] ? pa[o[1]] : pb[o[2]];
+    });
+  });
+  // d where(c, a, b) = where(c, grad, 0), where(c, 0, grad)
+  record("WhereBackward0", {out}, {cond, a, b}, {cond}, [](const BackwardContext& c) {
+    const Tensor zero = zeros_like(c.grad());
+    return variable_list{Tensor(), c.needs(1) ? where(c.saved[0], c.grad(), zero) : Tensor(),
+                         c.needs(2) ? where(c.saved[0], zero, c.grad()) : Tensor()};
+  });
+  return out;
+}
+
+}  // namespace gradlab

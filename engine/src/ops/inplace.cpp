@@ -1,0 +1,156 @@
+// In-place ops. Without a graph they write straight into storage. With one,
+// the op runs out of place on a snapshot of self (so what it saves for backward
+// is the old value) and self takes over the result's grad_fn: PyTorch's
+// "rebase history". Either way the version counter is bumped, which is how
+// saved tensors notice they were overwritten.
+#include "gradlab/ops/inplace.h"
+
+#include <cmath>
+
+#include "gradlab/autograd/grad_mode.h"
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/random.h"
+#include "kernels/elementwise.h"
+
+namespace gradlab {
+
+namespace {
+
+void check_inplace(const Tensor& self) {
+  GL_CHECK(!(GradMode::is_enabled() && self.is_leaf() && self.requires_grad()),
+           "a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+// A copy of self's values that keeps self's place in the graph (same grad_fn or leaf edge).
+Tensor snapshot(const Tensor& self) {
+  Tensor values = Tensor::empty(self.shape(), self.dtype());
+  kernels::copy_into(values, self);
+  auto impl = std::make_shared<TensorImpl>(*self.impl());
+  impl->storage = values.impl()->storage;
+  impl->version = values.impl()->version;
+  impl->strides = values.strides();
+  impl->offset = 0;
+  impl->grad.reset();
+  impl->hooks.clear();
+  impl->retains_grad = false;
+  return Tensor(std::move(impl));
+}
+
+template <typename Compute>
+Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute compute) {
+  check_inplace(self);
+  variable_list inputs = others;
+  inputs.push_back(self);
+  if (!graph_enabled_for(inputs)) {
+    Tensor r;
+    {
+      NoGradGuard guard;
+      r = compute(self);
+    }
+    GL_CHECK(r.dim() <= self.dim() && broadcast_shapes(r.shape(), self.shape()) == self.shape(),
+             "output with shape ", shape_str(self.shape()), " doesn't match the broadcast shape ",
+             shape_str(broadcast_shapes(r.shape(), self.shape())));
+    kernels::copy_into(self, r);
+    self.bump_version();
+    return self;
+  }
+  Tensor r = compute(snapshot(self));
+  GL_CHECK(r.shape() == self.shape(), "output with shape ", shape_str(self.shape()),
+           " doesn't match the broadcast shape ", shape_str(r.shape()));
+  kernels::copy_into(self, r);
+  self.bump_version();
+  self.impl()->grad_fn = r.grad_fn();
+  self.impl()->output_nr = r.impl()->output_nr;
+  self.impl()->requires_grad = false;
+  return self;
+}
+
+}  // namespace
+
+Tensor add_(const Tensor& self, const Tensor& other, double alpha) {
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return add(s, other, alpha); });
+}
+Tensor sub_(const Tensor& self, const Tensor& other, double alpha) {
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return sub(s, other, alpha); });
+}
+Tensor mul_(const Tensor& self, const Tensor& other) {
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return mul(s, other); });
+}
+Tensor div_(const Tensor& self, const Tensor& other) {
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return div(s, other); });
+}
+Tensor add_(const Tensor& self, double other) {
+  return apply_inplace(self, {}, [&](const Tensor& s) { return add(s, other); });
+}
+Tensor sub_(const Tensor& self, double other) {
+  return apply_inplace(self, {}, [&](const Tensor& s) { return sub(s, other); });
+}
+Tensor mul_(const Tensor& self, double other) {
+  return apply_inplace(self, {}, [&](const Tensor& s) { return mul(s, other); });
+}
+Tensor div_(const Tensor& self, double other) {
+  return apply_inplace(self, {}, [&](const Tensor& s) { return div(s, other); });
+}
+Tensor clamp_(const Tensor& self, double min, double max) {
+  return apply_inplace(self, {}, [&](const Tensor& s) { return clamp(s, min, max); });
+}
+
+Tensor fill_(const Tensor& self, double value) {
+  return apply_inplace(self, {}, [&](const Tensor& s) {
+    Tensor out = full(s.shape(), value, s.dtype());
+    // Filled values no longer depend on the old ones: zero gradient.
+    record("FillBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
+      return variable_list{zeros_like(c.grad())};
+    });
+    return out;
+  });
+}
+
+Tensor zero_(const Tensor& self) {
+  return apply_inplace(self, {}, [&](const Tensor& s) {
+    Tensor out = zeros(s.shape(), s.dtype());
+    record("ZeroBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
+      return variable_list{zeros_like(c.grad())};
+    });
+    return out;
+  });
+}
+
+Tensor copy_(const Tensor& self, const Tensor& src) {
+  broadcast_shapes(src.shape(), self.shape());
+  return apply_inplace(self, {src}, [&](const Tensor& s) {
+    Tensor out = Tensor::empty(s.shape(), s.dtype());
+    kernels::copy_into(out, src);
+    // d copy_(self, src) = 0 for the old self, grad (summed to src's shape) for src
+    record("CopyBackwards", {out}, {s, src}, {}, [](const BackwardContext& c) {
+      return variable_list{zeros_like(c.grad()), c.grad()};
+    });
+    return out;
+  });
+}
+
+Tensor uniform_(const Tensor& self, double from, double to) {
+  return apply_inplace(self, {}, [&](const Tensor& s) {
+    Tensor out = Tensor::empty(s.shape(), s.dtype());
+    GL_DISPATCH_FLOAT(s.dtype(), T, random::fill_uniform(out.data_ptr<T>(), out.numel(), from, to));
+    record("UniformBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
+      return variable_list{zeros_like(c.grad())};
+    });
+    return out;
+  });
+}
+
+Tensor normal_(const Tensor& self, double mean, double std) {
+  return apply_inplace(self, {}, [&](const Tensor& s) {
+    Tensor out = Tensor::empty(s.shape(), s.dtype());
+    GL_DISPATCH_FLOAT(s.dtype(), T, random::fill_normal(out.data_ptr<T>(), out.numel(), mean, std));
+    record("NormalBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
+      return variable_list{zeros_like(c.grad())};
+    });
+    return out;
+  });
+}
+
+}  // namespace gradlab

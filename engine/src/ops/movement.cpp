@@ -1,0 +1,233 @@
+// View-style shape ops (share storage), contiguous/clone, and dtype conversion.
+#include "gradlab/ops/movement.h"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/reduce.h"
+#include "kernels/elementwise.h"
+
+namespace gradlab {
+
+namespace {
+
+// Strides that let `shape` view memory laid out as (old_shape, old_strides), if any exist.
+// Dims are grouped into runs that are contiguous with each other; a view may split
+// or merge dims only inside such a run.
+std::optional<Shape> view_strides(const Shape& old_shape, const Shape& old_strides, const Shape& shape) {
+  Shape strides(shape.size(), 1);
+  if (old_shape.empty()) return strides;
+  if (numel_of(old_shape) == 0) return contiguous_strides(shape);
+  int64_t view_d = static_cast<int64_t>(shape.size()) - 1;
+  int64_t chunk_base = old_strides.back();
+  int64_t tensor_numel = 1, view_numel = 1;
+  for (int64_t d = static_cast<int64_t>(old_shape.size()) - 1; d >= 0; --d) {
+    tensor_numel *= old_shape[d];
+    const bool run_ends = d == 0 || (old_shape[d - 1] != 1 && old_strides[d - 1] != tensor_numel * chunk_base);
+    if (!run_ends) continue;
+    while (view_d >= 0 && (view_numel < tensor_numel || shape[view_d] == 1)) {
+      strides[view_d] = view_numel * chunk_base;
+      view_numel *= shape[view_d];
+      --view_d;
+    }
+    if (view_numel != tensor_numel) return std::nullopt;
+    if (d > 0) {
+      chunk_base = old_strides[d - 1];
+      tensor_numel = 1;
+      view_numel = 1;
+    }
+  }
+  if (view_d != -1) return std::nullopt;
+  return strides;
+}
+
+Tensor view_as_shape(const Tensor& a, const Shape& shape, const Shape& strides, const char* name) {
+  Tensor out = make_view(a, shape, strides, a.offset());
+  const Shape in_shape = a.shape();
+  // d view(a) = grad reshaped back
+  record(name, {out}, {a}, {}, [in_shape](const BackwardContext& c) {
+    return variable_list{reshape(c.grad(), in_shape)};
+  });
+  return out;
+}
+
+}  // namespace
+
+Tensor view(const Tensor& a, const Shape& requested) {
+  const Shape shape = infer_size(requested, a.numel());
+  const auto strides = view_strides(a.shape(), a.strides(), shape);
+  GL_CHECK(strides.has_value(),
+           "view size is not compatible with input tensor's size and stride (at least one dimension "
+           "spans across two contiguous subspaces). Use .reshape(...) instead.");
+  return view_as_shape(a, shape, *strides, "ViewBackward0");
+}
+
+Tensor reshape(const Tensor& a, const Shape& requested) {
+  const Shape shape = infer_size(requested, a.numel());
+  if (auto strides = view_strides(a.shape(), a.strides(), shape))
+    return view_as_shape(a, shape, *strides, "ViewBackward0");
+  return view_as_shape(clone(a), shape, contiguous_strides(shape), "UnsafeViewBackward0");
+}
+
+Tensor flatten(const Tensor& a, int64_t start_dim, int64_t end_dim) {
+  if (a.dim() == 0) return reshape(a, {1});
+  const int64_t s = wrap_dim(start_dim, a.dim()), e = wrap_dim(end_dim, a.dim());
+  GL_CHECK(s <= e, "flatten() has invalid args: start_dim cannot come after end_dim");
+  if (s == e) return a;
+  Shape shape(a.shape().begin(), a.shape().begin() + s);
+  int64_t merged = 1;
+  for (int64_t d = s; d <= e; ++d) merged *= a.shape()[d];
+  shape.push_back(merged);
+  shape.insert(shape.end(), a.shape().begin() + e + 1, a.shape().end());
+  return reshape(a, shape);
+}
+
+Tensor transpose(const Tensor& a, int64_t d0, int64_t d1) {
+  const int64_t n = a.dim();
+  d0 = wrap_dim(d0, n);
+  d1 = wrap_dim(d1, n);
+  Shape shape = a.shape(), strides = a.strides();
+  if (n > 0) {
+    std::swap(shape[d0], shape[d1]);
+    std::swap(strides[d0], strides[d1]);
+  }
+  Tensor out = make_view(a, shape, strides, a.offset());
+  // d transpose(a) = grad transposed back
+  record("TransposeBackward0", {out}, {a}, {}, [d0, d1](const BackwardContext& c) {
+    return variable_list{transpose(c.grad(), d0, d1)};
+  });
+  return out;
+}
+
+Tensor t(const Tensor& a) {
+  GL_CHECK(a.dim() <= 2, "t() expects a tensor with <= 2 dimensions, but self is ", a.dim(), "D");
+  if (a.dim() < 2) {
+    Tensor out = make_view(a, a.shape(), a.strides(), a.offset());
+    record("TBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
+    return out;
+  }
+  Tensor out = make_view(a, {a.shape()[1], a.shape()[0]}, {a.strides()[1], a.strides()[0]}, a.offset());
+  // d a^T = grad^T
+  record("TBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{t(c.grad())}; });
+  return out;
+}
+
+Tensor permute(const Tensor& a, const std::vector<int64_t>& dims) {
+  const int64_t n = a.dim();
+  GL_CHECK(static_cast<int64_t>(dims.size()) == n,
+           "permute(sparse_coo): number of dimensions in the tensor input does not match the length "
+           "of the desired ordering of dimensions i.e. input.dim() = ", n, " is not equal to len(dims) = ",
+           dims.size());
+  Shape shape(n), strides(n);
+  std::vector<int64_t> inverse(n);
+  std::vector<bool> seen(n, false);
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t d = wrap_dim(dims[i], n);
+    GL_CHECK(!seen[d], "permute(): duplicate dims are not allowed.");
+    seen[d] = true;
+    shape[i] = a.shape()[d];
+    strides[i] = a.strides()[d];
+    inverse[d] = i;
+  }
+  Tensor out = make_view(a, shape, strides, a.offset());
+  // d permute(a) = grad permuted by the inverse order
+  record("PermuteBackward0", {out}, {a}, {}, [inverse](const BackwardContext& c) {
+    return variable_list{permute(c.grad(), inverse)};
+  });
+  return out;
+}
+
+Tensor squeeze(const Tensor& a) {
+  Shape shape, strides;
+  for (int64_t d = 0; d < a.dim(); ++d)
+    if (a.shape()[d] != 1) {
+      shape.push_back(a.shape()[d]);
+      strides.push_back(a.strides()[d]);
+    }
+  Tensor out = make_view(a, shape, strides, a.offset());
+  const Shape in_shape = a.shape();
+  // d squeeze(a) = grad reshaped back
+  record("SqueezeBackward0", {out}, {a}, {}, [in_shape](const BackwardContext& c) {
+    return variable_list{reshape(c.grad(), in_shape)};
+  });
+  return out;
+}
+
+Tensor squeeze(const Tensor& a, int64_t dim) {
+  const int64_t d = wrap_dim(dim, a.dim());
+  Shape shape = a.shape(), strides = a.strides();
+  if (a.dim() > 0 && shape[d] == 1) {
+    shape.erase(shape.begin() + d);
+    strides.erase(strides.begin() + d);
+  }
+  Tensor out = make_view(a, shape, strides, a.offset());
+  const Shape in_shape = a.shape();
+  record("SqueezeBackward1", {out}, {a}, {}, [in_shape](const BackwardContext& c) {
+    return variable_list{reshape(c.grad(), in_shape)};
+  });
+  return out;
+}
+
+Tensor unsqueeze(const Tensor& a, int64_t dim) {
+  const int64_t d = wrap_dim(dim, a.dim() + 1);
+  Shape shape = a.shape(), strides = a.strides();
+  const int64_t stride = d < a.dim() ? strides[d] * shape[d] : 1;
+  shape.insert(shape.begin() + d, 1);
+  strides.insert(strides.begin() + d, stride);
+  Tensor out = make_view(a, shape, strides, a.offset());
+  // d unsqueeze(a) = grad squeezed at the same dim
+  record("UnsqueezeBackward0", {out}, {a}, {}, [d](const BackwardContext& c) {
+    return variable_list{squeeze(c.grad(), d)};
+  });
+  return out;
+}
+
+Tensor expand(const Tensor& a, const Shape& sizes) {
+  const int64_t n = static_cast<int64_t>(sizes.size());
+  GL_CHECK(n >= a.dim(), "expand(torch.FloatTensor{", shape_str(a.shape()), "}, size=", shape_str(sizes),
+           "): the number of sizes provided (", n, ") must be greater or equal to the number of "
+           "dimensions in the tensor (", a.dim(), ")");
+  Shape shape(n), strides(n);
+  for (int64_t i = n - 1; i >= 0; --i) {
+    const int64_t j = i - (n - a.dim());
+    const int64_t have = j >= 0 ? a.shape()[j] : 1;
+    int64_t want = sizes[i];
+    if (want == -1) {
+      GL_CHECK(j >= 0, "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ", i);
+      want = have;
+    }
+    GL_CHECK(have == want || have == 1, "The expanded size of the tensor (", want,
+             ") must match the existing size (", have, ") at non-singleton dimension ", i,
+             ".  Target sizes: ", shape_str(sizes), ".  Tensor sizes: ", shape_str(a.shape()));
+    shape[i] = want;
+    strides[i] = (j >= 0 && have == want) ? a.strides()[j] : 0;
+  }
+  Tensor out = make_view(a, shape, strides, a.offset());
+  // d expand(a) = grad summed over the expanded dims (FunctionNode's sum_to does it)
+  record("ExpandBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
+  return out;
+}
+
+Tensor clone(const Tensor& a) {
+  Tensor out = Tensor::empty(a.shape(), a.dtype());
+  kernels::copy_into(out, a);
+  record("CloneBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
+  return out;
+}
+
+Tensor contiguous(const Tensor& a) { return a.is_contiguous() ? a : clone(a); }
+
+Tensor to(const Tensor& a, DType dtype) {
+  if (a.dtype() == dtype) return a;
+  Tensor out = kernels::cast_nograd(a, dtype);
+  // Differentiable between floating dtypes only; the cast back happens in FunctionNode.
+  if (is_floating(dtype) && is_floating(a.dtype()))
+    record("ToCopyBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
+  else
+    propagate_flags({out}, {a});
+  return out;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,84 @@
+// sum, mean and sum_to (the reverse of broadcasting).
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
+#include "gradlab/ops/reduce.h"
+#include "kernels/elementwise.h"
+#include "kernels/reduce.h"
+
+namespace gradlab {
+
+namespace {
+
+// Sum of each row; integers and bools sum to int64, as torch.sum.
+Tensor sum_rows(const kernels::ReducePlan& p, DType in_dtype) {
+  const DType out_dtype = is_floating(in_dtype) ? in_dtype : DType::Int64;
+  Tensor out = Tensor::empty(p.out_shape, out_dtype);
+  GL_DISPATCH_ALL(in_dtype, T, {
+    using Acc = std::conditional_t<std::is_floating_point_v<T>, T, int64_t>;
+    const T* src = p.rows.template data_ptr<T>();
+    Acc* dst = out.template data_ptr<Acc>();
+    for (int64_t o = 0; o < p.outer; ++o) {
+      const T* row = src + o * p.inner;
+      Acc acc = 0;
+      for (int64_t i = 0; i < p.inner; ++i) acc += static_cast<Acc>(row[i]);
+      dst[o] = acc;
+    }
+  });
+  return out;
+}
+
+// Brings a reduced gradient back to the input's shape: re-insert kept dims, then expand.
+Tensor expand_grad(const Tensor& g, const Shape& keep_shape, const Shape& input_shape) {
+  return expand(reshape(g, keep_shape), input_shape);
+}
+
+}  // namespace
+
+Tensor sum(const Tensor& a, const Dims& dims, bool keepdim) {
+  const auto plan = kernels::plan_reduce(a, dims, keepdim);
+  Tensor out = sum_rows(plan, a.dtype());
+  const Shape in_shape = a.shape(), keep = plan.keep_shape;
+  // d sum(a) = grad expanded back over the summed dims
+  record(dims.empty() && !keepdim ? "SumBackward0" : "SumBackward1", {out}, {a}, {},
+         [in_shape, keep](const BackwardContext& c) { return variable_list{expand_grad(c.grad(), keep, in_shape)}; });
+  return out;
+}
+
+Tensor sum(const Tensor& a) { return sum(a, {}, false); }
+
+Tensor mean(const Tensor& a, const Dims& dims, bool keepdim) {
+  GL_CHECK(is_floating(a.dtype()),
+           "mean(): could not infer output dtype. Input dtype must be either a floating point or "
+           "complex dtype. Got: ", a.dtype() == DType::Int64 ? "Long" : "Bool");
+  const auto plan = kernels::plan_reduce(a, dims, keepdim);
+  Tensor out = sum_rows(plan, a.dtype());
+  const double n = static_cast<double>(plan.inner);
+  GL_DISPATCH_FLOAT(out.dtype(), T, {
+    T* p = out.data_ptr<T>();
+    for (int64_t i = 0; i < out.numel(); ++i) p[i] = static_cast<T>(p[i] / static_cast<T>(n));
+  });
+  const Shape in_shape = a.shape(), keep = plan.keep_shape;
+  // d mean(a) = grad / n expanded back over the reduced dims
+  record(dims.empty() && !keepdim ? "MeanBackward0" : "MeanBackward1", {out}, {a}, {},
+         [in_shape, keep, n](const BackwardContext& c) {
+           return variable_list{expand_grad(div(c.grad(), n), keep, in_shape)};
+         });
+  return out;
+}
+
+Tensor mean(const Tensor& a) { return mean(a, {}, false); }
+
+Tensor sum_to(const Tensor& grad, const Shape& shape) {
+  if (grad.shape() == shape) return grad;
+  const int64_t lead = grad.dim() - static_cast<int64_t>(shape.size());
+  GL_CHECK(lead >= 0, "sum_to: cannot reduce ", shape_str(grad.shape()), " to ", shape_str(shape));
+  Dims dims;
+  for (int64_t d = 0; d < grad.dim(); ++d)
+    if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1)) dims.push_back(d);
+  Tensor r = dims.empty() ? grad : sum(grad, dims, true);
+  return r.shape() == shape ? r : reshape(r, shape);
+}
+
+}  // namespace gradlab

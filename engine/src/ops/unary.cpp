@@ -1,0 +1,283 @@
+// Unary math and activations. Each forward sits above its backward rule; rules
+// use the engine's own differentiable ops so create_graph gives higher orders.
+#include <cmath>
+#include <limits>
+
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
+#include "kernels/elementwise.h"
+
+namespace gradlab {
+
+namespace {
+
+// Math functions take integer inputs as float32, as PyTorch does.
+DType float_dtype(const Tensor& a) { return is_floating(a.dtype()) ? a.dtype() : DType::Float32; }
+
+template <typename F>
+Tensor map_float(const Tensor& a, F f) {
+  const DType dt = float_dtype(a);
+  const Tensor ca = kernels::cast_nograd(a, dt);
+  Tensor out;
+  GL_DISPATCH_FLOAT(dt, T, out = (kernels::unary<T, T>(ca, dt, [f](T x) { return static_cast<T>(f(x)); })));
+  return out;
+}
+
+// Same dtype as the input (neg, abs, sign keep integers).
+template <typename F>
+Tensor map_same(const Tensor& a, F f) {
+  Tensor out;
+  GL_DISPATCH_ALL(a.dtype(), T, out = (kernels::unary<T, T>(a, a.dtype(), [f](T x) { return static_cast<T>(f(x)); })));
+  return out;
+}
+
+Tensor mask_as(const Tensor& cond, const Tensor& like) { return to(cond, like.dtype()); }
+Tensor num(double v) { return scalar_tensor(v, DType::Float64, true); }
+
+// Internal erf with its own backward, used by gelu so gelu has higher derivatives.
+Tensor erf(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::erf(x); });
+  // d erf(x) = grad * 2/sqrt(pi) * exp(-x^2)
+  record("ErfBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    const Tensor& x = c.saved[0];
+    return variable_list{mul(c.grad(), mul(exp(neg(mul(x, x))), 2.0 / std::sqrt(M_PI)))};
+  });
+  return out;
+}
+
+}  // namespace
+
+Tensor neg(const Tensor& a) {
+  GL_CHECK(a.dtype() != DType::Bool,
+           "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to "
+           "invert a mask, use the `~` or `logical_not()` operator instead.");
+  Tensor out = map_same(a, [](auto x) { return -x; });
+  // d(-a) = -grad
+  record("NegBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{neg(c.grad())}; });
+  return out;
+}
+
+Tensor abs(const Tensor& a) {
+  Tensor out = map_same(a, [](auto x) { return x < 0 ? -x : x; });
+  // d|a| = grad * sign(a)   (0 at 0)
+  record("AbsBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), sign(c.saved[0]))};
+  });
+  return out;
+}
+
+Tensor square(const Tensor& a) { return pow(a, 2.0); }
+
+Tensor sqrt(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::sqrt(x); });
+  // d sqrt(a) = grad / (2 sqrt(a))
+  record("SqrtBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{div(c.grad(), mul(c.saved[0], 2.0))};
+  }, {out});
+  return out;
+}
+
+Tensor rsqrt(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return 1 / std::sqrt(x); });
+  // d a^(-1/2) = -grad * out^3 / 2
+  record("RsqrtBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), mul(pow(c.saved[0], 3.0), -0.5))};
+  }, {out});
+  return out;
+}
+
+Tensor reciprocal(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return 1 / x; });
+  // d(1/a) = -grad * out^2
+  record("ReciprocalBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{neg(mul(c.grad(), mul(c.saved[0], c.saved[0])))};
+  }, {out});
+  return out;
+}
+
+Tensor exp(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::exp(x); });
+  // d exp(a) = grad * exp(a)
+  record("ExpBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), c.saved[0])};
+  }, {out});
+  return out;
+}
+
+Tensor log(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::log(x); });
+  // d log(a) = grad / a
+  record("LogBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    return variable_list{div(c.grad(), c.saved[0])};
+  });
+  return out;
+}
+
+Tensor log1p(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::log1p(x); });
+  // d log(1+a) = grad / (1 + a)
+  record("Log1PBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    return variable_list{div(c.grad(), add(c.saved[0], 1.0))};
+  });
+  return out;
+}
+
+Tensor expm1(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::expm1(x); });
+  // d(exp(a) - 1) = grad * (out + 1)
+  record("Expm1Backward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), add(c.saved[0], 1.0))};
+  }, {out});
+  return out;
+}
+
+Tensor sin(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::sin(x); });
+  // d sin(a) = grad * cos(a)
+  record("SinBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), cos(c.saved[0]))};
+  });
+  return out;
+}
+
+Tensor cos(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::cos(x); });
+  // d cos(a) = -grad * sin(a)
+  record("CosBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    return variable_list{neg(mul(c.grad(), sin(c.saved[0])))};
+  });
+  return out;
+}
+
+Tensor tan(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::tan(x); });
+  // d tan(a) = grad * (1 + out^2)
+  record("TanBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), add(mul(c.saved[0], c.saved[0]), 1.0))};
+  }, {out});
+  return out;
+}
+
+Tensor tanh(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) { return std::tanh(x); });
+  // d tanh(a) = grad * (1 - out^2)
+  record("TanhBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), rsub(mul(c.saved[0], c.saved[0]), 1.0))};
+  }, {out});
+  return out;
+}
+
+Tensor sigmoid(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) {
+    using T = decltype(x);
+    return x >= 0 ? T(1) / (T(1) + std::exp(-x)) : std::exp(x) / (T(1) + std::exp(x));
+  });
+  // d sigmoid(a) = grad * out * (1 - out)
+  record("SigmoidBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    const Tensor& s = c.saved[0];
+    return variable_list{mul(c.grad(), mul(s, rsub(s, 1.0)))};
+  }, {out});
+  return out;
+}
+
+Tensor relu(const Tensor& a) {
+  Tensor out = map_same(a, [](auto x) { return x > 0 ? x : decltype(x)(0); });
+  // d relu(a) = grad * (out > 0)   (0 at 0, as PyTorch)
+  record("ReluBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{mul(c.grad(), mask_as(gt(c.saved[0], num(0)), c.grad()))};
+  }, {out});
+  return out;
+}
+
+Tensor leaky_relu(const Tensor& a, double slope) {
+  Tensor out = map_float(a, [slope](auto x) { return x > 0 ? x : x * static_cast<decltype(x)>(slope); });
+  // d leaky_relu(a) = grad * (a > 0 ? 1 : slope)
+  record("LeakyReluBackward0", {out}, {a}, {a}, [slope](const BackwardContext& c) {
+    const Tensor pos = mask_as(gt(c.saved[0], num(0)), c.grad());
+    return variable_list{mul(c.grad(), add(mul(pos, 1.0 - slope), slope))};
+  });
+  return out;
+}
+
+Tensor gelu(const Tensor& a) {
+  Tensor out = map_float(a, [](auto x) {
+    using T = decltype(x);
+    return x * T(0.5) * (T(1) + std::erf(x * T(M_SQRT1_2)));
+  });
+  // d gelu(a) = grad * (Phi(a) + a * phi(a))
+  record("GeluBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    const Tensor& x = c.saved[0];
+    const Tensor cdf = mul(add(erf(mul(x, M_SQRT1_2)), 1.0), 0.5);
+    const Tensor pdf = mul(exp(mul(mul(x, x), -0.5)), 1.0 / std::sqrt(2.0 * M_PI));
+    return variable_list{mul(c.grad(), add(cdf, mul(x, pdf)))};
+  });
+  return out;
+}
+
+Tensor elu(const Tensor& a, double alpha) {
+  Tensor out = map_float(a, [alpha](auto x) {
+    using T = decltype(x);
+    return x > 0 ? x : static_cast<T>(alpha) * std::expm1(x);
+  });
+  // d elu(a) = grad where a > 0, grad * (out + alpha) elsewhere
+  record("EluBackward0", {out}, {a}, {a}, [alpha](const BackwardContext& c) {
+    const Tensor& x = c.saved[0];
+    const Tensor pos = gt(x, num(0));
+    return variable_list{where(pos, c.grad(), mul(c.grad(), mul(exp(x), alpha)))};
+  });
+  return out;
+}
+
+Tensor softplus(const Tensor& a, double beta, double threshold) {
+  Tensor out = map_float(a, [beta, threshold](auto x) {
+    using T = decltype(x);
+    const T bx = x * static_cast<T>(beta);
+    return bx > static_cast<T>(threshold) ? x : std::log1p(std::exp(bx)) / static_cast<T>(beta);
+  });
+  // d softplus(a) = grad * sigmoid(beta*a), or grad above the threshold (linear there)
+  record("SoftplusBackward0", {out}, {a}, {a}, [beta, threshold](const BackwardContext& c) {
+    const Tensor bx = mul(c.saved[0], beta);
+    return variable_list{where(gt(bx, num(threshold)), c.grad(), mul(c.grad(), sigmoid(bx)))};
+  });
+  return out;
+}
+
+Tensor sign(const Tensor& a) {
+  Tensor out = map_same(a, [](auto x) {
+    using T = decltype(x);
+    if constexpr (std::is_floating_point_v<T>)
+      if (x != x) return x;
+    return static_cast<T>((T(0) < x) - (x < T(0)));
+  });
+  // sign is flat: zero gradient
+  record("SignBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
+    return variable_list{zeros_like(c.grad())};
+  });
+  return out;
+}
+
+Tensor clamp(const Tensor& a, double lo, double hi) {
+  const bool has_lo = !std::isnan(lo), has_hi = !std::isnan(hi);
+  GL_CHECK(has_lo || has_hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  Tensor out = map_same(a, [lo, hi, has_lo, has_hi](auto x) {
+    using T = decltype(x);
+    if constexpr (std::is_floating_point_v<T>)
+      if (x != x) return x;
+    if (has_lo && x < static_cast<T>(lo)) x = static_cast<T>(lo);
+    if (has_hi && x > static_cast<T>(hi)) x = static_cast<T>(hi);
+    return x;
+  });
+  // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0
+  record("ClampBackward1", {out}, {a}, {a}, [lo, hi, has_lo, has_hi](const BackwardContext& c) {
+    const Tensor& x = c.saved[0];
+    Tensor g = c.grad();
+    if (has_lo) g = mul(g, mask_as(ge(x, num(lo)), g));
+    if (has_hi) g = mul(g, mask_as(le(x, num(hi)), g));
+    return variable_list{g};
+  });
+  return out;
+}
+
+}  // namespace gradlab

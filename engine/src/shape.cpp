@@ -1,0 +1,84 @@
+#include "gradlab/shape.h"
+
+#include <sstream>
+
+#include "gradlab/error.h"
+
+namespace gradlab {
+
+int64_t numel_of(const Shape& shape) {
+  int64_t n = 1;
+  for (int64_t s : shape) n *= s;
+  return n;
+}
+
+Shape contiguous_strides(const Shape& shape) {
+  Shape strides(shape.size());
+  int64_t acc = 1;
+  for (size_t i = shape.size(); i-- > 0;) {
+    strides[i] = acc;
+    acc *= shape[i] > 1 ? shape[i] : 1;
+  }
+  return strides;
+}
+
+std::string shape_str(const Shape& shape) {
+  std::ostringstream os;
+  os << '[';
+  for (size_t i = 0; i < shape.size(); ++i) os << (i ? ", " : "") << shape[i];
+  os << ']';
+  return os.str();
+}
+
+Shape broadcast_shapes(const Shape& a, const Shape& b) {
+  const size_t n = std::max(a.size(), b.size());
+  Shape out(n);
+  for (size_t i = 0; i < n; ++i) {
+    // Align from the right, as NumPy does.
+    const int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
+    const int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
+    GL_CHECK(da == db || da == 1 || db == 1, "The size of tensor a (", da,
+             ") must match the size of tensor b (", db, ") at non-singleton dimension ", i);
+    out[i] = da == 1 ? db : da;
+  }
+  return out;
+}
+
+int64_t wrap_dim(int64_t dim, int64_t ndim) {
+  const int64_t n = ndim > 0 ? ndim : 1;
+  GL_CHECK(dim >= -n && dim < n, "Dimension out of range (expected to be in range of [", -n, ", ",
+           n - 1, "], but got ", dim, ")");
+  return dim < 0 ? dim + n : dim;
+}
+
+std::vector<bool> dim_mask(const std::vector<int64_t>& dims, int64_t ndim) {
+  std::vector<bool> mask(ndim, dims.empty());
+  for (int64_t d : dims) {
+    const int64_t w = wrap_dim(d, ndim);
+    if (ndim == 0) continue;
+    GL_CHECK(!mask[w], "dim ", w, " appears multiple times in the list of dims");
+    mask[w] = true;
+  }
+  return mask;
+}
+
+Shape infer_size(const Shape& requested, int64_t numel) {
+  Shape out = requested;
+  int64_t known = 1;
+  int infer_at = -1;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == -1) {
+      GL_CHECK(infer_at < 0, "only one dimension can be inferred");
+      infer_at = static_cast<int>(i);
+    } else {
+      GL_CHECK(out[i] >= 0, "invalid shape dimension ", out[i]);
+      known *= out[i];
+    }
+  }
+  const bool ok = infer_at < 0 ? known == numel : (known != 0 && numel % known == 0);
+  GL_CHECK(ok, "shape '", shape_str(requested), "' is invalid for input of size ", numel);
+  if (infer_at >= 0) out[infer_at] = numel / known;
+  return out;
+}
+
+}  // namespace gradlab

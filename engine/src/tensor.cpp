@@ -1,0 +1,187 @@
+#include "gradlab/tensor.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+#include "gradlab/autograd/grad_mode.h"
+#include "gradlab/autograd/node.h"
+#include "gradlab/error.h"
+#include "kernels/loops.h"
+
+namespace gradlab {
+
+namespace {
+// Beyond this a request is certainly a mistake; refuse before asking the allocator.
+constexpr size_t kMaxBytes = size_t(1) << 40;
+}  // namespace
+
+Storage::Storage(size_t n) : nbytes(n) {
+  // PyTorch's allocator message, so users recognise an out-of-memory request.
+  const auto oom = [n] {
+    fail("DefaultCPUAllocator: not enough memory: you tried to allocate ", n, " bytes.");
+  };
+  if (n > kMaxBytes) oom();
+  data = std::malloc(n == 0 ? 1 : n);
+  if (data == nullptr) oom();
+}
+
+Storage::~Storage() { std::free(data); }
+
+Tensor Tensor::empty(const Shape& shape, DType dtype) {
+  for (int64_t s : shape)
+    GL_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
+  const int64_t n = numel_of(shape);
+  const size_t isz = itemsize(dtype);
+  GL_CHECK(n == 0 || static_cast<uint64_t>(n) <= std::numeric_limits<size_t>::max() / isz,
+           "DefaultCPUAllocator: not enough memory: you tried to allocate ", static_cast<double>(n) * isz,
+           " bytes.");
+  auto impl = std::make_shared<TensorImpl>();
+  impl->storage = std::make_shared<Storage>(static_cast<size_t>(n) * isz);
+  impl->version = std::make_shared<VersionCounter>();
+  impl->shape = shape;
+  impl->strides = contiguous_strides(shape);
+  impl->dtype = dtype;
+  return Tensor(std::move(impl));
+}
+
+int64_t Tensor::size(int64_t d) const { return impl_->shape[wrap_dim(d, dim())]; }
+
+bool Tensor::is_contiguous() const {
+  int64_t expected = 1;
+  for (int64_t i = dim() - 1; i >= 0; --i) {
+    const int64_t s = impl_->shape[i];
+    if (s == 1) continue;
+    if (s == 0) return true;
+    if (impl_->strides[i] != expected) return false;
+    expected *= s;
+  }
+  return true;
+}
+
+double Tensor::item() const {
+  GL_CHECK(numel() == 1, "a Tensor with ", numel(), " elements cannot be converted to Scalar");
+  double v = 0;
+  GL_DISPATCH_ALL(dtype(), T, v = static_cast<double>(*data_ptr<T>()));
+  return v;
+}
+
+Tensor& Tensor::set_requires_grad(bool value) {
+  if (!is_leaf()) {
+    GL_CHECK(value,
+             "you can only change requires_grad flags of leaf variables. If you want to use a "
+             "computed variable in a subgraph that doesn't require differentiation use "
+             "var_no_grad = var.detach().");
+    return *this;
+  }
+  GL_CHECK(!value || is_floating(dtype()),
+           "only Tensors of floating point and complex dtype can require gradients");
+  impl_->requires_grad = value;
+  return *this;
+}
+
+void Tensor::set_grad(const Tensor& g) {
+  if (g.defined()) {
+    GL_CHECK(g.dtype() == dtype(), "assigned grad has data of a different type");
+    GL_CHECK(g.shape() == shape(), "assigned grad has data of a different size");
+  }
+  impl_->grad = g.impl_ptr();
+}
+
+void Tensor::retain_grad() {
+  GL_CHECK(requires_grad(), "can't retain_grad on Tensor that has requires_grad=False");
+  if (is_leaf() || impl_->retains_grad) return;
+  impl_->retains_grad = true;
+  impl_->grad_fn->retains_grad.emplace_back(impl_->output_nr, impl_);
+}
+
+static std::shared_ptr<TensorImpl> shallow_copy(const TensorImpl& src) {
+  auto impl = std::make_shared<TensorImpl>();
+  impl->storage = src.storage;
+  impl->version = src.version;
+  impl->shape = src.shape;
+  impl->strides = src.strides;
+  impl->offset = src.offset;
+  impl->dtype = src.dtype;
+  impl->is_legacy = src.is_legacy;
+  return impl;
+}
+
+Tensor Tensor::detach() const { return Tensor(shallow_copy(*impl_)); }
+
+Tensor Tensor::data() const {
+  auto impl = shallow_copy(*impl_);
+  impl->version = std::make_shared<VersionCounter>();
+  return Tensor(std::move(impl));
+}
+
+void Tensor::detach_() {
+  impl_->grad_fn.reset();
+  impl_->output_nr = 0;
+  impl_->requires_grad = false;
+}
+
+Tensor::EdgeRef Tensor::gradient_edge() const {
+  if (impl_->grad_fn) return {impl_->grad_fn, impl_->output_nr};
+  if (!impl_->requires_grad) return {};
+  auto acc = impl_->grad_accumulator.lock();
+  if (!acc) {
+    acc = std::make_shared<AccumulateGrad>(*this);
+    impl_->grad_accumulator = acc;
+  }
+  return {acc, 0};
+}
+
+namespace {
+int next_hook_id() {
+  static int id = 0;
+  return ++id;
+}
+}  // namespace
+
+int Tensor::register_hook(TensorHook hook) {
+  GL_CHECK(requires_grad(), "cannot register a hook on a tensor that doesn't require gradient");
+  const int id = next_hook_id();
+  if (is_leaf())
+    impl_->hooks.emplace_back(id, std::move(hook));
+  else
+    impl_->grad_fn->pre_hooks.push_back({id, impl_->output_nr, std::move(hook)});
+  return id;
+}
+
+void Tensor::remove_hook(int id) {
+  auto& leaf_hooks = impl_->hooks;
+  for (auto it = leaf_hooks.begin(); it != leaf_hooks.end(); ++it)
+    if (it->first == id) {
+      leaf_hooks.erase(it);
+      return;
+    }
+  if (!impl_->grad_fn) return;
+  auto& pre = impl_->grad_fn->pre_hooks;
+  for (auto it = pre.begin(); it != pre.end(); ++it)
+    if (it->id == id) {
+      pre.erase(it);
+      return;
+    }
+}
+
+Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset) {
+  auto impl = shallow_copy(*base.impl());
+  impl->shape = std::move(shape);
+  impl->strides = std::move(strides);
+  impl->offset = offset;
+  impl->is_volatile = base.is_volatile();
+  return Tensor(std::move(impl));
+}
+
+namespace kernels {
+Shape broadcast_strides(const Tensor& t, const Shape& shape) {
+  Shape out(shape.size(), 0);
+  const size_t lead = shape.size() - t.shape().size();
+  for (size_t i = 0; i < t.shape().size(); ++i)
+    out[lead + i] = t.shape()[i] == 1 ? 0 : t.strides()[i];
+  return out;
+}
+}  // namespace kernels
+
+}  // namespace gradlab
