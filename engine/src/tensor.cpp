@@ -16,6 +16,12 @@ namespace {
 constexpr size_t kMaxBytes = size_t(1) << 40;
 }  // namespace
 
+namespace {
+MemoryStats live;
+}  // namespace
+
+MemoryStats memory_stats() { return live; }
+
 Storage::Storage(size_t n) : nbytes(n) {
   // PyTorch's allocator message, so users recognise an out-of-memory request.
   const auto oom = [n] {
@@ -24,9 +30,15 @@ Storage::Storage(size_t n) : nbytes(n) {
   if (n > kMaxBytes) oom();
   data = std::malloc(n == 0 ? 1 : n);
   if (data == nullptr) oom();
+  live.storages += 1;
+  live.bytes += static_cast<int64_t>(n);
 }
 
-Storage::~Storage() { std::free(data); }
+Storage::~Storage() {
+  std::free(data);
+  live.storages -= 1;
+  live.bytes -= static_cast<int64_t>(nbytes);
+}
 
 Tensor Tensor::empty(const Shape& shape, DType dtype) {
   for (int64_t s : shape)
@@ -103,7 +115,7 @@ static std::shared_ptr<TensorImpl> shallow_copy(const TensorImpl& src) {
   impl->strides = src.strides;
   impl->offset = src.offset;
   impl->dtype = src.dtype;
-  impl->is_legacy = src.is_legacy;
+  impl->legacy = src.legacy;
   return impl;
 }
 
@@ -112,6 +124,8 @@ Tensor Tensor::detach() const { return Tensor(shallow_copy(*impl_)); }
 Tensor Tensor::data() const {
   auto impl = shallow_copy(*impl_);
   impl->version = std::make_shared<VersionCounter>();
+  // In 0.3, a Variable's .data is a plain tensor.
+  if (impl->legacy == Legacy::Variable) impl->legacy = Legacy::Tensor;
   return Tensor(std::move(impl));
 }
 

@@ -32,7 +32,19 @@ struct VersionCounter {
   uint32_t version = 0;
 };
 
-using TensorHook = std::function<Tensor(const Tensor&)>;  // may return an undefined Tensor (keep grad)
+using TensorHook = std::function<Tensor(const Tensor&)>;
+
+// PyTorch 0.3 objects the tutorial uses: torch.FloatTensor(...) makes a Tensor,
+// Variable(...) a Variable; results take the "largest" kind of their inputs.
+// They only change printing ("Variable containing:" and the size footer).
+enum class Legacy : uint8_t { None = 0, Tensor = 1, Variable = 2 };
+
+// Live engine storage, for torch.memory() and leak tests.
+struct MemoryStats {
+  int64_t storages = 0;
+  int64_t bytes = 0;
+};
+MemoryStats memory_stats();  // may return an undefined Tensor (keep grad)
 
 struct TensorImpl {
   std::shared_ptr<Storage> storage;
@@ -46,7 +58,7 @@ struct TensorImpl {
   bool requires_grad = false;       // meaningful for leaves; non-leaves require grad iff grad_fn
   bool retains_grad = false;
   bool is_volatile = false;
-  bool is_legacy = false;           // made by Variable/FloatTensor: prints in PyTorch 0.3's format
+  Legacy legacy = Legacy::None;     // made by Variable/FloatTensor: prints in PyTorch 0.3's format
   bool is_wrapped_number = false;   // a plain JS number turned into a 0-d tensor (type promotion)
   std::shared_ptr<Node> grad_fn;
   uint32_t output_nr = 0;
@@ -98,8 +110,8 @@ class Tensor {
   void retain_grad();
   bool is_volatile() const { return impl_->is_volatile; }
   void set_volatile(bool v) const { impl_->is_volatile = v; }
-  bool is_legacy() const { return impl_->is_legacy; }
-  void set_legacy(bool v) const { impl_->is_legacy = v; }
+  Legacy legacy() const { return impl_->legacy; }
+  void set_legacy(Legacy v) const { impl_->legacy = v; }
   uint32_t version() const { return impl_->version->version; }
   void bump_version() const { ++impl_->version->version; }
 

@@ -37,7 +37,7 @@ variable_list AccumulateGrad::apply(variable_list&& grads) {
     add_(current, g);
   }
   // A legacy Variable's .grad is itself a legacy Variable (0.3 printing).
-  if (variable_.is_legacy()) variable_.grad().set_legacy(true);
+  if (variable_.legacy() != Legacy::None) variable_.grad().set_legacy(Legacy::Variable);
   return {};
 }
 

@@ -1,5 +1,7 @@
 #include "gradlab/autograd/record.h"
 
+#include <algorithm>
+
 #include "gradlab/autograd/grad_mode.h"
 
 namespace gradlab {
@@ -23,17 +25,18 @@ bool graph_enabled_for(const variable_list& inputs) {
 }
 
 void propagate_flags(const variable_list& outputs, const variable_list& inputs) {
-  bool is_volatile = false, legacy = false;
+  bool is_volatile = false;
+  Legacy legacy = Legacy::None;
   for (const auto& t : inputs) {
     if (!t.defined()) continue;
     is_volatile = is_volatile || t.is_volatile();
-    legacy = legacy || t.is_legacy();
+    legacy = std::max(legacy, t.legacy());
   }
-  if (!is_volatile && !legacy) return;
+  if (!is_volatile && legacy == Legacy::None) return;
   for (const auto& o : outputs) {
     if (!o.defined()) continue;
     if (is_volatile) o.set_volatile(true);
-    if (legacy) o.set_legacy(true);
+    o.set_legacy(std::max(legacy, o.legacy()));
   }
 }
 
