@@ -40,6 +40,8 @@ Storage::~Storage() {
   live.bytes -= static_cast<int64_t>(nbytes);
 }
 
+TensorImpl::~TensorImpl() { release_node(std::move(grad_fn)); }
+
 Tensor Tensor::empty(const Shape& shape, DType dtype) {
   for (int64_t s : shape)
     GL_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));

@@ -47,6 +47,7 @@ struct MemoryStats {
 MemoryStats memory_stats();  // may return an undefined Tensor (keep grad)
 
 struct TensorImpl {
+  ~TensorImpl();  // releases grad_fn without recursion (see release_node)
   std::shared_ptr<Storage> storage;
   std::shared_ptr<VersionCounter> version;
   Shape shape;

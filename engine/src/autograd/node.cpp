@@ -19,6 +19,25 @@ uint64_t next_sequence_nr() {
 
 Node::Node() : sequence_nr_(next_sequence_nr()) {}
 
+void release_node(std::shared_ptr<Node>&& node) {
+  thread_local bool draining = false;
+  thread_local std::vector<std::shared_ptr<Node>> pending;
+  if (!node) return;
+  pending.push_back(std::move(node));
+  if (draining) return;  // the outer loop below will free it
+  draining = true;
+  while (!pending.empty()) {
+    std::shared_ptr<Node> n = std::move(pending.back());
+    pending.pop_back();
+    n.reset();  // may push this node's children onto `pending`
+  }
+  draining = false;
+}
+
+Node::~Node() {
+  for (auto& e : next_edges_) release_node(std::move(e.fn));
+}
+
 variable_list AccumulateGrad::apply(variable_list&& grads) {
   Tensor g = std::move(grads[0]);
   if (!g.defined()) return {};

@@ -20,10 +20,15 @@ struct Edge {
   bool valid() const { return fn != nullptr; }
 };
 
+// Drops a reference to a node without recursing: a long chain of nodes (each
+// holding the next through edges or saved tensors) is freed with an explicit
+// stack instead of nested destructors, which would overflow WebAssembly's stack.
+void release_node(std::shared_ptr<Node>&& node);
+
 class Node : public std::enable_shared_from_this<Node> {
  public:
   Node();
-  virtual ~Node() = default;
+  virtual ~Node();
   virtual std::string name() const = 0;
   // grads: one per forward output (undefined where no gradient arrived).
   // Returns one gradient per next edge (undefined = none).

@@ -1,0 +1,238 @@
+// Autograd rules, one test each: the tutorial's example, propagation of
+// requires_grad and volatile, retain_graph, leaf/in-place errors, hooks,
+// retain_grad, autograd::grad and double backward.
+#include "test_util.h"
+
+namespace gradlab {
+namespace {
+
+using test::expect_error;
+using test::expect_values;
+using test::make;
+
+Tensor tutorial_variable() {
+  Tensor t = make({1, 2, 3, 4}, {2, 2});
+  return t.set_requires_grad(true);
+}
+
+TEST(Autograd, TutorialMeanOfSquareGivesHalfX) {
+  Tensor x = tutorial_variable();
+  Tensor out = mean(mul(x, x));
+  expect_values(out, {7.5});
+  EXPECT_EQ(out.grad_fn()->name(), "MeanBackward0");
+  autograd::backward({out}, {}, false, false);
+  expect_values(x.grad(), {0.5, 1.0, 1.5, 2.0});
+}
+
+TEST(Autograd, RequiresGradPropagates) {
+  Tensor a = make({1, 2}, {2});
+  Tensor b = make({3, 4}, {2}, DType::Float32, true);
+  EXPECT_FALSE(add(a, a).requires_grad());
+  Tensor c = add(a, b);
+  EXPECT_TRUE(c.requires_grad());
+  EXPECT_FALSE(c.is_leaf());
+  EXPECT_EQ(c.grad_fn()->name(), "AddBackward0");
+  // next_functions: (None, 0) for a, (AccumulateGrad, 0) for b
+  ASSERT_EQ(c.grad_fn()->next_edges().size(), 2u);
+  EXPECT_FALSE(c.grad_fn()->next_edges()[0].valid());
+  EXPECT_EQ(c.grad_fn()->next_edges()[1].fn->name(), "AccumulateGrad");
+}
+
+TEST(Autograd, OnlyLeavesMayChangeRequiresGrad) {
+  Tensor x = tutorial_variable();
+  Tensor y = mul(x, 2.0);
+  expect_error([&] { y.set_requires_grad(false); }, "you can only change requires_grad flags of leaf variables.");
+  expect_error([&] { make({1}, {1}, DType::Int64).set_requires_grad(true); },
+               "only Tensors of floating point and complex dtype can require gradients");
+}
+
+TEST(Autograd, VolatileWinsOverRequiresGradAndPropagates) {
+  Tensor x = tutorial_variable();
+  Tensor v = make({1, 1, 1, 1}, {2, 2});
+  v.set_volatile(true);
+  Tensor y = mul(x, v);
+  EXPECT_TRUE(y.is_volatile());
+  EXPECT_FALSE(y.requires_grad());
+  EXPECT_EQ(y.grad_fn(), nullptr);
+  Tensor z = exp(sum(y));
+  EXPECT_TRUE(z.is_volatile());
+  EXPECT_FALSE(z.requires_grad());
+}
+
+TEST(Autograd, NoGradRecordsNothing) {
+  Tensor x = tutorial_variable();
+  Tensor y;
+  {
+    NoGradGuard guard;
+    y = mul(x, x);
+  }
+  EXPECT_FALSE(y.requires_grad());
+  EXPECT_TRUE(mul(x, x).requires_grad());
+}
+
+TEST(Autograd, RetainGraphAccumulatesAndSecondBackwardFails) {
+  Tensor x = tutorial_variable();
+  Tensor out = mean(mul(x, x));
+  autograd::backward({out}, {}, /*retain_graph=*/true, false);
+  autograd::backward({out}, {}, false, false);
+  expect_values(x.grad(), {1.0, 2.0, 3.0, 4.0});
+  expect_error([&] { autograd::backward({out}, {}, false, false); },
+               "Trying to backward through the graph a second time (or directly access saved tensors "
+               "after they have already been freed).");
+}
+
+TEST(Autograd, NonScalarRootNeedsGradient) {
+  Tensor x = tutorial_variable();
+  Tensor y = mul(x, 2.0);
+  expect_error([&] { autograd::backward({y}, {}, false, false); },
+               "grad can be implicitly created only for scalar outputs");
+  autograd::backward({y}, {ones_like(y)}, false, false);
+  expect_values(x.grad(), {2, 2, 2, 2});
+}
+
+TEST(Autograd, GradientsMeetAndSum) {
+  Tensor x = make({3}, {1}, DType::Float64, true);
+  // y = x*x + exp(x) + x: three paths into x
+  Tensor y = add(add(mul(x, x), exp(x)), x);
+  autograd::backward({y}, {}, false, false);
+  expect_values(x.grad(), {2 * 3 + std::exp(3.0) + 1});
+}
+
+TEST(Autograd, LeafInPlaceIsAnError) {
+  Tensor x = tutorial_variable();
+  expect_error([&] { add_(x, 1.0); }, "a leaf Variable that requires grad is being used in an in-place operation.");
+  {
+    NoGradGuard guard;
+    add_(x, 1.0);  // allowed without grad mode, as optimizers do
+  }
+  expect_values(x, {2, 3, 4, 5});
+  EXPECT_EQ(x.version(), 1u);
+}
+
+TEST(Autograd, ModifiedSavedTensorIsAnError) {
+  Tensor x = tutorial_variable();
+  Tensor y = mul(x, 1.0);
+  Tensor z = tanh(y);  // saves its output
+  Tensor w = mul(z, y);  // saves y and z
+  mul_(z, 2.0);
+  expect_error([&] { autograd::backward({sum(w)}, {}, false, false); },
+               "one of the variables needed for gradient computation has been modified by an inplace "
+               "operation: [torch.FloatTensor [2, 2]], which is output 0 of MulBackward0, is at version 1; "
+               "expected version 0 instead.");
+}
+
+TEST(Autograd, InPlaceOnNonLeafRebasesHistory) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  Tensor y = mul(x, 3.0);
+  mul_(y, 2.0);
+  EXPECT_EQ(y.grad_fn()->name(), "MulBackward0");
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_values(x.grad(), {6, 6});
+}
+
+TEST(Autograd, HooksSeeAndReplaceGradients) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  Tensor y = mul(x, 2.0);
+  std::vector<double> seen;
+  const int id = y.register_hook([&](const Tensor& g) {
+    seen = test::values_of(g);
+    return mul(g, 10.0);
+  });
+  int leaf_calls = 0;
+  x.register_hook([&](const Tensor& g) {
+    ++leaf_calls;
+    return Tensor();
+  });
+  autograd::backward({sum(y)}, {}, true, false);
+  EXPECT_EQ(seen, (std::vector<double>{1, 1}));
+  expect_values(x.grad(), {20, 20});
+  EXPECT_EQ(leaf_calls, 1);
+  y.remove_hook(id);
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_values(x.grad(), {22, 22});
+}
+
+TEST(Autograd, RetainGradKeepsNonLeafGrad) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  Tensor y = mul(x, x);
+  Tensor z = sum(y);
+  EXPECT_FALSE(y.grad().defined());
+  y.retain_grad();
+  autograd::backward({z}, {}, false, false);
+  expect_values(y.grad(), {1, 1});
+}
+
+TEST(Autograd, GradFunctionDoesNotTouchLeafGrad) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  Tensor w = make({5}, {1}, DType::Float64, true);
+  Tensor y = sum(mul(mul(x, x), w));
+  auto g = autograd::grad({y}, {x}, {}, false, false, false);
+  expect_values(g[0], {10, 20});
+  EXPECT_FALSE(x.grad().defined());
+  EXPECT_FALSE(w.grad().defined());
+  Tensor unused = make({1}, {1}, DType::Float64, true);
+  Tensor y2 = sum(mul(x, x));
+  expect_error([&] { autograd::grad({y2}, {unused}, {}, false, false, false); },
+               "One of the differentiated Tensors appears to not have been used in the graph.");
+  auto g2 = autograd::grad({y2}, {unused}, {}, false, false, true);
+  EXPECT_FALSE(g2[0].defined());
+}
+
+TEST(Autograd, DoubleBackward) {
+  Tensor x = make({2}, {1}, DType::Float64, true);
+  Tensor y = mul(mul(x, x), x);  // x^3
+  auto g = autograd::grad({y}, {x}, {}, false, /*create_graph=*/true, false);
+  expect_values(g[0], {12});  // 3x^2
+  EXPECT_TRUE(g[0].requires_grad());
+  auto gg = autograd::grad({g[0]}, {x}, {}, false, true, false);
+  expect_values(gg[0], {12});  // 6x
+  auto ggg = autograd::grad({gg[0]}, {x}, {}, false, false, false);
+  expect_values(ggg[0], {6});
+}
+
+TEST(Autograd, DeepChainBackpropsWithoutRecursion) {
+  Tensor x = make({1}, {1}, DType::Float64, true);
+  Tensor y = x;
+  for (int i = 0; i < 100000; ++i) y = mul(y, 1.0);
+  autograd::backward({y}, {}, false, false);
+  expect_values(x.grad(), {1});
+}
+
+TEST(Autograd, DataSharesStorageWithoutHistory) {
+  Tensor x = tutorial_variable();
+  Tensor d = x.data();
+  EXPECT_FALSE(d.requires_grad());
+  EXPECT_EQ(d.raw_ptr(), x.raw_ptr());
+  Tensor det = x.detach();
+  EXPECT_FALSE(det.requires_grad());
+  EXPECT_EQ(det.raw_ptr(), x.raw_ptr());
+}
+
+TEST(Autograd, GradcheckCatchesAWrongGradient) {
+  Tensor x = test::sample({3});
+  EXPECT_TRUE(autograd::gradcheck([](const variable_list& in) { return variable_list{tanh(in[0])}; }, {x}));
+  // A hook that doubles the gradient makes the analytic Jacobian wrong.
+  auto wrong = [](const variable_list& in) {
+    Tensor y = mul(in[0], 1.0);
+    if (y.requires_grad()) y.register_hook([](const Tensor& g) { return mul(g, 2.0); });
+    return variable_list{y};
+  };
+  expect_error([&] { autograd::gradcheck(wrong, {x}); }, "Jacobian mismatch for output 0 with respect to input 0");
+}
+
+TEST(Autograd, ErrorsLeaveTheEngineUsable) {
+  for (int i = 0; i < 100; ++i)
+    expect_error([] { add(make({1, 2, 3}, {3}), make({1, 2}, {2})); },
+                 "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0");
+  const auto before = memory_stats();
+  {
+    Tensor x = tutorial_variable();
+    autograd::backward({mean(mul(x, x))}, {}, false, false);
+    expect_values(x.grad(), {0.5, 1.0, 1.5, 2.0});
+  }
+  EXPECT_EQ(memory_stats().storages, before.storages);
+  EXPECT_EQ(memory_stats().bytes, before.bytes);
+}
+
+}  // namespace
+}  // namespace gradlab
