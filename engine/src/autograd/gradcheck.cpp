@@ -59,14 +59,12 @@ bool gradcheck(const GradcheckFn& fn, const variable_list& inputs, double eps, d
       for (int64_t j = 0; j < nx; ++j) {
         const double orig = get(x, j);
         variable_list plus, minus;
-        {
-          NoGradGuard guard;
-          set(x, j, orig + eps);
-          plus = fn(inputs);
-          set(x, j, orig - eps);
-          minus = fn(inputs);
-          set(x, j, orig);
-        }
+        // Grad mode stays on: fn may itself differentiate (gradcheck of a gradient).
+        set(x, j, orig + eps);
+        plus = fn(inputs);
+        set(x, j, orig - eps);
+        minus = fn(inputs);
+        set(x, j, orig);
         for (int64_t k = 0; k < ny; ++k)
           numerical[j][k] = (get(plus[o], k) - get(minus[o], k)) / (2 * eps);
       }

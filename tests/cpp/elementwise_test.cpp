@@ -1,0 +1,204 @@
+// Elementwise ops: values at known points, gradients against finite
+// differences (float64, several shapes, broadcasting, non-contiguous inputs),
+// double backward, PyTorch's conventions at kinks, and type promotion.
+#include "test_util.h"
+
+namespace gradlab {
+namespace {
+
+using test::expect_error;
+using test::expect_values;
+using test::make;
+using test::sample;
+
+using Unary = std::function<Tensor(const Tensor&)>;
+
+struct NamedUnary {
+  const char* name;
+  Unary fn;
+  bool positive_only;
+};
+
+std::vector<NamedUnary> unary_ops() {
+  return {
+      {"neg", [](const Tensor& x) { return neg(x); }, false},
+      {"abs", [](const Tensor& x) { return abs(x); }, false},
+      {"square", [](const Tensor& x) { return square(x); }, false},
+      {"sqrt", [](const Tensor& x) { return sqrt(x); }, true},
+      {"rsqrt", [](const Tensor& x) { return rsqrt(x); }, true},
+      {"reciprocal", [](const Tensor& x) { return reciprocal(x); }, false},
+      {"exp", [](const Tensor& x) { return exp(x); }, false},
+      {"log", [](const Tensor& x) { return log(x); }, true},
+      {"log1p", [](const Tensor& x) { return log1p(x); }, true},
+      {"expm1", [](const Tensor& x) { return expm1(x); }, false},
+      {"sin", [](const Tensor& x) { return sin(x); }, false},
+      {"cos", [](const Tensor& x) { return cos(x); }, false},
+      {"tan", [](const Tensor& x) { return tan(x); }, false},
+      {"tanh", [](const Tensor& x) { return tanh(x); }, false},
+      {"sigmoid", [](const Tensor& x) { return sigmoid(x); }, false},
+      {"relu", [](const Tensor& x) { return relu(x); }, false},
+      {"leaky_relu", [](const Tensor& x) { return leaky_relu(x, 0.2); }, false},
+      {"gelu", [](const Tensor& x) { return gelu(x); }, false},
+      {"elu", [](const Tensor& x) { return elu(x, 1.5); }, false},
+      {"softplus", [](const Tensor& x) { return softplus(x, 2.0, 1.0); }, false},
+      {"clamp", [](const Tensor& x) { return clamp(x, -0.5, 0.6); }, false},
+      {"pow_scalar", [](const Tensor& x) { return pow(x, 3.0); }, false},
+      {"pow_fractional", [](const Tensor& x) { return pow(x, 1.5); }, true},
+      {"rpow", [](const Tensor& x) { return pow(2.5, x); }, false},
+      {"rsub", [](const Tensor& x) { return rsub(x, 2.0); }, false},
+      {"div_scalar", [](const Tensor& x) { return div(x, 4.0); }, false},
+  };
+}
+
+Tensor positive(const Tensor& x) {
+  NoGradGuard guard;
+  Tensor p = add(abs(x.detach()), 0.2);
+  p.set_requires_grad(true);
+  return p;
+}
+
+TEST(Elementwise, UnaryGradientsMatchFiniteDifferences) {
+  for (const auto& op : unary_ops()) {
+    for (const Shape& shape : {Shape{}, Shape{5}, Shape{2, 3}}) {
+      Tensor x = sample(shape, 3);
+      if (op.positive_only) x = positive(x);
+      SCOPED_TRACE(op.name);
+      EXPECT_NO_THROW(autograd::gradcheck([&](const variable_list& in) { return variable_list{op.fn(in[0])}; }, {x}));
+    }
+  }
+}
+
+TEST(Elementwise, UnaryDoubleBackward) {
+  for (const auto& op : unary_ops()) {
+    if (std::string(op.name) == "relu" || std::string(op.name) == "clamp" || std::string(op.name) == "abs" ||
+        std::string(op.name) == "neg" || std::string(op.name) == "rsub" || std::string(op.name) == "div_scalar" ||
+        std::string(op.name) == "leaky_relu")
+      continue;  // piecewise linear: the second derivative is zero and not recorded by PyTorch either
+    Tensor x = sample({4}, 5);
+    if (op.positive_only) x = positive(x);
+    SCOPED_TRACE(op.name);
+    auto first_grad = [&](const variable_list& in) {
+      return autograd::grad({sum(op.fn(in[0]))}, {in[0]}, {}, false, true, false);
+    };
+    EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x}));
+  }
+}
+
+using Binary = std::function<Tensor(const Tensor&, const Tensor&)>;
+
+TEST(Elementwise, BinaryGradientsWithBroadcastingAndNonContiguousInputs) {
+  const std::vector<std::pair<const char*, Binary>> ops = {
+      {"add", [](const Tensor& a, const Tensor& b) { return add(a, b, 0.5); }},
+      {"sub", [](const Tensor& a, const Tensor& b) { return sub(a, b, 2.0); }},
+      {"mul", [](const Tensor& a, const Tensor& b) { return mul(a, b); }},
+      {"div", [](const Tensor& a, const Tensor& b) { return div(a, b); }},
+      {"pow", [](const Tensor& a, const Tensor& b) { return pow(abs(a), b); }},
+      {"maximum", [](const Tensor& a, const Tensor& b) { return maximum(a, b); }},
+      {"minimum", [](const Tensor& a, const Tensor& b) { return minimum(a, b); }},
+      {"where", [](const Tensor& a, const Tensor& b) { return where(gt(a, b), a, b); }},
+  };
+  const std::vector<std::pair<Shape, Shape>> shapes = {
+      {{3}, {3}}, {{2, 3}, {3}}, {{2, 1}, {1, 3}}, {{}, {2, 2}}, {{4, 1, 3}, {2, 1}}};
+  for (const auto& [name, fn] : ops)
+    for (const auto& [sa, sb] : shapes) {
+      SCOPED_TRACE(std::string(name) + " " + shape_str(sa) + " " + shape_str(sb));
+      Tensor a = sample(sa, 1), b = sample(sb, 2);
+      EXPECT_NO_THROW(autograd::gradcheck([&](const variable_list& in) { return variable_list{fn(in[0], in[1])}; }, {a, b}));
+    }
+  // Non-contiguous: a transposed view on both sides.
+  for (const auto& [name, fn] : ops) {
+    SCOPED_TRACE(std::string(name) + " transposed");
+    Tensor a = sample({3, 2}, 4), b = sample({2, 3}, 6);
+    EXPECT_NO_THROW(autograd::gradcheck(
+        [&](const variable_list& in) { return variable_list{fn(transpose(in[0], 0, 1), in[1])}; }, {a, b}));
+  }
+}
+
+TEST(Elementwise, BinaryDoubleBackward) {
+  Tensor a = sample({2, 3}, 1), b = sample({3}, 2);
+  for (const Binary& fn : std::vector<Binary>{[](const Tensor& x, const Tensor& y) { return mul(x, y); },
+                                              [](const Tensor& x, const Tensor& y) { return div(x, y); },
+                                              [](const Tensor& x, const Tensor& y) { return pow(abs(x), y); }}) {
+    auto grads = [&](const variable_list& in) {
+      return autograd::grad({sum(fn(in[0], in[1]))}, {in[0], in[1]}, {}, false, true, false);
+    };
+    EXPECT_NO_THROW(autograd::gradcheck(grads, {a, b}));
+  }
+}
+
+TEST(Elementwise, KinksFollowPyTorch) {
+  Tensor x = make({-1, 0, 2}, {3}, DType::Float64, true);
+  autograd::backward({sum(relu(x))}, {}, false, false);
+  expect_values(x.grad(), {0, 0, 1});  // relu'(0) = 0
+  x.set_grad(Tensor());
+  autograd::backward({sum(abs(x))}, {}, false, false);
+  expect_values(x.grad(), {-1, 0, 1});  // abs'(0) = 0
+  x.set_grad(Tensor());
+  autograd::backward({sum(clamp(x, 0.0, 2.0))}, {}, false, false);
+  expect_values(x.grad(), {0, 1, 1});  // bounds pass the gradient
+  Tensor a = make({1, 2}, {2}, DType::Float64, true), b = make({1, 3}, {2}, DType::Float64, true);
+  autograd::backward({sum(maximum(a, b))}, {}, false, false);
+  expect_values(a.grad(), {0.5, 0});  // ties split evenly
+  expect_values(b.grad(), {0.5, 1});
+}
+
+TEST(Elementwise, ForwardValues) {
+  Tensor x = make({-2, -0.5, 0, 0.5, 2}, {5});
+  expect_values(sigmoid(x), {0.11920292, 0.37754067, 0.5, 0.62245933, 0.88079708});
+  expect_values(gelu(x), {-0.04550026, -0.15426877, 0, 0.34573123, 1.95449974});
+  expect_values(elu(x), {-0.86466472, -0.39346934, 0, 0.5, 2});
+  expect_values(softplus(x), {0.12692801, 0.47407698, 0.69314718, 0.97407698, 2.12692801});
+  expect_values(leaky_relu(x), {-0.02, -0.005, 0, 0.5, 2});
+  expect_values(sign(x), {-1, -1, 0, 1, 1});
+  expect_values(clamp(x, std::nan(""), 0.4), {-2, -0.5, 0, 0.4, 0.4});
+  expect_values(pow(make({2, 3}, {2}), make({3}, {1})), {8, 27});
+}
+
+TEST(Elementwise, TypePromotionFollowsPyTorch) {
+  Tensor i = make({1, 2}, {2}, DType::Int64);
+  Tensor f = make({1, 2}, {2}, DType::Float32);
+  Tensor d = make({1, 2}, {2}, DType::Float64);
+  EXPECT_EQ(add(i, 2.0).dtype(), DType::Int64);
+  EXPECT_EQ(add(i, 2.5).dtype(), DType::Float32);
+  EXPECT_EQ(mul(f, 2.5).dtype(), DType::Float32);
+  EXPECT_EQ(add(f, d).dtype(), DType::Float64);
+  EXPECT_EQ(add(f, scalar_tensor(1, DType::Float64)).dtype(), DType::Float32);  // 0-d doesn't promote
+  EXPECT_EQ(add(i, scalar_tensor(1, DType::Float64)).dtype(), DType::Float64);  // higher category does
+  EXPECT_EQ(div(i, i).dtype(), DType::Float32);
+  EXPECT_EQ(exp(i).dtype(), DType::Float32);
+  EXPECT_EQ(gt(f, scalar_tensor(1, DType::Float64, true)).dtype(), DType::Bool);
+}
+
+TEST(Elementwise, GradientKeepsInputDtype) {
+  Tensor f = make({1, 2}, {2}, DType::Float32, true);
+  Tensor d = make({3, 4}, {2}, DType::Float64);
+  Tensor y = sum(mul(f, d));
+  EXPECT_EQ(y.dtype(), DType::Float64);
+  autograd::backward({y}, {}, false, false);
+  EXPECT_EQ(f.grad().dtype(), DType::Float32);
+  expect_values(f.grad(), {3, 4});
+}
+
+TEST(Elementwise, Errors) {
+  expect_error([] { add(make({1, 2, 3}, {1, 3}), make({1, 2, 1, 2}, {2, 2})); },
+               "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1");
+  expect_error([] { neg(make({1}, {1}, DType::Bool)); }, "Negation, the `-` operator, on a bool tensor is not supported.");
+  expect_error([] { where(make({1}, {1}), make({1}, {1}), make({1}, {1})); },
+               "where expected condition to be a boolean tensor");
+}
+
+TEST(Elementwise, ComparisonsGiveBoolWithoutGrad) {
+  Tensor a = make({1, 2, 3}, {3}, DType::Float32, true);
+  Tensor b = make({2}, {1});
+  for (const Tensor& c : {eq(a, b), ne(a, b), lt(a, b), le(a, b), gt(a, b), ge(a, b)}) {
+    EXPECT_EQ(c.dtype(), DType::Bool);
+    EXPECT_FALSE(c.requires_grad());
+  }
+  expect_values(lt(a, b), {1, 0, 0});
+  expect_values(ge(a, b), {0, 1, 1});
+  EXPECT_TRUE(allclose(a, add(a, 1e-7)));
+  EXPECT_FALSE(allclose(a, add(a, 1e-3)));
+}
+
+}  // namespace
+}  // namespace gradlab
