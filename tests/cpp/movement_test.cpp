@@ -1,0 +1,97 @@
+// View-style shape ops: storage sharing, PyTorch's view rules and messages,
+// gradients, and dtype conversion.
+#include "test_util.h"
+
+namespace gradlab {
+namespace {
+
+using test::expect_error;
+using test::expect_values;
+using test::make;
+using test::sample;
+
+TEST(Movement, ViewsShareStorage) {
+  Tensor x = make({1, 2, 3, 4, 5, 6}, {2, 3});
+  Tensor v = view(x, {3, 2});
+  Tensor tr = transpose(x, 0, 1);
+  EXPECT_EQ(v.raw_ptr(), x.raw_ptr());
+  EXPECT_FALSE(tr.is_contiguous());
+  { NoGradGuard g; fill_(view(x, {6}), 0.0); add_(x, make({9, 2, 3, 4, 5, 6}, {2, 3})); }
+  expect_values(v, {9, 2, 3, 4, 5, 6});
+  expect_values(tr, {9, 4, 2, 5, 3, 6});
+}
+
+TEST(Movement, ViewRulesAndMessages) {
+  Tensor x = make({1, 2, 3, 4, 5, 6}, {2, 3});
+  EXPECT_EQ(view(x, {-1}).shape(), (Shape{6}));
+  EXPECT_EQ(view(x, {3, -1}).shape(), (Shape{3, 2}));
+  expect_error([&] { view(x, {7}); }, "shape '[7]' is invalid for input of size 6");
+  expect_error([&] { view(x, {-1, -1}); }, "only one dimension can be inferred");
+  Tensor tr = transpose(x, 0, 1);
+  expect_error([&] { view(tr, {6}); }, "view size is not compatible with input tensor's size and stride");
+  Tensor r = reshape(tr, {6});
+  expect_values(r, {1, 4, 2, 5, 3, 6});
+  EXPECT_NE(r.raw_ptr(), x.raw_ptr());
+  // Splitting a dim of a transposed tensor is still a view.
+  EXPECT_EQ(view(transpose(make({0, 1, 2, 3, 4, 5, 6, 7}, {2, 4}), 0, 1), {2, 2, 2}).shape(), (Shape{2, 2, 2}));
+  expect_error([&] { transpose(x, 0, 5); }, "Dimension out of range (expected to be in range of [-2, 1], but got 5)");
+}
+
+TEST(Movement, ShapeOps) {
+  Tensor x = make({1, 2, 3, 4, 5, 6}, {1, 2, 3});
+  EXPECT_EQ(squeeze(x).shape(), (Shape{2, 3}));
+  EXPECT_EQ(squeeze(x, 1).shape(), (Shape{1, 2, 3}));
+  EXPECT_EQ(unsqueeze(x, -1).shape(), (Shape{1, 2, 3, 1}));
+  EXPECT_EQ(permute(x, {2, 0, 1}).shape(), (Shape{3, 1, 2}));
+  expect_values(permute(x, {2, 0, 1}), {1, 4, 2, 5, 3, 6});
+  EXPECT_EQ(flatten(x).shape(), (Shape{6}));
+  EXPECT_EQ(flatten(x, 1).shape(), (Shape{1, 6}));
+  EXPECT_EQ(expand(make({1, 2}, {2, 1}), {2, 3}).shape(), (Shape{2, 3}));
+  expect_values(expand(make({1, 2}, {2, 1}), {-1, 3}), {1, 1, 1, 2, 2, 2});
+  expect_error([&] { expand(make({1, 2}, {2}), {3}); },
+               "The expanded size of the tensor (3) must match the existing size (2) at non-singleton dimension 0");
+  EXPECT_EQ(t(make({1, 2, 3, 4, 5, 6}, {2, 3})).shape(), (Shape{3, 2}));
+}
+
+TEST(Movement, Gradients) {
+  using Fn = std::function<Tensor(const Tensor&)>;
+  const std::vector<std::pair<const char*, Fn>> ops = {
+      {"view", [](const Tensor& a) { return view(a, {3, 4}); }},
+      {"reshape_transposed", [](const Tensor& a) { return reshape(transpose(a, 0, 2), {-1}); }},
+      {"flatten", [](const Tensor& a) { return flatten(a, 1); }},
+      {"transpose", [](const Tensor& a) { return transpose(a, 0, 1); }},
+      {"permute", [](const Tensor& a) { return permute(a, {1, 2, 0}); }},
+      {"squeeze", [](const Tensor& a) { return squeeze(unsqueeze(a, 1)); }},
+      {"unsqueeze", [](const Tensor& a) { return unsqueeze(a, -1); }},
+      {"expand", [](const Tensor& a) { return expand(unsqueeze(a, 0), {3, 2, 3, 2}); }},
+      {"t", [](const Tensor& a) { return t(view(a, {2, 6})); }},
+      {"clone", [](const Tensor& a) { return clone(a); }},
+      {"contiguous", [](const Tensor& a) { return contiguous(transpose(a, 1, 2)); }},
+      {"to_float_and_back", [](const Tensor& a) { return to(to(a, DType::Float32), DType::Float64); }},
+  };
+  for (const auto& [name, fn] : ops) {
+    SCOPED_TRACE(name);
+    Tensor x = sample({2, 3, 2});
+    // A float32 round trip needs a larger step and tolerance.
+    const bool lossy = std::string(name) == "to_float_and_back";
+    EXPECT_NO_THROW(autograd::gradcheck([&](const variable_list& in) { return variable_list{mul(fn(in[0]), fn(in[0]))}; },
+                                        {x}, lossy ? 1e-3 : 1e-6, lossy ? 1e-2 : 1e-5, lossy ? 1e-2 : 1e-3));
+  }
+}
+
+TEST(Movement, ToConvertsAndCastsGradientBack) {
+  Tensor x = make({1.5, -2.5}, {2}, DType::Float64, true);
+  Tensor f = to(x, DType::Float32);
+  EXPECT_EQ(f.dtype(), DType::Float32);
+  EXPECT_EQ(f.grad_fn()->name(), "ToCopyBackward0");
+  autograd::backward({sum(mul(f, f))}, {}, false, false);
+  EXPECT_EQ(x.grad().dtype(), DType::Float64);
+  expect_values(x.grad(), {3, -5});
+  Tensor i = to(x, DType::Int64);
+  EXPECT_FALSE(i.requires_grad());
+  expect_values(i, {1, -2});
+  expect_values(to(make({0, 2, -1}, {3}), DType::Bool), {0, 1, 1});
+}
+
+}  // namespace
+}  // namespace gradlab
