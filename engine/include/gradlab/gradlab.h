@@ -17,3 +17,4 @@
 #include "gradlab/shape.h"
 #include "gradlab/tensor.h"
 #include "gradlab/autograd/gradcheck.h"
+#include "gradlab/tensor_print.h"
