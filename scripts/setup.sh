@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in cmake g++ make libeigen3-dev libgtest-dev emscripten chromium python3 \
+for pkg in cmake g++ make clang libclang-rt-14-dev libeigen3-dev libgtest-dev emscripten chromium python3 \
            fonts-dejavu-core; do
   have "$pkg" || need+=("$pkg")
 done

@@ -1,6 +1,7 @@
 #include "gradlab/tensor.h"
 
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -12,8 +13,14 @@
 namespace gradlab {
 
 namespace {
-// Beyond this a request is certainly a mistake; refuse before asking the allocator.
-constexpr size_t kMaxBytes = size_t(1) << 40;
+// Beyond this a request is certainly a mistake (and size_t is 32 bits in wasm32):
+// refuse before asking the allocator.
+constexpr uint64_t kMaxBytes = std::min<uint64_t>(uint64_t(1) << 40, std::numeric_limits<size_t>::max());
+
+[[noreturn]] void out_of_memory(double bytes) {
+  // PyTorch's allocator message, so users recognise an out-of-memory request.
+  fail("DefaultCPUAllocator: not enough memory: you tried to allocate ", static_cast<uint64_t>(bytes), " bytes.");
+}
 }  // namespace
 
 namespace {
@@ -23,13 +30,9 @@ MemoryStats live;
 MemoryStats memory_stats() { return live; }
 
 Storage::Storage(size_t n) : nbytes(n) {
-  // PyTorch's allocator message, so users recognise an out-of-memory request.
-  const auto oom = [n] {
-    fail("DefaultCPUAllocator: not enough memory: you tried to allocate ", n, " bytes.");
-  };
-  if (n > kMaxBytes) oom();
+  if (n > kMaxBytes) out_of_memory(static_cast<double>(n));
   data = std::malloc(n == 0 ? 1 : n);
-  if (data == nullptr) oom();
+  if (data == nullptr) out_of_memory(static_cast<double>(n));
   live.storages += 1;
   live.bytes += static_cast<int64_t>(n);
 }
@@ -45,11 +48,12 @@ TensorImpl::~TensorImpl() { release_node(std::move(grad_fn)); }
 Tensor Tensor::empty(const Shape& shape, DType dtype) {
   for (int64_t s : shape)
     GL_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
-  const int64_t n = numel_of(shape);
+  // Sizes multiply in double first: a product of huge dims must not wrap around.
+  double count = 1;
+  for (int64_t s : shape) count *= static_cast<double>(s);
   const size_t isz = itemsize(dtype);
-  GL_CHECK(n == 0 || static_cast<uint64_t>(n) <= std::numeric_limits<size_t>::max() / isz,
-           "DefaultCPUAllocator: not enough memory: you tried to allocate ", static_cast<double>(n) * isz,
-           " bytes.");
+  if (count * static_cast<double>(isz) > static_cast<double>(kMaxBytes)) out_of_memory(count * static_cast<double>(isz));
+  const int64_t n = numel_of(shape);
   auto impl = std::make_shared<TensorImpl>();
   impl->storage = std::make_shared<Storage>(static_cast<size_t>(n) * isz);
   impl->version = std::make_shared<VersionCounter>();

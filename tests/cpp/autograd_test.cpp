@@ -224,6 +224,9 @@ TEST(Autograd, ErrorsLeaveTheEngineUsable) {
   for (int i = 0; i < 100; ++i)
     expect_error([] { add(make({1, 2, 3}, {3}), make({1, 2}, {2})); },
                  "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0");
+  expect_error([] { zeros({100000, 100000, 1000}); },
+               "DefaultCPUAllocator: not enough memory: you tried to allocate 40000000000000 bytes.");
+  expect_error([] { zeros({-1, 2}); }, "Trying to create tensor with negative dimension -1: [-1, 2]");
   const auto before = memory_stats();
   {
     Tensor x = tutorial_variable();
