@@ -3,6 +3,7 @@
 // tie and padding space matches numpy 1.24's dragon4_positional and
 // dragon4_scientific. Exactness needs big integers: float formatting
 // shortcuts (Ryu, printf) differ from Dragon4 in rare boundary cases.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>

@@ -13,6 +13,7 @@
 //    "...", "⋮" and "⋱";
 //  - the footer names the legacy type: [torch.FloatTensor of size 2x2].
 // A 0-d value prints as a size-1 vector (0.3 had no 0-d tensors).
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>

@@ -1,6 +1,7 @@
 // NumPy 1.24's str(a) and repr(a), and their 1.13 legacy forms: the layout
 // of numpy/core/arrayprint.py (_formatArray's hanging indents, wrapping and
 // '...' rows, array_repr's dtype placement) over NumpyElementFormat.
+#include <algorithm>
 #include <string>
 #include <vector>
 

@@ -2,6 +2,7 @@
 // over the shown values (int mode "1.", fixed "0.5000" or scientific), a
 // fixed number of elements per line, and suffixes (dtype=, grad_fn=,
 // requires_grad=) that move to their own line past the line width.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
