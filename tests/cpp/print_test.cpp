@@ -219,3 +219,45 @@ TEST(PrintLegacy, SummarizedVector) {
   EXPECT_EQ(legacy_f32({1000}, data, false),
             "\n   0\n   1\n   2\n \xE2\x8B\xAE  \n 997\n 998\n 999\n[torch.FloatTensor of size 1000]\n");
 }
+
+TEST(PrintLegacy, SummarizedMatrix) {
+  std::vector<float> data(40 * 40);
+  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<float>(i);
+  // Cut matrices take min_sz 5; the diagonal ellipsis is centred between
+  // two '...' fields each as wide as edgeitems columns.
+  EXPECT_EQ(legacy_f32({40, 40}, data, false),
+            "\n"
+            "    0     1     2  ...     37    38    39\n"
+            "   40    41    42  ...     77    78    79\n"
+            "   80    81    82  ...    117   118   119\n"
+            "       ...          \xE2\x8B\xB1" "          ...       \n"
+            " 1480  1481  1482  ...   1517  1518  1519\n"
+            " 1520  1521  1522  ...   1557  1558  1559\n"
+            " 1560  1561  1562  ...   1597  1598  1599\n"
+            "[torch.FloatTensor of size 40x40]\n");
+  std::vector<float> wide(3 * 400);
+  for (size_t i = 0; i < wide.size(); ++i) wide[i] = static_cast<float>(i % 7) * 0.5f;
+  EXPECT_EQ(legacy_f32({3, 400}, wide, false),
+            "\n"
+            " 0.0000  0.5000  1.0000  ...   2.5000  3.0000  0.0000\n"
+            " 0.5000  1.0000  1.5000  ...   3.0000  0.0000  0.5000\n"
+            " 1.0000  1.5000  2.0000  ...   0.0000  0.5000  1.0000\n"
+            "[torch.FloatTensor of size 3x400]\n");
+}
+
+TEST(PrintLegacy, MatrixScaleFourDimsAndPrecision) {
+  EXPECT_EQ(legacy_f32({2, 2}, {0.001f, 0.002f, 0.0035f, 0.004f}, false),
+            "\n1.00000e-03 *\n  1.0000  2.0000\n  3.5000  4.0000\n[torch.FloatTensor of size 2x2]\n");
+  EXPECT_EQ(legacy_f32({2, 1, 2, 2}, {0, 0.25f, 0.5f, 0.75f, 1, 1.25f, 1.5f, 1.75f}, false),
+            "\n(0 ,0 ,.,.) = \n  0.0000  0.2500\n  0.5000  0.7500\n"
+            "\n(1 ,0 ,.,.) = \n  1.0000  1.2500\n  1.5000  1.7500\n"
+            "[torch.FloatTensor of size 2x1x2x2]\n");
+  // Integral values wider than precision+1 digits switch to scientific.
+  EXPECT_EQ(legacy_f32({2}, {1e7f, 3}, false), "\n 1.0000e+07\n 3.0000e+00\n[torch.FloatTensor of size 2]\n");
+  // 0.3 kept the 7-wide field whatever the precision.
+  TorchOptions two;
+  two.precision = 2;
+  std::vector<float> thirds{1.0f / 3, 2.0f / 3};
+  EXPECT_EQ(legacy_repr(View{DType::Float32, {2}, thirds.data()}, false, two),
+            "\n   0.33\n   0.67\n[torch.FloatTensor of size 2]\n");
+}
