@@ -5,14 +5,17 @@
 //    decimals, others with `precision` decimals, right-aligned to a common
 //    width `sz` and joined by one space;
 //  - decimal exponents (floor(log10|x|)+1) spanning more than `precision`
-//    switch to scientific notation; values all >= 10^(precision+1) or < 0.1
-//    are divided by a power of ten shown on a scale line ("1.00000e-02 *");
+//    switch to scientific notation (integral values: more than precision+1
+//    digits); otherwise, when the largest magnitude is >= 10^(precision+1)
+//    or < 0.1, values are divided by a power of ten shown on a scale line
+//    ("1.00000e-02 *");
 //  - 1-D prints as a column, 2-D as rows (split into "Columns i to j"
 //    blocks past the line width), 3-D and up as "(0 ,.,.) = " matrices;
 //  - at `threshold` elements rows and columns are cut to `edgeitems` with
 //    "...", "⋮" and "⋱";
 //  - the footer names the legacy type: [torch.FloatTensor of size 2x2].
-// A 0-d value prints as a size-1 vector (0.3 had no 0-d tensors).
+// A 0-d value prints as a size-1 vector (0.3 had no 0-d tensors); an empty
+// one as 0.3 printed its dimensionless empty tensors, with no leading newline.
 #include <algorithm>
 #include <cmath>
 #include <string>
