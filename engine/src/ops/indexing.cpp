@@ -1,0 +1,310 @@
+// Indexing: select/narrow/slice (views sharing storage), index_select, gather,
+// masked_fill, and index_add/scatter_add, which are also the backwards of the
+// gathering ops. Every backward is written with these differentiable ops, so
+// create_graph gives higher derivatives.
+#include "gradlab/ops/indexing.h"
+
+#include <algorithm>
+
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+#include "kernels/elementwise.h"
+
+namespace gradlab {
+
+namespace {
+
+// PyTorch's ScalarType spelling in messages ("Float", "Long").
+const char* scalar_type_name(DType d) {
+  switch (d) {
+    case DType::Float32: return "Float";
+    case DType::Float64: return "Double";
+    case DType::Int64: return "Long";
+    case DType::Bool: return "Bool";
+  }
+  return "";
+}
+
+// a[..., start : start + length * step : step, ...] along dim, without autograd.
+Tensor strided_view(const Tensor& a, int64_t dim, int64_t start, int64_t length, int64_t step) {
+  Shape shape = a.shape(), strides = a.strides();
+  const int64_t offset = a.offset() + start * strides[dim];
+  shape[dim] = length;
+  strides[dim] *= step;
+  return make_view(a, shape, strides, offset);
+}
+
+// a with `dim` fixed at `index`, without autograd.
+Tensor select_view(const Tensor& a, int64_t dim, int64_t index) {
+  Shape shape = a.shape(), strides = a.strides();
+  const int64_t offset = a.offset() + index * strides[dim];
+  shape.erase(shape.begin() + dim);
+  strides.erase(strides.begin() + dim);
+  return make_view(a, shape, strides, offset);
+}
+
+// Kernels index 0-d tensors as one-element vectors, as PyTorch does.
+Tensor as_vector(const Tensor& t) { return t.dim() == 0 ? make_view(t, {1}, {1}, t.offset()) : t; }
+
+std::vector<int64_t> index_values(const Tensor& index) {
+  const Tensor c = contiguous(index.detach());
+  const int64_t* p = c.data_ptr<int64_t>();
+  return std::vector<int64_t>(p, p + c.numel());
+}
+
+// dst += src elementwise (same shape and dtype), without autograd.
+void add_into(const Tensor& dst, const Tensor& src) {
+  GL_DISPATCH_ALL(dst.dtype(), T, {
+    T* pd = dst.data_ptr<T>();
+    const T* ps = src.data_ptr<T>();
+    kernels::for_each_offset<2>(dst.shape(), {dst.strides().data(), src.strides().data()},
+                                [&](const std::array<int64_t, 2>& o) { pd[o[0]] = static_cast<T>(pd[o[0]] + ps[o[1]]); });
+  });
+}
+
+Tensor copy_nograd(const Tensor& a) {
+  Tensor out = Tensor::empty(a.shape(), a.dtype());
+  kernels::copy_into(out, a);
+  return out;
+}
+
+Tensor slice_with_length(const Tensor& a, int64_t dim, int64_t start, int64_t length, int64_t step);
+
+// The gradient of a strided view: zeros of the input's shape holding grad where the view looked.
+Tensor slice_backward(const Tensor& grad, const Shape& shape, int64_t dim, int64_t start, int64_t length,
+                      int64_t step) {
+  Tensor out = zeros(shape, grad.dtype());
+  kernels::copy_into(strided_view(out, dim, start, length, step), grad);
+  // d slice_backward(g) = the same slice of the incoming gradient
+  record("SliceBackwardBackward0", {out}, {grad}, {}, [=](const BackwardContext& c) {
+    return variable_list{slice_with_length(c.grad(), dim, start, length, step)};
+  });
+  return out;
+}
+
+Tensor slice_with_length(const Tensor& a, int64_t dim, int64_t start, int64_t length, int64_t step) {
+  Tensor out = strided_view(a, dim, start, length, step);
+  const Shape in_shape = a.shape();
+  // d slice(a) = grad written into zeros at the sliced positions
+  record("SliceBackward0", {out}, {a}, {}, [=](const BackwardContext& c) {
+    return variable_list{slice_backward(c.grad(), in_shape, dim, start, length, step)};
+  });
+  return out;
+}
+
+Tensor select_backward(const Tensor& grad, const Shape& shape, int64_t dim, int64_t index) {
+  Tensor out = zeros(shape, grad.dtype());
+  kernels::copy_into(select_view(out, dim, index), grad);
+  // d select_backward(g) = the same select of the incoming gradient
+  record("SelectBackwardBackward0", {out}, {grad}, {}, [=](const BackwardContext& c) {
+    return variable_list{select(c.grad(), dim, index)};
+  });
+  return out;
+}
+
+}  // namespace
+
+Tensor select(const Tensor& a, int64_t dim, int64_t index) {
+  GL_CHECK(a.dim() > 0, "select() cannot be applied to a 0-dim tensor.");
+  const int64_t d = wrap_dim(dim, a.dim());
+  const int64_t size = a.shape()[d];
+  GL_CHECK(index >= -size && index < size, "select(): index ", index, " out of range for tensor of size ",
+           shape_str(a.shape()), " at dimension ", d);
+  const int64_t i = index < 0 ? index + size : index;
+  Tensor out = select_view(a, d, i);
+  const Shape in_shape = a.shape();
+  // d select(a) = grad written into zeros at the selected index
+  record("SelectBackward0", {out}, {a}, {}, [=](const BackwardContext& c) {
+    return variable_list{select_backward(c.grad(), in_shape, d, i)};
+  });
+  return out;
+}
+
+Tensor narrow(const Tensor& a, int64_t dim, int64_t start, int64_t length) {
+  GL_CHECK(a.dim() > 0, "narrow() cannot be applied to a 0-dim tensor.");
+  const int64_t d = wrap_dim(dim, a.dim());
+  const int64_t size = a.shape()[d];
+  // PyTorch wraps a negative start like a dim, but lets start equal the size (an empty narrow at the end).
+  if (start != size) start = wrap_dim(start, size);
+  GL_CHECK(length >= 0 && start <= size - length, "start (", start, ") + length (", length,
+           ") exceeds dimension size (", size, ").");
+  return slice_with_length(a, d, start, length, 1);
+}
+
+Tensor slice(const Tensor& a, int64_t dim, int64_t start, int64_t end, int64_t step) {
+  GL_CHECK(a.dim() > 0, "slice() cannot be applied to a 0-dim tensor.");
+  GL_CHECK(step > 0, "slice step must be positive");
+  const int64_t d = wrap_dim(dim, a.dim());
+  const int64_t size = a.shape()[d];
+  // NumPy's rules: negative bounds count from the end, then both clamp into [0, size].
+  auto clamp_bound = [size](int64_t v) { return std::clamp(v < 0 ? v + size : v, int64_t{0}, size); };
+  start = clamp_bound(start);
+  end = std::max(clamp_bound(end), start);
+  return slice_with_length(a, d, start, (end - start + step - 1) / step, step);
+}
+
+Tensor index_select(const Tensor& a, int64_t dim, const Tensor& index) {
+  GL_CHECK(index.dtype() == DType::Int64, "index_select(): Expected dtype int32 or int64 for index");
+  GL_CHECK(index.dim() <= 1, "index_select(): Index is supposed to be a vector");
+  const int64_t d = wrap_dim(dim, a.dim());
+  const Tensor av = as_vector(a);
+  const auto idx = index_values(index);
+  GL_CHECK(a.dim() > 0 || idx.size() == 1, "index_select(): Index to scalar can have only 1 value, got ",
+           idx.size(), " value(s)");
+  Shape shape = av.shape();
+  shape[d] = static_cast<int64_t>(idx.size());
+  Tensor out = Tensor::empty(a.dim() == 0 ? Shape{} : shape, a.dtype());
+  const Tensor outv = as_vector(out);
+  for (size_t k = 0; k < idx.size(); ++k) {
+    GL_CHECK(idx[k] >= 0 && idx[k] < av.shape()[d], "index out of range in self");
+    kernels::copy_into(select_view(outv, d, static_cast<int64_t>(k)), select_view(av, d, idx[k]));
+  }
+  const Shape in_shape = a.shape();
+  // d index_select(a) = grad added back at the selected indices (repeats accumulate)
+  record("IndexSelectBackward0", {out}, {a}, {index}, [=](const BackwardContext& c) {
+    return variable_list{index_add(zeros(in_shape, c.grad().dtype()), d, c.saved[0], c.grad())};
+  });
+  return out;
+}
+
+Tensor index_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src) {
+  GL_CHECK(index.dtype() == DType::Int64, "index_add_(): Expected dtype int32/int64 for index but got: ",
+           scalar_type_name(index.dtype()));
+  GL_CHECK(index.dim() <= 1, "index_add_(): Index is supposed to be a vector, but got dim: ", index.dim(),
+           " with type: ", scalar_type_name(index.dtype()), " and size: ", shape_str(index.shape()));
+  GL_CHECK(a.dtype() == src.dtype(), "index_add_(): self (", scalar_type_name(a.dtype()), ") and source (",
+           scalar_type_name(src.dtype()), ") must have the same scalar type");
+  const int64_t d = wrap_dim(dim, a.dim());
+  const Tensor av = as_vector(a), sv = as_vector(src);
+  const auto idx = index_values(index);
+  GL_CHECK(av.dim() == sv.dim(), "index_add_(): Source/destination tensor must have same slice shapes. "
+           "Destination slice shape: ", shape_str(select_view(av, d, 0).shape()), " at dimension ", d,
+           " and source slice shape: ", shape_str(src.dim() == 0 ? Shape{} : select_view(sv, d, 0).shape()),
+           " at dimension 0.");
+  GL_CHECK(static_cast<int64_t>(idx.size()) == sv.shape()[d], "index_add_(): Number of indices (", idx.size(),
+           ") should be equal to source.size(dim): (", sv.shape()[d], "), for dim: ", d);
+  for (int64_t k = 0, j = 0; k < av.dim(); ++k) {
+    if (k == d) continue;
+    GL_CHECK(av.shape()[k] == sv.shape()[k], "The size of tensor a (", av.shape()[k],
+             ") must match the size of tensor b (", sv.shape()[k], ") at non-singleton dimension ", j);
+    ++j;
+  }
+  Tensor out = copy_nograd(a);
+  const Tensor outv = as_vector(out);
+  for (size_t k = 0; k < idx.size(); ++k) {
+    GL_CHECK(idx[k] >= 0 && idx[k] < av.shape()[d], "index out of range in self");
+    add_into(select_view(outv, d, idx[k]), select_view(sv, d, static_cast<int64_t>(k)));
+  }
+  // d index_add(a, src) = grad for a, grad gathered at the indices for src
+  record("IndexAddBackward0", {out}, {a, src}, {index}, [d](const BackwardContext& c) {
+    return variable_list{c.grad(), c.needs(1) ? index_select(c.grad(), d, c.saved[0]) : Tensor()};
+  });
+  return out;
+}
+
+Tensor gather(const Tensor& a, int64_t dim, const Tensor& index) {
+  GL_CHECK(index.dtype() == DType::Int64, "gather(): Expected dtype int64 for index");
+  GL_CHECK(index.dim() == a.dim(), "Index tensor must have the same number of dimensions as input tensor");
+  const int64_t d = wrap_dim(dim, a.dim());
+  const Tensor av = as_vector(a), iv = as_vector(index);
+  for (int64_t k = 0; k < av.dim(); ++k)
+    GL_CHECK(k == d || iv.shape()[k] <= av.shape()[k], "Size does not match at dimension ", k,
+             " expected index ", shape_str(index.shape()), " to be smaller than self ", shape_str(a.shape()),
+             " apart from dimension ", d);
+  Tensor out = Tensor::empty(index.shape(), a.dtype());
+  const Tensor outv = as_vector(out);
+  // The input is walked with the gathered dim's stride zeroed; the index picks the position there.
+  Shape in_strides = av.strides();
+  const int64_t dim_stride = in_strides[d], dim_size = av.shape()[d];
+  in_strides[d] = 0;
+  const int64_t* pi = iv.data_ptr<int64_t>();
+  GL_DISPATCH_ALL(a.dtype(), T, {
+    const T* pa = av.data_ptr<T>();
+    T* po = outv.data_ptr<T>();
+    kernels::for_each_offset<3>(iv.shape(), {iv.strides().data(), in_strides.data(), outv.strides().data()},
+                                [&](const std::array<int64_t, 3>& o) {
+                                  const int64_t i = pi[o[0]];
+                                  GL_CHECK(i >= 0 && i < dim_size, "index ", i, " is out of bounds for dimension ",
+                                           d, " with size ", dim_size);
+                                  po[o[2]] = pa[o[1] + i * dim_stride];
+                                });
+  });
+  const Shape in_shape = a.shape();
+  // d gather(a) = grad scattered (and summed) back to the gathered positions
+  record("GatherBackward0", {out}, {a}, {index}, [=](const BackwardContext& c) {
+    return variable_list{scatter_add(zeros(in_shape, c.grad().dtype()), d, c.saved[0], c.grad())};
+  });
+  return out;
+}
+
+Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src) {
+  GL_CHECK(index.dtype() == DType::Int64, "scatter(): Expected dtype int64 for index");
+  GL_CHECK(a.dtype() == src.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
+  GL_CHECK(index.dim() == a.dim(), "Index tensor must have the same number of dimensions as self tensor");
+  GL_CHECK(index.dim() == src.dim(), "Index tensor must have the same number of dimensions as src tensor");
+  const int64_t d = wrap_dim(dim, a.dim());
+  const Tensor av = as_vector(a), iv = as_vector(index), sv = as_vector(src);
+  for (int64_t k = 0; k < av.dim(); ++k)
+    GL_CHECK(iv.shape()[k] <= sv.shape()[k] && (k == d || iv.shape()[k] <= av.shape()[k]), "Expected index ",
+             shape_str(index.shape()), " to be smaller than self ", shape_str(a.shape()), " apart from dimension ",
+             d, " and to be smaller size than src ", shape_str(src.shape()));
+  Tensor out = copy_nograd(a);
+  const Tensor outv = as_vector(out);
+  Shape out_strides = outv.strides();
+  const int64_t dim_stride = out_strides[d], dim_size = av.shape()[d];
+  out_strides[d] = 0;
+  const int64_t* pi = iv.data_ptr<int64_t>();
+  GL_DISPATCH_ALL(a.dtype(), T, {
+    const T* ps = sv.data_ptr<T>();
+    T* po = outv.data_ptr<T>();
+    kernels::for_each_offset<3>(iv.shape(), {iv.strides().data(), sv.strides().data(), out_strides.data()},
+                                [&](const std::array<int64_t, 3>& o) {
+                                  const int64_t i = pi[o[0]];
+                                  GL_CHECK(i >= 0 && i < dim_size, "index ", i, " is out of bounds for dimension ",
+                                           d, " with size ", dim_size);
+                                  T& dst = po[o[2] + i * dim_stride];
+                                  dst = static_cast<T>(dst + ps[o[1]]);
+                                });
+  });
+  const Shape src_shape = src.shape();
+  // d scatter_add(a, src) = grad for a, grad gathered at the indices for src
+  // (zero-padded where src reaches beyond the index, whose elements were never added)
+  record("ScatterAddBackward0", {out}, {a, src}, {index}, [d, src_shape](const BackwardContext& c) {
+    if (!c.needs(1)) return variable_list{c.grad(), Tensor()};
+    Tensor g = gather(c.grad(), d, c.saved[0]);
+    for (int64_t k = 0; k < g.dim(); ++k) {
+      if (g.shape()[k] == src_shape[k]) continue;
+      Shape padded = g.shape();
+      padded[k] = src_shape[k];
+      g = slice_backward(g, padded, k, 0, g.shape()[k], 1);
+    }
+    return variable_list{c.grad(), g};
+  });
+  return out;
+}
+
+Tensor masked_fill(const Tensor& a, const Tensor& mask, double value) {
+  GL_CHECK(mask.dtype() == DType::Bool, "masked_fill_ only supports boolean masks, but got mask with dtype ",
+           mask.dtype() == DType::Float32 ? "float" : mask.dtype() == DType::Float64 ? "double" : "long");
+  const Shape shape = broadcast_shapes(a.shape(), mask.shape());
+  Tensor out = Tensor::empty(shape, a.dtype());
+  const Shape sa = kernels::broadcast_strides(a, shape), sm = kernels::broadcast_strides(mask, shape);
+  const kernels::bool_t* pm = mask.data_ptr<kernels::bool_t>();
+  GL_DISPATCH_ALL(a.dtype(), T, {
+    const T* pa = a.data_ptr<T>();
+    T* po = out.data_ptr<T>();
+    const T fill = static_cast<T>(value);
+    int64_t i = 0;
+    kernels::for_each_offset<2>(shape, {sa.data(), sm.data()}, [&](const std::array<int64_t, 2>& o) {
+      po[i++] = pm[o[1]] ? fill : pa[o[0]];
+    });
+  });
+  // d masked_fill(a) = grad where the mask is false, 0 where it filled
+  record("MaskedFillBackward0", {out}, {a}, {mask}, [](const BackwardContext& c) {
+    return variable_list{masked_fill(c.grad(), c.saved[0], 0.0)};
+  });
+  return out;
+}
+
+}  // namespace gradlab
