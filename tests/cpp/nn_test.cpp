@@ -1,0 +1,181 @@
+// torch.nn.functional: softmax/log_softmax (stable), linear, dropout and the losses
+// with each reduction. Values from PyTorch 1.13; gradients and double backward
+// against finite differences; node names and PyTorch's messages.
+#include "test_util.h"
+
+namespace gradlab {
+namespace {
+
+using test::expect_error;
+using test::expect_values;
+using test::make;
+using test::sample;
+
+const Reduction kReductions[] = {Reduction::None, Reduction::Mean, Reduction::Sum};
+
+Tensor logits() { return make({1, 2, 3, -1, 0.5, -0.5, 2, 0}, {2, 4}, DType::Float64); }
+Tensor probs() { return make({0.2, 0.9, 0.5, 0.01, 0.7, 1.0}, {2, 3}, DType::Float64); }
+Tensor soft_targets() { return make({0, 1, 0.3, 1, 0, 1}, {2, 3}, DType::Float64); }
+Tensor longs(const std::vector<double>& v, const Shape& shape) { return make(v, shape, DType::Int64); }
+
+// f(x) weighted by fixed values, and its gradient, both checked against finite differences
+// (the second only when the gradient depends on x at all).
+void check_twice(const std::function<Tensor(const variable_list&)>& f, const variable_list& xs, bool twice = true) {
+  auto scalar = [&](const variable_list& in) {
+    const Tensor y = f(in);
+    return sum(mul(y, sample(y.shape(), 9, false)));
+  };
+  EXPECT_NO_THROW(autograd::gradcheck([&](const variable_list& in) { return variable_list{scalar(in)}; }, xs));
+  if (!twice) return;
+  EXPECT_NO_THROW(autograd::gradcheck(
+      [&](const variable_list& in) { return autograd::grad({scalar(in)}, in, {}, true, true, false); }, xs));
+}
+
+TEST(NnActivation, SoftmaxValues) {
+  expect_values(softmax(logits(), 1), {0.08894682, 0.24178252, 0.65723302, 0.01203764, 0.15489229, 0.05698169,
+                                       0.69417909, 0.09394692});
+  expect_values(softmax(logits(), 0), {0.62245933, 0.92414182, 0.73105858, 0.26894142, 0.37754067, 0.07585818,
+                                       0.26894142, 0.73105858});
+  expect_values(log_softmax(logits(), -1), {-2.41971665, -1.41971665, -0.41971665, -4.41971665, -1.86502529,
+                                            -2.86502529, -0.36502529, -2.36502529});
+  // Shifted by the max: no overflow for large logits.
+  expect_values(softmax(make({1000, 1001, 1002}, {3}), 0), {0.09003057, 0.24472848, 0.66524094});
+  expect_values(log_softmax(make({1000, 1001, -1000}, {3}), 0), {-1.31326163, -0.31326166, -2001.31323242});
+  // Non-contiguous input, contiguous result.
+  Tensor s = softmax(transpose(logits(), 0, 1), 0);
+  EXPECT_TRUE(s.is_contiguous());
+  expect_values(s, {0.08894682, 0.15489229, 0.24178252, 0.05698169, 0.65723302, 0.69417909, 0.01203764, 0.09394692});
+  expect_values(softmax(scalar_tensor(3, DType::Float32), 0), {1});
+}
+
+TEST(NnActivation, SoftmaxGradients) {
+  for (int64_t dim : {0, 1, -1}) {
+    SCOPED_TRACE(dim);
+    check_twice([dim](const variable_list& in) { return softmax(in[0], dim); }, {sample({3, 4, 2})});
+    check_twice([dim](const variable_list& in) { return log_softmax(transpose(in[0], 0, 2), dim); }, {sample({3, 4, 2})});
+  }
+  EXPECT_EQ(softmax(sample({2, 3}), 1).grad_fn()->name(), "SoftmaxBackward0");
+  EXPECT_EQ(log_softmax(sample({2, 3}), 1).grad_fn()->name(), "LogSoftmaxBackward0");
+}
+
+TEST(NnActivation, Dropout) {
+  Tensor x = sample({200}, 0, true);
+  EXPECT_TRUE(dropout(x, 0.0).is_same(x));
+  EXPECT_TRUE(dropout(x, 0.7, false).is_same(x));
+  Tensor none = dropout(x, 1.0);
+  expect_values(none, std::vector<double>(200, 0.0));
+  EXPECT_EQ(none.grad_fn()->name(), "MulBackward0");
+  Tensor y = dropout(x, 0.25);
+  EXPECT_EQ(y.grad_fn()->name(), "MulBackward0");
+  const auto xv = test::values_of(x), yv = test::values_of(y);
+  int kept = 0;
+  for (size_t i = 0; i < xv.size(); ++i) {
+    if (yv[i] == 0) continue;
+    ++kept;
+    EXPECT_NEAR(yv[i], xv[i] / 0.75, 1e-12);
+  }
+  EXPECT_GT(kept, 100);
+  EXPECT_LT(kept, 200);
+  // The gradient is the same mask and scale.
+  autograd::backward({sum(y)}, {}, false, false);
+  const auto gv = test::values_of(x.grad());
+  for (size_t i = 0; i < xv.size(); ++i) EXPECT_NEAR(gv[i], yv[i] == 0 ? 0 : 1 / 0.75, 1e-12);
+}
+
+TEST(NnLoss, Values) {
+  const Tensor p = probs(), t = soft_targets(), z = logits(), cls = longs({2, 0}, {2});
+  const Tensor wide = mul(narrow(z, 1, 0, 3), 10.0);
+  struct Case {
+    const char* name;
+    std::function<Tensor(Reduction)> fn;
+    std::vector<double> none, mean, sum;
+  };
+  const std::vector<Case> cases = {
+      {"mse", [&](Reduction r) { return mse_loss(p, t, r); }, {0.04, 0.01, 0.04, 0.9801, 0.49, 0.0}, {0.26001667}, {1.5601}},
+      {"l1", [&](Reduction r) { return l1_loss(p, t, r); }, {0.2, 0.1, 0.2, 0.99, 0.7, 0.0}, {0.365}, {2.19}},
+      {"bce", [&](Reduction r) { return binary_cross_entropy(p, t, r); },
+       {0.22314355, 0.10536052, 0.69314718, 4.60517019, 1.2039728, 0.0}, {1.13846571}, {6.83079424}},
+      {"bce_logits", [&](Reduction r) { return binary_cross_entropy_with_logits(wide, t, r); },
+       {10.0000454, 0.0, 21.0, 0.00671535, 0.00671535, 0.0}, {5.16891268}, {31.0134761}},
+      {"nll", [&](Reduction r) { return nll_loss(z, cls, r); }, {-3.0, -0.5}, {-1.75}, {-3.5}},
+      {"cross_entropy", [&](Reduction r) { return cross_entropy(z, cls, r); }, {0.41971665, 1.86502529},
+       {1.14237097}, {2.28474194}},
+      // ignore_index = -100: the row adds nothing and the mean counts only the other.
+      {"nll_ignored", [&](Reduction r) { return nll_loss(z, longs({-100, 3}, {2}), r); }, {0.0, 0.0}, {0.0}, {0.0}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    expect_values(c.fn(Reduction::None), c.none);
+    expect_values(c.fn(Reduction::Mean), c.mean);
+    expect_values(c.fn(Reduction::Sum), c.sum);
+    EXPECT_EQ(c.fn(Reduction::Mean).dim(), 0);
+  }
+  // log is clamped at -100, so certain wrong predictions cost 100, not inf.
+  expect_values(binary_cross_entropy(make({0, 1}, {2}), make({1, 0}, {2})), {100});
+  expect_values(nll_loss(select(z, 0, 0), longs({1}, {})), {-2});
+  expect_values(cross_entropy(z, make({0.25, 0.25, 0.5, 0, 1, 0, 0, 0}, {2, 4}, DType::Float64)), {1.51737097});
+  EXPECT_EQ(reduction_from_name("sum"), Reduction::Sum);
+  EXPECT_EQ(reduction_from_name("none"), Reduction::None);
+}
+
+TEST(NnLoss, Gradients) {
+  const Tensor cls = longs({2, 0, 3}, {3});
+  for (Reduction r : kReductions) {
+    SCOPED_TRACE(static_cast<int>(r));
+    check_twice([r](const variable_list& in) { return mse_loss(in[0], in[1], r); }, {sample({3, 2}), sample({3, 2}, 1)});
+    // Broadcast target, as PyTorch allows (with a warning) for mse_loss.
+    check_twice([r](const variable_list& in) { return mse_loss(transpose(in[0], 0, 1), in[1], r); },
+                {sample({3, 2}), sample({3}, 1)});
+    check_twice([r](const variable_list& in) { return l1_loss(in[0], in[1], r); }, {sample({3, 2}), sample({3, 2}, 1)});
+    // nll is linear in its input: its gradient is a constant.
+    check_twice([&, r](const variable_list& in) { return nll_loss(in[0], cls, r); }, {sample({3, 4})}, false);
+    check_twice([&, r](const variable_list& in) { return cross_entropy(transpose(in[0], 0, 1), cls, r); },
+                {sample({4, 3})});
+    check_twice([r](const variable_list& in) { return cross_entropy(in[0], longs({1}, {}), r); }, {sample({4})});
+    // Probabilities kept inside (0, 1) by a sigmoid.
+    check_twice([r](const variable_list& in) { return binary_cross_entropy(sigmoid(in[0]), sigmoid(in[1]), r); },
+                {sample({2, 3}), sample({2, 3}, 1)});
+    check_twice([r](const variable_list& in) { return binary_cross_entropy_with_logits(mul(in[0], 4.0), in[1], r); },
+                {sample({2, 3}), sample({2, 3}, 1)});
+  }
+}
+
+TEST(NnLoss, NodeNames) {
+  const Tensor x = sample({2, 3}), y = sample({2, 3}, 1, false);
+  EXPECT_EQ(mse_loss(x, y).grad_fn()->name(), "MseLossBackward0");
+  EXPECT_EQ(l1_loss(x, y).grad_fn()->name(), "MeanBackward0");
+  EXPECT_EQ(nll_loss(x, longs({0, 1}, {2})).grad_fn()->name(), "NllLossBackward0");
+  EXPECT_EQ(cross_entropy(x, longs({0, 1}, {2}), Reduction::None).grad_fn()->name(), "NllLossBackward0");
+  EXPECT_EQ(binary_cross_entropy(sigmoid(x), sigmoid(y)).grad_fn()->name(), "BinaryCrossEntropyBackward0");
+  EXPECT_EQ(binary_cross_entropy_with_logits(x, y).grad_fn()->name(), "BinaryCrossEntropyWithLogitsBackward0");
+}
+
+TEST(NnLoss, Errors) {
+  const Tensor x = zeros({3, 4});
+  expect_error([&] { nll_loss(x, longs({0, 5, 1}, {3})); }, "Target 5 is out of bounds.");
+  expect_error([&] { nll_loss(x, longs({0, -1, 1}, {3})); }, "Target -1 is out of bounds.");
+  expect_error([&] { cross_entropy(x, longs({0, 5, 1}, {3})); }, "Target 5 is out of bounds.");
+  expect_error([&] { nll_loss(select(x, 0, 0), longs({7}, {})); }, "Target 7 is out of bounds.");
+  expect_error([&] { nll_loss(x, longs({0, 1}, {2})); }, "Expected input batch_size (3) to match target batch_size (2).");
+  expect_error([&] { nll_loss(x, make({0, 1, 1}, {3})); }, "expected scalar type Long but found Float");
+  expect_error([&] { nll_loss(sum(x), longs({0}, {})); }, "Expected 1 or more dimensions (got 0)");
+  expect_error([&] { nll_loss(select(x, 0, 0), longs({1}, {1})); }, "size mismatch (got input: [4], target: [1])");
+  expect_error([&] { reduction_from_name("foo"); }, "foo is not a valid value for reduction");
+  expect_error([&] { mse_loss(x, zeros({2, 4})); },
+               "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0");
+  expect_error([&] { binary_cross_entropy(x, zeros({3})); },
+               "Using a target size (torch.Size([3])) that is different to the input size (torch.Size([3, 4])) is "
+               "deprecated. Please ensure they have the same size.");
+  expect_error([&] { binary_cross_entropy(make({1.5}, {1}), make({1}, {1})); },
+               "all elements of input should be between 0 and 1");
+  expect_error([&] { binary_cross_entropy(make({0.5}, {1}), longs({1}, {1})); }, "Found dtype Long but expected Float");
+  expect_error([&] { binary_cross_entropy_with_logits(x, zeros({3})); },
+               "Target size (torch.Size([3])) must be the same as input size (torch.Size([3, 4]))");
+  expect_error([&] { softmax(longs({1, 2}, {2}), 0); }, "\"softmax_lastdim_kernel_impl\" not implemented for 'Long'");
+  expect_error([&] { softmax(x, 2); }, "Dimension out of range (expected to be in range of [-2, 1], but got 2)");
+  expect_error([&] { dropout(x, 1.5); }, "dropout probability has to be between 0 and 1, but got 1.5");
+  expect_error([&] { dropout(x, -0.1); }, "dropout probability has to be between 0 and 1, but got -0.1");
+}
+
+}  // namespace
+}  // namespace gradlab
