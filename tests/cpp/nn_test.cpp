@@ -58,6 +58,19 @@ TEST(NnActivation, SoftmaxGradients) {
   EXPECT_EQ(log_softmax(sample({2, 3}), 1).grad_fn()->name(), "LogSoftmaxBackward0");
 }
 
+TEST(NnActivation, Linear) {
+  const Tensor x = make({1, 2, 3, -1, 0.5, 2}, {2, 3});
+  const Tensor w = make({0.1, 0.2, 0.3, -0.5, 1, 2}, {2, 3});
+  const Tensor b = make({0.5, -1}, {2});
+  expect_values(linear(x, w, b), {1.9, 6.5, 1.1, 4.0});
+  expect_values(linear(x, w, Tensor()), {1.4, 7.5, 0.6, 5.0});
+  expect_values(linear(select(x, 0, 0), w, b), {1.9, 6.5});
+  check_twice([](const variable_list& in) { return tanh(linear(in[0], in[1], in[2])); },
+              {sample({4, 3}), sample({2, 3}, 1), sample({2}, 2)});
+  check_twice([](const variable_list& in) { return tanh(linear(in[0], in[1], Tensor())); },
+              {sample({2, 4, 3}), sample({2, 3}, 1)});
+}
+
 TEST(NnActivation, Dropout) {
   Tensor x = sample({200}, 0, true);
   EXPECT_TRUE(dropout(x, 0.0).is_same(x));
