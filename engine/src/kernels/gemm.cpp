@@ -1,0 +1,84 @@
+#include "kernels/gemm.h"
+
+#include <Eigen/Core>
+
+#include "kernels/loops.h"
+
+namespace gradlab::kernels {
+
+namespace {
+
+template <typename T, int Order>
+using MatMap = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Order>, 0, Eigen::OuterStride<>>;
+template <typename T>
+using OutMap = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
+
+// Calls f with `ptr` viewed as a rows x cols Eigen matrix. Row-major and
+// transposed (column-major) layouts are mapped in place so Eigen's GEMM reads
+// them directly; any other layout is first packed into `scratch`.
+template <typename T, typename F>
+void with_matrix(const T* ptr, int64_t rows, int64_t cols, int64_t row_stride, int64_t col_stride,
+                 std::vector<T>& scratch, F&& f) {
+  if (col_stride == 1 || cols == 1) {
+    f(MatMap<T, Eigen::RowMajor>(ptr, rows, cols, Eigen::OuterStride<>(rows == 1 ? cols : row_stride)));
+  } else if (row_stride == 1 || rows == 1) {
+    f(MatMap<T, Eigen::ColMajor>(ptr, rows, cols, Eigen::OuterStride<>(col_stride)));
+  } else {
+    scratch.resize(static_cast<size_t>(rows * cols));
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < cols; ++j) scratch[i * cols + j] = ptr[i * row_stride + j * col_stride];
+    f(MatMap<T, Eigen::RowMajor>(scratch.data(), rows, cols, Eigen::OuterStride<>(cols)));
+  }
+}
+
+template <typename T>
+void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape& batch) {
+  const int64_t n = a.shape()[a.dim() - 2], m = a.shape()[a.dim() - 1], p = b.shape()[b.dim() - 1];
+  const int64_t as_r = a.strides()[a.dim() - 2], as_c = a.strides()[a.dim() - 1];
+  const int64_t bs_r = b.strides()[b.dim() - 2], bs_c = b.strides()[b.dim() - 1];
+  // Batch strides of a and b seen through the broadcast batch shape.
+  const auto batch_strides = [&batch](const Tensor& t) {
+    Shape s(batch.size(), 0);
+    const size_t lead = batch.size() - (t.shape().size() - 2);
+    for (size_t d = lead; d < batch.size(); ++d)
+      if (t.shape()[d - lead] != 1) s[d] = t.strides()[d - lead];
+    return s;
+  };
+  const Shape sa = batch_strides(a), sb = batch_strides(b);
+  const T* pa = a.data_ptr<T>();
+  const T* pb = b.data_ptr<T>();
+  T* po = out.data_ptr<T>();
+  std::vector<T> scratch_a, scratch_b;
+  int64_t k = 0;
+  for_each_offset<2>(batch, {sa.data(), sb.data()}, [&](const std::array<int64_t, 2>& o) {
+    OutMap<T> c(po + (k++) * n * p, n, p);
+    if (m == 0) {
+      c.setZero();
+      return;
+    }
+    with_matrix(pa + o[0], n, m, as_r, as_c, scratch_a, [&](const auto& ma) {
+      with_matrix(pb + o[1], m, p, bs_r, bs_c, scratch_b, [&](const auto& mb) { c.noalias() = ma * mb; });
+    });
+  });
+}
+
+}  // namespace
+
+Tensor gemm(const Tensor& a, const Tensor& b) {
+  const Shape batch_a(a.shape().begin(), a.shape().end() - 2), batch_b(b.shape().begin(), b.shape().end() - 2);
+  const Shape batch = broadcast_shapes(batch_a, batch_b);
+  Shape shape = batch;
+  shape.push_back(a.shape()[a.dim() - 2]);
+  shape.push_back(b.shape()[b.dim() - 1]);
+  Tensor out = Tensor::empty(shape, a.dtype());
+  if (out.numel() == 0) return out;
+  switch (a.dtype()) {
+    case DType::Float32: gemm_typed<float>(a, b, out, batch); break;
+    case DType::Float64: gemm_typed<double>(a, b, out, batch); break;
+    case DType::Int64: gemm_typed<int64_t>(a, b, out, batch); break;
+    default: fail("gemm: unsupported dtype ", dtype_name(a.dtype()));
+  }
+  return out;
+}
+
+}  // namespace gradlab::kernels

@@ -1,0 +1,151 @@
+// Matrix products: mm, bmm, mv, dot, outer and matmul's dispatch between them.
+// Forwards go through kernels::gemm; backwards are matmuls of the gradient with
+// the other operand transposed, so create_graph differentiates them again, and
+// FunctionNode's sum_to folds broadcast batch dims back.
+#include "gradlab/ops/linalg.h"
+
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
+#include "kernels/gemm.h"
+#include "gradlab/error.h"
+
+namespace gradlab {
+
+namespace {
+
+// PyTorch's scalar type names, as its messages spell them.
+const char* scalar_name(DType d) {
+  switch (d) {
+    case DType::Float32: return "Float";
+    case DType::Float64: return "Double";
+    case DType::Int64: return "Long";
+    case DType::Bool: return "Bool";
+  }
+  return "";
+}
+
+void check_types(const char* kernel, const Tensor& a, const Tensor& b) {
+  GL_CHECK(a.dtype() == b.dtype(), "expected scalar type ", scalar_name(a.dtype()), " but found ",
+           scalar_name(b.dtype()));
+  GL_CHECK(a.dtype() != DType::Bool, "\"", kernel, "\" not implemented for 'Bool'");
+}
+
+Tensor mT(const Tensor& x) { return transpose(x, -2, -1); }
+
+int64_t rows(const Tensor& x) { return x.shape()[x.dim() - 2]; }
+int64_t cols(const Tensor& x) { return x.shape()[x.dim() - 1]; }
+
+// The matrix product of a [..., n, m] and b [..., m, p] with broadcast batch dims.
+Tensor matrix_product(const Tensor& a, const Tensor& b, const char* node) {
+  Tensor out = kernels::gemm(a, b);
+  // d(a @ b) = grad @ b^T, a^T @ grad
+  record(node, {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+    return variable_list{c.needs(0) ? matmul(c.grad(), mT(c.saved[1])) : Tensor(),
+                         c.needs(1) ? matmul(mT(c.saved[0]), c.grad()) : Tensor()};
+  });
+  return out;
+}
+
+Shape batch_of(const Tensor& x, int64_t matrix_dims) {
+  return Shape(x.shape().begin(), x.shape().end() - matrix_dims);
+}
+
+Shape concat(Shape s, std::initializer_list<int64_t> tail) {
+  s.insert(s.end(), tail);
+  return s;
+}
+
+}  // namespace
+
+Tensor mm(const Tensor& a, const Tensor& b) {
+  GL_CHECK(a.dim() == 2, "self must be a matrix");
+  GL_CHECK(b.dim() == 2, "mat2 must be a matrix");
+  check_types("addmm_impl_cpu_", a, b);
+  GL_CHECK(cols(a) == rows(b), "mat1 and mat2 shapes cannot be multiplied (", rows(a), "x", cols(a), " and ",
+           rows(b), "x", cols(b), ")");
+  return matrix_product(a, b, "MmBackward0");
+}
+
+Tensor bmm(const Tensor& a, const Tensor& b) {
+  GL_CHECK(a.dim() == 3, "batch1 must be a 3D tensor");
+  GL_CHECK(b.dim() == 3, "batch2 must be a 3D tensor");
+  check_types("bmm", a, b);
+  GL_CHECK(b.shape()[0] == a.shape()[0] && b.shape()[1] == a.shape()[2],
+           "Expected size for first two dimensions of batch2 tensor to be: [", a.shape()[0], ", ", a.shape()[2],
+           "] but got: [", b.shape()[0], ", ", b.shape()[1], "].");
+  return matrix_product(a, b, "BmmBackward0");
+}
+
+Tensor mv(const Tensor& a, const Tensor& v) {
+  GL_CHECK(a.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", a.dim(), ", ", v.dim());
+  check_types("addmv_impl_cpu", a, v);
+  GL_CHECK(cols(a) == v.shape()[0], "size mismatch, got ", rows(a), ", ", rows(a), "x", cols(a), ",", v.shape()[0]);
+  const Tensor column = make_view(v, {v.shape()[0], 1}, {v.strides()[0], 1}, v.offset());
+  const Tensor product = kernels::gemm(a, column);
+  Tensor out = make_view(product, {rows(a)}, {1}, 0);
+  // d(a @ v) = outer(grad, v), a^T @ grad
+  record("MvBackward0", {out}, {a, v}, {a, v}, [](const BackwardContext& c) {
+    return variable_list{c.needs(0) ? outer(c.grad(), c.saved[1]) : Tensor(),
+                         c.needs(1) ? mv(t(c.saved[0]), c.grad()) : Tensor()};
+  });
+  return out;
+}
+
+Tensor dot(const Tensor& a, const Tensor& b) {
+  GL_CHECK(a.dim() == 1 && b.dim() == 1, "1D tensors expected, but got ", a.dim(), "D and ", b.dim(), "D tensors");
+  GL_CHECK(a.dtype() == b.dtype(), "dot : expected both vectors to have same dtype, but found ",
+           scalar_name(a.dtype()), " and ", scalar_name(b.dtype()));
+  GL_CHECK(a.dtype() != DType::Bool, "\"dot\" not implemented for 'Bool'");
+  const int64_t n = a.shape()[0];
+  GL_CHECK(n == b.shape()[0], "inconsistent tensor size, expected tensor [", n, "] and src [", b.shape()[0],
+           "] to have the same number of elements, but got ", n, " and ", b.shape()[0], " elements respectively");
+  const Tensor row = make_view(a, {1, n}, {1, a.strides()[0]}, a.offset());
+  const Tensor column = make_view(b, {n, 1}, {b.strides()[0], 1}, b.offset());
+  Tensor out = make_view(kernels::gemm(row, column), {}, {}, 0);
+  // d(a . b) = grad * b, grad * a
+  record("DotBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+    return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
+                         c.needs(1) ? mul(c.grad(), c.saved[0]) : Tensor()};
+  });
+  return out;
+}
+
+Tensor outer(const Tensor& a, const Tensor& b) {
+  GL_CHECK(a.dim() == 1, "outer: Expected 1-D argument self, but got ", a.dim(), "-D");
+  GL_CHECK(b.dim() == 1, "outer: Expected 1-D argument vec2, but got ", b.dim(), "-D");
+  return mul(unsqueeze(a, 1), b);
+}
+
+Tensor matmul(const Tensor& a, const Tensor& b) {
+  const int64_t da = a.dim(), db = b.dim();
+  GL_CHECK(da >= 1 && db >= 1, "both arguments to matmul need to be at least 1D, but they are ", da, "D and ",
+           db, "D");
+  if (da == 1 && db == 1) return dot(a, b);
+  if (da == 2 && db == 1) return mv(a, b);
+  if (da == 1 && db == 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
+  if (da == 2 && db == 2) return mm(a, b);
+  // A stack of matrices times one matrix or vector: fold the stack into the rows of one product.
+  if (da >= 3 && db <= 2) {
+    const Shape batch = batch_of(a, 2);
+    const Tensor folded = reshape(a, {numel_of(batch) * rows(a), cols(a)});
+    if (db == 1) return reshape(mv(folded, b), concat(batch, {rows(a)}));
+    return reshape(mm(folded, b), concat(batch, {rows(a), cols(b)}));
+  }
+  // One matrix or vector times a stack: the same fold on (b^T @ a^T)^T.
+  if (da <= 2 && db >= 3) {
+    const Shape batch = batch_of(b, 2);
+    const Tensor folded = reshape(mT(b), {numel_of(batch) * cols(b), rows(b)});
+    if (da == 1) return reshape(mv(folded, a), concat(batch, {cols(b)}));
+    return contiguous(mT(reshape(mm(folded, t(a)), concat(batch, {cols(b), rows(a)}))));
+  }
+  // Stacks on both sides: batch dims broadcast.
+  check_types("bmm", a, b);
+  const Shape batch = broadcast_shapes(batch_of(a, 2), batch_of(b, 2));
+  const int64_t count = numel_of(batch);
+  GL_CHECK(cols(a) == rows(b), "Expected size for first two dimensions of batch2 tensor to be: [", count, ", ",
+           cols(a), "] but got: [", count, ", ", rows(b), "].");
+  return matrix_product(a, b, "BmmBackward0");
+}
+
+}  // namespace gradlab

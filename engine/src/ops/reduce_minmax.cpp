@@ -1,0 +1,158 @@
+// Value-selecting reductions: amax/amin, max/min (global, and along a dim with
+// indices), argmax/argmin. NaN wins every comparison (it propagates, as in
+// PyTorch) and ties keep the first occurrence, the index PyTorch's CPU returns.
+#include <cmath>
+
+#include "gradlab/autograd/record.h"
+#include "gradlab/ops/creation.h"
+#include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
+#include "gradlab/ops/reduce.h"
+#include "kernels/reduce.h"
+
+namespace gradlab {
+
+namespace {
+
+// Whether v replaces the best so far.
+template <typename T>
+bool beats(T v, T best, bool is_max) {
+  if constexpr (std::is_floating_point_v<T>) {
+    if (std::isnan(v)) return !std::isnan(best);
+  }
+  return is_max ? v > best : v < best;
+}
+
+// The winner of every row of the plan: its value and/or its position in the row.
+// Reduced dims keep their order in the row, so a position is a row-major index
+// over them (the flat index when every dim is reduced).
+void select_rows(const kernels::ReducePlan& p, DType dtype, bool is_max, Tensor* values, Tensor* indices) {
+  if (values) *values = Tensor::empty(p.out_shape, dtype);
+  if (indices) *indices = Tensor::empty(p.out_shape, DType::Int64);
+  GL_DISPATCH_ALL(dtype, T, {
+    const T* src = p.rows.template data_ptr<T>();
+    for (int64_t o = 0; o < p.outer; ++o) {
+      const T* row = src + o * p.inner;
+      int64_t best = 0;
+      for (int64_t i = 1; i < p.inner; ++i)
+        if (beats(row[i], row[best], is_max)) best = i;
+      if (values) values->template data_ptr<T>()[o] = row[best];
+      if (indices) indices->template data_ptr<int64_t>()[o] = best;
+    }
+  });
+}
+
+// PyTorch refuses to pick from nothing: an empty input with no dim, or an empty reduced dim.
+void check_nonempty(const char* op, const Tensor& a, const Dims& dims, const char* specify_hint) {
+  if (dims.empty()) {
+    GL_CHECK(a.numel() != 0, op, "(): Expected reduction dim to be specified for input.numel() == 0.",
+             specify_hint);
+    return;
+  }
+  const std::vector<bool> mask = dim_mask(dims, a.dim());
+  for (int64_t d = 0; d < a.dim(); ++d)
+    GL_CHECK(!mask[d] || a.shape()[d] != 0, op, "(): Expected reduction dim ", d, " to have non-zero size.");
+}
+constexpr const char* kSpecifyDim = " Specify the reduction dim with the 'dim' argument.";
+
+// The wrapped dims a reduction covers (all of them for an empty list).
+Dims reduced_dims(const Dims& dims, int64_t ndim) {
+  const std::vector<bool> mask = dim_mask(dims, ndim);
+  Dims out;
+  for (int64_t d = 0; d < ndim; ++d)
+    if (mask[d]) out.push_back(d);
+  return out;
+}
+
+Tensor as_float_mask(const Tensor& cond, const Tensor& like) { return to(cond, like.dtype()); }
+
+Tensor extreme(const char* op, const char* node, const Tensor& a, const Dims& dims, bool keepdim, bool is_max) {
+  check_nonempty(op, a, dims, kSpecifyDim);
+  const auto plan = kernels::plan_reduce(a, dims, keepdim);
+  Tensor out;
+  select_rows(plan, a.dtype(), is_max, &out, nullptr);
+  const Dims red = reduced_dims(dims, a.dim());
+  const Shape keep = plan.keep_shape;
+  // d amax(a) = grad shared evenly among the elements equal to the result
+  record(node, {out}, {a}, {a}, [red, keep](const BackwardContext& c) {
+    const Tensor& a = c.saved[0];
+    const Tensor mask = as_float_mask(eq(a, reshape(c.saved[1], keep)), c.grad());
+    return variable_list{mul(div(reshape(c.grad(), keep), sum(mask, red, true)), mask)};
+  }, {out});
+  return out;
+}
+
+Tensor global_extreme(const char* op, const char* node, const Tensor& a, bool is_max) {
+  check_nonempty(op, a, {}, kSpecifyDim);
+  const auto plan = kernels::plan_reduce(a, {}, false);
+  Tensor out;
+  select_rows(plan, a.dtype(), is_max, &out, nullptr);
+  // d max(a) = grad shared evenly among the elements equal to the result (the NaNs when it is NaN)
+  record(node, {out}, {a}, {a}, [](const BackwardContext& c) {
+    const Tensor& a = c.saved[0];
+    const Tensor hit = std::isnan(c.saved[1].item()) ? ne(a, a) : eq(a, c.saved[1]);
+    const Tensor mask = as_float_mask(hit, c.grad());
+    return variable_list{mul(div(c.grad(), sum(mask)), mask)};
+  }, {out});
+  return out;
+}
+
+ValuesIndices extreme_dim(const char* op, const char* node, const Tensor& a, int64_t dim, bool keepdim,
+                          bool is_max) {
+  const int64_t d = wrap_dim(dim, a.dim());
+  check_nonempty(op, a, {d}, "");
+  const auto plan = kernels::plan_reduce(a, {d}, keepdim);
+  ValuesIndices r;
+  select_rows(plan, a.dtype(), is_max, &r.values, &r.indices);
+  propagate_flags({r.indices}, {a});
+  const Shape keep = plan.keep_shape;
+  const int64_t n = a.dim() == 0 ? 1 : a.shape()[d];
+  // d max(a, dim) = grad routed to the returned index, zero elsewhere
+  record(node, {r.values}, {a}, {r.indices}, [keep, d, n](const BackwardContext& c) {
+    Shape along(keep.size(), 1);
+    if (!along.empty()) along[d] = n;
+    const Tensor positions = reshape(arange(0, static_cast<double>(n), 1, DType::Int64), along);
+    const Tensor one_hot = as_float_mask(eq(positions, reshape(c.saved[0], keep)), c.grad());
+    return variable_list{mul(reshape(c.grad(), keep), one_hot)};
+  });
+  return r;
+}
+
+Tensor arg_extreme(const char* op, const Tensor& a, const Dims& dims, bool keepdim, bool is_max) {
+  check_nonempty(op, a, dims, "");
+  const auto plan = kernels::plan_reduce(a, dims, keepdim);
+  Tensor idx;
+  select_rows(plan, a.dtype(), is_max, nullptr, &idx);
+  propagate_flags({idx}, {a});
+  return idx;
+}
+
+}  // namespace
+
+Tensor amax(const Tensor& a, const Dims& dims, bool keepdim) {
+  return extreme("amax", "AmaxBackward0", a, dims, keepdim, true);
+}
+Tensor amin(const Tensor& a, const Dims& dims, bool keepdim) {
+  return extreme("amin", "AminBackward0", a, dims, keepdim, false);
+}
+
+Tensor max(const Tensor& a) { return global_extreme("max", "MaxBackward1", a, true); }
+Tensor min(const Tensor& a) { return global_extreme("min", "MinBackward1", a, false); }
+
+ValuesIndices max(const Tensor& a, int64_t dim, bool keepdim) {
+  return extreme_dim("max", "MaxBackward0", a, dim, keepdim, true);
+}
+ValuesIndices min(const Tensor& a, int64_t dim, bool keepdim) {
+  return extreme_dim("min", "MinBackward0", a, dim, keepdim, false);
+}
+
+Tensor argmax(const Tensor& a) { return arg_extreme("argmax", a, {}, false, true); }
+Tensor argmin(const Tensor& a) { return arg_extreme("argmin", a, {}, false, false); }
+Tensor argmax(const Tensor& a, int64_t dim, bool keepdim) {
+  return arg_extreme("argmax", a, {wrap_dim(dim, a.dim())}, keepdim, true);
+}
+Tensor argmin(const Tensor& a, int64_t dim, bool keepdim) {
+  return arg_extreme("argmin", a, {wrap_dim(dim, a.dim())}, keepdim, false);
+}
+
+}  // namespace gradlab
