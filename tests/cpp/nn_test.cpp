@@ -126,6 +126,7 @@ TEST(NnLoss, Values) {
   // log is clamped at -100, so certain wrong predictions cost 100, not inf.
   expect_values(binary_cross_entropy(make({0, 1}, {2}), make({1, 0}, {2})), {100});
   expect_values(nll_loss(select(z, 0, 0), longs({1}, {})), {-2});
+  expect_values(nll_loss(transpose(contiguous(transpose(z, 0, 1)), 0, 1), cls, Reduction::None), {-3, -0.5});
   expect_values(cross_entropy(z, make({0.25, 0.25, 0.5, 0, 1, 0, 0, 0}, {2, 4}, DType::Float64)), {1.51737097});
   EXPECT_EQ(reduction_from_name("sum"), Reduction::Sum);
   EXPECT_EQ(reduction_from_name("none"), Reduction::None);

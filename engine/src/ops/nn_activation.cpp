@@ -17,13 +17,12 @@ namespace gradlab {
 
 namespace {
 
-const char* scalar_type_name(DType d) { return d == DType::Int64 ? "Long" : "Bool"; }
-
 // Runs f(in, out, n, stride) on every line of x along dim d; the output is contiguous.
 // Lines are read from a contiguous copy: line o*inner + i starts at o*n*inner + i with stride inner.
 template <typename F>
 Tensor along_dim(const Tensor& x, int64_t dim, const char* kernel_name, F f) {
-  GL_CHECK(is_floating(x.dtype()), "\"", kernel_name, "\" not implemented for '", scalar_type_name(x.dtype()), "'");
+  GL_CHECK(is_floating(x.dtype()), "\"", kernel_name, "\" not implemented for '",
+           x.dtype() == DType::Int64 ? "Long" : "Bool", "'");
   const int64_t d = wrap_dim(dim, x.dim());
   Tensor in = x;
   if (!x.is_contiguous()) {
