@@ -285,8 +285,9 @@ Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tens
 }
 
 Tensor masked_fill(const Tensor& a, const Tensor& mask, double value) {
+  // Later PyTorch's check (1.13 still took numeric masks), with its C++ type spelling.
   GL_CHECK(mask.dtype() == DType::Bool, "masked_fill_ only supports boolean masks, but got mask with dtype ",
-           mask.dtype() == DType::Float32 ? "float" : mask.dtype() == DType::Float64 ? "double" : "long");
+           mask.dtype() == DType::Float32 ? "float" : mask.dtype() == DType::Float64 ? "double" : "long int");
   const Shape shape = broadcast_shapes(a.shape(), mask.shape());
   Tensor out = Tensor::empty(shape, a.dtype());
   const Shape sa = kernels::broadcast_strides(a, shape), sm = kernels::broadcast_strides(mask, shape);
