@@ -3,6 +3,8 @@
 // the forward without a graph and record that node, whose backward is written with
 // differentiable ops; l1_loss and cross_entropy are composites, as in PyTorch.
 #include <cmath>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "gradlab/autograd/grad_mode.h"
