@@ -1,0 +1,93 @@
+// `npm start`'s static server for the built playground (web/dist). Plain
+// Node, no dependencies: correct MIME types (application/wasm for streaming
+// compilation), gzip for text, and a Content-Security-Policy header.
+//   PORT=8000 node scripts/serve.mjs [root]
+import { createServer } from 'node:http';
+import { createReadStream, promises as fs } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(process.argv[2] || fileURLToPath(new URL('../web/dist', import.meta.url)));
+const PORT = Number(process.env.PORT ?? 8000);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.txt', '.map']);
+
+// Pages: no eval, no network beyond this origin.
+const PAGE_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+  + "img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+// Scripts: this header only takes effect when the script is a worker's main
+// module, i.e. the runner. It must evaluate user code ('unsafe-eval'); its only
+// network use is fetching the engine's .wasm from this origin.
+const SCRIPT_POLICY = "default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; connect-src 'self'";
+
+const gzipCache = new Map();
+
+async function gzipped(path, mtimeMs) {
+  const hit = gzipCache.get(path);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const body = gzipSync(await fs.readFile(path), { level: 9 });
+  gzipCache.set(path, { mtimeMs, body });
+  return body;
+}
+
+async function resolvePath(urlPath) {
+  const clean = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^([/\\])+/, '');
+  let path = join(ROOT, clean);
+  if (path !== ROOT && !path.startsWith(ROOT + sep)) return null;
+  let stat = await fs.stat(path).catch(() => null);
+  if (stat && stat.isDirectory()) {
+    path = join(path, 'index.html');
+    stat = await fs.stat(path).catch(() => null);
+  }
+  return stat && stat.isFile() ? { path, stat } : null;
+}
+
+const server = createServer(async (req, res) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const found = await resolvePath(new URL(req.url, 'http://x').pathname).catch(() => null);
+  if (!found) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    return;
+  }
+  const ext = extname(found.path);
+  const headers = {
+    'Content-Type': TYPES[ext] || 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': ext === '.js' || ext === '.mjs' ? SCRIPT_POLICY : PAGE_POLICY,
+    // Hashed assets never change; pages and the unhashed embed script do.
+    'Cache-Control': found.path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
+  if (ext === '.js') headers['Access-Control-Allow-Origin'] = '*';
+  if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+    const body = await gzipped(found.path, found.stat.mtimeMs);
+    res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': found.stat.size });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(found.path).pipe(res);
+});
+
+server.listen(PORT, () => {
+  const { port } = server.address();
+  console.log(`Gradlab playground: http://localhost:${port}/`);
+});

@@ -1,0 +1,35 @@
+// Completion source for the torch API. The lists come from the package's
+// TypeScript declarations at build time (build/torch-completions.js): after
+// "torch." the torch namespace, after "torch.nn." or "F." their members, after
+// any other "expr." the tensor methods, and the runner's globals elsewhere.
+import data from 'virtual:torch-completions';
+
+const RUNNER_GLOBALS = [
+  { label: 'print', type: 'function', detail: '(...values)', info: 'Prints like Python: tensors as their repr, arrays as NumPy.' },
+  { label: 'show', type: 'function', detail: '(tensor, name?)', info: 'Adds a tensor to the Tensors pane and its graph to the Graph pane.' },
+  { label: 'plot', type: 'function', detail: '(ys | {name: ys}, {title}?)', info: 'Draws a line chart in the output.' },
+  { label: 'F', type: 'namespace', detail: 'torch.nn.functional' },
+];
+
+// Built-ins whose members are not tensors.
+const JS_NAMESPACES = new Set(['Math', 'JSON', 'Object', 'Array', 'Number', 'String', 'console', 'Promise', 'Date']);
+
+const scopes = data.scopes;
+if (!Object.keys(scopes).length) console.warn('gradlab: no torch completions (wasm/gradlab.d.ts was missing at build time)');
+
+const globals = [...(scopes.global || []), ...RUNNER_GLOBALS];
+
+export function torchCompletionSource(context) {
+  const member = context.matchBefore(/[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[\w$]*$/);
+  if (member) {
+    const dot = member.text.lastIndexOf('.');
+    const path = member.text.slice(0, dot);
+    if (JS_NAMESPACES.has(path.split('.')[0])) return null;
+    const options = scopes[path] || (path === 'torch.nn.functional' ? scopes.F : null) || scopes.tensor;
+    if (!options) return null;
+    return { from: member.from + dot + 1, options, validFor: /^[\w$]*$/ };
+  }
+  const word = context.matchBefore(/[A-Za-z_$][\w$]*$/);
+  if (!word || (word.from === word.to && !context.explicit)) return null;
+  return { from: word.from, options: globals, validFor: /^[\w$]*$/ };
+}

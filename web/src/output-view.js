@@ -1,0 +1,95 @@
+// The Output pane: program text in monospace with whitespace preserved,
+// errors in red with their line, plots, and run notices. User text is only
+// ever inserted as text nodes, never parsed as HTML. The page keeps its own
+// cap as well, in case a worker misbehaves.
+import { lineChart } from './plot.js';
+
+const MAX_LINES = 5000;
+const MAX_CHARS = 1_000_000;
+
+export class OutputView {
+  constructor(root, { onLineClick }) {
+    this.root = root;
+    this.onLineClick = onLineClick;
+  }
+
+  clear() {
+    this.root.replaceChildren();
+    this.text = null;
+    this.stream = null;
+    this.lines = 0;
+    this.chars = 0;
+    this.truncated = false;
+  }
+
+  block(className, tag = 'div') {
+    const el = document.createElement(tag);
+    el.className = className;
+    this.root.append(el);
+    this.text = null;
+    return el;
+  }
+
+  scrollToEnd() {
+    const pane = this.root.parentElement;
+    pane.scrollTop = pane.scrollHeight;
+  }
+
+  appendLog(chunks, truncated) {
+    for (const { stream, text } of chunks) {
+      if (this.truncated) break;
+      const lines = text.split('\n').length - 1;
+      if (this.lines + lines > MAX_LINES || this.chars + text.length > MAX_CHARS) {
+        truncated = true;
+        break;
+      }
+      this.lines += lines;
+      this.chars += text.length;
+      if (!this.text) this.text = this.block('out-text', 'pre');
+      const span = this.stream === stream && this.text.lastChild ? this.text.lastChild : this.text.appendChild(document.createElement('span'));
+      span.className = stream === 'stderr' ? 'out-stderr' : 'out-stdout';
+      span.appendChild(document.createTextNode(text));
+      this.stream = stream;
+    }
+    if (truncated && !this.truncated) {
+      this.truncated = true;
+      this.notice('output truncated', 'warn');
+    }
+    this.scrollToEnd();
+  }
+
+  notice(text, tone = 'info') {
+    const el = this.block(`out-notice out-${tone}`);
+    el.textContent = text;
+    this.scrollToEnd();
+  }
+
+  result(text) {
+    const el = this.block('out-result', 'pre');
+    el.textContent = text;
+  }
+
+  error({ name, message, line }) {
+    const el = this.block('out-error');
+    el.setAttribute('role', 'alert');
+    const head = document.createElement('pre');
+    head.className = 'out-error-text';
+    head.textContent = name && !message.startsWith(name) ? `${name}: ${message}` : message;
+    el.append(head);
+    if (line) {
+      const link = document.createElement('button');
+      link.type = 'button';
+      link.className = 'out-error-line';
+      link.textContent = `line ${line}`;
+      link.addEventListener('click', () => this.onLineClick(line));
+      el.append(link);
+    }
+    this.scrollToEnd();
+  }
+
+  plot(series, title) {
+    const figure = this.block('out-plot', 'figure');
+    figure.append(lineChart(series, title));
+    this.scrollToEnd();
+  }
+}

@@ -1,0 +1,95 @@
+// Page side of the runner: owns the module Web Worker that executes user code.
+// The page never evaluates user code itself. Stop, an uncaught error and the
+// time limit all discard the worker and start a fresh one, so a run can never
+// leave a wedged engine (or an infinite loop) behind.
+//
+// Messages from the worker: ready | log | result | tensor | graph | plot | error | done.
+
+export class Runner {
+  constructor({ onMessage, onState }) {
+    this.onMessage = onMessage;
+    this.onState = onState;
+    this.timeLimitMs = 30_000;
+    this.worker = null;
+    this.ready = false;
+    this.running = false;
+    this.pending = null;
+    this.timer = 0;
+    this.runId = 0;
+    this.spawn();
+  }
+
+  spawn() {
+    this.ready = false;
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'gradlab-runner' });
+    this.worker.onmessage = (e) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      if (!this.ready) {
+        this.onState('failed', 'The engine could not be loaded.');
+        return;
+      }
+      this.finish({ type: 'error', name: 'Error', message: e.message || 'The runner crashed.' }, true);
+    };
+    this.onState('loading');
+  }
+
+  receive(msg) {
+    if (msg.type === 'ready') {
+      this.ready = true;
+      this.onState('ready');
+      if (this.pending) {
+        const code = this.pending;
+        this.pending = null;
+        this.run(code);
+      }
+      return;
+    }
+    if (msg.runId !== this.runId || !this.running) return;
+    if (msg.type === 'error') {
+      this.finish(msg, true);
+    } else if (msg.type === 'done') {
+      this.finish(msg, false);
+    } else {
+      this.onMessage(msg);
+    }
+  }
+
+  run(code) {
+    if (this.running) this.stop('restart');
+    this.running = true;
+    this.runId += 1;
+    this.startedAt = performance.now();
+    this.onState('running');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.timeout(), this.timeLimitMs);
+    if (!this.ready) {
+      this.pending = code;
+      return;
+    }
+    this.worker.postMessage({ type: 'run', runId: this.runId, code });
+  }
+
+  timeout() {
+    const seconds = Math.round(this.timeLimitMs / 100) / 10;
+    this.finish({ type: 'error', name: 'TimeoutError', message: `Stopped after the ${seconds} s time limit.` }, true);
+  }
+
+  // Terminates at once: a busy loop in the worker never gets to answer a message.
+  stop(reason = 'stopped') {
+    if (!this.running) return;
+    this.finish({ type: 'stopped', reason }, true);
+  }
+
+  finish(msg, restart) {
+    clearTimeout(this.timer);
+    this.running = false;
+    this.pending = null;
+    if (restart) {
+      this.worker.terminate();
+      this.spawn();
+    }
+    this.onMessage({ ...msg, ms: msg.ms ?? performance.now() - this.startedAt });
+    this.onState(this.ready ? 'ready' : 'loading');
+  }
+}

@@ -1,0 +1,43 @@
+// Wires a runner to the result views: routes worker messages, keeps the run
+// status, and marks error lines in the editor. Shared by the playground and
+// the embed page, which differ only in chrome.
+import { Runner } from './runner.js';
+
+export function createSession({ editor, output, tensors, graph, onState = () => {}, onMessage = () => {} }) {
+  const runner = new Runner({
+    onState,
+    onMessage(msg) {
+      switch (msg.type) {
+        case 'log': output.appendLog(msg.chunks, msg.truncated); break;
+        case 'result': output.result(msg.text); break;
+        case 'tensor': tensors?.add(msg.tensor); break;
+        case 'graph': graph?.add(msg.graph); break;
+        case 'plot': output.plot(msg.series, msg.title); break;
+        case 'error': {
+          const line = msg.line ?? (msg.name === 'SyntaxError' ? editor.firstSyntaxErrorLine() : null);
+          output.error({ ...msg, line });
+          editor.markError(line);
+          break;
+        }
+        case 'stopped':
+          if (msg.reason !== 'restart') output.notice('Stopped.', 'warn');
+          break;
+        case 'done': break;
+        default: break;
+      }
+      onMessage(msg);
+    },
+  });
+
+  return {
+    runner,
+    run() {
+      output.clear();
+      tensors?.clear();
+      graph?.clear();
+      editor.markError(null);
+      runner.run(editor.code);
+    },
+    stop: () => runner.stop(),
+  };
+}

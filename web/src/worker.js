@@ -1,0 +1,133 @@
+// The runner: a module Web Worker that imports the package and runs the
+// user's code with torch, Variable, F, NDArray, print, show and plot in scope.
+// Code is wrapped in an async function so top-level await works; error line
+// numbers are mapped back to the editor's lines.
+import { torch, Variable, NDArray } from 'gradlab';
+import { pyStr, isTensor } from './py-format.js';
+import { OutputStream } from './worker-output.js';
+import { describeTensor } from './tensor-info.js';
+import { GraphRecorder } from './graph-capture.js';
+
+const AsyncFunction = (async () => {}).constructor;
+const PARAMS = ['torch', 'Variable', 'F', 'NDArray', 'print', 'show', 'plot', 'console'];
+const out = new OutputStream((msg) => postMessage(msg));
+const recorder = new GraphRecorder(torch);
+let runId = 0;
+let sourceLines = [];
+
+// Where line 1 of the user's code lands inside the generated function.
+const LINE_OFFSET = (() => {
+  try {
+    new Function(...PARAMS, 'throw new Error()')();
+  } catch (e) {
+    const m = /<anonymous>:(\d+):\d+/.exec(e.stack || '');
+    if (m) return Number(m[1]) - 1;
+  }
+  return 2;
+})();
+
+function userLine(error) {
+  const m = /<anonymous>:(\d+):(\d+)/.exec(String(error && error.stack));
+  if (!m) return null;
+  const line = Number(m[1]) - LINE_OFFSET;
+  return line >= 1 && line <= sourceLines.length ? { line, col: Number(m[2]) } : null;
+}
+
+// The expression a call on the current line was given, e.g. print(variable.grad) -> "variable.grad".
+function callArgumentText(fnName) {
+  const where = userLine(new Error());
+  if (!where) return null;
+  const m = new RegExp(`\\b${fnName}\\(\\s*([^,()]+(?:\\([^()]*\\))?[^,()]*)\\s*\\)`).exec(sourceLines[where.line - 1] || '');
+  return m ? m[1].trim() : null;
+}
+
+function postTensor(t, name) {
+  out.flush();
+  postMessage({ type: 'tensor', runId, tensor: describeTensor(t, name) });
+}
+
+function print(...args) {
+  out.write(args.map((a) => pyStr(a, NDArray)).join(' ') + '\n');
+  const tensors = args.filter(isTensor);
+  const single = tensors.length === 1 && args.length === 1 ? callArgumentText('print') : null;
+  tensors.forEach((t, i) => postTensor(t, single || `print #${i + 1}`));
+}
+
+function show(t, name) {
+  if (!isTensor(t)) throw new TypeError('show(t, name) expects a tensor');
+  const label = name ?? callArgumentText('show') ?? 'tensor';
+  recorder.name(t, label);
+  postTensor(t, label);
+  if (t.grad_fn) {
+    out.flush();
+    postMessage({ type: 'graph', runId, graph: recorder.capture(t, { source: 'show', title: label }) });
+  }
+}
+
+function toNumbers(v) {
+  if (isTensor(v)) return v.detach().reshape(-1).tolist();
+  return Array.from(v, Number);
+}
+
+function plot(data, opts = {}) {
+  const series = Array.isArray(data) || ArrayBuffer.isView(data) || isTensor(data)
+    ? { [opts.label || 'y']: toNumbers(data) }
+    : Object.fromEntries(Object.entries(data).map(([k, v]) => [k, toNumbers(v)]));
+  out.flush();
+  postMessage({ type: 'plot', runId, series, title: opts.title || '' });
+}
+
+const userConsole = Object.fromEntries(['log', 'info', 'debug', 'warn', 'error'].map((level) => [
+  level,
+  (...args) => out.write(args.map((a) => pyStr(a, NDArray)).join(' ') + '\n', level === 'warn' || level === 'error' ? 'stderr' : 'stdout'),
+]));
+
+// The package's own warnings (console.warn in its code) reach the output too.
+for (const level of Object.keys(userConsole)) console[level] = userConsole[level];
+
+function errorMessage(e) {
+  const where = userLine(e);
+  return {
+    type: 'error', runId,
+    name: (e && e.name) || 'Error',
+    message: e && e.message !== undefined ? String(e.message) : String(e),
+    line: where ? where.line : null,
+    col: where ? where.col : null,
+  };
+}
+
+recorder.onGraph = (graph) => {
+  out.flush();
+  postMessage({ type: 'graph', runId, graph });
+};
+
+async function run(code) {
+  sourceLines = code.split('\n');
+  const started = performance.now();
+  recorder.reset();
+  let fn;
+  try {
+    fn = new AsyncFunction(...PARAMS, code);
+  } catch (e) {
+    postMessage(errorMessage(e));
+    return;
+  }
+  try {
+    const value = await fn(torch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole);
+    out.flush();
+    if (value !== undefined) postMessage({ type: 'result', runId, text: pyStr(value, NDArray) });
+    postMessage({ type: 'done', runId, ms: performance.now() - started });
+  } catch (e) {
+    out.flush();
+    postMessage(errorMessage(e));
+  }
+}
+
+onmessage = ({ data }) => {
+  if (data.type !== 'run') return;
+  runId = data.runId;
+  out.reset(runId);
+  run(data.code);
+};
+
+postMessage({ type: 'ready' });
