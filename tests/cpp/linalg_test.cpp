@@ -203,6 +203,16 @@ TEST(Linalg, ErrorMessages) {
   expect_error([&] { matmul(zeros({3}), zeros({4, 2, 2})); }, "size mismatch, got 8, 8x2,3");
   expect_error([&] { matmul(zeros({2, 3}), zeros({4, 2, 2})); },
                "mat1 and mat2 shapes cannot be multiplied (8x2 and 3x2)");
+  // With a stack on the right only, PyTorch multiplies b^T by a^T: the dtypes are named in that order.
+  expect_error([&] { matmul(zeros({3}), zeros({4, 3, 2}, DType::Float64)); },
+               "expected scalar type Double but found Float");
+  expect_error([&] { matmul(zeros({4, 2, 3}), zeros({3}, DType::Float64)); },
+               "expected scalar type Float but found Double");
+  expect_error([&] { mm(zeros({2, 2}, DType::Bool), zeros({2, 2})); }, "\"addmm_impl_cpu_\" not implemented for 'Bool'");
+  expect_error([&] { matmul(zeros({3}, DType::Bool), zeros({4, 3, 2}, DType::Bool)); },
+               "\"addmv_impl_cpu\" not implemented for 'Bool'");
+  expect_error([&] { matmul(zeros({4, 2, 3}, DType::Bool), zeros({4, 3, 2}, DType::Bool)); },
+               "\"bmm\" not implemented for 'Bool'");
 }
 
 }  // namespace

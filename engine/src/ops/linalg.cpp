@@ -25,10 +25,11 @@ const char* scalar_name(DType d) {
   return "";
 }
 
+// PyTorch picks the kernel by the first operand's dtype before comparing dtypes.
 void check_types(const char* kernel, const Tensor& a, const Tensor& b) {
+  GL_CHECK(a.dtype() != DType::Bool, "\"", kernel, "\" not implemented for 'Bool'");
   GL_CHECK(a.dtype() == b.dtype(), "expected scalar type ", scalar_name(a.dtype()), " but found ",
            scalar_name(b.dtype()));
-  GL_CHECK(a.dtype() != DType::Bool, "\"", kernel, "\" not implemented for 'Bool'");
 }
 
 Tensor mT(const Tensor& x) { return transpose(x, -2, -1); }
