@@ -1,3 +1,4 @@
+// The GEMM behind every matrix product: Eigen maps over strided operands, one product per batch entry.
 #include "kernels/gemm.h"
 
 #include <Eigen/Core>

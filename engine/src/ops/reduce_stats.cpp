@@ -2,6 +2,7 @@
 // Each forward reduces the rows of plan_reduce's layout; each backward is
 // written with differentiable ops, guarding the points where a naive formula
 // divides by zero (a zero factor of prod, a zero std or norm).
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -54,13 +55,12 @@ Tensor prod_backward(const Tensor& g, const Tensor& a, const Tensor& result, con
 }
 
 Tensor prod_impl(const Tensor& a, const Dims& dims, bool keepdim, const char* node) {
-  const auto plan = kernels::plan_reduce(a, dims, keepdim);
+  auto plan = kernels::plan_reduce(a, dims, keepdim);
+  // Integers and bools multiply as int64, as torch.prod.
   const DType out_dtype = is_floating(a.dtype()) ? a.dtype() : DType::Int64;
-  const Tensor rows_as_out = kernels::cast_nograd(plan.rows, out_dtype);
-  kernels::ReducePlan p = plan;
-  p.rows = rows_as_out;
+  plan.rows = kernels::cast_nograd(plan.rows, out_dtype);
   Tensor out;
-  GL_DISPATCH_ALL(out_dtype, T, out = (reduce_rows<T>(p, out_dtype, [](const T* row, int64_t n) {
+  GL_DISPATCH_ALL(out_dtype, T, out = (reduce_rows<T>(plan, out_dtype, [](const T* row, int64_t n) {
                     T acc = 1;
                     for (int64_t i = 0; i < n; ++i) acc *= row[i];
                     return acc;
@@ -75,13 +75,10 @@ Tensor prod_impl(const Tensor& a, const Dims& dims, bool keepdim, const char* no
 }
 
 // var or std of each row, in float T, with Bessel's correction when unbiased.
-Tensor moments(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim, bool take_sqrt,
-               kernels::ReducePlan* plan_out) {
-  GL_CHECK(is_floating(a.dtype()), "std and var only support floating point and complex dtypes");
-  *plan_out = kernels::plan_reduce(a, dims, keepdim);
+Tensor moments(const kernels::ReducePlan& plan, DType dtype, bool unbiased, bool take_sqrt) {
   const double ddof = unbiased ? 1.0 : 0.0;
   Tensor out;
-  GL_DISPATCH_FLOAT(a.dtype(), T, out = (reduce_rows<T>(*plan_out, a.dtype(), [=](const T* row, int64_t n) {
+  GL_DISPATCH_FLOAT(dtype, T, out = (reduce_rows<T>(plan, dtype, [=](const T* row, int64_t n) {
                       // Two passes (mean, then squared deviations) keep precision for large offsets.
                       double mean = 0;
                       for (int64_t i = 0; i < n; ++i) mean += row[i];
@@ -92,6 +89,11 @@ Tensor moments(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim, b
                       return static_cast<T>(take_sqrt ? std::sqrt(v) : v);
                     })));
   return out;
+}
+
+kernels::ReducePlan plan_moments(const Tensor& a, const Dims& dims, bool keepdim) {
+  GL_CHECK(is_floating(a.dtype()), "std and var only support floating point and complex dtypes");
+  return kernels::plan_reduce(a, dims, keepdim);
 }
 
 // d var(a) = grad * 2 (a - mean(a)) / (n - ddof)
@@ -131,8 +133,8 @@ Tensor prod(const Tensor& a, int64_t dim, bool keepdim) {
 }
 
 Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
-  kernels::ReducePlan plan;
-  Tensor out = moments(a, dims, unbiased, keepdim, false, &plan);
+  const auto plan = plan_moments(a, dims, keepdim);
+  Tensor out = moments(plan, a.dtype(), unbiased, false);
   const Dims red = reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
@@ -143,8 +145,8 @@ Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
 }
 
 Tensor std(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
-  kernels::ReducePlan plan;
-  Tensor out = moments(a, dims, unbiased, keepdim, true, &plan);
+  const auto plan = plan_moments(a, dims, keepdim);
+  Tensor out = moments(plan, a.dtype(), unbiased, true);
   const Dims red = reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
