@@ -1,0 +1,33 @@
+// The one seeded random generator, bit-for-bit PyTorch 1.13's CPU generator:
+// mt19937 seeded like torch.manual_seed, then PyTorch's transformations for
+// uniform, normal and integer draws, so `manual_seed(s)` followed by the same
+// calls gives the same numbers as PyTorch (see tests/cpp/random_test.cpp).
+//
+// Each fill_* writes n values in order into a freshly allocated contiguous
+// buffer, which is how PyTorch's kernels see torch.rand / randn / randint and
+// uniform_ / normal_ on a new tensor.
+#pragma once
+#include <cstdint>
+
+namespace gradlab::random {
+
+// PyTorch's CPUGeneratorImpl default seed; the generator starts from it.
+constexpr uint64_t kDefaultSeed = 67280421310721ULL;
+
+// Reseeds and drops the cached second Box-Muller sample, as PyTorch does.
+void manual_seed(uint64_t seed);
+uint64_t initial_seed();
+
+// Uniform on [from, to).
+void fill_uniform(float* out, int64_t n, double from, double to);
+void fill_uniform(double* out, int64_t n, double from, double to);
+
+// Normal(mean, std). n >= 16 takes PyTorch's block Box-Muller path (float32:
+// its AVX2 kernel); smaller n draws pairs and caches the spare for the next call.
+void fill_normal(float* out, int64_t n, double mean, double std);
+void fill_normal(double* out, int64_t n, double mean, double std);
+
+// Integers on [low, high); the caller checks low < high.
+void fill_randint(int64_t* out, int64_t n, int64_t low, int64_t high);
+
+}  // namespace gradlab::random
