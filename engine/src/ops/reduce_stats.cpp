@@ -96,12 +96,12 @@ kernels::ReducePlan plan_moments(const Tensor& a, const Dims& dims, bool keepdim
   return kernels::plan_reduce(a, dims, keepdim);
 }
 
-// d var(a) = grad * 2 (a - mean(a)) / (n - ddof)
+// var's gradient, denom = n - ddof (std's backward reuses it).
 Tensor var_backward(const Tensor& g, const Tensor& a, const Dims& red, double denom) {
   return mul(g, mul(sub(a, mean(a, red, true)), 2.0 / denom));
 }
 
-// |x|^e with 0 where x == 0 replaced by 1, for powers that blow up at zero.
+// |x|^e with |x| read as 1 where x == 0: negative powers stay finite there (the caller masks them).
 Tensor abs_pow_safe(const Tensor& x, double e) { return pow(one_where(eq(x, num(0.0)), abs(x)), e); }
 
 // d norm_p(a): PyTorch's case analysis (FunctionsManual norm_backward), zero where the norm is 0.
@@ -138,6 +138,7 @@ Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
   const Dims red = reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
+  // d var(a) = grad * 2 (a - mean(a)) / (n - ddof)
   record("VarBackward0", {out}, {a}, {a}, [red, keep, denom](const BackwardContext& c) {
     return variable_list{var_backward(reshape(c.grad(), keep), c.saved[0], red, denom)};
   });
@@ -191,6 +192,7 @@ Tensor norm(const Tensor& a, double p, const Dims& dims, bool keepdim) {
                     })));
   const Dims red = reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
+  // d norm_p(a) = grad * sign(a) |a|^(p-1) / norm^(p-1), by cases in norm_backward
   record("NormBackward1", {out}, {a}, {a}, [red, keep, p](const BackwardContext& c) {
     return variable_list{norm_backward(reshape(c.grad(), keep), c.saved[0], reshape(c.saved[1], keep), p, red)};
   }, {out});
