@@ -209,22 +209,24 @@ void fill_uniform(double* out, int64_t n, double from, double to) {
   for (int64_t i = 0; i < n; ++i) out[i] = std::fma(unit_double(g), span, from);
 }
 
-void fill_normal(float* out, int64_t n, double mean, double std) {
+void fill_normal_serial(float* out, int64_t n, double mean, double std) {
   Generator& g = generator();
-  if (n >= 16) {
-    fill_normal_blocks(g, out, n, static_cast<float>(mean), static_cast<float>(std));
-  } else {
-    for (int64_t i = 0; i < n; ++i) out[i] = static_cast<float>(scalar_normal(g, mean, std));
-  }
+  for (int64_t i = 0; i < n; ++i) out[i] = static_cast<float>(scalar_normal(g, mean, std));
+}
+
+void fill_normal_serial(double* out, int64_t n, double mean, double std) {
+  Generator& g = generator();
+  for (int64_t i = 0; i < n; ++i) out[i] = scalar_normal(g, mean, std);
+}
+
+void fill_normal(float* out, int64_t n, double mean, double std) {
+  if (n < 16) return fill_normal_serial(out, n, mean, std);
+  fill_normal_blocks(generator(), out, n, static_cast<float>(mean), static_cast<float>(std));
 }
 
 void fill_normal(double* out, int64_t n, double mean, double std) {
-  Generator& g = generator();
-  if (n >= 16) {
-    fill_normal_blocks(g, out, n, mean, std);
-  } else {
-    for (int64_t i = 0; i < n; ++i) out[i] = scalar_normal(g, mean, std);
-  }
+  if (n < 16) return fill_normal_serial(out, n, mean, std);
+  fill_normal_blocks(generator(), out, n, mean, std);
 }
 
 void fill_randint(int64_t* out, int64_t n, int64_t low, int64_t high) {

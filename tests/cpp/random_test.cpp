@@ -35,10 +35,12 @@ std::vector<T> draw(const json_lite::Value& call, int64_t n) {
   const std::string fn = call["fn"].str;
   if (fn == "rand") {
     rnd::fill_uniform(out.data(), n, 0.0, 1.0);
-  } else if (fn == "uniform_") {
+  } else if (fn == "uniform_" || fn == "uniform_transposed") {
     rnd::fill_uniform(out.data(), n, call["from"].num, call["to"].num);
   } else if (fn == "randn") {
     rnd::fill_normal(out.data(), n, 0.0, 1.0);
+  } else if (fn == "normal_transposed") {
+    rnd::fill_normal_serial(out.data(), n, call["mean"].num, call["std"].num);
   } else {
     rnd::fill_normal(out.data(), n, call["mean"].num, call["std"].num);
   }
@@ -106,6 +108,7 @@ TEST(Random, Randint) { replay_all("randint_"); }
 TEST(Random, SequencesKeepStateAcrossCalls) { replay_all("sequence_"); }
 TEST(Random, DefaultSeed) { replay_all("default_seed"); }
 TEST(Random, LargeBlocks) { replay_all("large_"); }
+TEST(Random, NonContiguousTargetsDrawSerially) { replay_all("noncontig_"); }
 
 TEST(Random, InitialSeedReportsManualSeed) {
   rnd::manual_seed(2024);

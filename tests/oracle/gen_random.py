@@ -34,6 +34,15 @@ def run(call):
         out = torch.empty(shape, dtype=dt).uniform_(call["from"], call["to"])
     elif fn == "normal_":
         out = torch.empty(shape, dtype=dt).normal_(call["mean"], call["std"])
+    elif fn == "normal_transposed":
+        # A transposed view is filled in memory order: report that order.
+        base = torch.empty(shape, dtype=dt)
+        base.t().normal_(call["mean"], call["std"])
+        out = base
+    elif fn == "uniform_transposed":
+        base = torch.empty(shape, dtype=dt)
+        base.t().uniform_(call["from"], call["to"])
+        out = base
     else:
         raise ValueError(fn)
     return [int(v) if fn == "randint" else float(v) for v in out.reshape(-1).tolist()]
@@ -88,6 +97,11 @@ def sequence_cases():
     # PyTorch's generator default seed (Python itself starts from a random one).
     cases.append(case("default_seed", 67280421310721,
                       [{"fn": "rand", "dtype": "float32", "n": 5}, {"fn": "randn", "dtype": "float32", "n": 16}]))
+    for dname in DTYPES:
+        cases.append(case(f"noncontig_normal_{dname}", 3, [
+            {"fn": "normal_transposed", "dtype": dname, "n": 20, "shape": [4, 5], "mean": 0.5, "std": 2.0},
+            {"fn": "uniform_transposed", "dtype": dname, "n": 20, "shape": [4, 5], "from": -1.0, "to": 1.0},
+            {"fn": "normal_transposed", "dtype": dname, "n": 3, "shape": [3, 1], "mean": 0.0, "std": 1.0}]))
     cases.append(case("large_randn_f32", 7, [{"fn": "randn", "dtype": "float32", "n": 4099}]))
     cases.append(case("large_normal_f32", 8,
                       [{"fn": "normal_", "dtype": "float32", "n": 1000, "mean": 3.0, "std": 0.1}]))

@@ -32,6 +32,13 @@ void fill_uniform(double* out, int64_t n, double from, double to);
 void fill_normal(float* out, int64_t n, double mean, double std);
 void fill_normal(double* out, int64_t n, double mean, double std);
 
+// normal_ on a non-contiguous tensor: PyTorch then draws element by element
+// (the small-n path) whatever n is, visiting elements in memory order (for a
+// transposed view, the order of its contiguous base). uniform_ has one path,
+// so fill_uniform serves both cases given that same order.
+void fill_normal_serial(float* out, int64_t n, double mean, double std);
+void fill_normal_serial(double* out, int64_t n, double mean, double std);
+
 // Integers on [low, high); the caller checks low < high.
 void fill_randint(int64_t* out, int64_t n, int64_t low, int64_t high);
 
