@@ -20,7 +20,7 @@ warnings.filterwarnings("ignore", message="nn.functional.(sigmoid|tanh) is depre
 GEN = torch.Generator().manual_seed(1313)
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64, "bool": torch.bool}
 # Ops that exist only as Tensor methods; the rest are torch.<op> or F.<name>.
-METHOD_OPS = {"view", "expand", "repeat", "to", "contiguous", "clone"}
+METHOD_OPS = {"view", "expand", "repeat", "to", "contiguous", "clone", "float", "double", "long", "bool", "type_as"}
 CASES = []
 
 
@@ -354,6 +354,11 @@ def shapes():
     add("clone", "clone", [X([2, 3])], [I(0)])
     add("to_f32", "to", [X([2, 3])], [I(0), "float32"])
     add("to_f64", "to", [X([2, 3], dtype="float32")], [I(0), "float64"])
+    add("float_method", "float", [X([2, 3])], [I(0)])
+    add("double_method", "double", [X([4], dtype="float32")], [I(0)])
+    add("long_method_truncates", "long", [X([4], data=[1.7, -1.7, 0.2, -2.5], rg=False)], [I(0)])
+    add("bool_method", "bool", [X([4], data=[0.0, -0.5, 2.0, -0.0], rg=False)], [I(0)])
+    add("type_as_f32", "type_as", [X([2, 2]), X([1], dtype="float32", rg=False)], [I(0), I(1)])
 
 
 def joins():
