@@ -169,6 +169,7 @@ void box_muller_16(double* data, double mean, double std) {
   }
 }
 
+// The uniform matching the buffer's element type (the pointer only selects).
 float unit(Generator& g, float*) { return unit_float(g); }
 double unit(Generator& g, double*) { return unit_double(g); }
 

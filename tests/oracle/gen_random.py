@@ -97,6 +97,10 @@ def sequence_cases():
     # PyTorch's generator default seed (Python itself starts from a random one).
     cases.append(case("default_seed", 67280421310721,
                       [{"fn": "rand", "dtype": "float32", "n": 5}, {"fn": "randn", "dtype": "float32", "n": 16}]))
+    # Ranges on either side of 2**32, where PyTorch switches from 32- to 64-bit draws.
+    for low, high, tag in [(0, 2 ** 32 - 1, "below"), (0, 2 ** 32, "at"), (-5, 2 ** 32 - 5, "at_shifted"),
+                           (7, 8, "single_value")]:
+        cases.append(case(f"randint_range_{tag}", 11, [{"fn": "randint", "n": 9, "low": low, "high": high}]))
     for dname in DTYPES:
         cases.append(case(f"noncontig_normal_{dname}", 3, [
             {"fn": "normal_transposed", "dtype": dname, "n": 20, "shape": [4, 5], "mean": 0.5, "std": 2.0},
