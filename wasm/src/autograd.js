@@ -1,0 +1,183 @@
+// Autograd in JS: backward, hooks, grad_fn nodes (cached so identity holds,
+// as `a.grad_fn === a.grad_fn` does in PyTorch), grad mode scopes,
+// torch.autograd.grad and gradcheck.
+import { isOptions } from './args.js';
+import { M, check, fail, rememberCallbackError, tidy } from './runtime.js';
+import { Tensor, adopt } from './tensor.js';
+
+const P = Tensor.prototype;
+
+P.backward = function (gradient, options) {
+  if (isOptions(gradient)) [gradient, options] = [undefined, gradient];
+  const createGraph = Boolean(options?.create_graph);
+  const retainGraph = options?.retain_graph ?? createGraph;
+  const grads = [];
+  let temp = null;
+  if (gradient instanceof Tensor) grads.push(gradient._handle());
+  else if (gradient === undefined || gradient === null) grads.push(0);
+  else {
+    temp = this._tensorLike(gradient);
+    grads.push(temp._handle());
+  }
+  try {
+    M._backward([this._handle()], grads, Boolean(retainGraph), createGraph);
+    check();
+  } finally {
+    if (temp) temp.dispose();
+  }
+};
+P._tensorLike = function (values) {
+  const { torch } = hooks;
+  return torch.tensor(values, { dtype: this.dtype });
+};
+
+P.retain_grad = function () { M._retain_grad(this._handle()); check(); };
+P.detach = function () { return adopt(M._detach(this._handle())); };
+P.detach_ = function () { M._detach_(this._handle()); check(); return this; };
+
+/** A second handle to t for the engine, which frees it after reading. */
+const handOver = (t) => M._share(t._handle());
+
+P.register_hook = function (fn) {
+  if (typeof fn !== 'function') fail('register_hook expects a function');
+  const trampoline = (gradHandle) => {
+    const grad = gradHandle === 0 ? null : new Tensor(gradHandle);
+    try {
+      const r = fn(grad);
+      if (r === undefined || r === null) return 0;
+      if (!(r instanceof Tensor)) fail(`hook returned a ${typeof r}; expected a Tensor or nothing`);
+      return r._handle();
+    } catch (error) {
+      rememberCallbackError(error);
+      return -1;
+    }
+  };
+  const self = this;
+  const id = M._register_hook(this._handle(), trampoline);
+  check();
+  return { remove() { if (self._h !== 0) M._remove_hook(self._h, id); } };
+};
+
+// grad_fn nodes, one JS object per engine node while that object lives.
+const nodeCache = new Map();
+const nodeFinalizer = new FinalizationRegistry(({ address, handle, ref }) => {
+  if (nodeCache.get(address) === ref) nodeCache.delete(address);
+  M._node_free(handle);
+});
+
+/** A grad_fn: `name`, `next_functions` ([[node | null, input_nr], ...]) and, for AccumulateGrad, `variable`. */
+export class GradNode {
+  constructor(handle, address) {
+    this._nh = handle;
+    this.name = M._node_name(handle);
+    this._next = null;
+    this._variable = undefined;
+    const ref = new WeakRef(this);
+    nodeCache.set(address, ref);
+    nodeFinalizer.register(this, { address, handle, ref });
+  }
+  get next_functions() {
+    if (this._next === null) {
+      const flat = M._node_next(this._nh);
+      const next = [];
+      for (let i = 0; i < flat.length; i += 2) next.push(Object.freeze([nodeFor(flat[i]), flat[i + 1]]));
+      this._next = Object.freeze(next);
+    }
+    return this._next;
+  }
+  /** The leaf an AccumulateGrad node accumulates into. */
+  get variable() {
+    if (this._variable === undefined) {
+      const h = M._node_variable(this._nh);
+      this._variable = h === 0 ? undefined : new Tensor(h);
+    }
+    return this._variable;
+  }
+  toString() { return `<${this.name} object>`; }
+  [Symbol.for('nodejs.util.inspect.custom')]() { return this.toString(); }
+}
+
+function nodeFor(handle) {
+  if (handle === 0) return null;
+  const address = M._node_address(handle);
+  const cached = nodeCache.get(address)?.deref();
+  if (cached !== undefined) {
+    M._node_free(handle);
+    return cached;
+  }
+  return new GradNode(handle, address);
+}
+
+Object.defineProperty(P, 'grad_fn', { get() { return nodeFor(M._grad_fn(this._handle())); } });
+
+// Grad mode.
+export function is_grad_enabled() { return M._is_grad_enabled(); }
+export function set_grad_enabled(enabled) {
+  const previous = M._is_grad_enabled();
+  M._set_grad_enabled(Boolean(enabled));
+  return { [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() { M._set_grad_enabled(previous); }, exit() { M._set_grad_enabled(previous); } };
+}
+function withGradMode(enabled, fn) {
+  const scope = set_grad_enabled(enabled);
+  if (fn === undefined) return scope;
+  if (typeof fn !== 'function') fail('expected a function to run');
+  try {
+    return fn();
+  } finally {
+    scope.exit();
+  }
+}
+export function no_grad(fn) { return withGradMode(false, fn); }
+export function enable_grad(fn) { return withGradMode(true, fn); }
+
+const asList = (x) => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
+
+/** torch.autograd.grad(outputs, inputs, {grad_outputs, retain_graph, create_graph, allow_unused}). */
+export function grad(outputs, inputs, options = {}) {
+  const outs = asList(outputs);
+  const ins = asList(inputs);
+  const gradOutputs = asList(options.grad_outputs);
+  const createGraph = Boolean(options.create_graph);
+  const retainGraph = options.retain_graph ?? createGraph;
+  const temps = [];
+  const goHandles = outs.map((o, i) => {
+    const g = gradOutputs[i];
+    if (g === undefined || g === null) return 0;
+    if (g instanceof Tensor) return g._handle();
+    const t = o._tensorLike(g);
+    temps.push(t);
+    return t._handle();
+  });
+  try {
+    const hs = M._autograd_grad(outs.map((t) => t._handle()), ins.map((t) => t._handle()), goHandles,
+      Boolean(retainGraph), createGraph, Boolean(options.allow_unused));
+    check();
+    return hs.map((h) => (h === 0 ? null : new Tensor(h)));
+  } finally {
+    for (const t of temps) t.dispose();
+  }
+}
+
+/** torch.autograd.gradcheck(fn, inputs, {eps, atol, rtol}): true, or throws with the first mismatch. */
+export function gradcheck(fn, inputs, options = {}) {
+  const { eps = 1e-6, atol = 1e-5, rtol = 1e-3 } = options;
+  const ins = asList(inputs);
+  const trampoline = (handles) => {
+    try {
+      return tidy(() => {
+        const xs = Array.from(handles, (h) => new Tensor(h));
+        const out = asList(fn(...xs));
+        return out.map(handOver);
+      });
+    } catch (error) {
+      rememberCallbackError(error);
+      return -1;
+    }
+  };
+  const ok = M._gradcheck(trampoline, ins.map((t) => t._handle()), eps, atol, rtol);
+  check();
+  return ok;
+}
+
+/** Late-bound references (torch.tensor) to avoid an import cycle. */
+export const hooks = { torch: null };

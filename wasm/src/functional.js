@@ -1,0 +1,48 @@
+// torch.nn.functional: activations, softmax, linear, dropout and losses with
+// PyTorch's `reduction` option.
+import { M, fail } from './runtime.js';
+import { Tensor, adopt } from './tensor.js';
+
+const REDUCTIONS = { none: 0, mean: 1, sum: 2 };
+function reductionCode(options) {
+  const name = options?.reduction ?? 'mean';
+  const code = REDUCTIONS[name];
+  if (code === undefined) fail(`${name} is not a valid value for reduction`);
+  return code;
+}
+function tensorArg(x, what) {
+  if (!(x instanceof Tensor)) fail(`${what} must be a Tensor, not ${x === null ? 'None' : typeof x}`);
+  return x._handle();
+}
+function dimArg(dim, name) {
+  if (typeof dim === 'object' && dim !== null) dim = dim.dim;
+  if (dim === undefined || dim === null) fail(`${name}() missing required argument 'dim'`);
+  return dim;
+}
+function loss(raw) {
+  return (input, target, options) => adopt(raw(tensorArg(input, 'input'), tensorArg(target, 'target'), reductionCode(options)));
+}
+
+export const functional = {
+  relu: (x) => x.relu(),
+  sigmoid: (x) => x.sigmoid(),
+  tanh: (x) => x.tanh(),
+  gelu: (x) => x.gelu(),
+  elu: (x, alpha = 1) => x.elu(alpha),
+  leaky_relu: (x, negativeSlope = 0.01) => x.leaky_relu(negativeSlope),
+  softplus: (x, beta, threshold) => x.softplus(beta, threshold),
+  softmax: (x, dim) => adopt(M._softmax(tensorArg(x, 'input'), dimArg(dim, 'softmax'))),
+  log_softmax: (x, dim) => adopt(M._log_softmax(tensorArg(x, 'input'), dimArg(dim, 'log_softmax'))),
+  linear: (x, weight, bias) => adopt(M._linear(tensorArg(x, 'input'), tensorArg(weight, 'weight'), bias ? tensorArg(bias, 'bias') : 0)),
+  dropout: (x, p = 0.5, training = true) => {
+    if (typeof p === 'object' && p !== null) ({ p = 0.5, training = true } = p);
+    const r = M._dropout(tensorArg(x, 'input'), p, training);
+    return adopt(r);
+  },
+  mse_loss: loss((a, b, r) => M._mse_loss(a, b, r)),
+  l1_loss: loss((a, b, r) => M._l1_loss(a, b, r)),
+  nll_loss: loss((a, b, r) => M._nll_loss(a, b, r)),
+  cross_entropy: loss((a, b, r) => M._cross_entropy(a, b, r)),
+  binary_cross_entropy: loss((a, b, r) => M._binary_cross_entropy(a, b, r)),
+  binary_cross_entropy_with_logits: loss((a, b, r) => M._binary_cross_entropy_with_logits(a, b, r)),
+};

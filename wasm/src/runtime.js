@@ -1,0 +1,106 @@
+// The loaded engine and the bookkeeping around its handles: the error flag
+// every call is checked against, live-handle counts, tidy scopes and the
+// FinalizationRegistry safety net.
+import { GradlabError } from './errors.js';
+
+/** The Emscripten module; set once by the entry before anything runs. */
+export let M = null;
+let errorFlagIndex = 0;
+
+export function setEngine(module) {
+  M = module;
+  errorFlagIndex = M._error_flag_address() >> 2;
+}
+
+// A JS exception thrown inside a hook or a gradcheck function, rethrown as is
+// once the engine has unwound.
+let pendingCallbackError = null;
+export function rememberCallbackError(error) {
+  if (pendingCallbackError === null) pendingCallbackError = error;
+}
+
+/** Throws the engine's error if the last call failed; reading linear memory costs no call. */
+export function check() {
+  if (M.HEAP32[errorFlagIndex] !== 0) {
+    const message = M._take_error();
+    const callbackError = pendingCallbackError;
+    pendingCallbackError = null;
+    throw callbackError !== null ? callbackError : new GradlabError(message);
+  }
+}
+
+export { fail } from './errors-util.js';
+import { fail } from './errors-util.js';
+
+// Handles owned by JS tensors.
+export const live = { tensors: 0 };
+const finalizer = new FinalizationRegistry((handle) => {
+  live.tensors -= 1;
+  M._free(handle);
+});
+
+const scopes = [];
+
+/** Takes ownership of a fresh engine handle for `owner` (a Tensor). */
+export function track(owner, handle) {
+  live.tensors += 1;
+  finalizer.register(owner, handle, owner);
+  if (scopes.length > 0) scopes[scopes.length - 1].push(owner);
+}
+
+/** Frees a handle now; the owner is no longer watched by the registry. */
+export function release(owner, handle) {
+  finalizer.unregister(owner);
+  live.tensors -= 1;
+  M._free(handle);
+}
+
+/** Forgets a handle without freeing it (its new owner is the engine). */
+export function forget(owner) {
+  finalizer.unregister(owner);
+  live.tensors -= 1;
+}
+
+/** Takes t out of every open tidy scope, so it outlives them. */
+export function keep(t) {
+  for (const scope of scopes) {
+    const i = scope.indexOf(t);
+    if (i >= 0) scope.splice(i, 1);
+  }
+  return t;
+}
+
+function collect(value, into, seen = new Set()) {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  if (typeof value._isTensor === 'boolean') {
+    into.add(value);
+    return;
+  }
+  if (Array.isArray(value)) for (const v of value) collect(v, into, seen);
+  else if (Object.getPrototypeOf(value) === Object.prototype) for (const v of Object.values(value)) collect(v, into, seen);
+}
+
+/** torch.tidy: frees every tensor made inside fn except those it returns. */
+export function tidy(fn) {
+  if (typeof fn !== 'function') fail('torch.tidy(fn) expects a function');
+  const scope = [];
+  scopes.push(scope);
+  let result;
+  try {
+    result = fn();
+  } catch (error) {
+    scopes.pop();
+    for (const t of scope) t.dispose();
+    throw error;
+  }
+  scopes.pop();
+  const keep = new Set();
+  collect(result, keep);
+  const parent = scopes.length > 0 ? scopes[scopes.length - 1] : null;
+  for (const t of scope) {
+    if (!keep.has(t)) t.dispose();
+    else if (parent !== null) parent.push(t);
+  }
+  return result;
+}

@@ -1,0 +1,158 @@
+// Tensor: a JS handle to one engine tensor. Properties, values out of the
+// heap (always copies), printing and lifetime live here; ops are installed
+// on the prototype by tensor-ops.js and autograd methods by autograd.js.
+import { DTYPES } from './args.js';
+import { NDArray } from './ndarray.js';
+import { M, check, fail, release, track } from './runtime.js';
+
+const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** Printing style forced by torch.set_printoptions({style}): -1 auto, 0 modern, 1 legacy. */
+export const printStyle = { value: -1 };
+
+export class Tensor {
+  /** Internal: wraps a fresh engine handle (use torch.tensor and friends to make tensors). */
+  constructor(handle) {
+    if (typeof handle !== 'number' || handle === 0) fail('use torch.tensor(data) to create a tensor');
+    this._h = handle;
+    this._shape = null;
+    this._dtype = -1;
+    track(this, handle);
+  }
+
+  get _isTensor() { return true; }
+
+  /** The live handle, or a GradlabError once disposed. */
+  _handle() {
+    if (this._h === 0) fail('Tensor has been disposed: it cannot be used after dispose() or outside the torch.tidy() that made it');
+    return this._h;
+  }
+
+  _meta() {
+    const m = M._meta(this._handle());
+    this._dtype = m[0];
+    this._shape = m.slice(1);
+  }
+
+  get shape() {
+    if (this._shape === null) this._meta();
+    return this._shape.slice();
+  }
+  get dtype() {
+    if (this._dtype < 0) this._meta();
+    return DTYPES[this._dtype];
+  }
+  get ndim() {
+    if (this._shape === null) this._meta();
+    return this._shape.length;
+  }
+  get device() { return 'cpu'; }
+  dim() { return this.ndim; }
+  numel() {
+    if (this._shape === null) this._meta();
+    return this._shape.reduce((a, b) => a * b, 1);
+  }
+  size(dim) {
+    const shape = this.shape;
+    if (dim === undefined) return shape;
+    return shape[wrapDim(dim, shape.length)];
+  }
+  nelement() { return this.numel(); }
+  element_size() { return [4, 8, 8, 1][this._dtype < 0 ? (this._meta(), this._dtype) : this._dtype]; }
+
+  _flags() { return M._flags(this._handle()); }
+  get requires_grad() { return (this._flags() & 1) !== 0; }
+  set requires_grad(value) {
+    M._set_requires_grad(this._handle(), Boolean(value));
+    check();
+  }
+  get is_leaf() { return (this._flags() & 2) !== 0; }
+  get volatile() { return (this._flags() & 4) !== 0; }
+  set volatile(value) { M._set_volatile(this._handle(), Boolean(value)); }
+  get retains_grad() { return (this._flags() & 8) !== 0; }
+  get _legacy() { return this._flags() >> 4; }
+  get _version() { return M._version(this._handle()); }
+  is_floating_point() { return this._dtype < 0 ? (this._meta(), this._dtype < 2) : this._dtype < 2; }
+
+  get grad() {
+    const g = M._grad(this._handle());
+    return g === 0 ? null : new Tensor(g);
+  }
+  set grad(value) {
+    if (value !== null && value !== undefined && !(value instanceof Tensor)) fail('assigned grad expected to be a Tensor or None');
+    M._set_grad(this._handle(), value ? value._handle() : 0);
+    check();
+  }
+  /** Shares storage, never requires grad; changes through it are hidden from autograd. */
+  get data() { return new Tensor(M._data(this._handle())); }
+
+  item() {
+    const v = M._item(this._handle());
+    check();
+    return this.dtype === 'bool' ? v !== 0 : v;
+  }
+
+  /** Values in row-major order as a TypedArray copy. */
+  _values() {
+    const v = M._copy_out(this._handle());
+    check();
+    return v;
+  }
+
+  tolist() { return nest(toNumbers(this._values(), this.dtype), this.shape); }
+
+  numpy() {
+    if (this.requires_grad) fail("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    return new NDArray(this._values(), this.shape, this.dtype, this._legacy !== 0);
+  }
+
+  toString() {
+    const s = M._repr(this._handle(), printStyle.value);
+    check();
+    return s;
+  }
+  [inspectSymbol]() { return this._h === 0 ? 'Tensor(disposed)' : this.toString(); }
+  toJSON() { return this.tolist(); }
+
+  /** Frees the engine handle now; idempotent. */
+  dispose() {
+    if (this._h !== 0) {
+      release(this, this._h);
+      this._h = 0;
+    }
+  }
+  [disposeSymbol]() { this.dispose(); }
+  get isDisposed() { return this._h === 0; }
+}
+
+export function wrapDim(dim, ndim) {
+  const n = Math.max(ndim, 1);
+  if (!Number.isInteger(dim) || dim < -n || dim >= n) {
+    fail(`Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+  }
+  return dim < 0 ? dim + n : dim;
+}
+
+/** Wraps a handle returned by the last engine call, after checking it succeeded. */
+export function adopt(handle) {
+  check();
+  return new Tensor(handle);
+}
+
+export function toNumbers(values, dtype) {
+  if (dtype === 'bool') return Array.from(values, (x) => x !== 0);
+  if (dtype === 'int64') return Array.from(values, Number);
+  return Array.from(values);
+}
+
+export function nest(flat, shape) {
+  if (shape.length === 0) return flat[0];
+  let pos = 0;
+  const build = (d) => {
+    const out = new Array(shape[d]);
+    for (let i = 0; i < shape[d]; i++) out[i] = d === shape.length - 1 ? flat[pos++] : build(d + 1);
+    return out;
+  };
+  return build(0);
+}
