@@ -57,7 +57,11 @@ val copy_out(Handle h) {
     switch (c.dtype()) {
       case DType::Float32: return view_of<float>(c).call<val>("slice");
       case DType::Float64: return view_of<double>(c).call<val>("slice");
-      case DType::Int64: return view_of<int64_t>(c).call<val>("slice");
+      case DType::Int64: {
+        // Embind has no BigInt64Array view without WASM_BIGINT; JS gets doubles.
+        std::vector<double> tmp(c.data_ptr<int64_t>(), c.data_ptr<int64_t>() + c.numel());
+        return val(typed_memory_view(tmp.size(), tmp.data())).call<val>("slice");
+      }
       case DType::Bool: return view_of<uint8_t>(c).call<val>("slice");
     }
     return val::undefined();

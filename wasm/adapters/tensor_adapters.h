@@ -13,7 +13,7 @@ using emscripten::val;
 
 // data: a TypedArray (Float32Array for float32, Float64Array otherwise).
 Handle from_data(val data, val shape, int dtype, int legacy);
-// A copy of the values in row-major order (BigInt64Array for int64, Uint8Array for bool).
+// A copy of the values in row-major order (Float64Array for int64, Uint8Array for bool).
 val copy_out(Handle h);
 // [dtype, ...shape]
 val meta(Handle h);

@@ -93,7 +93,7 @@ export class Tensor {
     return this.dtype === 'bool' ? v !== 0 : v;
   }
 
-  /** Values in row-major order as a TypedArray copy. */
+  /** Values in row-major order as a TypedArray copy (int64 as Float64Array). */
   _values() {
     const v = M._copy_out(this._handle());
     check();
@@ -104,7 +104,9 @@ export class Tensor {
 
   numpy() {
     if (this.requires_grad) fail("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    return new NDArray(this._values(), this.shape, this.dtype, this._legacy !== 0);
+    const values = this._values();
+    const data = this.dtype === 'int64' ? BigInt64Array.from(values, BigInt) : values;
+    return new NDArray(data, this.shape, this.dtype, this._legacy !== 0);
   }
 
   toString() {
