@@ -171,6 +171,8 @@ export const torch = {
   keep,
   /** {tensors: live JS tensor handles, bytes: bytes of tensor storage held by the engine}. */
   memory: () => ({ tensors: live.tensors, bytes: M._memory_bytes() }),
+  /** Size of the WebAssembly memory (it only grows), for leak tests. */
+  _heap_bytes: () => M.HEAP8.buffer.byteLength,
   dispose: (tensors) => {
     for (const t of Array.isArray(tensors) ? tensors : [tensors]) t?.dispose?.();
   },
