@@ -15,7 +15,7 @@ function side(torch) {
   return {
     name: 'gradlab',
     activate: () => {},
-    memory: () => ({ ...torch.memory(), heapBytes: torch._wasm_memory_bytes?.() }),
+    memory: () => ({ ...torch.memory(), heapBytes: torch._heap_bytes() }),
 
     chain(links) {
       const x = torch.tensor(CHAIN.x0, { requires_grad: true });
@@ -36,10 +36,13 @@ function side(torch) {
 
     mlp(p) {
       const { batch, inputs, hidden, classes, lr } = MLP;
-      const leaf = (data, ...shape) => torch.tensor(data).reshape(...shape).requires_grad_();
-      const x = torch.tensor(p.x).reshape(batch, inputs);
-      const targets = torch.tensor(Array.from(p.targets), { dtype: 'int64' });
-      const params = [leaf(p.w1, inputs, hidden), leaf(p.b1, hidden), leaf(p.w2, hidden, classes), leaf(p.b2, classes)];
+      // tidy frees the flat tensors the reshaped views were made from.
+      const [x, targets, ...params] = torch.tidy(() => {
+        const leaf = (data, ...shape) => torch.tensor(data).reshape(...shape).requires_grad_();
+        return [torch.tensor(p.x).reshape(batch, inputs), torch.tensor(Array.from(p.targets), { dtype: 'int64' }),
+          leaf(p.w1, inputs, hidden), torch.tensor(p.b1).requires_grad_(), leaf(p.w2, hidden, classes),
+          torch.tensor(p.b2).requires_grad_()];
+      });
       const [w1, b1, w2, b2] = params;
       const sgd = new torch.optim.SGD(params, { lr });
       return {
@@ -56,8 +59,7 @@ function side(torch) {
     },
 
     matmul({ n, a, b }) {
-      const ta = torch.tensor(a).reshape(n, n);
-      const tb = torch.tensor(b).reshape(n, n);
+      const [ta, tb] = torch.tidy(() => [torch.tensor(a).reshape(n, n), torch.tensor(b).reshape(n, n)]);
       return {
         run: () => torch.tidy(() => ta.matmul(tb).numpy().data),
         dispose: () => [ta, tb].forEach((t) => t.dispose()),
