@@ -27,7 +27,13 @@ function parseArgs(argv) {
   return opts;
 }
 
-const opts = parseArgs(process.argv.slice(2));
+let opts;
+try {
+  opts = parseArgs(process.argv.slice(2));
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
 const timing = opts.quick
   ? { warmupMs: 100, sampleMs: 40, rounds: 3 }
   : { warmupMs: 500, sampleMs: 200, rounds: 9 };
@@ -103,3 +109,6 @@ console.log(md);
 write(path.join(import.meta.dirname, 'results'), md, {
   ...env, rows: evaluated, size: sizeResult, startup: startupResult, memory: memoryResult, errors, warnings,
 });
+// A missed goal is a finding, not a failure; a library that breaks or
+// disagrees with the oracle fails the run (what a CI smoke run checks).
+process.exitCode = errors.length || warnings.length ? 1 : 0;
