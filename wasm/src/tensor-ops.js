@@ -133,9 +133,10 @@ P.allclose = function (other, options = {}) {
   return ok;
 };
 
-// Reductions: (dim?, keepdim?) or ({dim, keepdim}).
+// Reductions: (dim?, keepdim?), ({dim, keepdim}) or (dim, {keepdim}).
 function reduceArgs(dim, keepdim) {
   if (isOptions(dim)) return [dim.dim, Boolean(dim.keepdim)];
+  if (isOptions(keepdim)) return [keepdim.dim ?? dim, Boolean(keepdim.keepdim)];
   return [dim, Boolean(keepdim)];
 }
 function dimsReduction(rawAll, raw) {
@@ -156,6 +157,11 @@ function varianceArgs(dim, keepdim) {
   if (isOptions(dim)) {
     const o = dim;
     dim = o.dim;
+    keepdim = o.keepdim;
+    if (o.unbiased !== undefined) unbiased = Boolean(o.unbiased);
+    if (o.correction !== undefined) unbiased = o.correction !== 0;
+  } else if (isOptions(keepdim)) {
+    const o = keepdim;
     keepdim = o.keepdim;
     if (o.unbiased !== undefined) unbiased = Boolean(o.unbiased);
     if (o.correction !== undefined) unbiased = o.correction !== 0;
