@@ -18,11 +18,15 @@ function disagreement(value, expected, floor = 0) {
 function row(id, name, unit, better, results, toValue, goal) {
   const values = {};
   const errors = {};
+  const samples = {};
   for (const [side, r] of Object.entries(results)) {
     if (r.error) errors[side] = r.error;
-    else values[side] = toValue(side, r.ms);
+    else {
+      values[side] = toValue(side, r.ms);
+      samples[side] = r.samples.map((ms) => toValue(side, ms));
+    }
   }
-  return { id, name, unit, better, values, errors, goal };
+  return { id, name, unit, better, values, errors, goal, samples };
 }
 
 // jax-js's eager autodiff grows faster than linearly with chain length, so it
