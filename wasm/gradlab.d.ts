@@ -1,0 +1,492 @@
+// Type declarations for the gradlab package: PyTorch-style autograd on a
+// WebAssembly engine. Hand-written; every export has a doc comment and an example.
+
+/** Element types: float32 (default), float64, and int64/bool for indices and comparison results. */
+export type DType = 'float32' | 'float64' | 'int64' | 'bool';
+/** dtype names and the aliases PyTorch accepts. */
+export type DTypeLike = DType | 'float' | 'double' | 'long' | 'torch.float32' | 'torch.float64' | 'torch.int64' | 'torch.bool';
+/** Nested arrays of numbers or booleans. */
+export type NestedArray = number | boolean | NestedArray[];
+/** Anything torch.tensor accepts. */
+export type TensorData = NestedArray | Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array | NDArray;
+/** Plain numbers broadcast like 0-d tensors. */
+export type Operand = Tensor | number | boolean;
+/** Options accepted by the creation functions. */
+export interface CreationOptions { dtype?: DTypeLike; requires_grad?: boolean; volatile?: boolean }
+/** One dim or several. */
+export type Dims = number | number[];
+/** Options of the reductions. */
+export interface ReduceOptions { dim?: Dims; keepdim?: boolean }
+/** max(dim)/min(dim): also destructurable as [values, indices]. */
+export type ValuesIndices = [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+/** One index of Tensor.at: an integer, null (= ':'), a slice string ('1:3', '::2', '-2:'), '...' or 'None'. */
+export type IndexItem = number | null | string;
+/** The loss reduction. */
+export interface ReductionOptions { reduction?: 'none' | 'mean' | 'sum' }
+
+/**
+ * GradlabError: every engine failure, with PyTorch's message where it has one.
+ * @example try { torch.ones(3).add(torch.ones(2)); } catch (e) { if (e instanceof GradlabError) console.log(e.message); }
+ */
+export declare class GradlabError extends Error {
+  constructor(message: string);
+  name: 'GradlabError';
+}
+
+/**
+ * A grad_fn node of the autograd graph (PyTorch's Node).
+ * @example const [[next, inputNr]] = y.grad_fn!.next_functions;
+ */
+export interface GradNode {
+  /** e.g. 'MulBackward0', 'AccumulateGrad'. */
+  readonly name: string;
+  /** [node, input_nr] per input; node is null for an input that needs no gradient. */
+  readonly next_functions: ReadonlyArray<readonly [GradNode | null, number]>;
+  /** The leaf tensor of an AccumulateGrad node. */
+  readonly variable?: Tensor;
+}
+
+/** What register_hook returns. @example const h = y.register_hook(g => g.mul(2)); h.remove(); */
+export interface RemovableHandle { remove(): void }
+
+/** Options of Tensor.backward. @example y.backward(undefined, { retain_graph: true }) */
+export interface BackwardOptions { retain_graph?: boolean; create_graph?: boolean }
+
+/**
+ * A tensor: a handle to engine memory. Free it with dispose() or torch.tidy; a
+ * FinalizationRegistry frees forgotten tensors eventually.
+ * @example const x = torch.tensor([[1, 2], [3, 4]], { requires_grad: true }); x.mul(x).mean().backward();
+ */
+export declare class Tensor {
+  private constructor();
+  /** Sizes. @example torch.zeros(2, 3).shape // [2, 3] */
+  readonly shape: number[];
+  /** @example torch.zeros(2).dtype // 'float32' */
+  readonly dtype: DType;
+  /** Number of dimensions. @example torch.zeros(2, 3).ndim // 2 */
+  readonly ndim: number;
+  /** Always 'cpu'. @example x.device */
+  readonly device: 'cpu';
+  /** Settable on leaves only. @example x.requires_grad = true */
+  requires_grad: boolean;
+  /** Legacy (PyTorch 0.3): volatile results record no graph. @example Variable(t, { volatile: true }).volatile */
+  volatile: boolean;
+  /** @example x.is_leaf */
+  readonly is_leaf: boolean;
+  /** Whether retain_grad() was called. @example y.retains_grad */
+  readonly retains_grad: boolean;
+  /** Accumulated gradient or null; assign null to reset. @example x.grad = null */
+  grad: Tensor | null;
+  /** The node that made this tensor, or null for leaves. @example y.grad_fn?.name */
+  readonly grad_fn: GradNode | null;
+  /** Shares storage, never requires grad. @example x.data.numpy() */
+  readonly data: Tensor;
+  /** All dims reversed. @example m.T */
+  readonly T: Tensor;
+  /** Last two dims swapped. @example m.mT */
+  readonly mT: Tensor;
+  /** In-place modification counter. @example x._version */
+  readonly _version: number;
+  /** Whether dispose() ran. @example t.isDisposed */
+  readonly isDisposed: boolean;
+
+  /** @example x.size() // [2, 3]; x.size(1) // 3 */
+  size(): number[];
+  size(dim: number): number;
+  /** @example x.dim() */
+  dim(): number;
+  /** @example x.numel() */
+  numel(): number;
+  /** @example x.nelement() */
+  nelement(): number;
+  /** Bytes per element. @example x.element_size() */
+  element_size(): number;
+  /** @example x.is_floating_point() */
+  is_floating_point(): boolean;
+
+  /** The only value as a number (boolean for bool). @example x.sum().item() */
+  item(): number | boolean;
+  /** Nested arrays of the values. @example x.tolist() */
+  tolist(): any;
+  /** A copy as an NDArray; throws for a tensor that requires grad. @example x.detach().numpy() */
+  numpy(): NDArray;
+  /** PyTorch's repr (or 0.3's format for legacy tensors). @example String(x) */
+  toString(): string;
+  /** @example JSON.stringify(x) */
+  toJSON(): any;
+  /** Frees the engine memory now; idempotent. @example x.dispose() */
+  dispose(): void;
+  /** `using x = torch.ones(2)` frees x at scope end. */
+  [Symbol.dispose](): void;
+
+  /** @example x.add(y, { alpha: 2 }); x.add(1) */
+  add(other: Operand, options?: { alpha?: number }): Tensor;
+  /** @example x.sub(1) */
+  sub(other: Operand, options?: { alpha?: number }): Tensor;
+  /** other - this. @example x.rsub(1) */
+  rsub(other: Operand): Tensor;
+  /** @example x.mul(2) */
+  mul(other: Operand): Tensor;
+  /** @example x.div(y) */
+  div(other: Operand): Tensor;
+  /** @example x.pow(2) */
+  pow(exponent: Operand): Tensor;
+  /** @example x.multiply(2) */
+  multiply(other: Operand): Tensor;
+  /** @example x.divide(2) */
+  divide(other: Operand): Tensor;
+  /** @example x.subtract(2) */
+  subtract(other: Operand, options?: { alpha?: number }): Tensor;
+  /** @example x.true_divide(2) */
+  true_divide(other: Operand): Tensor;
+  /** @example x.maximum(y) */
+  maximum(other: Operand): Tensor;
+  /** @example x.minimum(y) */
+  minimum(other: Operand): Tensor;
+  /** @example x.neg() */ neg(): Tensor;
+  /** @example x.negative() */ negative(): Tensor;
+  /** @example x.abs() */ abs(): Tensor;
+  /** @example x.square() */ square(): Tensor;
+  /** @example x.sqrt() */ sqrt(): Tensor;
+  /** @example x.rsqrt() */ rsqrt(): Tensor;
+  /** @example x.reciprocal() */ reciprocal(): Tensor;
+  /** @example x.exp() */ exp(): Tensor;
+  /** @example x.log() */ log(): Tensor;
+  /** @example x.log1p() */ log1p(): Tensor;
+  /** @example x.expm1() */ expm1(): Tensor;
+  /** @example x.sin() */ sin(): Tensor;
+  /** @example x.cos() */ cos(): Tensor;
+  /** @example x.tan() */ tan(): Tensor;
+  /** @example x.tanh() */ tanh(): Tensor;
+  /** @example x.sigmoid() */ sigmoid(): Tensor;
+  /** @example x.relu() */ relu(): Tensor;
+  /** @example x.gelu() */ gelu(): Tensor;
+  /** @example x.sign() */ sign(): Tensor;
+  /** @example x.leaky_relu(0.2) */ leaky_relu(negative_slope?: number): Tensor;
+  /** @example x.elu(1) */ elu(alpha?: number): Tensor;
+  /** @example x.softplus(1, 20) */
+  softplus(beta?: number | { beta?: number; threshold?: number }, threshold?: number): Tensor;
+  /** @example x.clamp(0, 1); x.clamp({ min: 0 }) */
+  clamp(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor;
+  /** @example x.clip(0, 1) */
+  clip(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor;
+  /** torch.where(condition, this, other). @example x.where(x.gt(0), 0) */
+  where(condition: Tensor, other: Operand): Tensor;
+
+  /** @example x.eq(2) */ eq(other: Operand): Tensor;
+  /** @example x.ne(2) */ ne(other: Operand): Tensor;
+  /** @example x.lt(2) */ lt(other: Operand): Tensor;
+  /** @example x.le(2) */ le(other: Operand): Tensor;
+  /** @example x.gt(2) */ gt(other: Operand): Tensor;
+  /** @example x.ge(2) */ ge(other: Operand): Tensor;
+  /** Same shape and values. @example x.equal(y) */ equal(other: Tensor): boolean;
+  /** @example x.allclose(y, { atol: 1e-6 }) */
+  allclose(other: Tensor, options?: { rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+
+  /** @example x.sum(); x.sum(1, true); x.sum({ dim: [0, 1] }) */
+  sum(dim?: Dims | ReduceOptions | null, keepdim?: boolean | ReduceOptions): Tensor;
+  /** @example x.mean(0) */
+  mean(dim?: Dims | ReduceOptions | null, keepdim?: boolean | ReduceOptions): Tensor;
+  /** @example x.prod(1) */
+  prod(dim?: number | ReduceOptions | null, keepdim?: boolean | ReduceOptions): Tensor;
+  /** Unbiased unless {unbiased: false} or {correction: 0}. @example x.var(1) */
+  var(dim?: Dims | (ReduceOptions & { unbiased?: boolean; correction?: number }) | null, keepdim?: boolean | ReduceOptions): Tensor;
+  /** @example x.std({ dim: 0, unbiased: false }) */
+  std(dim?: Dims | (ReduceOptions & { unbiased?: boolean; correction?: number }) | null, keepdim?: boolean | ReduceOptions): Tensor;
+  /** p-norm, PyTorch's argument order (p = 2). @example x.norm(); x.norm(1, 0); x.norm({ dim: 1 }) */
+  norm(p?: number | 'fro' | 'inf' | (ReduceOptions & { p?: number }) | null, dim?: Dims | null, keepdim?: boolean): Tensor;
+  /** @example x.logsumexp(1) */
+  logsumexp(dim: Dims | ReduceOptions, keepdim?: boolean | ReduceOptions): Tensor;
+  /** @example x.amax(1) */
+  amax(dim?: Dims | ReduceOptions, keepdim?: boolean | ReduceOptions): Tensor;
+  /** @example x.amin(1) */
+  amin(dim?: Dims | ReduceOptions, keepdim?: boolean | ReduceOptions): Tensor;
+  /** Global max, {values, indices} along a dim, or elementwise maximum with a tensor. @example const { values, indices } = x.max(1); */
+  max(): Tensor;
+  max(other: Tensor): Tensor;
+  max(dim: number | ReduceOptions, keepdim?: boolean | ReduceOptions): ValuesIndices;
+  /** @example const [values, indices] = x.min(0); */
+  min(): Tensor;
+  min(other: Tensor): Tensor;
+  min(dim: number | ReduceOptions, keepdim?: boolean | ReduceOptions): ValuesIndices;
+  /** @example x.argmax(1) */
+  argmax(dim?: number | ReduceOptions | null, keepdim?: boolean | ReduceOptions): Tensor;
+  /** @example x.argmin() */
+  argmin(dim?: number | ReduceOptions | null, keepdim?: boolean | ReduceOptions): Tensor;
+
+  /** @example a.matmul(b) */ matmul(other: Tensor): Tensor;
+  /** @example a.mm(b) */ mm(other: Tensor): Tensor;
+  /** @example a.bmm(b) */ bmm(other: Tensor): Tensor;
+  /** @example a.mv(v) */ mv(vec: Tensor): Tensor;
+  /** @example a.dot(b) */ dot(other: Tensor): Tensor;
+  /** @example a.outer(b) */ outer(other: Tensor): Tensor;
+  /** @example a.t() */ t(): Tensor;
+
+  /** @example x.reshape(2, -1); x.reshape([2, 3]) */ reshape(...shape: number[] | [number[]]): Tensor;
+  /** @example x.view(-1) */ view(...shape: number[] | [number[]]): Tensor;
+  /** @example x.view_as(y) */ view_as(other: Tensor): Tensor;
+  /** @example x.reshape_as(y) */ reshape_as(other: Tensor): Tensor;
+  /** @example x.expand(3, -1) */ expand(...sizes: number[] | [number[]]): Tensor;
+  /** @example x.expand_as(y) */ expand_as(other: Tensor): Tensor;
+  /** @example x.repeat(2, 1) */ repeat(...sizes: number[] | [number[]]): Tensor;
+  /** @example x.permute(2, 0, 1) */ permute(...dims: number[] | [number[]]): Tensor;
+  /** @example x.flatten(1) */ flatten(start_dim?: number, end_dim?: number): Tensor;
+  /** @example x.transpose(0, 1) */ transpose(dim0: number, dim1: number): Tensor;
+  /** @example x.swapaxes(0, 1) */ swapaxes(dim0: number, dim1: number): Tensor;
+  /** @example x.squeeze(); x.squeeze(0) */ squeeze(dim?: number | null): Tensor;
+  /** @example x.unsqueeze(-1) */ unsqueeze(dim: number): Tensor;
+  /** @example x.contiguous() */ contiguous(): Tensor;
+  /** @example x.clone() */ clone(): Tensor;
+  /** Pieces of a size, or of the given sizes. @example x.split(2); x.split([1, 3], 1) */
+  split(split_size: number | number[], dim?: number): Tensor[];
+  /** @example x.chunk(3) */ chunk(chunks: number, dim?: number): Tensor[];
+  /** @example x.unbind(0) */ unbind(dim?: number): Tensor[];
+
+  /** @example x.select(0, 1) */ select(dim: number, index: number): Tensor;
+  /** @example x.narrow(1, 0, 2) */ narrow(dim: number, start: number, length: number): Tensor;
+  /** @example x.index_select(0, idx) */ index_select(dim: number, index: Tensor): Tensor;
+  /** @example x.gather(1, idx) */ gather(dim: number, index: Tensor): Tensor;
+  /** @example x.masked_fill(x.lt(0), 0) */ masked_fill(mask: Tensor, value: number | Tensor): Tensor;
+  /** @example x.index_add(0, idx, src) */ index_add(dim: number, index: Tensor, source: Tensor): Tensor;
+  /** @example x.scatter_add(0, idx, src) */ scatter_add(dim: number, index: Tensor, source: Tensor): Tensor;
+  /** NumPy-style basic indexing. @example x.at(0, null, '1:3', '::2') */
+  at(...items: IndexItem[]): Tensor;
+
+  /** @example x.to('float64'); x.to(y); x.to({ dtype: 'float64' }) */
+  to(target: DTypeLike | 'cpu' | Tensor | { dtype?: DTypeLike }): Tensor;
+  /** @example x.float() */ float(): Tensor;
+  /** @example x.double() */ double(): Tensor;
+  /** @example x.long() */ long(): Tensor;
+  /** @example x.bool() */ bool(): Tensor;
+  /** @example x.type_as(y) */ type_as(other: Tensor): Tensor;
+
+  /** @example w.add_(g, { alpha: -0.1 }) */ add_(other: Operand, options?: { alpha?: number }): this;
+  /** @example w.sub_(1) */ sub_(other: Operand, options?: { alpha?: number }): this;
+  /** @example w.mul_(0.9) */ mul_(other: Operand): this;
+  /** @example w.div_(2) */ div_(other: Operand): this;
+  /** @example w.clamp_(0, 1) */ clamp_(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): this;
+  /** @example x.grad!.zero_() */ zero_(): this;
+  /** @example w.fill_(1) */ fill_(value: number | boolean | Tensor): this;
+  /** @example w.copy_(src) */ copy_(src: Tensor | NestedArray): this;
+  /** @example w.uniform_(-1, 1) */ uniform_(from?: number, to?: number): this;
+  /** @example w.normal_(0, 0.01) */ normal_(mean?: number, std?: number): this;
+  /** @example torch.ones(2).requires_grad_() */ requires_grad_(requires_grad?: boolean): this;
+
+  /** @example x.softmax(1) */ softmax(dim: number): Tensor;
+  /** @example x.log_softmax(1) */ log_softmax(dim: number): Tensor;
+
+  /** @example loss.backward(); y.backward(torch.ones(3), { retain_graph: true }) */
+  backward(gradient?: Tensor | NestedArray | null | BackwardOptions, options?: BackwardOptions): void;
+  /** Keep .grad of a non-leaf. @example y.retain_grad() */
+  retain_grad(): void;
+  /** Called with the gradient; a returned tensor replaces it. @example const h = y.register_hook(g => g.mul(2)); */
+  register_hook(hook: (grad: Tensor | null) => Tensor | void | null | undefined): RemovableHandle;
+  /** @example y.detach() */ detach(): Tensor;
+  /** @example y.detach_() */ detach_(): this;
+}
+
+/**
+ * What tensor.numpy() returns: a copy of the values, printed as NumPy does.
+ * @example const a = torch.tensor([1, 2]).numpy(); String(a) // '[1. 2.]'
+ */
+export declare class NDArray {
+  /** @example new NDArray(new Float64Array([1, 2, 3, 4]), [2, 2]) */
+  constructor(data: Float32Array | Float64Array | BigInt64Array | Uint8Array, shape?: number[], dtype?: DType, legacy?: boolean);
+  /** @example a.shape */ readonly shape: number[];
+  /** @example a.dtype */ readonly dtype: DType;
+  /** @example a.ndim */ readonly ndim: number;
+  /** Number of elements. @example a.size */ readonly size: number;
+  /** A copy of the values. @example a.data[0] */
+  readonly data: Float32Array | Float64Array | BigInt64Array | Uint8Array;
+  /** NumPy's str(a). @example String(a) */ toString(): string;
+  /** NumPy's repr(a). @example a.repr() // 'array([1., 2.], dtype=float32)' */ repr(): string;
+  /** @example a.tolist() */ tolist(): any;
+  /** @example a.item() */ item(): number | boolean;
+  /** np.set_printoptions for all arrays. @example NDArray.set_printoptions({ precision: 3 }) */
+  static set_printoptions(options: { precision?: number; threshold?: number; edgeitems?: number; linewidth?: number; suppress?: boolean; legacy?: false | '1.13' }): void;
+}
+
+/** A torch.nn module: callable (`model(x)` runs forward). */
+export interface Module {
+  (...inputs: any[]): any;
+  /** @example model.forward(x) */ forward(...inputs: any[]): any;
+  /** @example opt = torch.optim.SGD(model.parameters(), { lr: 0.1 }) */ parameters(): Tensor[];
+  /** @example model.named_parameters() // [['0.weight', w], ...] */ named_parameters(prefix?: string): Array<[string, Tensor]>;
+  /** @example model.children() */ children(): Module[];
+  /** @example model.named_children() */ named_children(): Array<[string, Module]>;
+  /** @example model.modules() */ modules(): Module[];
+  /** Sets every parameter's grad to null. @example model.zero_grad() */ zero_grad(): void;
+  /** @example model.train() */ train(mode?: boolean): this;
+  /** @example model.eval() */ eval(): this;
+  /** @example model.training */ training: boolean;
+  /** @example String(model) */ toString(): string;
+  [key: string]: any;
+}
+/** A module class, usable with or without `new`. */
+export interface ModuleClass<A extends any[] = any[]> {
+  new (...args: A): Module;
+  (...args: A): Module;
+}
+
+/** An optimizer over parameters. */
+export interface Optimizer {
+  /** @example opt.step() */ step(closure?: () => any): any;
+  /** @example opt.zero_grad() */ zero_grad(): void;
+  /** @example opt.param_groups[0].lr = 0.01 */ param_groups: Array<Record<string, any> & { params: Tensor[] }>;
+}
+/** An optimizer class, usable with or without `new`. */
+export interface OptimizerClass<O> {
+  new (params: Iterable<Tensor> | Array<{ params: Iterable<Tensor> } & Partial<O>>, options?: O): Optimizer;
+  (params: Iterable<Tensor> | Array<{ params: Iterable<Tensor> } & Partial<O>>, options?: O): Optimizer;
+}
+
+/** torch.nn.functional. @example F.relu(x); F.cross_entropy(logits, labels) */
+export interface Functional {
+  /** @example F.relu(x) */ relu(x: Tensor): Tensor;
+  /** @example F.sigmoid(x) */ sigmoid(x: Tensor): Tensor;
+  /** @example F.tanh(x) */ tanh(x: Tensor): Tensor;
+  /** @example F.gelu(x) */ gelu(x: Tensor): Tensor;
+  /** @example F.elu(x, 1) */ elu(x: Tensor, alpha?: number): Tensor;
+  /** @example F.leaky_relu(x, 0.01) */ leaky_relu(x: Tensor, negative_slope?: number): Tensor;
+  /** @example F.softplus(x, { beta: 2 }) */ softplus(x: Tensor, beta?: number | { beta?: number; threshold?: number }, threshold?: number): Tensor;
+  /** @example F.softmax(x, 1) */ softmax(x: Tensor, dim: number | { dim: number }): Tensor;
+  /** @example F.log_softmax(x, 1) */ log_softmax(x: Tensor, dim: number | { dim: number }): Tensor;
+  /** @example F.linear(x, w, b) */ linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor;
+  /** @example F.dropout(x, 0.5, true) */ dropout(x: Tensor, p?: number | { p?: number; training?: boolean }, training?: boolean): Tensor;
+  /** @example F.mse_loss(y, t) */ mse_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+  /** @example F.l1_loss(y, t) */ l1_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+  /** @example F.nll_loss(logp, labels) */ nll_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+  /** @example F.cross_entropy(logits, labels) */ cross_entropy(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+  /** @example F.binary_cross_entropy(p, t) */ binary_cross_entropy(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+  /** @example F.binary_cross_entropy_with_logits(z, t) */ binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+}
+
+type SizeArgs = number[] | [number[]] | [...number[], CreationOptions] | [number[], CreationOptions];
+type Fn1 = (input: Tensor | number | NestedArray, ...args: any[]) => any;
+
+/** The torch namespace. @example import { torch } from 'gradlab'; torch.ones(2, 3) */
+export interface Torch {
+  /** The tensor class, for instanceof. @example x instanceof torch.Tensor */ Tensor: typeof Tensor;
+  /** @example torch.NDArray */ NDArray: typeof NDArray;
+  /** @example torch.GradlabError */ GradlabError: typeof GradlabError;
+  /** dtype constants. @example torch.zeros(2, { dtype: torch.float64 }) */
+  float32: 'float32'; float: 'float32'; float64: 'float64'; double: 'float64'; int64: 'int64'; long: 'int64'; bool: 'bool';
+
+  /** @example torch.tensor([[1, 2], [3, 4]], { requires_grad: true }) */ tensor(data: TensorData | Tensor, options?: CreationOptions): Tensor;
+  /** @example torch.as_tensor([1, 2]) */ as_tensor(data: TensorData | Tensor, options?: CreationOptions): Tensor;
+  /** @example torch.from_numpy(a) */ from_numpy(array: NDArray): Tensor;
+  /** PyTorch 0.3's constructor (prints in 0.3's format). @example torch.FloatTensor([[1, 2], [3, 4]]) */ FloatTensor(data: TensorData | number, ...sizes: number[]): Tensor;
+  /** @example torch.DoubleTensor([1, 2]) */ DoubleTensor(data: TensorData | number, ...sizes: number[]): Tensor;
+  /** @example torch.LongTensor([1, 2]) */ LongTensor(data: TensorData | number, ...sizes: number[]): Tensor;
+  /** @example torch.zeros(2, 3); torch.zeros([2, 3], { dtype: 'float64' }) */ zeros(...args: SizeArgs): Tensor;
+  /** @example torch.ones(2, 3) */ ones(...args: SizeArgs): Tensor;
+  /** @example torch.empty(4) */ empty(...args: SizeArgs): Tensor;
+  /** @example torch.rand(2, 2) */ rand(...args: SizeArgs): Tensor;
+  /** @example torch.randn(3) */ randn(...args: SizeArgs): Tensor;
+  /** @example torch.full([2, 2], 7) */ full(size: number[] | number, value: number | boolean, options?: CreationOptions): Tensor;
+  /** [low, high) int64. @example torch.randint(0, 10, [5]) */ randint(low: number, high: number, size: number[], options?: CreationOptions): Tensor;
+  /** @example torch.arange(5); torch.arange(0, 1, 0.25) */ arange(...args: number[] | [...number[], CreationOptions]): Tensor;
+  /** @example torch.linspace(0, 1, 5) */ linspace(start: number, end: number, steps: number, options?: CreationOptions): Tensor;
+  /** @example torch.eye(3) */ eye(n: number, m?: number | CreationOptions, options?: CreationOptions): Tensor;
+  /** @example torch.zeros_like(x) */ zeros_like(t: Tensor, options?: CreationOptions): Tensor;
+  /** @example torch.ones_like(x) */ ones_like(t: Tensor, options?: CreationOptions): Tensor;
+  /** @example torch.rand_like(x) */ rand_like(t: Tensor, options?: CreationOptions): Tensor;
+  /** @example torch.randn_like(x) */ randn_like(t: Tensor, options?: CreationOptions): Tensor;
+  /** @example torch.full_like(x, 2) */ full_like(t: Tensor, value: number, options?: CreationOptions): Tensor;
+  /** Same numbers as PyTorch's CPU generator. @example torch.manual_seed(0) */ manual_seed(seed: number): void;
+
+  /** @example torch.where(x.gt(0), x, 0) */ where(condition: Tensor, a: Operand, b: Operand): Tensor;
+  /** @example torch.allclose(a, b, { atol: 1e-6 }) */ allclose(a: Tensor, b: Tensor, options?: { rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+  /** @example torch.cat([a, b], 0) */ cat(tensors: Tensor[], dim?: number): Tensor;
+  /** @example torch.concat([a, b]) */ concat(tensors: Tensor[], dim?: number): Tensor;
+  /** @example torch.stack([a, b], 1) */ stack(tensors: Tensor[], dim?: number): Tensor;
+
+  /** Runs fn without recording; or, without fn, returns a scope to exit. @example const y = torch.no_grad(() => x.mul(2)); */
+  no_grad<T>(fn: () => T): T;
+  no_grad(): { exit(): void };
+  /** @example torch.enable_grad(() => x.mul(2)) */
+  enable_grad<T>(fn: () => T): T;
+  enable_grad(): { exit(): void };
+  /** @example torch.set_grad_enabled(false) */ set_grad_enabled(enabled: boolean): { exit(): void };
+  /** @example torch.is_grad_enabled() */ is_grad_enabled(): boolean;
+  /** torch.autograd. @example const [g] = torch.autograd.grad(y, [x]); */
+  autograd: {
+    /** @example torch.autograd.grad(y, [x], { create_graph: true }) */
+    grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], options?: { grad_outputs?: Tensor | Tensor[] | null; retain_graph?: boolean; create_graph?: boolean; allow_unused?: boolean }): Array<Tensor | null>;
+    /** float64 inputs; true or throws. @example torch.autograd.gradcheck((a) => a.sin().sum(), [x]) */
+    gradcheck(fn: (...inputs: Tensor[]) => Tensor | Tensor[], inputs: Tensor | Tensor[], options?: { eps?: number; atol?: number; rtol?: number }): boolean;
+    /** @example torch.autograd.Variable(t) */ Variable: typeof Variable;
+  };
+
+  /** torch.nn. @example const model = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.ReLU()); */
+  nn: {
+    /** Base class. @example class Net extends torch.nn.Module { forward(x) { return x; } } */
+    Module: ModuleClass<[]>;
+    /** @example torch.nn.Linear(3, 2, { bias: false }) */ Linear: ModuleClass<[in_features: number, out_features: number, options?: { bias?: boolean }]>;
+    /** @example torch.nn.Sequential(a, b) */ Sequential: ModuleClass<Module[]>;
+    /** @example torch.nn.ReLU() */ ReLU: ModuleClass<[]>;
+    /** @example torch.nn.Tanh() */ Tanh: ModuleClass<[]>;
+    /** @example torch.nn.Sigmoid() */ Sigmoid: ModuleClass<[]>;
+    /** @example torch.nn.GELU() */ GELU: ModuleClass<[]>;
+    /** @example torch.nn.Softmax(1) */ Softmax: ModuleClass<[dim: number]>;
+    /** @example torch.nn.LogSoftmax(1) */ LogSoftmax: ModuleClass<[dim: number]>;
+    /** @example torch.nn.Dropout(0.5) */ Dropout: ModuleClass<[p?: number]>;
+    /** @example torch.nn.MSELoss() */ MSELoss: ModuleClass<[options?: ReductionOptions]>;
+    /** @example torch.nn.L1Loss() */ L1Loss: ModuleClass<[options?: ReductionOptions]>;
+    /** @example torch.nn.CrossEntropyLoss() */ CrossEntropyLoss: ModuleClass<[options?: ReductionOptions]>;
+    /** @example torch.nn.NLLLoss() */ NLLLoss: ModuleClass<[options?: ReductionOptions]>;
+    /** @example torch.nn.BCELoss() */ BCELoss: ModuleClass<[options?: ReductionOptions]>;
+    /** @example torch.nn.BCEWithLogitsLoss() */ BCEWithLogitsLoss: ModuleClass<[options?: ReductionOptions]>;
+    /** @example torch.nn.functional.relu(x) */ functional: Functional;
+  };
+  /** torch.optim. @example const opt = torch.optim.Adam(model.parameters(), { lr: 1e-3 }); */
+  optim: {
+    /** @example torch.optim.SGD(params, { lr: 0.1, momentum: 0.9 }) */
+    SGD: OptimizerClass<{ lr?: number; momentum?: number; dampening?: number; weight_decay?: number; nesterov?: boolean }>;
+    /** @example torch.optim.Adam(params, { lr: 1e-3, betas: [0.9, 0.999] }) */
+    Adam: OptimizerClass<{ lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number }>;
+  };
+
+  /** Tensor print options; style 'legacy' prints every tensor as PyTorch 0.3 did. @example torch.set_printoptions({ precision: 2 }) */
+  set_printoptions(options: { precision?: number; threshold?: number; edgeitems?: number; linewidth?: number; sci_mode?: boolean | null; profile?: 'default' | 'short' | 'full'; style?: 'modern' | 'legacy' | 'auto' }): void;
+  /** Frees every tensor made in fn except those it returns. @example const y = torch.tidy(() => x.mul(2).add(1)); */
+  tidy<T>(fn: () => T): T;
+  /** Takes a tensor out of the enclosing tidy scopes. @example torch.tidy(() => { state = torch.keep(x.clone()); }) */
+  keep<T extends Tensor>(t: T): T;
+  /** Live JS tensor handles and engine tensor bytes. @example torch.memory() // { tensors: 3, bytes: 48 } */
+  memory(): { tensors: number; bytes: number };
+  /** Size of the WebAssembly memory in bytes. @example torch._heap_bytes() */
+  _heap_bytes(): number;
+  /** @example torch.dispose([a, b]) */ dispose(tensors: Tensor | Tensor[]): void;
+
+  /** Function forms of the tensor methods. @example torch.add(a, b); torch.mean(x, 1) */
+  add: Fn1; sub: Fn1; mul: Fn1; div: Fn1; pow: Fn1; neg: Fn1; abs: Fn1; square: Fn1; sqrt: Fn1; rsqrt: Fn1;
+  reciprocal: Fn1; exp: Fn1; log: Fn1; log1p: Fn1; expm1: Fn1; sin: Fn1; cos: Fn1; tan: Fn1; tanh: Fn1;
+  sigmoid: Fn1; relu: Fn1; leaky_relu: Fn1; gelu: Fn1; elu: Fn1; softplus: Fn1; sign: Fn1; clamp: Fn1; clip: Fn1;
+  maximum: Fn1; minimum: Fn1; eq: Fn1; ne: Fn1; lt: Fn1; le: Fn1; gt: Fn1; ge: Fn1; equal: Fn1; sum: Fn1;
+  mean: Fn1; prod: Fn1; var: Fn1; std: Fn1; norm: Fn1; logsumexp: Fn1; amax: Fn1; amin: Fn1; max: Fn1; min: Fn1;
+  argmax: Fn1; argmin: Fn1; matmul: Fn1; mm: Fn1; bmm: Fn1; mv: Fn1; dot: Fn1; outer: Fn1; t: Fn1; reshape: Fn1;
+  flatten: Fn1; transpose: Fn1; permute: Fn1; squeeze: Fn1; unsqueeze: Fn1; clone: Fn1; split: Fn1; chunk: Fn1;
+  select: Fn1; narrow: Fn1; index_select: Fn1; gather: Fn1; masked_fill: Fn1; index_add: Fn1; scatter_add: Fn1;
+  softmax: Fn1; log_softmax: Fn1; detach: Fn1; numel: Fn1; multiply: Fn1; divide: Fn1; subtract: Fn1;
+  negative: Fn1; unbind: Fn1; swapaxes: Fn1; true_divide: Fn1;
+}
+
+/**
+ * The torch namespace, ready on import (the module awaits the engine).
+ * @example import { torch } from 'gradlab'; const x = torch.ones(2, { requires_grad: true });
+ */
+export declare const torch: Torch;
+
+/**
+ * PyTorch 0.3's Variable: returns a tensor sharing `data`'s storage that
+ * prints as 'Variable containing:'. Callable with or without `new`.
+ * @example const v = Variable(torch.FloatTensor([[1, 2], [3, 4]]), { requires_grad: true });
+ */
+export declare const Variable: {
+  (data: Tensor | TensorData, options?: { requires_grad?: boolean; volatile?: boolean }): Tensor;
+  new (data: Tensor | TensorData, options?: { requires_grad?: boolean; volatile?: boolean }): Tensor;
+};
+
+/** The torch namespace as the default export. @example import torch from 'gradlab'; */
+export default torch;
