@@ -1,4 +1,12 @@
 # Turns Emscripten's MODULARIZE glue (a classic script defining GradlabModule)
 # into an ES module whose default export is the factory.
 file(READ ${IN} GLUE)
-file(WRITE ${OUT} "// Generated from Emscripten's loader by wasm/glue-to-esm.cmake.\n${GLUE}\nexport default GradlabModule;\n")
+set(TEXT "// Generated from Emscripten's loader by wasm/glue-to-esm.cmake.\n${GLUE}\nexport default GradlabModule;\n")
+# Rewriting only on change keeps the file's timestamp for bundlers' caches.
+if(EXISTS ${OUT})
+  file(READ ${OUT} OLD)
+  if(OLD STREQUAL TEXT)
+    return()
+  endif()
+endif()
+file(WRITE ${OUT} "${TEXT}")
