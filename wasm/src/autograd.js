@@ -3,7 +3,7 @@
 // torch.autograd.grad and gradcheck.
 import { isOptions } from './args.js';
 import { M, check, fail, rememberCallbackError, tidy } from './runtime.js';
-import { Tensor, adopt } from './tensor.js';
+import { Tensor, adopt, fromHandle } from './tensor.js';
 
 const P = Tensor.prototype;
 
@@ -41,7 +41,7 @@ const handOver = (t) => M._share(t._handle());
 P.register_hook = function (fn) {
   if (typeof fn !== 'function') fail('register_hook expects a function');
   const trampoline = (gradHandle) => {
-    const grad = gradHandle === 0 ? null : new Tensor(gradHandle);
+    const grad = gradHandle === 0 ? null : fromHandle(gradHandle);
     try {
       const r = fn(grad);
       if (r === undefined || r === null) return 0;
@@ -89,7 +89,7 @@ export class GradNode {
   get variable() {
     if (this._variable === undefined) {
       const h = M._node_variable(this._nh);
-      this._variable = h === 0 ? undefined : new Tensor(h);
+      this._variable = h === 0 ? undefined : fromHandle(h);
     }
     return this._variable;
   }
@@ -152,7 +152,7 @@ export function grad(outputs, inputs, options = {}) {
     const hs = M._autograd_grad(outs.map((t) => t._handle()), ins.map((t) => t._handle()), goHandles,
       Boolean(retainGraph), createGraph, Boolean(options.allow_unused));
     check();
-    return hs.map((h) => (h === 0 ? null : new Tensor(h)));
+    return hs.map((h) => (h === 0 ? null : fromHandle(h)));
   } finally {
     for (const t of temps) t.dispose();
   }
@@ -165,7 +165,7 @@ export function gradcheck(fn, inputs, options = {}) {
   const trampoline = (handles) => {
     try {
       return tidy(() => {
-        const xs = Array.from(handles, (h) => new Tensor(h));
+        const xs = Array.from(handles, (h) => fromHandle(h));
         const out = asList(fn(...xs));
         return out.map(handOver);
       });

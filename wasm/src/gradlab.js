@@ -1,18 +1,17 @@
 // The package entry: instantiates the engine (top-level await, so importing
-// is enough) and exports the PyTorch-style API.
+// is enough) and exports the PyTorch-style API. The modules imported here
+// only touch the engine when called, so they may load before it is ready.
 //
 //   import { torch, Variable } from 'gradlab';
+import './autograd.js';
+import { GradlabError } from './errors.js';
 import { loadEngine } from './load.js';
+import { NDArray } from './ndarray.js';
 import { setEngine } from './runtime.js';
+import './tensor-ops.js';
+import { Variable, torch } from './torch.js';
 
 setEngine(await loadEngine());
-
-// Imported after the engine is set: these install methods on Tensor.prototype.
-const [{ torch, Variable }, { NDArray }, { GradlabError }] = await Promise.all([
-  import('./torch.js'), import('./ndarray.js'), import('./errors.js')]);
-await import('./tensor-ops.js');
-await import('./autograd.js');
-
 torch.GradlabError = GradlabError;
 
 export { torch, Variable, NDArray, GradlabError };

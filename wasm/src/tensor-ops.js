@@ -3,7 +3,7 @@
 // the engine's scalar overload, other numbers become a wrapped 0-d tensor.
 import { dimsOf, isOptions, sizesOf } from './args.js';
 import { M, check, fail } from './runtime.js';
-import { Tensor, adopt } from './tensor.js';
+import { Tensor, adopt, fromHandle } from './tensor.js';
 
 const P = Tensor.prototype;
 
@@ -117,9 +117,9 @@ for (const name of ['eq', 'ne', 'lt', 'le', 'gt', 'ge']) {
 }
 P.equal = function (other) {
   return this.shape.length === other.shape.length && this.shape.every((s, i) => s === other.shape[i]) &&
-    this.eq(other).all_();
+    this.eq(other)._allTrue();
 };
-P.all_ = function () {
+P._allTrue = function () {
   const r = this.bool();
   const ok = r._values().every((x) => x !== 0);
   r.dispose();
@@ -190,8 +190,8 @@ P.argmin = singleDimReduction((a) => M._argmin_all(a), (a, d, k) => M._argmin(a,
 
 function valuesIndices(pair) {
   check();
-  const values = new Tensor(pair[0]);
-  const indices = new Tensor(pair[1]);
+  const values = fromHandle(pair[0]);
+  const indices = fromHandle(pair[1]);
   return Object.assign([values, indices], { values, indices });
 }
 function extremum(rawAll, rawDim, elementwise) {
@@ -240,12 +240,12 @@ P.unsqueeze = function (dim) { return adopt(M._unsqueeze(this._handle(), dim)); 
 P.split = function (size, dim = 0) {
   const parts = Array.isArray(size) ? M._split_sizes(this._handle(), size, dim) : M._split(this._handle(), size, dim);
   check();
-  return parts.map((h) => new Tensor(h));
+  return parts.map((h) => fromHandle(h));
 };
 P.chunk = function (chunks, dim = 0) {
   const parts = M._chunk(this._handle(), chunks, dim);
   check();
-  return parts.map((h) => new Tensor(h));
+  return parts.map((h) => fromHandle(h));
 };
 P.unbind = function (dim = 0) {
   const n = this.size(dim);

@@ -11,10 +11,23 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 /** Printing style forced by torch.set_printoptions({style}): -1 auto, 0 modern, 1 legacy. */
 export const printStyle = { value: -1 };
 
+// Set only while fromHandle runs, so user code cannot hand the constructor an arbitrary address.
+let adopting = false;
+
+/** Wraps a fresh engine handle that this tensor will own. */
+export function fromHandle(handle) {
+  adopting = true;
+  try {
+    return new Tensor(handle);
+  } finally {
+    adopting = false;
+  }
+}
+
 export class Tensor {
-  /** Internal: wraps a fresh engine handle (use torch.tensor and friends to make tensors). */
+  /** Internal (see fromHandle); make tensors with torch.tensor and friends. */
   constructor(handle) {
-    if (typeof handle !== 'number' || handle === 0) fail('use torch.tensor(data) to create a tensor');
+    if (!adopting || typeof handle !== 'number' || handle === 0) fail('use torch.tensor(data) or torch.zeros(...sizes) to create a tensor');
     this._h = handle;
     this._shape = null;
     this._dtype = -1;
@@ -77,7 +90,7 @@ export class Tensor {
 
   get grad() {
     const g = M._grad(this._handle());
-    return g === 0 ? null : new Tensor(g);
+    return g === 0 ? null : fromHandle(g);
   }
   set grad(value) {
     if (value !== null && value !== undefined && !(value instanceof Tensor)) fail('assigned grad expected to be a Tensor or None');
@@ -85,7 +98,7 @@ export class Tensor {
     check();
   }
   /** Shares storage, never requires grad; changes through it are hidden from autograd. */
-  get data() { return new Tensor(M._data(this._handle())); }
+  get data() { return fromHandle(M._data(this._handle())); }
 
   item() {
     const v = M._item(this._handle());
@@ -139,7 +152,7 @@ export function wrapDim(dim, ndim) {
 /** Wraps a handle returned by the last engine call, after checking it succeeded. */
 export function adopt(handle) {
   check();
-  return new Tensor(handle);
+  return fromHandle(handle);
 }
 
 export function toNumbers(values, dtype) {

@@ -7,7 +7,7 @@ import { NDArray } from './ndarray.js';
 import { nn, torchRef } from './nn.js';
 import { optim } from './optim.js';
 import { M, check, fail, keep, live, tidy } from './runtime.js';
-import { Tensor, adopt, printStyle } from './tensor.js';
+import { Tensor, adopt, fromHandle, printStyle } from './tensor.js';
 import { factory, withOperands } from './tensor-ops.js';
 
 const LEGACY_NONE = 0, LEGACY_TENSOR = 1, LEGACY_VARIABLE = 2;
@@ -213,7 +213,7 @@ for (const name of METHODS) {
 function wrappedScalar(x) {
   const h = M._scalar(x, Number.isInteger(x) ? 2 : 1, true);
   check();
-  return new Tensor(h);
+  return fromHandle(h);
 }
 
 torch.nn.functional = functional;
