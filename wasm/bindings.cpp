@@ -36,6 +36,7 @@ EMSCRIPTEN_BINDINGS(gradlab) {
   function("_detach_", &detach_);
   function("_data", &data);
   function("_same_storage", &same_storage);
+  function("_impl_address", &impl_address);
 
   // Printing.
   function("_repr", &repr);

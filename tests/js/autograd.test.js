@@ -38,6 +38,7 @@ test('grad_fn: names, next_functions, AccumulateGrad.variable, node identity', (
   assert.equal(accNr, 0);
   assert.equal(none, null);
   assert.deepEqual(acc.variable.tolist(), [1, 2]);
+  assert.equal(acc.variable, a, 'AccumulateGrad.variable is the leaf itself');
   assert.equal(acc.variable.requires_grad, true);
   const d = a.mul(b);
   assert.equal(d.grad_fn.next_functions[0][0], acc, 'the leaf has one AccumulateGrad node');

@@ -107,6 +107,7 @@ void detach_(Handle h) {
   guard([&] { tensor(h).detach_(); });
 }
 Handle data(Handle h) { return wrap(tensor(h).data()); }
+double impl_address(Handle h) { return static_cast<double>(reinterpret_cast<uintptr_t>(tensor(h).impl())); }
 bool same_storage(Handle a, Handle b) { return tensor(a).impl()->storage == tensor(b).impl()->storage; }
 
 std::string repr(Handle h, int style) {

@@ -31,6 +31,8 @@ Handle detach(Handle h);
 void detach_(Handle h);
 Handle data(Handle h);
 bool same_storage(Handle a, Handle b);
+// Identity of the tensor behind a handle (two handles to one tensor agree).
+double impl_address(Handle h);
 
 // style: -1 as the tensor's legacy kind says, 0 modern, 1 PyTorch 0.3.
 std::string repr(Handle h, int style);

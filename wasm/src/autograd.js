@@ -3,7 +3,7 @@
 // torch.autograd.grad and gradcheck.
 import { isOptions } from './args.js';
 import { M, check, fail, rememberCallbackError, tidy } from './runtime.js';
-import { Tensor, adopt, fromHandle } from './tensor.js';
+import { Tensor, adopt, fromHandle, knownLeaf } from './tensor.js';
 
 const P = Tensor.prototype;
 
@@ -89,7 +89,9 @@ export class GradNode {
   get variable() {
     if (this._variable === undefined) {
       const h = M._node_variable(this._nh);
-      this._variable = h === 0 ? undefined : fromHandle(h);
+      const known = h === 0 ? undefined : knownLeaf(h);
+      if (known !== undefined) M._free(h);
+      this._variable = h === 0 ? undefined : known ?? fromHandle(h);
     }
     return this._variable;
   }

@@ -79,6 +79,7 @@ export class Tensor {
   set requires_grad(value) {
     M._set_requires_grad(this._handle(), Boolean(value));
     check();
+    if (value) rememberLeaf(this);
   }
   get is_leaf() { return (this._flags() & 2) !== 0; }
   get volatile() { return (this._flags() & 4) !== 0; }
@@ -139,6 +140,25 @@ export class Tensor {
   }
   [disposeSymbol]() { this.dispose(); }
   get isDisposed() { return this._h === 0; }
+}
+
+// Leaves that require grad, by engine identity, so an AccumulateGrad node's
+// `variable` is the very tensor the user holds (as `is` holds in PyTorch).
+const leaves = new Map();
+const leafFinalizer = new FinalizationRegistry(({ address, ref }) => {
+  if (leaves.get(address) === ref) leaves.delete(address);
+});
+function rememberLeaf(t) {
+  const address = M._impl_address(t._h);
+  if (leaves.get(address)?.deref() === t) return;
+  const ref = new WeakRef(t);
+  leaves.set(address, ref);
+  leafFinalizer.register(t, { address, ref });
+}
+/** The live JS tensor for the engine tensor behind `handle`, if one is remembered. */
+export function knownLeaf(handle) {
+  const t = leaves.get(M._impl_address(handle))?.deref();
+  return t !== undefined && t._h !== 0 ? t : undefined;
 }
 
 export function wrapDim(dim, ndim) {
