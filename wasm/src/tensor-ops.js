@@ -47,6 +47,7 @@ function unary(raw) {
 }
 function binary(raw, rawScalar) {
   return function (other) {
+    if (other instanceof Tensor) return adopt(raw(this._handle(), other._handle()));
     if (rawScalar && typeof other === 'number') return adopt(rawScalar(this._handle(), other));
     const self = this._handle();
     return withOperands([other], (o) => raw(self, o));
@@ -56,12 +57,14 @@ function binary(raw, rawScalar) {
 // Arithmetic.
 P.add = function (other, options) {
   const alpha = options?.alpha ?? 1;
+  if (other instanceof Tensor) return adopt(M._add(this._handle(), other._handle(), alpha));
   if (typeof other === 'number') return adopt(M._add_scalar(this._handle(), alpha * other));
   const self = this._handle();
   return withOperands([other], (o) => M._add(self, o, alpha));
 };
 P.sub = function (other, options) {
   const alpha = options?.alpha ?? 1;
+  if (other instanceof Tensor) return adopt(M._sub(this._handle(), other._handle(), alpha));
   if (typeof other === 'number') return adopt(M._sub_scalar(this._handle(), alpha * other));
   const self = this._handle();
   return withOperands([other], (o) => M._sub(self, o, alpha));
