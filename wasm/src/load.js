@@ -5,21 +5,18 @@
 // this module, which bundlers such as Vite recognise and copy.
 import GradlabModule from './gradlab-glue.js';
 
-const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null &&
-  typeof window === 'undefined' && typeof importScripts === 'undefined' && typeof self === 'undefined';
-
 async function instantiate(imports) {
   const url = new URL('./gradlab.wasm', import.meta.url);
-  if (isNode) {
+  // fetch() cannot read file: URLs; that is the case node:fs is for.
+  if (url.protocol === 'file:' && typeof process === 'object' && typeof process.versions?.node === 'string') {
     // A computed specifier keeps browser bundlers from trying to resolve node:fs.
     const fsName = 'node:fs/promises';
     const fs = await import(/* @vite-ignore */ fsName);
     return WebAssembly.instantiate(await fs.readFile(url), imports);
   }
-  const response = fetch(url, { credentials: 'same-origin' });
   if (typeof WebAssembly.instantiateStreaming === 'function') {
     try {
-      return await WebAssembly.instantiateStreaming(response, imports);
+      return await WebAssembly.instantiateStreaming(fetch(url, { credentials: 'same-origin' }), imports);
     } catch {
       // Served with the wrong MIME type: fall back to compiling the bytes.
     }
