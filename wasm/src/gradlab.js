@@ -8,6 +8,7 @@ import { GradlabError } from './errors.js';
 import { loadEngine } from './load.js';
 import { NDArray } from './ndarray.js';
 import { setEngine } from './runtime.js';
+import './tensor-indexing.js';
 import './tensor-ops.js';
 import { Variable, torch } from './torch.js';
 
