@@ -110,6 +110,14 @@ EMSCRIPTEN_BINDINGS(gradlab) {
   function("_le", &binary<le>);
   function("_gt", &binary<gt>);
   function("_ge", &binary<ge>);
+  function("_eq_scalar", &binary_number<eq>);
+  function("_ne_scalar", &binary_number<ne>);
+  function("_lt_scalar", &binary_number<lt>);
+  function("_le_scalar", &binary_number<le>);
+  function("_gt_scalar", &binary_number<gt>);
+  function("_ge_scalar", &binary_number<ge>);
+  function("_maximum_scalar", &binary_number<maximum>);
+  function("_minimum_scalar", &binary_number<minimum>);
   function("_allclose", &allclose_op);
 
   // Reductions.

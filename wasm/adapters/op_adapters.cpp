@@ -2,6 +2,8 @@
 // results, dtype codes, and the creation functions.
 #include "op_adapters.h"
 
+#include <cmath>
+
 #include "gradlab/random.h"
 
 namespace gradlab::wasm {
@@ -24,6 +26,11 @@ val handles_of(const std::vector<Tensor>& tensors) {
   hs.reserve(tensors.size());
   for (const Tensor& t : tensors) hs.push_back(static_cast<double>(wrap(t)));
   return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(hs.size(), hs.data())));
+}
+
+Tensor wrapped_number(double x) {
+  const bool integral = std::isfinite(x) && std::floor(x) == x && std::fabs(x) < 9.2e18;
+  return scalar_tensor(x, integral ? DType::Int64 : DType::Float64, true);
 }
 
 Handle norm_op(Handle a, double p, val dims, bool keepdim) {

@@ -26,6 +26,12 @@ template <Tensor (*F)(const Tensor&, const Tensor&)>
 Handle binary(Handle a, Handle b) {
   return guard([&] { return wrap(F(tensor(a), tensor(b))); });
 }
+// A plain JS number as PyTorch wraps a Python scalar: int64 when integral, else float64.
+Tensor wrapped_number(double x);
+template <Tensor (*F)(const Tensor&, const Tensor&)>
+Handle binary_number(Handle a, double x) {
+  return guard([&] { return wrap(F(tensor(a), wrapped_number(x))); });
+}
 template <Tensor (*F)(const Tensor&, const Tensor&, double)>
 Handle binary_num(Handle a, Handle b, double x) {
   return guard([&] { return wrap(F(tensor(a), tensor(b), x)); });

@@ -2,7 +2,7 @@
 // (`torch.nn.Linear(3, 2)` as well as `new torch.nn.Linear(3, 2)`).
 export function callableClass(cls) {
   return new Proxy(cls, {
-    apply(target, thisArg, args) {
+    apply(target, _thisArg, args) {
       return new target(...args);
     },
   });

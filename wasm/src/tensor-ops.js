@@ -24,8 +24,9 @@ export function operandHandle(x) {
   fail(`expected a Tensor or a number, but got ${x === null ? 'null' : typeof x}`);
 }
 
+// int64 when integral, else float64, as the engine's wrapped_number decides.
 function scalarHandle(x) {
-  const h = M._scalar(x, Number.isInteger(x) ? 2 : 1, true);
+  const h = M._scalar(x, Number.isInteger(x) && Math.abs(x) < 9.2e18 ? 2 : 1, true);
   check();
   return h;
 }
@@ -42,9 +43,6 @@ export function withOperands(operands, f) {
   return adopt(r);
 }
 
-function unary(raw) {
-  return function () { return adopt(raw(this._handle())); };
-}
 function binary(raw, rawScalar) {
   return function (other) {
     if (other instanceof Tensor) return adopt(raw(this._handle(), other._handle()));
@@ -77,8 +75,8 @@ P.rsub = function (other) {
 P.mul = binary((a, b) => M._mul(a, b), (a, x) => M._mul_scalar(a, x));
 P.div = binary((a, b) => M._div(a, b), (a, x) => M._div_scalar(a, x));
 P.pow = binary((a, b) => M._pow(a, b), (a, x) => M._pow_scalar(a, x));
-P.maximum = binary((a, b) => M._maximum(a, b));
-P.minimum = binary((a, b) => M._minimum(a, b));
+P.maximum = binary((a, b) => M._maximum(a, b), (a, x) => M._maximum_scalar(a, x));
+P.minimum = binary((a, b) => M._minimum(a, b), (a, x) => M._minimum_scalar(a, x));
 P.multiply = P.mul;
 P.divide = P.div;
 P.subtract = P.sub;
@@ -113,10 +111,8 @@ P.where = function (condition, other) {
 // Comparison.
 for (const name of ['eq', 'ne', 'lt', 'le', 'gt', 'ge']) {
   const raw = `_${name}`;
-  P[name] = function (other) {
-    const self = this._handle();
-    return withOperands([other], (o) => M[raw](self, o));
-  };
+  const rawScalar = `_${name}_scalar`;
+  P[name] = binary((a, b) => M[raw](a, b), (a, x) => M[rawScalar](a, x));
 }
 P.equal = function (other) {
   return this.shape.length === other.shape.length && this.shape.every((s, i) => s === other.shape[i]) &&

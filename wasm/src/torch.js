@@ -211,7 +211,7 @@ for (const name of METHODS) {
 }
 
 function wrappedScalar(x) {
-  const h = M._scalar(x, Number.isInteger(x) ? 2 : 1, true);
+  const h = M._scalar(x, Number.isInteger(x) && Math.abs(x) < 9.2e18 ? 2 : 1, true);
   check();
   return fromHandle(h);
 }
