@@ -55,8 +55,10 @@ let lastResult = null;
 
 function setStatus(state) {
   const [dot, text] = STATUS[state];
-  $('status-dot').dataset.state = state === 'ready' && lastResult ? lastResult.dot : dot;
-  $('status').textContent = state === 'ready' && lastResult ? lastResult.text : text;
+  // After a run, its outcome stays visible while a fresh worker loads.
+  const outcome = (state === 'ready' || state === 'loading') && lastResult;
+  $('status-dot').dataset.state = outcome ? lastResult.dot : dot;
+  $('status').textContent = outcome ? lastResult.text : text;
   document.body.dataset.runner = state;
   $('run').disabled = state === 'failed';
   $('stop').disabled = state !== 'running';

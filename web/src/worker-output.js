@@ -17,7 +17,9 @@ export class OutputStream {
     this.lines = 0;
     this.bytes = 0;
     this.truncated = false;
-    this.lastFlush = performance.now();
+    // The first text of a run goes out at once: a busy loop right after it
+    // would otherwise hold it until the worker is killed.
+    this.lastFlush = -Infinity;
     clearTimeout(this.timer);
     this.timer = 0;
   }
