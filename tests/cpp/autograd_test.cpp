@@ -220,6 +220,12 @@ TEST(Autograd, GradcheckCatchesAWrongGradient) {
   expect_error([&] { autograd::gradcheck(wrong, {x}); }, "Jacobian mismatch for output 0 with respect to input 0");
 }
 
+TEST(Autograd, GradcheckOfAViewOfItsInput) {
+  // The output shares storage with the input: perturbing the input must not move earlier samples.
+  Tensor x = test::sample({2, 3});
+  EXPECT_TRUE(autograd::gradcheck([](const variable_list& in) { return variable_list{transpose(in[0], 0, 1)}; }, {x}));
+}
+
 TEST(Autograd, ErrorsLeaveTheEngineUsable) {
   for (int i = 0; i < 100; ++i)
     expect_error([] { add(make({1, 2, 3}, {3}), make({1, 2}, {2})); },

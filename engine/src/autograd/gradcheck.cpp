@@ -58,15 +58,14 @@ bool gradcheck(const GradcheckFn& fn, const variable_list& inputs, double eps, d
       std::vector<std::vector<double>> numerical(nx, std::vector<double>(ny)), analytical = numerical;
       for (int64_t j = 0; j < nx; ++j) {
         const double orig = get(x, j);
-        variable_list plus, minus;
         // Grad mode stays on: fn may itself differentiate (gradcheck of a gradient).
+        // Outputs are cloned at once: a view of the input would follow the next perturbation.
         set(x, j, orig + eps);
-        plus = fn(inputs);
+        const Tensor plus = clone(fn(inputs)[o].detach());
         set(x, j, orig - eps);
-        minus = fn(inputs);
+        const Tensor minus = clone(fn(inputs)[o].detach());
         set(x, j, orig);
-        for (int64_t k = 0; k < ny; ++k)
-          numerical[j][k] = (get(plus[o], k) - get(minus[o], k)) / (2 * eps);
+        for (int64_t k = 0; k < ny; ++k) numerical[j][k] = (get(plus, k) - get(minus, k)) / (2 * eps);
       }
       for (int64_t k = 0; k < ny; ++k) {
         Tensor seed = zeros(out.shape(), out.dtype());
