@@ -32,7 +32,12 @@ test('budgets: transfer size, time to editable editor, tutorial output latency',
     await page.evaluate(() => {
       window.__latency = new Promise((resolve) => {
         let t0 = 0;
-        addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) t0 = performance.now(); }, { capture: true, once: true });
+        const onKey = (e) => {
+          if (e.key !== 'Enter' || !e.ctrlKey) return;
+          t0 = performance.now();
+          removeEventListener('keydown', onKey, { capture: true });
+        };
+        addEventListener('keydown', onKey, { capture: true });
         new MutationObserver((_, obs) => {
           if (document.getElementById('output').textContent.includes('[[ 1.  2.]')) {
             obs.disconnect();

@@ -75,6 +75,7 @@ export function createEditor(parent, { doc, onRun, onChange = () => {}, onEscape
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorState.readOnly.of(readOnly),
+        EditorView.editable.of(!readOnly),
         Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }])),
         keymap.of([{ key: 'Escape', run: (v) => { v.contentDOM.blur(); onEscape?.(); return true; } }]),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),

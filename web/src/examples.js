@@ -52,12 +52,12 @@ const b = torch.randn(2, 2, { requires_grad: true });
 
 const c = a.add(1);
 const d = a.mul(b);
-print('c.requires_grad:', c.requires_grad, ' grad_fn:', c.grad_fn);
-print('d.requires_grad:', d.requires_grad, ' grad_fn:', d.grad_fn.name);
+print('c.requires_grad:', c.requires_grad, '| grad_fn:', c.grad_fn);
+print('d.requires_grad:', d.requires_grad, '| grad_fn:', d.grad_fn.name);
 
 // detach() cuts a tensor out of the graph.
 const e = d.detach();
-print('e.requires_grad:', e.requires_grad, ' is_leaf:', e.is_leaf);
+print('e.requires_grad:', e.requires_grad, '| is_leaf:', e.is_leaf);
 show(d, 'd');
 `,
   },
@@ -70,7 +70,7 @@ const w = Variable(torch.ones(2), { requires_grad: true });
 const inputs = Variable(torch.ones(2), { volatile: true });
 
 const y = w.mul(inputs);
-print('volatile:', y.volatile, ' requires_grad:', y.requires_grad);
+print('volatile:', y.volatile, '| requires_grad:', y.requires_grad);
 
 // The modern way: no graph is recorded inside no_grad.
 const z = torch.no_grad(() => w.mul(2));

@@ -7,6 +7,8 @@ import { layoutGraph, shapeText } from './graph-layout.js';
 import { PanZoom } from './pan-zoom.js';
 import { Stepper } from './graph-stepper.js';
 
+const MAX_GRAPHS = 20;
+
 function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -66,15 +68,15 @@ export class GraphView {
     }
     this.detail = el('div', 'graph-detail');
     this.detail.setAttribute('aria-live', 'polite');
-    this.canvas.append(this.legend);
     this.placeholder = el('p', 'placeholder');
     this.placeholder.append('Call ', el('code', null, 'backward()'), ' or ', el('code', null, 'show(t)'), ' to draw the autograd graph.');
-    this.root.append(this.toolbar, this.canvas, this.detail, this.placeholder);
+    this.root.append(this.toolbar, this.canvas, this.legend, this.detail, this.placeholder);
     this.setEmpty(true);
   }
 
   setEmpty(empty) {
     this.toolbar.hidden = empty;
+    this.legend.hidden = empty;
     this.canvas.hidden = empty;
     this.detail.hidden = empty;
     this.placeholder.hidden = !empty;
@@ -89,6 +91,12 @@ export class GraphView {
   }
 
   add(graph) {
+    // Loops would grow the picker without bound; older graphs make way.
+    if (this.graphs.length >= MAX_GRAPHS) {
+      this.graphs.shift();
+      this.picker.firstChild.remove();
+      [...this.picker.options].forEach((o, i) => { o.value = String(i); });
+    }
     this.graphs.push(graph);
     const opt = el('option', null, graph.title || `graph ${this.graphs.length}`);
     opt.value = String(this.graphs.length - 1);
@@ -111,7 +119,7 @@ export class GraphView {
 
   // Re-fit when the pane becomes visible (layout happens while it is hidden).
   fit() {
-    if (this.layout) this.panZoom.fit(this.layout.width, this.layout.height, this.legend.offsetHeight + 12);
+    if (this.layout) this.panZoom.fit(this.layout.width, this.layout.height);
   }
 
   draw() {
@@ -139,7 +147,6 @@ export class GraphView {
         role: 'button',
         'data-id': n.id,
         'data-name': n.name,
-        'aria-label': `${n.name}${n.label ? ` ${n.label}` : ''}${n.shape ? ` shape ${shapeText(n.shape)}` : ''}`,
       });
       g.append(svg('rect', { class: 'gnode-box', width: n.width, height: n.height, rx: 9 }));
       if (n.kind === 'leaf') g.append(svg('rect', { class: 'gnode-stripe', width: 5, height: n.height - 12, x: 0, y: 6, rx: 2 }));
@@ -232,7 +239,7 @@ export class GraphView {
     const target = this.nodeEls.get(edge.to).node;
     if (!target.gradPreview) return 'grad';
     if (incoming.length === 1) return target.gradPreview;
-    if (incoming.every((e) => e.from === edge.from)) return incoming[0].input_nr === edge.input_nr ? `Σ ${target.gradPreview}` : '+';
+    if (incoming.every((e) => e.from === edge.from)) return incoming[0].input_nr === edge.input_nr ? `Σ ${target.gradPreview}` : '';
     return '+ partial';
   }
 

@@ -52,11 +52,10 @@ export class PanZoom {
     this.svg.addEventListener('pointercancel', up);
   }
 
-  // bottom: space kept free for an overlay (the legend).
-  fit(width, height, bottom = 0) {
+  fit(width, height) {
     const r = this.svg.getBoundingClientRect();
-    const h = r.height - bottom;
-    if (!r.width || h <= 0) return;
+    const h = r.height;
+    if (!r.width || !h) return;
     this.k = Math.min(1.25, Math.max(this.min, Math.min(r.width / width, h / height) * 0.95));
     this.x = (r.width - width * this.k) / 2;
     this.y = Math.max(4, (h - height * this.k) / 2);

@@ -39,9 +39,8 @@ export class Runner {
       this.ready = true;
       this.onState('ready');
       if (this.pending) {
-        const code = this.pending;
+        this.worker.postMessage({ type: 'run', runId: this.runId, code: this.pending });
         this.pending = null;
-        this.run(code);
       }
       return;
     }
