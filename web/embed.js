@@ -10,7 +10,7 @@ const base = new URL('.', script ? script.src : location.href);
 const frames = new Map();
 
 function frameFor(pre) {
-  const code = pre.textContent.replace(/^\n/, '').replace(/\s+$/, '') + '\n';
+  const code = pre.textContent.replace(/^\n/, '').replace(/\s+$/, '');
   const params = [`code=${LZString.compressToEncodedURIComponent(code)}`];
   for (const key of ['autorun', 'readonly', 'height']) {
     if (pre.dataset[key]) params.push(`${key}=${encodeURIComponent(pre.dataset[key])}`);

@@ -59,6 +59,8 @@ export class GraphView {
     this.svg.append(defs, this.viewport);
     this.canvas.append(this.svg);
     this.panZoom = new PanZoom(this.svg, this.viewport);
+    // The canvas changes size with the tab, the window and the details panel.
+    new ResizeObserver(() => this.fit()).observe(this.canvas);
 
     this.legend = el('div', 'graph-legend');
     for (const [cls, text] of [['lg-root', 'output'], ['lg-op', 'op (grad_fn)'], ['lg-leaf', 'leaf (AccumulateGrad)'], ['lg-nograd', 'no grad']]) {

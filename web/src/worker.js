@@ -50,6 +50,8 @@ function print(...args) {
   out.write(args.map((a) => pyStr(a, NDArray)).join(' ') + '\n');
   const tensors = args.filter(isTensor);
   const single = tensors.length === 1 && args.length === 1 ? callArgumentText('print') : null;
+  // A plain variable name also labels the tensor's node in graphs.
+  if (single && /^[\w$]+$/.test(single)) recorder.name(tensors[0], single);
   tensors.forEach((t, i) => postTensor(t, single || `print #${i + 1}`));
 }
 
