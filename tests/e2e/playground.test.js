@@ -116,3 +116,26 @@ test('Escape moves focus out of the editor', async () => {
   assert.equal(await page.evaluate(() => document.activeElement.id), 'run');
   await page.close();
 });
+
+test('the editor completes the torch API from the package declarations', async () => {
+  const page = await freshPage();
+  await setCode(page, '');
+  await page.keyboard.type('torch.zer');
+  await page.waitForSelector('.cm-tooltip-autocomplete');
+  assert.match(await page.textContent('.cm-tooltip-autocomplete'), /zeros/);
+  await page.keyboard.press('Escape');
+  await setCode(page, 'const x = torch.ones(2);\n');
+  await page.keyboard.type('x.back');
+  await page.waitForSelector('.cm-tooltip-autocomplete');
+  assert.match(await page.textContent('.cm-tooltip-autocomplete'), /backward/);
+  await page.close();
+});
+
+test('a syntax error is reported and its line marked', async () => {
+  const page = await freshPage();
+  await setCode(page, 'print(1);\nconst = 2;\n');
+  await runAndWait(page);
+  assert.match(await page.textContent('.out-error'), /SyntaxError/);
+  assert.equal(await page.$eval('.cm-error-line', (e) => e.textContent), 'const = 2;');
+  await page.close();
+});

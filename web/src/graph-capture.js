@@ -6,6 +6,9 @@ import { numpyText, preview, quietly } from './tensor-info.js';
 import { backwardOrder } from './backward-order.js';
 
 const MAX_NODES = 300;
+// A training loop calls backward() hundreds of times; recording each one would
+// triple its cost, so graphs are taken at most this often (the first always).
+const CAPTURE_EVERY_MS = 250;
 
 // Node objects are keyed by their id when the package gives one, else by identity.
 const keyOf = (node) => (node && (node.id ?? node._id)) ?? node;
@@ -43,6 +46,7 @@ export class GraphRecorder {
     this.names = new WeakMap();
     this.seq = 0;
     this.backwardCount = 0;
+    this.lastCapture = -Infinity;
   }
 
   name(t, label) {
@@ -168,7 +172,9 @@ export class GraphRecorder {
   }
 
   beforeBackward(root, gradient) {
-    if (!root.grad_fn) return null;
+    this.backwardCount += 1;
+    if (!root.grad_fn || performance.now() - this.lastCapture < CAPTURE_EVERY_MS) return null;
+    this.lastCapture = performance.now();
     const walked = this.walk(root);
     const grads = new Map();
     const handles = [];
@@ -180,16 +186,15 @@ export class GraphRecorder {
         // A tensor that cannot take a hook just shows no gradient.
       }
     }
-    return { root, walked, grads, handles, gradient };
+    return { root, walked, grads, handles, gradient, number: this.backwardCount };
   }
 
   afterBackward(session, ok) {
     if (!session) return;
     for (const h of session.handles) h.remove();
     if (!ok) return;
-    this.backwardCount += 1;
     const rootName = this.names.get(session.root);
-    const title = `backward #${this.backwardCount}${rootName ? ` of ${rootName}` : ''}`;
+    const title = `backward #${session.number}${rootName ? ` of ${rootName}` : ''}`;
     const graph = this.serialise(session.root, session.walked, { source: 'backward', title, grads: session.grads });
     for (const g of session.grads.values()) if (typeof g.dispose === 'function') g.dispose();
     this.onGraph(graph);

@@ -61,7 +61,6 @@ function show(t, name) {
   recorder.name(t, label);
   postTensor(t, label);
   if (t.grad_fn) {
-    postGraph();
     out.flush();
     postMessage({ type: 'graph', runId, graph: recorder.capture(t, { source: 'show', title: label }) });
   }
@@ -99,31 +98,15 @@ function errorMessage(e) {
   };
 }
 
-// A training loop calls backward() hundreds of times: send its graph at most
-// every GRAPH_EVERY_MS, and the last one when the run ends.
-const GRAPH_EVERY_MS = 250;
-let pendingGraph = null;
-let lastGraphAt = -Infinity;
-
-function postGraph() {
-  if (!pendingGraph) return;
-  out.flush();
-  postMessage({ type: 'graph', runId, graph: pendingGraph });
-  pendingGraph = null;
-  lastGraphAt = performance.now();
-}
-
 recorder.onGraph = (graph) => {
-  pendingGraph = graph;
-  if (performance.now() - lastGraphAt >= GRAPH_EVERY_MS) postGraph();
+  out.flush();
+  postMessage({ type: 'graph', runId, graph });
 };
 
 async function run(code) {
   sourceLines = code.split('\n');
   const started = performance.now();
   recorder.reset();
-  pendingGraph = null;
-  lastGraphAt = -Infinity;
   let fn;
   try {
     fn = new AsyncFunction(...PARAMS, code);
@@ -133,12 +116,10 @@ async function run(code) {
   }
   try {
     const value = await fn(torch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole);
-    postGraph();
     out.flush();
     if (value !== undefined) postMessage({ type: 'result', runId, text: pyStr(value, NDArray) });
     postMessage({ type: 'done', runId, ms: performance.now() - started });
   } catch (e) {
-    postGraph();
     out.flush();
     postMessage(errorMessage(e));
   }
