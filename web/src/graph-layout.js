@@ -31,7 +31,7 @@ export function layoutGraph(graph) {
   const boxes = new Map();
   for (const n of graph.nodes) {
     const lines = nodeLines(n, graph.hasGrads);
-    const width = Math.min(300, Math.max(128, Math.max(...lines.map((l) => l.text.length * (l.cls === 'node-title' ? TITLE_CHAR_W : CHAR_W))) + 2 * PAD_X));
+    const width = Math.min(330, Math.max(128, Math.max(...lines.map((l) => l.text.length * (l.cls === 'node-title' ? TITLE_CHAR_W : CHAR_W))) + 2 * PAD_X));
     const height = lines.length * LINE_H + 2 * PAD_Y;
     boxes.set(n.id, { lines, width, height });
     g.setNode(n.id, { width, height });

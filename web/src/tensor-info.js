@@ -1,6 +1,6 @@
 // Turns a tensor into a plain, cloneable description for the Tensors pane and
 // the graph view: flags, grad_fn name, and data and grad as NumPy arrays.
-const PREVIEW_CHARS = 48;
+const PREVIEW_CHARS = 36;
 
 // Reading .grad of a non-leaf makes PyTorch-style libraries warn; the pane's
 // bookkeeping must not add lines to the user's output.
