@@ -7,6 +7,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { PAGE_POLICY } from '../web/build/csp.js';
 
 const ROOT = resolve(process.argv[2] || fileURLToPath(new URL('../web/dist', import.meta.url)));
 const PORT = Number(process.env.PORT ?? 8000);
@@ -26,9 +27,8 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.txt', '.map']);
 
-// Pages: no eval, no network beyond this origin.
-const PAGE_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-  + "img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+// Pages get the same policy as the built pages' meta tag: no eval, no
+// network beyond this origin.
 // Scripts: this header only takes effect when the script is a worker's main
 // module, i.e. the runner. It must evaluate user code ('unsafe-eval'); its only
 // network use is fetching the engine's .wasm from this origin.

@@ -91,3 +91,18 @@ test('plot() draws an SVG line chart', async () => {
   assert.equal(await page.$$eval('#output svg.chart polyline', (els) => els.length), 1);
   await page.close();
 });
+
+test('the Content-Security-Policy keeps user code off the network', async () => {
+  const page = await freshPage();
+  await setCode(page, [
+    'let blocked = false;',
+    "self.addEventListener('securitypolicyviolation', () => { blocked = true; });",
+    "try { await fetch('http://example.com/'); } catch (e) { print(e.name); }",
+    'await new Promise((r) => setTimeout(r, 50));',
+    "print('blocked:', blocked);",
+    '',
+  ].join('\n'));
+  await runAndWait(page);
+  assert.equal(await outputText(page), 'TypeError\nblocked: True\n');
+  await page.close();
+});
