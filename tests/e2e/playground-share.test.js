@@ -65,10 +65,10 @@ test('the tutorial demo page turns two <pre data-gradlab> blocks into live edito
   assert.equal(await page.$$eval('pre[data-gradlab]', (els) => els.length), 0);
 
   const [first, second] = await Promise.all((await frames()).map((f) => f.contentFrame()));
-  await first.waitForFunction(() => document.body.dataset.runs === '1', null, { timeout: 20_000 });
+  await first.waitForFunction(() => document.body?.dataset.runs === '1', null, { timeout: 20_000 });
   assert.match(await frameOutput(first), /^Variable containing:\n 1  2\n 3  4\n/);
 
-  await second.waitForFunction(() => document.body.dataset.runner === 'ready', null, { timeout: 20_000 });
+  await second.waitForFunction(() => document.body?.dataset.runner === 'ready', null, { timeout: 20_000 });
   assert.equal(await second.evaluate(() => document.body.dataset.runs), undefined);
   await second.click('#run');
   await second.waitForFunction(() => document.body.dataset.runs === '1');
