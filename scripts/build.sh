@@ -19,3 +19,7 @@ cmake --build build/wasm -j"$jobs"
 if [ -f web/vite.config.js ]; then
   npx vite build web --logLevel warn
 fi
+
+# The libFuzzer target (clang, ASan + UBSan) for the short fuzzing run in the tests.
+CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGRADLAB_FUZZ=ON >/dev/null
+cmake --build build/fuzz -j"$jobs"

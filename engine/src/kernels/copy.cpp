@@ -3,14 +3,6 @@
 
 namespace gradlab::kernels {
 
-namespace {
-template <typename To, typename From>
-To convert(From v) {
-  if constexpr (std::is_same_v<To, bool_t>) return v != From(0) ? 1 : 0;
-  else return static_cast<To>(v);
-}
-}  // namespace
-
 void copy_into(const Tensor& dst, const Tensor& src) {
   const Shape sd = dst.strides();
   const Shape ss = broadcast_strides(src, dst.shape());

@@ -2,6 +2,8 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <type_traits>
 
 #include "gradlab/error.h"
 #include "gradlab/tensor.h"
@@ -33,6 +35,21 @@ using bool_t = uint8_t;
     GL_DISPATCH_CASE(::gradlab::DType::Int64, int64_t, T, __VA_ARGS__)               \
     GL_DISPATCH_CASE(::gradlab::DType::Bool, ::gradlab::kernels::bool_t, T, __VA_ARGS__) \
   }
+
+// Converts one element between dtypes. Float to int64 of NaN or an
+// out-of-range value is undefined in C++; we give INT64_MIN, which is what
+// PyTorch's x86 build produces, so results are defined and match it there.
+template <typename To, typename From>
+To convert(From v) {
+  if constexpr (std::is_same_v<To, bool_t>) {
+    return v != From(0) ? 1 : 0;
+  } else if constexpr (std::is_integral_v<To> && std::is_floating_point_v<From>) {
+    const bool fits = v >= From(-9.2233720368547758e18) && v < From(9.2233720368547758e18);
+    return fits ? static_cast<To>(v) : std::numeric_limits<To>::min();
+  } else {
+    return static_cast<To>(v);
+  }
+}
 
 // Calls f(o_0, ..., o_{N-1}) for every position of `shape` in row-major order,
 // where o_k is the element offset into operand k (strides may be 0 for broadcast dims).

@@ -37,7 +37,7 @@ Tensor mask_as(const Tensor& cond, const Tensor& like) { return to(cond, like.dt
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);
   Tensor out = alpha == 1.0 ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
-                            : arith(a, b, dt, [alpha](auto x, auto y) { return x + static_cast<decltype(y)>(alpha) * y; });
+                            : arith(a, b, dt, [alpha](auto x, auto y) { return x + kernels::convert<decltype(y)>(alpha) * y; });
   // d(a + alpha*b) = grad, alpha*grad
   record("AddBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul(c.grad(), alpha)) : Tensor()};
@@ -50,7 +50,7 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
            "`logical_xor()` operator instead.");
   const DType dt = result_type(a, b);
-  Tensor out = arith(a, b, dt, [alpha](auto x, auto y) { return x - static_cast<decltype(y)>(alpha) * y; });
+  Tensor out = arith(a, b, dt, [alpha](auto x, auto y) { return x - kernels::convert<decltype(y)>(alpha) * y; });
   // d(a - alpha*b) = grad, -alpha*grad
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? mul(c.grad(), -alpha) : Tensor()};
@@ -105,7 +105,7 @@ Tensor pow(const Tensor& a, double e) {
   Tensor out = arith(a, wrap(e), dt, [](auto x, auto y) {
     using T = decltype(x);
     if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
-    else return static_cast<T>(std::llround(std::pow(static_cast<double>(x), static_cast<double>(y))));
+    else return kernels::convert<T>(std::round(std::pow(static_cast<double>(x), static_cast<double>(y))));
   });
   // d(a^e) = grad * e * a^(e-1); zero when e == 0
   record("PowBackward0", {out}, {a}, {a}, [e](const BackwardContext& c) {
@@ -121,7 +121,7 @@ Tensor pow(const Tensor& a, const Tensor& b) {
   Tensor out = arith(a, b, dt, [](auto x, auto y) {
     using T = decltype(x);
     if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
-    else return static_cast<T>(std::llround(std::pow(static_cast<double>(x), static_cast<double>(y))));
+    else return kernels::convert<T>(std::round(std::pow(static_cast<double>(x), static_cast<double>(y))));
   });
   // d(a^b) = grad*b*a^(b-1), grad*a^b*log(a) (0 where a == 0 and b >= 0, as PyTorch masks it)
   record("PowBackward1", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {

@@ -17,7 +17,7 @@ void fill_raw(const Tensor& t, T v) {
   for (int64_t i = 0; i < n; ++i) p[i] = v;
 }
 void fill_value(const Tensor& t, double v) {
-  GL_DISPATCH_ALL(t.dtype(), T, fill_raw<T>(t, static_cast<T>(v)));
+  GL_DISPATCH_ALL(t.dtype(), T, fill_raw<T>(t, kernels::convert<T>(v)));
 }
 }  // namespace
 
@@ -41,7 +41,7 @@ Tensor from_values(const std::vector<double>& values, const Shape& shape, DType 
   Tensor t = Tensor::empty(shape, dtype);
   GL_DISPATCH_ALL(dtype, T, {
     T* p = t.data_ptr<T>();
-    for (size_t i = 0; i < values.size(); ++i) p[i] = static_cast<T>(values[i]);
+    for (size_t i = 0; i < values.size(); ++i) p[i] = kernels::convert<T>(values[i]);
   });
   return t;
 }
@@ -59,7 +59,7 @@ Tensor arange(double start, double end, double step, DType dtype) {
   Tensor t = Tensor::empty({n}, dtype);
   GL_DISPATCH_ALL(dtype, T, {
     T* p = t.data_ptr<T>();
-    for (int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(start + static_cast<double>(i) * step);
+    for (int64_t i = 0; i < n; ++i) p[i] = kernels::convert<T>(start + static_cast<double>(i) * step);
   });
   return t;
 }

@@ -295,7 +295,7 @@ Tensor masked_fill(const Tensor& a, const Tensor& mask, double value) {
   GL_DISPATCH_ALL(a.dtype(), T, {
     const T* pa = a.data_ptr<T>();
     T* po = out.data_ptr<T>();
-    const T fill = static_cast<T>(value);
+    const T fill = kernels::convert<T>(value);
     int64_t i = 0;
     kernels::for_each_offset<2>(shape, {sa.data(), sm.data()}, [&](const std::array<int64_t, 2>& o) {
       po[i++] = pm[o[1]] ? fill : pa[o[0]];

@@ -265,8 +265,9 @@ Tensor clamp(const Tensor& a, double lo, double hi) {
     using T = decltype(x);
     if constexpr (std::is_floating_point_v<T>)
       if (x != x) return x;
-    if (has_lo && x < static_cast<T>(lo)) x = static_cast<T>(lo);
-    if (has_hi && x > static_cast<T>(hi)) x = static_cast<T>(hi);
+    // Compare in double: a bound outside an integer dtype's range must not wrap.
+    if (has_lo && static_cast<double>(x) < lo) x = kernels::convert<T>(lo);
+    if (has_hi && static_cast<double>(x) > hi) x = kernels::convert<T>(hi);
     return x;
   });
   // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0
