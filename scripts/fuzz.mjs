@@ -1,9 +1,10 @@
 // The long fuzz run behind `npm run fuzz`: random op programs from
 // tests/js/fuzz-program.js, then counts of calls, errors by kind and failures.
-// Usage: node scripts/fuzz.mjs [--runs=20000] [--seed=N] [--skip=copy_,relu]
+// Usage: node scripts/fuzz.mjs [--runs=20000] [--seed=N] [--skip=copy_,relu] [--save=failing.json]
 // (--skip leaves ops out, e.g. one whose known crash would end the run early).
 import { torch } from 'gradlab';
-import { OPS, fuzz, tutorialGradient } from '../tests/js/fuzz-program.js';
+import { writeFileSync } from 'node:fs';
+import { OPS, errorKind, fuzz, tutorialGradient } from '../tests/js/fuzz-program.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const runs = Number(args.runs ?? 20000);
@@ -30,5 +31,16 @@ console.log(`tutorial gradient afterwards: ${JSON.stringify(gradient)} ${tutoria
 console.log(`memory before ${JSON.stringify(memoryBefore)}, after ${JSON.stringify(torch.memory())}; wasm heap ${heapBefore} -> ${torch._heap_bytes()} bytes`);
 if (stats.crashed) console.log(`stopped at a WebAssembly trap; program: ${JSON.stringify(stats.crashed)}`);
 console.log(`failures: ${stats.failures.length}`);
-for (const f of stats.failures.slice(0, 50)) console.log(`  ${f}`);
+// Grouped by op and reason, with the first example of each.
+const groups = new Map();
+for (const f of stats.failures) {
+  const key = errorKind(f.replace(/ \(operands.*$/s, '').replace(/ after a program.*$/, ''));
+  if (!groups.has(key)) groups.set(key, { n: 0, example: f });
+  groups.get(key).n += 1;
+}
+for (const [key, { n, example }] of groups) console.log(`  ${String(n).padStart(7)}  ${key}\n           e.g. ${example.slice(0, 400)}`);
+if (args.save) {
+  writeFileSync(args.save, JSON.stringify(stats.failedPrograms));
+  console.log(`failing programs saved to ${args.save}`);
+}
 process.exitCode = stats.failures.length === 0 && tutorialOk ? 0 : 1;
