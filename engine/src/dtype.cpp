@@ -14,6 +14,16 @@ std::string dtype_name(DType d) {
   return "?";
 }
 
+const char* scalar_type_name(DType d) {
+  switch (d) {
+    case DType::Float32: return "Float";
+    case DType::Float64: return "Double";
+    case DType::Int64: return "Long";
+    case DType::Bool: return "Bool";
+  }
+  return "";
+}
+
 DType dtype_from_name(const std::string& name) {
   if (name == "float32" || name == "float") return DType::Float32;
   if (name == "float64" || name == "double") return DType::Float64;

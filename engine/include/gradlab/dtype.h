@@ -24,5 +24,7 @@ inline bool is_floating(DType d) { return d == DType::Float32 || d == DType::Flo
 std::string dtype_name(DType d);
 // PyTorch's spelling in messages and reprs ('torch.float32' without the prefix is dtype_name).
 DType dtype_from_name(const std::string& name);  // throws Error on unknown names
+// PyTorch's ScalarType spelling in error messages ("Float", "Double", "Long", "Bool").
+const char* scalar_type_name(DType d);
 
 }  // namespace gradlab

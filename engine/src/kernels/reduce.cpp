@@ -4,6 +4,14 @@
 
 namespace gradlab::kernels {
 
+Dims reduced_dims(const Dims& dims, int64_t ndim) {
+  const std::vector<bool> mask = dim_mask(dims, ndim);
+  Dims out;
+  for (int64_t d = 0; d < ndim; ++d)
+    if (mask[d]) out.push_back(d);
+  return out;
+}
+
 ReducePlan plan_reduce(const Tensor& a, const Dims& dims, bool keepdim) {
   const int64_t nd = a.dim();
   const std::vector<bool> mask = dim_mask(dims, nd);

@@ -15,6 +15,9 @@ struct ReducePlan {
   Shape out_shape;      // output shape honouring keepdim
 };
 
+// The wrapped dims a reduction covers (all of them for an empty list).
+Dims reduced_dims(const Dims& dims, int64_t ndim);
+
 ReducePlan plan_reduce(const Tensor& a, const Dims& dims, bool keepdim);
 
 }  // namespace gradlab::kernels

@@ -45,7 +45,7 @@ bool allclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool e
 
 Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
   GL_CHECK(cond.dtype() == DType::Bool, "where expected condition to be a boolean tensor, but got a tensor with dtype ",
-           cond.dtype() == DType::Float32 ? "Float" : cond.dtype() == DType::Float64 ? "Double" : "Long");
+           scalar_type_name(cond.dtype()));
   const DType dt = result_type(a, b);
   const Shape shape = broadcast_shapes(cond.shape(), broadcast_shapes(a.shape(), b.shape()));
   Tensor out = Tensor::empty(shape, dt);

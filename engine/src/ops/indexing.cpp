@@ -15,17 +15,6 @@ namespace gradlab {
 
 namespace {
 
-// PyTorch's ScalarType spelling in messages ("Float", "Long").
-const char* scalar_type_name(DType d) {
-  switch (d) {
-    case DType::Float32: return "Float";
-    case DType::Float64: return "Double";
-    case DType::Int64: return "Long";
-    case DType::Bool: return "Bool";
-  }
-  return "";
-}
-
 // a[..., start : start + length * step : step, ...] along dim, without autograd.
 Tensor strided_view(const Tensor& a, int64_t dim, int64_t start, int64_t length, int64_t step) {
   Shape shape = a.shape(), strides = a.strides();

@@ -14,22 +14,11 @@ namespace gradlab {
 
 namespace {
 
-// PyTorch's scalar type names, as its messages spell them.
-const char* scalar_name(DType d) {
-  switch (d) {
-    case DType::Float32: return "Float";
-    case DType::Float64: return "Double";
-    case DType::Int64: return "Long";
-    case DType::Bool: return "Bool";
-  }
-  return "";
-}
-
 // PyTorch picks the kernel by the first operand's dtype before comparing dtypes.
 void check_types(const char* kernel, const Tensor& a, const Tensor& b) {
   GL_CHECK(a.dtype() != DType::Bool, "\"", kernel, "\" not implemented for 'Bool'");
-  GL_CHECK(a.dtype() == b.dtype(), "expected scalar type ", scalar_name(a.dtype()), " but found ",
-           scalar_name(b.dtype()));
+  GL_CHECK(a.dtype() == b.dtype(), "expected scalar type ", scalar_type_name(a.dtype()), " but found ",
+           scalar_type_name(b.dtype()));
 }
 
 Tensor mT(const Tensor& x) { return transpose(x, -2, -1); }
@@ -96,7 +85,7 @@ Tensor mv(const Tensor& a, const Tensor& v) {
 Tensor dot(const Tensor& a, const Tensor& b) {
   GL_CHECK(a.dim() == 1 && b.dim() == 1, "1D tensors expected, but got ", a.dim(), "D and ", b.dim(), "D tensors");
   GL_CHECK(a.dtype() == b.dtype(), "dot : expected both vectors to have same dtype, but found ",
-           scalar_name(a.dtype()), " and ", scalar_name(b.dtype()));
+           scalar_type_name(a.dtype()), " and ", scalar_type_name(b.dtype()));
   GL_CHECK(a.dtype() != DType::Bool, "\"dot\" not implemented for 'Bool'");
   const int64_t n = a.shape()[0];
   GL_CHECK(n == b.shape()[0], "inconsistent tensor size, expected tensor [", n, "] and src [", b.shape()[0],

@@ -20,16 +20,6 @@ namespace gradlab {
 
 namespace {
 
-const char* scalar_type_name(DType d) {
-  switch (d) {
-    case DType::Float32: return "Float";
-    case DType::Float64: return "Double";
-    case DType::Int64: return "Long";
-    case DType::Bool: return "Bool";
-  }
-  return "";
-}
-
 std::string torch_size(const Shape& s) { return "torch.Size(" + shape_str(s) + ")"; }
 
 Tensor reduce(const Tensor& loss, Reduction r) {

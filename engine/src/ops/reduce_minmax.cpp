@@ -55,15 +55,6 @@ void check_nonempty(const char* op, const Tensor& a, const Dims& dims, const cha
 }
 constexpr const char* kSpecifyDim = " Specify the reduction dim with the 'dim' argument.";
 
-// The wrapped dims a reduction covers (all of them for an empty list).
-Dims reduced_dims(const Dims& dims, int64_t ndim) {
-  const std::vector<bool> mask = dim_mask(dims, ndim);
-  Dims out;
-  for (int64_t d = 0; d < ndim; ++d)
-    if (mask[d]) out.push_back(d);
-  return out;
-}
-
 Tensor as_float_mask(const Tensor& cond, const Tensor& like) { return to(cond, like.dtype()); }
 
 Tensor extreme(const char* op, const char* node, const Tensor& a, const Dims& dims, bool keepdim, bool is_max) {
@@ -71,7 +62,7 @@ Tensor extreme(const char* op, const char* node, const Tensor& a, const Dims& di
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor out;
   select_rows(plan, a.dtype(), is_max, &out, nullptr);
-  const Dims red = reduced_dims(dims, a.dim());
+  const Dims red = kernels::reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   // d amax(a) = grad shared evenly among the elements equal to the result
   record(node, {out}, {a}, {a}, [red, keep](const BackwardContext& c) {

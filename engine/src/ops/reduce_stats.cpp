@@ -28,14 +28,6 @@ Tensor reduce_rows(const kernels::ReducePlan& p, DType out_dtype, F f) {
   return out;
 }
 
-Dims reduced_dims(const Dims& dims, int64_t ndim) {
-  const std::vector<bool> mask = dim_mask(dims, ndim);
-  Dims out;
-  for (int64_t d = 0; d < ndim; ++d)
-    if (mask[d]) out.push_back(d);
-  return out;
-}
-
 Tensor num(double v) { return scalar_tensor(v, DType::Float64, true); }
 
 // Where cond holds, 1 instead of t: a denominator that is safe to divide by even
@@ -65,7 +57,7 @@ Tensor prod_impl(const Tensor& a, const Dims& dims, bool keepdim, const char* no
                     for (int64_t i = 0; i < n; ++i) acc *= row[i];
                     return acc;
                   })));
-  const Dims red = reduced_dims(dims, a.dim());
+  const Dims red = kernels::reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   // d prod(a) = grad * (product of the other elements)
   record(node, {out}, {a}, {a}, [red, keep](const BackwardContext& c) {
@@ -135,7 +127,7 @@ Tensor prod(const Tensor& a, int64_t dim, bool keepdim) {
 Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
   const auto plan = plan_moments(a, dims, keepdim);
   Tensor out = moments(plan, a.dtype(), unbiased, false);
-  const Dims red = reduced_dims(dims, a.dim());
+  const Dims red = kernels::reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
   // d var(a) = grad * 2 (a - mean(a)) / (n - ddof)
@@ -148,7 +140,7 @@ Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
 Tensor std(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
   const auto plan = plan_moments(a, dims, keepdim);
   Tensor out = moments(plan, a.dtype(), unbiased, true);
-  const Dims red = reduced_dims(dims, a.dim());
+  const Dims red = kernels::reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
   // d std(a) = d var(a) * grad / (2 std), zero where std == 0
@@ -190,7 +182,7 @@ Tensor norm(const Tensor& a, double p, const Dims& dims, bool keepdim) {
                       }
                       return static_cast<T>(acc);
                     })));
-  const Dims red = reduced_dims(dims, a.dim());
+  const Dims red = kernels::reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   // d norm_p(a) = grad * sign(a) |a|^(p-1) / norm^(p-1), by cases in norm_backward
   record("NormBackward1", {out}, {a}, {a}, [red, keep, p](const BackwardContext& c) {
