@@ -1,7 +1,8 @@
 // The long fuzz run behind `npm run fuzz`: random op programs from
 // tests/js/fuzz-program.js, then counts of calls, errors by kind and failures.
-// Usage: node scripts/fuzz.mjs [--runs=20000] [--seed=N] [--skip=copy_,relu] [--save=failing.json]
-// (--skip leaves ops out, e.g. one whose known crash would end the run early).
+// Usage: node scripts/fuzz.mjs [--runs=20000] [--seed=N] [--skip=copy_,relu] [--huge] [--save=failing.json]
+// (--skip leaves ops out, e.g. one whose known crash would end the run early;
+// --huge mixes dims and indices beyond int32 into the programs).
 import { torch } from 'gradlab';
 import { writeFileSync } from 'node:fs';
 import { OPS, errorKind, fuzz, tutorialGradient } from '../tests/js/fuzz-program.js';
@@ -14,7 +15,7 @@ const skip = (args.skip ?? '').split(',');
 const memoryBefore = torch.memory();
 const heapBefore = torch._heap_bytes();
 const start = Date.now();
-const stats = fuzz({ runs, seed, ops: OPS.filter((op) => !skip.includes(op)) });
+const stats = fuzz({ runs, seed, ops: OPS.filter((op) => !skip.includes(op)), huge: 'huge' in args });
 const seconds = (Date.now() - start) / 1000;
 
 console.log(`seed ${seed}: ${stats.programs} programs, ${stats.calls} calls (${stats.ok} returned, ${stats.calls - stats.ok} threw) in ${seconds.toFixed(1)} s`);

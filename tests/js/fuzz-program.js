@@ -37,13 +37,19 @@ export const OPS = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq
   'cat', 'stack', 'split', 'chunk',
   'select', 'narrow', 'index_select', 'gather', 'masked_fill', 'at',
   'softmax', 'log_softmax', 'mse_loss', 'cross_entropy', 'nll_loss', 'bce_logits',
-  'to', 'add_', 'mul_', 'sub_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'requires_grad_', 'detach', 'backward'];
+  'to', 'add_', 'mul_', 'sub_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'requires_grad_', 'detach', 'backward',
+  'gradcheck'];
 
-const stepArb = (ops) => fc.record({
+// Dims and indices beyond int32 catch arguments truncated on their way into the engine.
+const HUGE = [2 ** 31, -(2 ** 31) - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 40, -(2 ** 40)];
+const dimArb = (huge) => (huge
+  ? fc.oneof({ weight: 12, arbitrary: fc.integer({ min: -5, max: 5 }) }, { weight: 1, arbitrary: fc.constantFrom(...HUGE) })
+  : fc.integer({ min: -5, max: 5 }));
+const stepArb = (ops, huge) => fc.record({
   op: fc.constantFrom(...ops),
   a: fc.nat(), b: fc.nat(), c: fc.nat(),
-  d: fc.integer({ min: -5, max: 5 }),
-  d2: fc.integer({ min: -5, max: 5 }),
+  d: dimArb(huge),
+  d2: dimArb(huge),
   ints: fc.array(fc.integer({ min: -3, max: 6 }), { maxLength: 5 }),
   num: valueArb,
   mode: fc.nat({ max: 5 }),
@@ -51,10 +57,13 @@ const stepArb = (ops) => fc.record({
   dtype: fc.constantFrom(...DTYPES),
 });
 
-/** A program: a few leaf tensors, then steps (drawn from `ops`) whose operands index the growing pool. */
-export const programArb = (ops = OPS) => fc.record({
+/**
+ * A program: a few leaf tensors, then steps (drawn from `ops`) whose operands index the
+ * growing pool; `huge` mixes dims and indices beyond int32 into the steps.
+ */
+export const programArb = (ops = OPS, huge = false) => fc.record({
   leaves: fc.array(leafArb, { minLength: 1, maxLength: 4 }),
-  steps: fc.array(stepArb(ops), { minLength: 1, maxLength: 12 }),
+  steps: fc.array(stepArb(ops, huge), { minLength: 1, maxLength: 12 }),
 });
 
 // ---- plain-JS reference --------------------------------------------------------
@@ -418,7 +427,47 @@ function runStep(pool, s) {
     else a.sum().backward(undefined, options);
     return { out: undefined, ref: {} };
   }
+  if (op === 'gradcheck') return gradcheckStep(a, s);
   throw new Error(`fuzz interpreter: unknown op ${op}`);
+}
+
+// Smooth functions for gradcheck (no kinks such as relu or abs at 0, so finite differences hold).
+const SMOOTH = [
+  (x, s) => x.mul(x).sum(s.d, s.keepdim),
+  (x) => x.exp().mul(x.sin()),
+  (x) => x.tanh().sigmoid().square(),
+  (x, s) => F.softmax(x, s.d),
+  (x, s) => x.log_softmax(s.d).mul(x),
+  (x, s) => x.logsumexp(s.d, s.keepdim),
+  (x, s) => x.pow(3).mean(dimsFor(s), s.keepdim),
+  (x) => x.div(x.square().add(1)),
+  (x, s) => x.transpose(s.d, s.d2).reshape(-1).mul(x.reshape(-1)),
+  (x) => (x.ndim >= 2 ? x.matmul(x.transpose(-1, -2)) : x.ndim === 1 ? x.dot(x) : x.mul(x)),
+  (x) => x.unsqueeze(0).expand(3, ...x.shape).sum(0).mul(x),
+  (x, s) => x.var({ dim: dimsFor(s), keepdim: s.keepdim, unbiased: false }),
+  (x, s) => torch.cat([x, x.mul(2).exp()], s.d),
+  (x, s) => torch.stack([x, x.gelu()], s.d),
+  (x) => x.softplus().add(x.elu()).add(x.square().add(1).sqrt()),
+  (x, s) => x.narrow(s.d, 0, 1).mul(x.select(s.d, -1).unsqueeze(s.d)),
+  (x, s) => x.index_select(s.d, torch.tensor([0, 0], { dtype: 'int64' })).prod(),
+  (x) => F.mse_loss(x.sigmoid(), torch.full_like(x, 0.25)),
+  (x, s) => x.clone().mul_(2).add_(x).at(...s.ints.slice(0, 1).map((v) => (v >= 0 ? null : `${v}:`))),
+  (x, s) => x.where(torch.tensor(Array.from({ length: x.numel() }, (_, i) => i % 3 === 0)).reshape(x.shape), x.mul(3)).sum(dimsFor(s)),
+];
+
+/** gradcheck of a smooth function of a float64 copy of a (tamed to finite values in [-2, 2]). */
+function gradcheckStep(a, s) {
+  if (a.numel() > 24) return { out: undefined, ref: {} };
+  const base = a.detach().double();
+  const x = base.masked_fill(base.ne(base), 0.5).clamp(-2, 2).detach().requires_grad_(true);
+  const fn = SMOOTH[(s.ints.length * 7 + s.mode) % SMOOTH.length];
+  try {
+    torch.autograd.gradcheck((t) => fn(t, s), [x], { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
+  } catch (e) {
+    if (e instanceof GradlabError && /Jacobian mismatch/.test(e.message)) throw new Error(`gradcheck of SMOOTH[${SMOOTH.indexOf(fn)}] on ${JSON.stringify(x.tolist())}: ${e.message}`);
+    throw e;
+  }
+  return { out: undefined, ref: {} };
 }
 
 function close(got, want, rtol, atol) {
@@ -521,10 +570,10 @@ export function tutorialGradient() {
  * Runs `runs` random programs from `seed` and returns the stats. A WebAssembly trap leaves the
  * engine unusable, so the run stops at the first one (stats.crashed holds the program).
  */
-export function fuzz({ runs, seed, ops, checkBytes }) {
+export function fuzz({ runs, seed, ops, huge, checkBytes }) {
   const stats = newStats();
   stats.crashed = null;
-  for (const program of fc.sample(programArb(ops), { numRuns: runs, seed })) {
+  for (const program of fc.sample(programArb(ops, huge), { numRuns: runs, seed })) {
     runProgram(program, stats, { checkBytes });
     if (stats.failures.some((f) => /threw RuntimeError/.test(f))) {
       stats.crashed = program;
