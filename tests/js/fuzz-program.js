@@ -230,6 +230,22 @@ function matmulRef(a, b) {
   return { shape, dtype: a.dtype, data: data.map(round), rtol: 1e-5, atol: 1e-5 * k * (scale + 1) };
 }
 
+function stackRef(parts, dim) {
+  if (parts.length === 0) return INVALID;
+  const shape = parts[0].shape, n = shape.length;
+  if (parts.some((p) => JSON.stringify(p.shape) !== JSON.stringify(shape))) return INVALID;
+  const d = dim < -(n + 1) || dim > n ? null : dim < 0 ? dim + n + 1 : dim;
+  if (d === null) return INVALID;
+  const outShape = [...shape.slice(0, d), parts.length, ...shape.slice(d)];
+  if (parts.some((p) => p.dtype !== parts[0].dtype)) return { shape: outShape };
+  const data = new Array(numel(outShape));
+  for (let i = 0; i < data.length; i++) {
+    const o = unravel(i, outShape);
+    data[i] = parts[o[d]].data[ravel([...o.slice(0, d), ...o.slice(d + 1)], shape)];
+  }
+  return { shape: outShape, dtype: parts[0].dtype, data };
+}
+
 function reshapeTarget(shape, target) {
   const infer = target.filter((s) => s === -1).length;
   if (infer > 1 || target.some((s) => s < -1)) return null;
@@ -365,7 +381,11 @@ function runStep(pool, s) {
   if (op === 'flatten') return { out: a.flatten(s.d, s.d2), ref: {} };
   if (op === 'contiguous') { const ra = snapshot(a); return { out: a.contiguous(), ref: ra }; }
   if (op === 't') return { out: a.t(), ref: {} };
-  if (op === 'cat' || op === 'stack') return { out: torch[op](s.mode === 0 ? [] : [a, b, c].slice(0, s.mode), s.d), ref: {} };
+  if (op === 'cat') return { out: torch.cat(s.mode === 0 ? [] : [a, b, c].slice(0, s.mode), s.d), ref: {} };
+  if (op === 'stack') {
+    const parts = [a, b, c].slice(0, s.mode).map(snapshot), out = torch.stack([a, b, c].slice(0, s.mode), s.d);
+    return { out, ref: stackRef(parts, s.d) };
+  }
   if (op === 'split') return { out: a.split(s.mode < 3 ? s.ints[0] ?? 1 : s.ints, s.d), ref: {} };
   if (op === 'chunk') return { out: a.chunk(s.ints[0] ?? 2, s.d), ref: {} };
   if (op === 'select') {
