@@ -289,11 +289,16 @@ function leafTensor(leaf) {
 }
 
 const pick = (pool, i) => pool[i % pool.length];
-const permutation = (n, ints) => {
+/** A valid permutation of n dims, shuffled by the step's ints (position i swaps with |x + i| mod n). */
+function permutation(n, ints) {
   const order = [...Array(n).keys()];
-  ints.forEach((x, i) => { const j = Math.abs(x + i) % Math.max(n, 1); [order[i % Math.max(n, 1)], order[j]] = [order[j], order[i % Math.max(n, 1)]]; });
-  return order.slice(0, n);
-};
+  if (n === 0) return order;
+  ints.forEach((x, i) => {
+    const [p, q] = [i % n, Math.abs(x + i) % n];
+    [order[p], order[q]] = [order[q], order[p]];
+  });
+  return order;
+}
 function sizesFor(t, s) {
   const shape = t.shape;
   switch (s.mode) {
