@@ -13,7 +13,9 @@ using emscripten::function;
 
 EMSCRIPTEN_BINDINGS(gradlab) {
   // Handles, errors, memory.
-  function("_free", &free_tensor);
+  // Not "_free": that name is libc free() on the Module, and Emscripten's lazy stub
+  // would replace this binding with it after the first std::string return.
+  function("_free_tensor", &free_tensor);
   function("_share", &share_tensor);
   function("_error_flag_address", &error_flag_address);
   function("_take_error", &take_error);

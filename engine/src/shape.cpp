@@ -1,5 +1,6 @@
 #include "gradlab/shape.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "gradlab/error.h"
@@ -52,13 +53,15 @@ int64_t wrap_dim(int64_t dim, int64_t ndim) {
 }
 
 std::vector<bool> dim_mask(const std::vector<int64_t>& dims, int64_t ndim) {
-  std::vector<bool> mask(ndim, dims.empty());
+  // A 0-d tensor accepts dim 0 or -1 once, so track one slot more than it has.
+  std::vector<bool> seen(std::max<int64_t>(ndim, 1), false);
   for (int64_t d : dims) {
     const int64_t w = wrap_dim(d, ndim);
-    if (ndim == 0) continue;
-    GL_CHECK(!mask[w], "dim ", w, " appears multiple times in the list of dims");
-    mask[w] = true;
+    GL_CHECK(!seen[w], "dim ", w, " appears multiple times in the list of dims");
+    seen[w] = true;
   }
+  std::vector<bool> mask(ndim, dims.empty());
+  for (int64_t d = 0; d < ndim; ++d) mask[d] = mask[d] || seen[d];
   return mask;
 }
 

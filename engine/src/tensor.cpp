@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 
@@ -19,7 +20,10 @@ constexpr uint64_t kMaxBytes = std::min<uint64_t>(uint64_t(1) << 40, std::numeri
 
 [[noreturn]] void out_of_memory(double bytes) {
   // PyTorch's allocator message, so users recognise an out-of-memory request.
-  fail("DefaultCPUAllocator: not enough memory: you tried to allocate ", static_cast<uint64_t>(bytes), " bytes.");
+  // Printed from the double so a size past 2^64 still shows as a number.
+  char text[64];
+  std::snprintf(text, sizeof text, "%.0f", bytes);
+  fail("DefaultCPUAllocator: not enough memory: you tried to allocate ", text, " bytes.");
 }
 }  // namespace
 

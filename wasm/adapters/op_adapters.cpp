@@ -8,9 +8,17 @@
 
 namespace gradlab::wasm {
 
+int64_t integer_arg(double x) {
+  GL_CHECK(std::floor(x) == x && std::fabs(x) < 9.2e18, "expected an integer argument, but got ", x);
+  return static_cast<int64_t>(x);
+}
+
 Shape shape_of(const val& array) {
-  const auto ints = emscripten::convertJSArrayToNumberVector<double>(array);
-  return Shape(ints.begin(), ints.end());
+  const auto numbers = emscripten::convertJSArrayToNumberVector<double>(array);
+  Shape out;
+  out.reserve(numbers.size());
+  for (double x : numbers) out.push_back(integer_arg(x));
+  return out;
 }
 
 std::vector<Tensor> tensors_of(const val& handles) {
@@ -28,40 +36,35 @@ val handles_of(const std::vector<Tensor>& tensors) {
   return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(hs.size(), hs.data())));
 }
 
-Tensor wrapped_number(double x) {
-  const bool integral = std::isfinite(x) && std::floor(x) == x && std::fabs(x) < 9.2e18;
-  return scalar_tensor(x, integral ? DType::Int64 : DType::Float64, true);
-}
-
 Handle norm_op(Handle a, double p, val dims, bool keepdim) {
   return guard([&] { return wrap(norm(tensor(a), p, shape_of(dims), keepdim)); });
 }
 
 static val pair_of(const ValuesIndices& r) { return handles_of({r.values, r.indices}); }
-val max_dim(Handle a, int dim, bool keepdim) {
-  return guard([&] { return pair_of(max(tensor(a), dim, keepdim)); });
+val max_dim(Handle a, double dim, bool keepdim) {
+  return guard([&] { return pair_of(max(tensor(a), integer_arg(dim), keepdim)); });
 }
-val min_dim(Handle a, int dim, bool keepdim) {
-  return guard([&] { return pair_of(min(tensor(a), dim, keepdim)); });
+val min_dim(Handle a, double dim, bool keepdim) {
+  return guard([&] { return pair_of(min(tensor(a), integer_arg(dim), keepdim)); });
 }
 
 Handle to_dtype(Handle a, int dtype) {
   return guard([&] { return wrap(to(tensor(a), dtype_of(dtype))); });
 }
-Handle cat_op(val handles, int dim) {
-  return guard([&] { return wrap(cat(tensors_of(handles), dim)); });
+Handle cat_op(val handles, double dim) {
+  return guard([&] { return wrap(cat(tensors_of(handles), integer_arg(dim))); });
 }
-Handle stack_op(val handles, int dim) {
-  return guard([&] { return wrap(stack(tensors_of(handles), dim)); });
+Handle stack_op(val handles, double dim) {
+  return guard([&] { return wrap(stack(tensors_of(handles), integer_arg(dim))); });
 }
-val split_op(Handle a, int size, int dim) {
-  return guard([&] { return handles_of(split(tensor(a), size, dim)); });
+val split_op(Handle a, double size, double dim) {
+  return guard([&] { return handles_of(split(tensor(a), integer_arg(size), integer_arg(dim))); });
 }
-val split_sizes_op(Handle a, val sizes, int dim) {
-  return guard([&] { return handles_of(split_sizes(tensor(a), shape_of(sizes), dim)); });
+val split_sizes_op(Handle a, val sizes, double dim) {
+  return guard([&] { return handles_of(split_sizes(tensor(a), shape_of(sizes), integer_arg(dim))); });
 }
-val chunk_op(Handle a, int chunks, int dim) {
-  return guard([&] { return handles_of(chunk(tensor(a), chunks, dim)); });
+val chunk_op(Handle a, double chunks, double dim) {
+  return guard([&] { return handles_of(chunk(tensor(a), integer_arg(chunks), integer_arg(dim))); });
 }
 Handle masked_fill_op(Handle a, Handle mask, double value) {
   return guard([&] { return wrap(masked_fill(tensor(a), tensor(mask), value)); });
@@ -74,12 +77,12 @@ Handle index_op(Handle a, val items) {
     for (size_t i = 0; i + 7 <= v.size(); i += 7) {
       IndexItem it;
       it.kind = static_cast<IndexItem::Kind>(static_cast<int>(v[i]));
-      it.index = static_cast<int64_t>(v[i + 1]);
+      it.index = integer_arg(v[i + 1]);
       it.has_start = v[i + 2] != 0;
-      it.start = static_cast<int64_t>(v[i + 3]);
+      it.start = integer_arg(v[i + 3]);
       it.has_stop = v[i + 4] != 0;
-      it.stop = static_cast<int64_t>(v[i + 5]);
-      it.step = static_cast<int64_t>(v[i + 6]);
+      it.stop = integer_arg(v[i + 5]);
+      it.step = integer_arg(v[i + 6]);
       parsed.push_back(it);
     }
     return wrap(index(tensor(a), parsed));
@@ -89,8 +92,8 @@ Handle index_op(Handle a, val items) {
 Handle squeeze_all(Handle a) {
   return guard([&] { return wrap(squeeze(tensor(a))); });
 }
-Handle squeeze_dim(Handle a, int dim) {
-  return guard([&] { return wrap(squeeze(tensor(a), dim)); });
+Handle squeeze_dim(Handle a, double dim) {
+  return guard([&] { return wrap(squeeze(tensor(a), integer_arg(dim))); });
 }
 Handle dropout_op(Handle a, double p, bool training) {
   return guard([&] { return wrap(dropout(tensor(a), p, training)); });
@@ -101,14 +104,14 @@ Handle full_op(val s, double value, int dtype) {
 Handle arange_op(double start, double end, double step, int dtype) {
   return guard([&] { return wrap(arange(start, end, step, dtype_of(dtype))); });
 }
-Handle linspace_op(double start, double end, int steps, int dtype) {
-  return guard([&] { return wrap(linspace(start, end, steps, dtype_of(dtype))); });
+Handle linspace_op(double start, double end, double steps, int dtype) {
+  return guard([&] { return wrap(linspace(start, end, integer_arg(steps), dtype_of(dtype))); });
 }
-Handle eye_op(int n, int m, int dtype) {
-  return guard([&] { return wrap(eye(n, m, dtype_of(dtype))); });
+Handle eye_op(double n, double m, int dtype) {
+  return guard([&] { return wrap(eye(integer_arg(n), integer_arg(m), dtype_of(dtype))); });
 }
-Handle randint_op(int low, int high, val s, int dtype) {
-  return guard([&] { return wrap(randint(low, high, shape_of(s), dtype_of(dtype))); });
+Handle randint_op(double low, double high, val s, int dtype) {
+  return guard([&] { return wrap(randint(integer_arg(low), integer_arg(high), shape_of(s), dtype_of(dtype))); });
 }
 Handle scalar_op(double value, int dtype, bool wrapped) {
   return guard([&] { return wrap(scalar_tensor(value, dtype_of(dtype), wrapped)); });

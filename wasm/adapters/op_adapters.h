@@ -13,6 +13,9 @@ namespace gradlab::wasm {
 
 using emscripten::val;
 
+// JS numbers arrive as doubles. A dim, index or size that is not an exact
+// integer in int64's range is an error here, never a silent wrap to 32 bits.
+int64_t integer_arg(double x);
 Shape shape_of(const val& array);
 std::vector<Tensor> tensors_of(const val& handles);
 val handles_of(const std::vector<Tensor>& tensors);
@@ -26,8 +29,6 @@ template <Tensor (*F)(const Tensor&, const Tensor&)>
 Handle binary(Handle a, Handle b) {
   return guard([&] { return wrap(F(tensor(a), tensor(b))); });
 }
-// A plain JS number as PyTorch wraps a Python scalar: int64 when integral, else float64.
-Tensor wrapped_number(double x);
 template <Tensor (*F)(const Tensor&, const Tensor&)>
 Handle binary_number(Handle a, double x) {
   return guard([&] { return wrap(F(tensor(a), wrapped_number(x))); });
@@ -53,20 +54,20 @@ Handle num_flag(Handle a, double x, bool flag) {
   return guard([&] { return wrap(F(tensor(a), x, flag)); });
 }
 template <Tensor (*F)(const Tensor&, int64_t)>
-Handle int1(Handle a, int d) {
-  return guard([&] { return wrap(F(tensor(a), d)); });
+Handle int1(Handle a, double d) {
+  return guard([&] { return wrap(F(tensor(a), integer_arg(d))); });
 }
 template <Tensor (*F)(const Tensor&, int64_t, int64_t)>
-Handle int2(Handle a, int x, int y) {
-  return guard([&] { return wrap(F(tensor(a), x, y)); });
+Handle int2(Handle a, double x, double y) {
+  return guard([&] { return wrap(F(tensor(a), integer_arg(x), integer_arg(y))); });
 }
 template <Tensor (*F)(const Tensor&, int64_t, int64_t, int64_t)>
-Handle int3(Handle a, int x, int y, int z) {
-  return guard([&] { return wrap(F(tensor(a), x, y, z)); });
+Handle int3(Handle a, double x, double y, double z) {
+  return guard([&] { return wrap(F(tensor(a), integer_arg(x), integer_arg(y), integer_arg(z))); });
 }
 template <Tensor (*F)(const Tensor&, int64_t, bool)>
-Handle int_flag(Handle a, int d, bool keepdim) {
-  return guard([&] { return wrap(F(tensor(a), d, keepdim)); });
+Handle int_flag(Handle a, double d, bool keepdim) {
+  return guard([&] { return wrap(F(tensor(a), integer_arg(d), keepdim)); });
 }
 template <Tensor (*F)(const Tensor&, const Shape&)>
 Handle sizes(Handle a, val s) {
@@ -81,12 +82,12 @@ Handle dims_2flags(Handle a, val dims, bool x, bool keepdim) {
   return guard([&] { return wrap(F(tensor(a), shape_of(dims), x, keepdim)); });
 }
 template <Tensor (*F)(const Tensor&, int64_t, const Tensor&)>
-Handle dim_index(Handle a, int d, Handle idx) {
-  return guard([&] { return wrap(F(tensor(a), d, tensor(idx))); });
+Handle dim_index(Handle a, double d, Handle idx) {
+  return guard([&] { return wrap(F(tensor(a), integer_arg(d), tensor(idx))); });
 }
 template <Tensor (*F)(const Tensor&, int64_t, const Tensor&, const Tensor&)>
-Handle dim_index_src(Handle a, int d, Handle idx, Handle src) {
-  return guard([&] { return wrap(F(tensor(a), d, tensor(idx), tensor(src))); });
+Handle dim_index_src(Handle a, double d, Handle idx, Handle src) {
+  return guard([&] { return wrap(F(tensor(a), integer_arg(d), tensor(idx), tensor(src))); });
 }
 template <Tensor (*F)(const Tensor&, const Tensor&, Reduction)>
 Handle loss(Handle input, Handle target, int reduction) {
@@ -99,25 +100,25 @@ Handle creation(val s, int dtype) {
 
 // Ops whose signatures fit no template above.
 Handle norm_op(Handle a, double p, val dims, bool keepdim);
-val max_dim(Handle a, int dim, bool keepdim);
-val min_dim(Handle a, int dim, bool keepdim);
+val max_dim(Handle a, double dim, bool keepdim);
+val min_dim(Handle a, double dim, bool keepdim);
 Handle to_dtype(Handle a, int dtype);
-Handle cat_op(val handles, int dim);
-Handle stack_op(val handles, int dim);
-val split_op(Handle a, int size, int dim);
-val split_sizes_op(Handle a, val sizes, int dim);
-val chunk_op(Handle a, int chunks, int dim);
+Handle cat_op(val handles, double dim);
+Handle stack_op(val handles, double dim);
+val split_op(Handle a, double size, double dim);
+val split_sizes_op(Handle a, val sizes, double dim);
+val chunk_op(Handle a, double chunks, double dim);
 Handle masked_fill_op(Handle a, Handle mask, double value);
 // items: [kind, index, has_start, start, has_stop, stop, step] per item (IndexItem).
 Handle index_op(Handle a, val items);
 Handle squeeze_all(Handle a);
-Handle squeeze_dim(Handle a, int dim);
+Handle squeeze_dim(Handle a, double dim);
 Handle dropout_op(Handle a, double p, bool training);
 Handle full_op(val s, double value, int dtype);
 Handle arange_op(double start, double end, double step, int dtype);
-Handle linspace_op(double start, double end, int steps, int dtype);
-Handle eye_op(int n, int m, int dtype);
-Handle randint_op(int low, int high, val s, int dtype);
+Handle linspace_op(double start, double end, double steps, int dtype);
+Handle eye_op(double n, double m, int dtype);
+Handle randint_op(double low, double high, val s, int dtype);
 Handle scalar_op(double value, int dtype, bool wrapped);
 bool allclose_op(Handle a, Handle b, double rtol, double atol, bool equal_nan);
 void manual_seed_op(double seed);

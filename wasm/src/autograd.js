@@ -90,7 +90,7 @@ export class GradNode {
     if (this._variable === undefined) {
       const h = M._node_variable(this._nh);
       const known = h === 0 ? undefined : knownLeaf(h);
-      if (known !== undefined) M._free(h);
+      if (known !== undefined) M._free_tensor(h);
       this._variable = h === 0 ? undefined : known ?? fromHandle(h);
     }
     return this._variable;

@@ -36,7 +36,7 @@ import { fail } from './errors-util.js';
 export const live = { tensors: 0 };
 const finalizer = new FinalizationRegistry((handle) => {
   live.tensors -= 1;
-  M._free(handle);
+  M._free_tensor(handle);
 });
 
 const scopes = [];
@@ -52,7 +52,7 @@ export function track(owner, handle) {
 export function release(owner, handle) {
   finalizer.unregister(owner);
   live.tensors -= 1;
-  M._free(handle);
+  M._free_tensor(handle);
 }
 
 /** Forgets a handle without freeing it (its new owner is the engine). */

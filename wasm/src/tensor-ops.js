@@ -38,7 +38,7 @@ export function withOperands(operands, f) {
   try {
     r = f(...hs.map((o) => o.h));
   } finally {
-    for (const o of hs) if (o.temp) M._free(o.h);
+    for (const o of hs) if (o.temp) M._free_tensor(o.h);
   }
   return adopt(r);
 }
@@ -287,7 +287,7 @@ P.scatter_add = function (dim, index, source) {
 // In place: the engine updates this tensor; the extra handle it returns is dropped.
 function inPlace(handle) {
   check();
-  M._free(handle);
+  M._free_tensor(handle);
 }
 P.add_ = function (other, options) {
   const alpha = options?.alpha ?? 1;
@@ -317,7 +317,7 @@ function withInPlace(operands, f) {
   try {
     r = f(...hs.map((o) => o.h));
   } finally {
-    for (const o of hs) if (o.temp) M._free(o.h);
+    for (const o of hs) if (o.temp) M._free_tensor(o.h);
   }
   inPlace(r);
 }

@@ -4,6 +4,9 @@
 namespace gradlab::kernels {
 
 void copy_into(const Tensor& dst, const Tensor& src) {
+  GL_CHECK(src.dim() <= dst.dim() && broadcast_shapes(src.shape(), dst.shape()) == dst.shape(),
+           "output with shape ", shape_str(dst.shape()), " doesn't match the broadcast shape ",
+           shape_str(broadcast_shapes(src.shape(), dst.shape())));
   const Shape sd = dst.strides();
   const Shape ss = broadcast_strides(src, dst.shape());
   GL_DISPATCH_ALL(dst.dtype(), To, {

@@ -15,11 +15,7 @@ namespace {
 
 using kernels::bool_t;
 
-Tensor wrap(double v) {
-  // Integral numbers behave like Python ints (int tensors stay int), others like floats.
-  const bool integral = std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15;
-  return scalar_tensor(v, integral ? DType::Int64 : DType::Float64, /*wrapped_number=*/true);
-}
+Tensor wrap(double v) { return wrapped_number(v); }
 
 // Applies f in the promoted dtype of a and b.
 template <typename F>

@@ -35,6 +35,11 @@ Tensor scalar_tensor(double value, DType dtype, bool wrapped_number) {
   return t;
 }
 
+Tensor wrapped_number(double v) {
+  const bool integral = std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15 && !(v == 0 && std::signbit(v));
+  return scalar_tensor(v, integral ? DType::Int64 : DType::Float64, /*wrapped_number=*/true);
+}
+
 Tensor from_values(const std::vector<double>& values, const Shape& shape, DType dtype) {
   GL_CHECK(static_cast<int64_t>(values.size()) == numel_of(shape), "from_values: ", values.size(),
            " values do not fill shape ", shape_str(shape));

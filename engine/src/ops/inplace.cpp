@@ -119,7 +119,9 @@ Tensor zero_(const Tensor& self) {
 }
 
 Tensor copy_(const Tensor& self, const Tensor& src) {
-  broadcast_shapes(src.shape(), self.shape());
+  const Shape target = src.dim() <= self.dim() ? broadcast_shapes(src.shape(), self.shape()) : Shape{};
+  GL_CHECK(src.dim() <= self.dim() && target == self.shape(), "output with shape ", shape_str(self.shape()),
+           " doesn't match the broadcast shape ", shape_str(broadcast_shapes(src.shape(), self.shape())));
   return apply_inplace(self, {src}, [&](const Tensor& s) {
     Tensor out = Tensor::empty(s.shape(), s.dtype());
     kernels::copy_into(out, src);

@@ -194,6 +194,7 @@ Tensor expand(const Tensor& a, const Shape& sizes) {
     const int64_t j = i - (n - a.dim());
     const int64_t have = j >= 0 ? a.shape()[j] : 1;
     int64_t want = sizes[i];
+    GL_CHECK(want >= -1, "The expanded size of the tensor (", want, ") isn't allowed in a leading, non-existing dimension ", i);
     if (want == -1) {
       GL_CHECK(j >= 0, "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ", i);
       want = have;

@@ -183,7 +183,8 @@ Tensor sigmoid(const Tensor& a) {
 }
 
 Tensor relu(const Tensor& a) {
-  Tensor out = map_same(a, [](auto x) { return x > 0 ? x : decltype(x)(0); });
+  // NaN stays NaN (x != x), as PyTorch's relu propagates it.
+  Tensor out = map_same(a, [](auto x) { return (x > 0 || x != x) ? x : decltype(x)(0); });
   // d relu(a) = grad * (out > 0)   (0 at 0, as PyTorch)
   record("ReluBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
     return variable_list{mul(c.grad(), mask_as(gt(c.saved[0], num(0)), c.grad()))};

@@ -11,6 +11,9 @@ Tensor ones(const Shape& shape, DType dtype = DType::Float32);
 Tensor full(const Shape& shape, double value, DType dtype = DType::Float32);
 // A 0-d tensor holding a plain number; wrapped numbers don't promote a tensor's dtype.
 Tensor scalar_tensor(double value, DType dtype, bool wrapped_number = false);
+// A plain JS number as PyTorch wraps a Python scalar: int64 when integral (an
+// int tensor stays int), float64 otherwise; -0 stays a float so its sign survives.
+Tensor wrapped_number(double value);
 // From flat row-major values (converted to dtype).
 Tensor from_values(const std::vector<double>& values, const Shape& shape, DType dtype = DType::Float32);
 Tensor zeros_like(const Tensor& t);
