@@ -130,6 +130,24 @@ TEST(Autograd, InPlaceOnNonLeafRebasesHistory) {
   expect_values(x.grad(), {6, 6});
 }
 
+
+// y.div_(y) saves y for its own backward; holding y's TensorImpl there would be
+// a cycle (y -> DivBackward0 -> y) that is never freed once y goes away.
+TEST(Autograd, InPlaceWithItselfAsOperandLeavesNoCycle) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  std::weak_ptr<Node> node;
+  {
+    Tensor y = mul(x, 3.0);
+    div_(y, y);
+    node = y.grad_fn();
+    EXPECT_EQ(y.grad_fn()->name(), "DivBackward0");
+    expect_values(y, {1, 1});
+    expect_error([&] { autograd::backward({sum(y)}, {}, false, false); },
+                 "has been modified by an inplace operation: [torch.DoubleTensor [2]], which is output 0 of "
+                 "MulBackward0, is at version 1; expected version 0 instead.");
+  }
+  EXPECT_TRUE(node.expired());
+}
 TEST(Autograd, HooksSeeAndReplaceGradients) {
   Tensor x = make({1, 2}, {2}, DType::Float64, true);
   Tensor y = mul(x, 2.0);

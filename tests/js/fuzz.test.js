@@ -7,23 +7,15 @@ import { test } from 'node:test';
 import { torch } from 'gradlab';
 import { OPS, fuzz, tutorialGradient } from './fuzz-program.js';
 
-// Known engine bugs, reported with reproductions in issue 7 and left out of
-// this fixed run so it guards everything else (scripts/fuzz.mjs runs them all):
-// copy_ from a larger source writes past the destination (a wasm trap that
-// also leaves grad mode off); expand accepts negative sizes; relu(NaN) is 0.
-const KNOWN_BUGS = ['copy_', 'expand', 'relu'];
-
 test('1,000 random programs: results match the reference or throw GradlabError', () => {
   const before = torch.memory();
-  // Bytes are compared in scripts/fuzz.mjs only: after the first engine error
-  // dispose() stops freeing storage (the embind `_free` name bug of issue 7).
-  const stats = fuzz({ runs: 1000, seed: 20261128, ops: OPS.filter((op) => !KNOWN_BUGS.includes(op)), checkBytes: false });
+  const stats = fuzz({ runs: 1000, seed: 20261128, ops: OPS, checkBytes: true });
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
   console.log(`fuzz: ${stats.programs} programs, ${stats.calls} calls, ${stats.ok} returned, ${errors} GradlabErrors of ${stats.errors.size} kinds`);
   assert.deepEqual(stats.failures, []);
   assert.ok(stats.ok > stats.calls / 3, 'most calls should be valid, or the fuzzer tests only argument checks');
   assert.ok(stats.errors.size > 20, 'the fuzzer should reach many distinct error paths');
   assert.deepEqual(tutorialGradient(), [[0.5, 1], [1.5, 2]]);
-  assert.equal(torch.memory().tensors, before.tensors);
+  assert.deepEqual(torch.memory(), before);
   assert.equal(torch.is_grad_enabled(), true);
 });
