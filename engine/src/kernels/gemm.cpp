@@ -1,7 +1,12 @@
-// The GEMM behind every matrix product: Eigen maps over strided operands, one product per batch entry.
+// The GEMM behind every matrix product, one product per batch entry: Eigen
+// maps over strided operands, except float32 in wasm SIMD builds, which goes to
+// the blocked kernel because Eigen 3.4 has no wasm SIMD path.
 #include "kernels/gemm.h"
 
 #include <Eigen/Core>
+#include <type_traits>
+
+#include "kernels/gemm_wasm_simd.h"
 
 #include "kernels/loops.h"
 
@@ -52,7 +57,14 @@ void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape
   std::vector<T> scratch_a, scratch_b;
   int64_t k = 0;
   for_each_offset<2>(batch, {sa.data(), sb.data()}, [&](const std::array<int64_t, 2>& o) {
-    OutMap<T> c(po + (k++) * n * p, n, p);
+    T* pc = po + (k++) * n * p;
+#ifdef __wasm_simd128__
+    if constexpr (std::is_same_v<T, float>) {
+      sgemm_blocked(n, m, p, pa + o[0], as_r, as_c, pb + o[1], bs_r, bs_c, pc);
+      return;
+    }
+#endif
+    OutMap<T> c(pc, n, p);
     if (m == 0) {
       c.setZero();
       return;

@@ -1,0 +1,131 @@
+// Blocked float32 GEMM in the Goto/BLIS layout: operands are packed into
+// cache-sized panels, and an MR x NR micro-kernel keeps its tile of C in
+// SIMD registers while it streams one packed sliver of each operand.
+#include "kernels/gemm_wasm_simd.h"
+
+#include <algorithm>
+#include <memory>
+
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
+
+namespace gradlab::kernels {
+
+namespace {
+
+// The tile is 4 rows x two f32x4 vectors: 8 accumulators plus 2 B vectors and
+// a splatted A value fit the 16 SIMD registers V8 has on x64.
+constexpr int64_t MR = 4, NR = 8;
+// KC x NR floats of B (8 KiB) stay in L1 across the micro-kernels of one
+// column sliver; MC x KC floats of A (128 KiB) stay in L2.
+constexpr int64_t KC = 256, MC = 128, NC = 2048;
+
+int64_t round_up(int64_t x, int64_t step) { return (x + step - 1) / step * step; }
+
+// Packs an mc x kc block of a into MR-row slivers, each holding MR values per
+// k so the micro-kernel reads it sequentially; rows past mc are zero.
+void pack_a(const float* a, int64_t rs, int64_t cs, int64_t mc, int64_t kc, float* out) {
+  for (int64_t i0 = 0; i0 < mc; i0 += MR) {
+    const int64_t rows = std::min(MR, mc - i0);
+    for (int64_t k = 0; k < kc; ++k, out += MR) {
+      for (int64_t r = 0; r < rows; ++r) out[r] = a[(i0 + r) * rs + k * cs];
+      for (int64_t r = rows; r < MR; ++r) out[r] = 0.0f;
+    }
+  }
+}
+
+// Packs a kc x nc block of b into NR-column slivers, NR values per k; columns
+// past nc are zero.
+void pack_b(const float* b, int64_t rs, int64_t cs, int64_t kc, int64_t nc, float* out) {
+  for (int64_t j0 = 0; j0 < nc; j0 += NR) {
+    const int64_t cols = std::min(NR, nc - j0);
+    for (int64_t k = 0; k < kc; ++k, out += NR) {
+      const float* row = b + k * rs + j0 * cs;
+      for (int64_t j = 0; j < cols; ++j) out[j] = row[j * cs];
+      for (int64_t j = cols; j < NR; ++j) out[j] = 0.0f;
+    }
+  }
+}
+
+#ifdef __wasm_simd128__
+// c[MR x NR] (= or +=) packed a sliver * packed b sliver. wasm SIMD has no
+// FMA before relaxed-simd, hence mul then add.
+void micro_kernel(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, bool add) {
+  v128_t acc[MR][2];
+  for (auto& row : acc) row[0] = row[1] = wasm_f32x4_splat(0.0f);
+  for (int64_t k = 0; k < kc; ++k, a += MR, b += NR) {
+    const v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
+    for (int64_t r = 0; r < MR; ++r) {
+      const v128_t ar = wasm_v128_load32_splat(a + r);
+      acc[r][0] = wasm_f32x4_add(acc[r][0], wasm_f32x4_mul(ar, b0));
+      acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_f32x4_mul(ar, b1));
+    }
+  }
+  for (int64_t r = 0; r < MR; ++r, c += ldc) {
+    if (add) {
+      acc[r][0] = wasm_f32x4_add(acc[r][0], wasm_v128_load(c));
+      acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_v128_load(c + 4));
+    }
+    wasm_v128_store(c, acc[r][0]);
+    wasm_v128_store(c + 4, acc[r][1]);
+  }
+}
+#else
+// Portable twin of the SIMD micro-kernel, same contract; native builds run
+// it only from tests, since Eigen is faster there.
+void micro_kernel(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, bool add) {
+  float acc[MR][NR] = {};
+  for (int64_t k = 0; k < kc; ++k, a += MR, b += NR)
+    for (int64_t r = 0; r < MR; ++r)
+      for (int64_t j = 0; j < NR; ++j) acc[r][j] += a[r] * b[j];
+  for (int64_t r = 0; r < MR; ++r, c += ldc)
+    for (int64_t j = 0; j < NR; ++j) c[j] = (add ? c[j] : 0.0f) + acc[r][j];
+}
+#endif
+
+}  // namespace
+
+void sgemm_blocked(int64_t n, int64_t m, int64_t p, const float* a, int64_t a_rs, int64_t a_cs, const float* b,
+                   int64_t b_rs, int64_t b_cs, float* c) {
+  if (m == 0) {
+    std::fill(c, c + n * p, 0.0f);
+    return;
+  }
+  const int64_t kc_max = std::min(KC, m);
+  std::unique_ptr<float[]> packed_a(new float[round_up(std::min(MC, n), MR) * kc_max]);
+  std::unique_ptr<float[]> packed_b(new float[round_up(std::min(NC, p), NR) * kc_max]);
+  float tile[MR * NR];
+  for (int64_t jc = 0; jc < p; jc += NC) {
+    const int64_t nc = std::min(NC, p - jc);
+    for (int64_t pc = 0; pc < m; pc += KC) {
+      const int64_t kc = std::min(KC, m - pc);
+      const bool add = pc > 0;  // later k blocks accumulate onto earlier ones
+      pack_b(b + pc * b_rs + jc * b_cs, b_rs, b_cs, kc, nc, packed_b.get());
+      for (int64_t ic = 0; ic < n; ic += MC) {
+        const int64_t mc = std::min(MC, n - ic);
+        pack_a(a + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, packed_a.get());
+        for (int64_t jr = 0; jr < nc; jr += NR) {
+          const int64_t cols = std::min(NR, nc - jr);
+          for (int64_t ir = 0; ir < mc; ir += MR) {
+            const int64_t rows = std::min(MR, mc - ir);
+            const float* ap = packed_a.get() + ir * kc;
+            const float* bp = packed_b.get() + jr * kc;
+            float* ct = c + (ic + ir) * p + jc + jr;
+            if (rows == MR && cols == NR) {
+              micro_kernel(kc, ap, bp, ct, p, add);
+              continue;
+            }
+            // Edge tiles go through a scratch tile so the kernel never writes
+            // outside c.
+            micro_kernel(kc, ap, bp, tile, NR, false);
+            for (int64_t r = 0; r < rows; ++r)
+              for (int64_t j = 0; j < cols; ++j) ct[r * p + j] = (add ? ct[r * p + j] : 0.0f) + tile[r * NR + j];
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace gradlab::kernels
