@@ -144,9 +144,26 @@ TEST(Autograd, InPlaceWithItselfAsOperandLeavesNoCycle) {
     expect_values(y, {1, 1});
     expect_error([&] { autograd::backward({sum(y)}, {}, false, false); },
                  "has been modified by an inplace operation: [torch.DoubleTensor [2]], which is output 0 of "
-                 "MulBackward0, is at version 1; expected version 0 instead.");
+                 "DivBackward0, is at version 1; expected version 0 instead.");
   }
   EXPECT_TRUE(node.expired());
+}
+
+// The same cycle through a longer path: m.copy_(m.var()) makes m's new
+// CopyBackwards reach VarBackward0, which saved m.
+TEST(Autograd, InPlaceFromATensorThatSavedSelfLeavesNoCycle) {
+  Tensor x = make({1, 2, 4}, {3}, DType::Float64, true);
+  std::weak_ptr<Node> node;
+  std::weak_ptr<TensorImpl> storage_owner;
+  {
+    Tensor m = mul(x, 2.0);
+    copy_(m, var(m, {}));
+    node = m.grad_fn();
+    storage_owner = m.impl_ptr();
+    EXPECT_EQ(m.grad_fn()->name(), "CopyBackwards");
+  }
+  EXPECT_TRUE(node.expired());
+  EXPECT_TRUE(storage_owner.expired());
 }
 TEST(Autograd, HooksSeeAndReplaceGradients) {
   Tensor x = make({1, 2}, {2}, DType::Float64, true);

@@ -31,8 +31,23 @@ SavedVariable::SavedVariable(const Tensor& t, bool is_output) {
     copy.impl()->is_volatile = t.is_volatile();
     data_ = copy.impl_ptr();
     weak_grad_fn_ = t.grad_fn();
-  } else {
+  } else if (t.is_leaf() && t.requires_grad()) {
+    // A leaf that requires grad is saved as itself: double backward must reach
+    // its AccumulateGrad, and it cannot be modified in place under grad mode,
+    // so its history never changes.
     data_ = t.impl_ptr();
+  } else {
+    // Anything else may later be modified in place and take a grad_fn whose
+    // graph reaches this node (m.copy_(m.var())): holding m's own TensorImpl
+    // would make a cycle that is never freed. A second handle on the same
+    // storage and version counter, with the history it has now, avoids that;
+    // the original is remembered weakly, for the in-place error's message.
+    auto copy = std::make_shared<TensorImpl>(*t.impl());
+    copy->grad.reset();
+    copy->hooks.clear();
+    copy->retains_grad = false;
+    data_ = std::move(copy);
+    original_ = t.impl_ptr();
   }
 }
 
@@ -49,6 +64,8 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& saved_for) const {
     std::string where;
     if (is_output_ && saved_for)
       where = ", which is output " + std::to_string(output_nr_) + " of " + saved_for->name() + ",";
+    else if (const auto now = original_.lock(); now && now->grad_fn)  // PyTorch names its current grad_fn
+      where = ", which is output " + std::to_string(now->output_nr) + " of " + now->grad_fn->name() + ",";
     else if (!is_leaf_ && data_->grad_fn)
       where = ", which is output " + std::to_string(data_->output_nr) + " of " +
               data_->grad_fn->name() + ",";

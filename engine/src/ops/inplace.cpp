@@ -23,34 +23,19 @@ void check_inplace(const Tensor& self) {
            "a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
-// A second handle on self's tensor: same storage, version counter and place
-// in the graph, but without self's grad, hooks or retain_grad.
-Tensor alias_of(const Tensor& self) {
-  auto impl = std::make_shared<TensorImpl>(*self.impl());
-  impl->grad.reset();
-  impl->hooks.clear();
-  impl->retains_grad = false;
-  return Tensor(std::move(impl));
-}
-
 // A copy of self's values that keeps self's place in the graph (same grad_fn or leaf edge).
 Tensor snapshot(const Tensor& self) {
   Tensor values = Tensor::empty(self.shape(), self.dtype());
   kernels::copy_into(values, self);
-  Tensor copy = alias_of(self);
-  copy.impl()->storage = values.impl()->storage;
-  copy.impl()->version = values.impl()->version;
-  copy.impl()->strides = values.strides();
-  copy.impl()->offset = 0;
-  return copy;
-}
-
-// For x.div_(x): the node may save `other`, and self is about to point at that
-// node, so saving self's own TensorImpl would make a reference cycle that is
-// never freed. The node gets an alias instead; it shares the version counter,
-// so a backward still reports the in-place change as PyTorch does.
-Tensor other_operand(const Tensor& self, const Tensor& other) {
-  return other.defined() && other.impl() == self.impl() ? alias_of(self) : other;
+  auto impl = std::make_shared<TensorImpl>(*self.impl());
+  impl->storage = values.impl()->storage;
+  impl->version = values.impl()->version;
+  impl->strides = values.strides();
+  impl->offset = 0;
+  impl->grad.reset();
+  impl->hooks.clear();
+  impl->retains_grad = false;
+  return Tensor(std::move(impl));
 }
 
 template <typename Compute>
@@ -85,20 +70,16 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
 }  // namespace
 
 Tensor add_(const Tensor& self, const Tensor& other, double alpha) {
-  const Tensor o = other_operand(self, other);
-  return apply_inplace(self, {o}, [&](const Tensor& s) { return add(s, o, alpha); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return add(s, other, alpha); });
 }
 Tensor sub_(const Tensor& self, const Tensor& other, double alpha) {
-  const Tensor o = other_operand(self, other);
-  return apply_inplace(self, {o}, [&](const Tensor& s) { return sub(s, o, alpha); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return sub(s, other, alpha); });
 }
 Tensor mul_(const Tensor& self, const Tensor& other) {
-  const Tensor o = other_operand(self, other);
-  return apply_inplace(self, {o}, [&](const Tensor& s) { return mul(s, o); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return mul(s, other); });
 }
 Tensor div_(const Tensor& self, const Tensor& other) {
-  const Tensor o = other_operand(self, other);
-  return apply_inplace(self, {o}, [&](const Tensor& s) { return div(s, o); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return div(s, other); });
 }
 Tensor add_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return add(s, other); });
