@@ -45,6 +45,7 @@ void record(const char* name, const variable_list& outputs, const variable_list&
   propagate_flags(outputs, inputs);
   if (!graph_enabled_for(inputs)) return;
   auto node = std::make_shared<FunctionNode>(name, std::move(fn), outputs.size());
+  node->reserve(inputs.size(), save.size() + save_outputs.size());
   for (const auto& t : inputs) node->add_input(t);
   for (const auto& t : save) node->save(t, false);
   for (uint32_t i = 0; i < outputs.size(); ++i) {

@@ -89,6 +89,12 @@ class FunctionNode : public Node {
   // Set up by record(): the inputs' edges and geometry, and what to save.
   void add_input(const Tensor& input);
   void save(const Tensor& t, bool is_output) { saved_.emplace_back(t, is_output); }
+  // Sizes the vectors once: ops run in tight loops and growth reallocates.
+  void reserve(size_t inputs, size_t saved) {
+    next_edges_.reserve(inputs);
+    input_meta_.reserve(inputs);
+    saved_.reserve(saved);
+  }
 
  private:
   struct InputMeta {
