@@ -101,3 +101,20 @@ test('a forgotten tensor is reclaimed by the FinalizationRegistry', async () => 
   }
   assert.deepEqual(torch.memory(), before);
 });
+
+// Inside tidy the registry is not told about each tensor (the scope frees
+// them); what leaves the outermost scope, returned or kept, must be watched.
+test('tensors returned from torch.tidy or kept are reclaimed by the FinalizationRegistry when forgotten', async () => {
+  await collectGarbage();
+  const before = torch.memory();
+  (() => {
+    torch.tidy(() => torch.tidy(() => torch.ones(1000).mul(3)));
+    torch.tidy(() => { torch.keep(torch.ones(500)); });
+  })();
+  assert.equal(torch.memory().tensors, before.tensors + 2);
+  for (let i = 0; i < 50 && torch.memory().tensors !== before.tensors; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.deepEqual(torch.memory(), before);
+});

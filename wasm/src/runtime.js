@@ -41,24 +41,29 @@ const finalizer = new FinalizationRegistry((handle) => {
 
 const scopes = [];
 
-/** Takes ownership of a fresh engine handle for `owner` (a Tensor). */
-export function track(owner, handle) {
+// The registry is a safety net for tensors nobody disposes. A tensor made
+// inside torch.tidy is freed by its scope, so it is watched only once it
+// leaves every scope (returned from the outermost tidy, or keep()); that keeps
+// two registry calls off every op in a tidy loop.
+function watch(owner) {
+  if (owner._watched || owner._h === 0) return;
+  owner._watched = true;
+  finalizer.register(owner, owner._h, owner);
+}
+
+/** Takes ownership of a fresh engine handle for `owner` (a Tensor with _h set). */
+export function track(owner) {
   live.tensors += 1;
-  finalizer.register(owner, handle, owner);
   if (scopes.length > 0) scopes[scopes.length - 1].push(owner);
+  else watch(owner);
 }
 
 /** Frees a handle now; the owner is no longer watched by the registry. */
 export function release(owner, handle) {
-  finalizer.unregister(owner);
+  if (owner._watched) finalizer.unregister(owner);
+  owner._watched = false;
   live.tensors -= 1;
   M._free_tensor(handle);
-}
-
-/** Forgets a handle without freeing it (its new owner is the engine). */
-export function forget(owner) {
-  finalizer.unregister(owner);
-  live.tensors -= 1;
 }
 
 /** Takes t out of every open tidy scope, so it outlives them. */
@@ -67,6 +72,7 @@ export function keep(t) {
     const i = scope.indexOf(t);
     if (i >= 0) scope.splice(i, 1);
   }
+  watch(t);
   return t;
 }
 
@@ -101,6 +107,7 @@ export function tidy(fn) {
   for (const t of scope) {
     if (!keep.has(t)) t.dispose();
     else if (parent !== null) parent.push(t);
+    else watch(t);
   }
   return result;
 }

@@ -31,7 +31,8 @@ export class Tensor {
     this._h = handle;
     this._shape = null;
     this._dtype = -1;
-    track(this, handle);
+    this._watched = false;  // by the FinalizationRegistry (see runtime.js)
+    track(this);
   }
 
   get _isTensor() { return true; }
