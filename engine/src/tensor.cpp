@@ -35,14 +35,14 @@ MemoryStats memory_stats() { return live; }
 
 Storage::Storage(size_t n) : nbytes(n) {
   if (n > kMaxBytes) out_of_memory(static_cast<double>(n));
-  data = std::malloc(n == 0 ? 1 : n);
+  data = n <= sizeof(inline_bytes_) ? static_cast<void*>(inline_bytes_) : std::malloc(n);
   if (data == nullptr) out_of_memory(static_cast<double>(n));
   live.storages += 1;
   live.bytes += static_cast<int64_t>(n);
 }
 
 Storage::~Storage() {
-  std::free(data);
+  if (data != inline_bytes_) std::free(data);
   live.storages -= 1;
   live.bytes -= static_cast<int64_t>(nbytes);
 }
@@ -58,9 +58,17 @@ Tensor Tensor::empty(const Shape& shape, DType dtype) {
   const size_t isz = itemsize(dtype);
   if (count * static_cast<double>(isz) > static_cast<double>(kMaxBytes)) out_of_memory(count * static_cast<double>(isz));
   const int64_t n = numel_of(shape);
+  // Storage and version counter start out shared by the same tensors, so one
+  // allocation holds both (.data later gives its tensor a counter of its own).
+  struct StorageBlock {
+    explicit StorageBlock(size_t nbytes) : storage(nbytes) {}
+    Storage storage;
+    VersionCounter version;
+  };
+  auto block = std::make_shared<StorageBlock>(static_cast<size_t>(n) * isz);
   auto impl = std::make_shared<TensorImpl>();
-  impl->storage = std::make_shared<Storage>(static_cast<size_t>(n) * isz);
-  impl->version = std::make_shared<VersionCounter>();
+  impl->storage = std::shared_ptr<Storage>(block, &block->storage);
+  impl->version = std::shared_ptr<VersionCounter>(block, &block->version);
   impl->shape = shape;
   impl->strides = contiguous_strides(shape);
   impl->dtype = dtype;

@@ -24,6 +24,11 @@ struct Storage {
   Storage& operator=(const Storage&) = delete;
   void* data = nullptr;
   size_t nbytes = 0;
+
+ private:
+  // A tensor of a few elements (a scalar, above all) keeps its bytes here:
+  // tight loops of tiny ops then make one heap allocation fewer per result.
+  alignas(16) unsigned char inline_bytes_[16];
 };
 
 // Bumped by every in-place op; shared by a tensor, its views and detach(),

@@ -6,13 +6,13 @@
 
 namespace gradlab {
 
-bool any_requires_grad(const variable_list& inputs) {
+bool any_requires_grad(TensorList inputs) {
   for (const auto& t : inputs)
     if (t.defined() && t.requires_grad()) return true;
   return false;
 }
 
-bool graph_enabled_for(const variable_list& inputs) {
+bool graph_enabled_for(TensorList inputs) {
   if (!GradMode::is_enabled()) return false;
   bool any = false;
   for (const auto& t : inputs) {
@@ -24,7 +24,7 @@ bool graph_enabled_for(const variable_list& inputs) {
   return any;
 }
 
-void propagate_flags(const variable_list& outputs, const variable_list& inputs) {
+void propagate_flags(TensorList outputs, TensorList inputs) {
   bool is_volatile = false;
   Legacy legacy = Legacy::None;
   for (const auto& t : inputs) {
@@ -40,8 +40,8 @@ void propagate_flags(const variable_list& outputs, const variable_list& inputs) 
   }
 }
 
-void record(const char* name, const variable_list& outputs, const variable_list& inputs,
-            const variable_list& save, BackwardFn fn, const variable_list& save_outputs) {
+void record(const char* name, TensorList outputs, TensorList inputs, TensorList save, BackwardFn fn,
+            TensorList save_outputs) {
   propagate_flags(outputs, inputs);
   if (!graph_enabled_for(inputs)) return;
   auto node = std::make_shared<FunctionNode>(name, std::move(fn), outputs.size());

@@ -16,16 +16,42 @@
 
 namespace gradlab {
 
+// The tensors an op hands to record(): a braced list ({out}, {a, b}) or a
+// vector, viewed without copying. A braced list lives until the end of the
+// call, which is all record() needs; building a vector there would cost a heap
+// allocation per list on every op.
+class TensorList {
+ public:
+  TensorList() = default;
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"  // the view is used within the call only
+#endif
+  TensorList(std::initializer_list<Tensor> list) : data_(list.begin()), size_(list.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+  TensorList(const variable_list& list) : data_(list.data()), size_(list.size()) {}  // NOLINT: implicit on purpose
+  const Tensor* begin() const { return data_; }
+  const Tensor* end() const { return data_ + size_; }
+  size_t size() const { return size_; }
+  const Tensor& operator[](size_t i) const { return data_[i]; }
+
+ private:
+  const Tensor* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 // True when an op on these inputs must build a graph node.
-bool any_requires_grad(const variable_list& inputs);
-bool graph_enabled_for(const variable_list& inputs);
+bool any_requires_grad(TensorList inputs);
+bool graph_enabled_for(TensorList inputs);
 
 // Marks outputs volatile/legacy when any input is.
-void propagate_flags(const variable_list& outputs, const variable_list& inputs);
+void propagate_flags(TensorList outputs, TensorList inputs);
 
 // Saved tensors: inputs are saved as they are; outputs listed in save_outputs are
 // saved weakly linked to the node (see SavedVariable).
-void record(const char* name, const variable_list& outputs, const variable_list& inputs,
-            const variable_list& save, BackwardFn fn, const variable_list& save_outputs = {});
+void record(const char* name, TensorList outputs, TensorList inputs, TensorList save, BackwardFn fn,
+            TensorList save_outputs = {});
 
 }  // namespace gradlab
