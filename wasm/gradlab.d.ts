@@ -296,7 +296,7 @@ export declare class NDArray {
   /** @example a.dtype */ readonly dtype: DType;
   /** @example a.ndim */ readonly ndim: number;
   /** Number of elements. @example a.size */ readonly size: number;
-  /** A copy of the values. @example a.data[0] */
+  /** The array's own buffer (as NumPy's a.data, writes change the array). @example a.data[0] */
   readonly data: Float32Array | Float64Array | BigInt64Array | Uint8Array;
   /** NumPy's str(a). @example String(a) */ toString(): string;
   /** NumPy's repr(a). @example a.repr() // 'array([1., 2.], dtype=float32)' */ repr(): string;

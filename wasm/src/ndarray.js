@@ -21,8 +21,8 @@ export class NDArray {
     this._legacy = legacy;
     if (this.size !== data.length) fail(`cannot reshape array of size ${data.length} into shape (${this.shape.join(', ')})`);
   }
-  /** A copy of the values. */
-  get data() { return this._data.slice(); }
+  /** The array's own buffer, as NumPy's a.data: writes to it change the array. */
+  get data() { return this._data; }
   get ndim() { return this.shape.length; }
   get size() { return this.shape.reduce((a, b) => a * b, 1); }
 
