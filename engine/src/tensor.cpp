@@ -203,6 +203,8 @@ Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset)
   impl->strides = std::move(strides);
   impl->offset = offset;
   impl->is_volatile = base.is_volatile();
+  auto root = base.impl()->view_base.lock();
+  impl->view_base = root ? root : base.impl_ptr();
   return Tensor(std::move(impl));
 }
 

@@ -9,6 +9,7 @@ namespace {
 using test::expect_error;
 using test::expect_values;
 using test::make;
+using test::sample;
 
 Tensor tutorial_variable() {
   Tensor t = make({1, 2, 3, 4}, {2, 2});
@@ -165,6 +166,58 @@ TEST(Autograd, InPlaceFromATensorThatSavedSelfLeavesNoCycle) {
   EXPECT_TRUE(node.expired());
   EXPECT_TRUE(storage_owner.expired());
 }
+// y.narrow(...).mul_(2) changes y: y's gradient goes through the multiplication
+// (CopySlices on y, AsStridedBackward0 on the view), as in PyTorch.
+TEST(Autograd, InPlaceOnAViewRebasesItsBase) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  Tensor y = mul(x, 1.0);
+  Tensor v = narrow(y, 0, 0, 1);
+  mul_(v, 2.0);
+  expect_values(y, {2, 2, 3});
+  EXPECT_EQ(y.grad_fn()->name(), "CopySlices");
+  EXPECT_EQ(v.grad_fn()->name(), "AsStridedBackward0");
+  autograd::backward({sum(mul(y, y))}, {}, false, false);
+  expect_values(x.grad(), {8, 4, 6});  // d/dx of (2x0)^2 + x1^2 + x2^2
+}
+
+// Values, gradients and second derivatives through in-place ops on views,
+// including a view of a view and an operand read from the same base.
+TEST(Autograd, InPlaceOnViewsPassesGradcheckAndDoubleGradcheck) {
+  auto fn = [](const variable_list& in) {
+    Tensor y = mul(in[0], 1.0);                        // [2, 3]
+    Tensor col = select(t(y), 0, 1);                   // y[:, 1], a view of a view
+    mul_(col, clone(select(y, 1, 2)));                 // y[:, 1] *= y[:, 2] (a copy: mul_ saves it)
+    add_(narrow(y, 1, 0, 1), in[1]);                   // y[:, 0:1] += b
+    return variable_list{mul(y, tanh(y))};
+  };
+  Tensor x = sample({2, 3}, 3, true);
+  Tensor b = sample({2, 1}, 4, true);
+  EXPECT_NO_THROW(autograd::gradcheck(fn, {x, b}));
+  auto first_grad = [&](const variable_list& in) {
+    return autograd::grad({sum(fn(in)[0])}, in, {}, false, true, false);
+  };
+  EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x, b}));
+}
+
+TEST(Autograd, InPlaceOnAViewOfALeafIsAnError) {
+  Tensor x = tutorial_variable();
+  expect_error([&] { mul_(select(x, 0, 0), 2.0); },
+               "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  expect_values(x, {1, 2, 3, 4});
+}
+
+TEST(Autograd, InPlaceOnAViewLeavesNoCycle) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  std::weak_ptr<Node> node;
+  {
+    Tensor y = mul(x, 1.0);
+    Tensor v = narrow(y, 0, 1, 2);
+    mul_(v, v);
+    node = y.grad_fn();
+  }
+  EXPECT_TRUE(node.expired());
+}
+
 TEST(Autograd, HooksSeeAndReplaceGradients) {
   Tensor x = make({1, 2}, {2}, DType::Float64, true);
   Tensor y = mul(x, 2.0);

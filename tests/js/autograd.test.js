@@ -143,3 +143,25 @@ test('gradcheck passes for correct gradients and reports mismatches', () => {
   assert.throws(() => torch.autograd.gradcheck(() => { throw new TypeError('bad fn'); }, [a]), TypeError);
   assertClose(a.mul(2).sum().item(), a.sum().item() * 2);
 });
+
+test('in-place ops on views: the base takes the change into its history (CopySlices)', () => {
+  const x = torch.tensor([1, 2, 3], { requires_grad: true });
+  const y = x.mul(1);
+  const v = y.narrow(0, 0, 1);
+  v.mul_(2);
+  assert.deepEqual(y.tolist(), [2, 2, 3]);
+  assert.equal(y.grad_fn.name, 'CopySlices');
+  assert.equal(v.grad_fn.name, 'AsStridedBackward0');
+  y.sum().backward();
+  assert.deepEqual(x.grad.tolist(), [2, 1, 1]);
+
+  // A slice written through NumPy-style indexing is a view as well.
+  const w = torch.tensor([[1, 2], [3, 4]], { dtype: 'float64', requires_grad: true });
+  const z = w.mul(1);
+  z.at(0).zero_();
+  z.sum().backward();
+  assert.deepEqual(w.grad.tolist(), [[0, 0], [1, 1]]);
+
+  assertGradlabError(() => w.select(0, 0).fill_(0), /^a view of a leaf Variable that requires grad is being used in an in-place operation\.$/);
+  torch.dispose([x, y, v, w, z]);
+});

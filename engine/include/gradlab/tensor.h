@@ -71,6 +71,10 @@ struct TensorImpl {
   std::weak_ptr<Node> grad_accumulator;
   std::shared_ptr<TensorImpl> grad;  // may be null
   std::vector<std::pair<int, TensorHook>> hooks;  // hooks of a leaf (non-leaf hooks live on grad_fn)
+  // For a view: the tensor whose elements it shows (the first non-view in a
+  // chain of views), so an in-place op on the view can rebase that tensor's
+  // history. Weak: once the base is gone, nothing else can see the change.
+  std::weak_ptr<TensorImpl> view_base;
 };
 
 class Tensor {

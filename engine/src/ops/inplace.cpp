@@ -1,8 +1,9 @@
 // In-place ops. Without a graph they write straight into storage. With one,
 // the op runs out of place on a snapshot of self (so what it saves for backward
 // is the old value) and self takes over the result's grad_fn: PyTorch's
-// "rebase history". Either way the version counter is bumped, which is how
-// saved tensors notice they were overwritten.
+// "rebase history" (on a view, the base is rebased too: inplace_view.cpp).
+// Either way the version counter is bumped, which is how saved tensors notice
+// they were overwritten.
 #include "gradlab/ops/inplace.h"
 
 #include <cmath>
@@ -13,14 +14,19 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/random.h"
 #include "kernels/elementwise.h"
+#include "ops/inplace_view.h"
 
 namespace gradlab {
 
 namespace {
 
 void check_inplace(const Tensor& self) {
-  GL_CHECK(!(GradMode::is_enabled() && self.is_leaf() && self.requires_grad()),
+  if (!GradMode::is_enabled()) return;
+  GL_CHECK(!(self.is_leaf() && self.requires_grad()),
            "a leaf Variable that requires grad is being used in an in-place operation.");
+  const auto base = self.impl()->view_base.lock();
+  GL_CHECK(!(base && base->requires_grad && !base->grad_fn),
+           "a view of a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
 // A copy of self's values that keeps self's place in the graph (same grad_fn or leaf edge).
@@ -35,6 +41,7 @@ Tensor snapshot(const Tensor& self) {
   impl->grad.reset();
   impl->hooks.clear();
   impl->retains_grad = false;
+  impl->view_base.reset();  // a copy, not a view
   return Tensor(std::move(impl));
 }
 
@@ -61,6 +68,10 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
            " doesn't match the broadcast shape ", shape_str(r.shape()));
   kernels::copy_into(self, r);
   self.bump_version();
+  if (auto base = self.impl()->view_base.lock()) {
+    rebase_view_history(self, base, r);
+    return self;
+  }
   self.impl()->grad_fn = r.grad_fn();
   self.impl()->output_nr = r.impl()->output_nr;
   self.impl()->requires_grad = false;
