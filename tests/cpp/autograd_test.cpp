@@ -1,6 +1,8 @@
 // Autograd rules, one test each: the tutorial's example, propagation of
 // requires_grad and volatile, retain_graph, leaf/in-place errors, hooks,
 // retain_grad, autograd::grad and double backward.
+#include <functional>
+
 #include "test_util.h"
 
 namespace gradlab {
@@ -216,6 +218,41 @@ TEST(Autograd, InPlaceOnAViewLeavesNoCycle) {
     node = y.grad_fn();
   }
   EXPECT_TRUE(node.expired());
+}
+
+// Every in-place op, on a non-leaf and with a broadcast operand: first and
+// second derivatives against finite differences (the op rebases y's history).
+TEST(Autograd, InPlaceOpsPassGradcheckAndDoubleGradcheck) {
+  using InPlace = std::function<void(const Tensor&, const Tensor&)>;
+  const std::vector<std::pair<const char*, InPlace>> ops = {
+      {"add_", [](const Tensor& y, const Tensor& b) { add_(y, b, 0.5); }},
+      {"sub_", [](const Tensor& y, const Tensor& b) { sub_(y, b, 2.0); }},
+      {"mul_", [](const Tensor& y, const Tensor& b) { mul_(y, b); }},
+      {"div_", [](const Tensor& y, const Tensor& b) { div_(y, b); }},
+      {"copy_", [](const Tensor& y, const Tensor& b) { copy_(y, b); }},
+      {"add_ scalar", [](const Tensor& y, const Tensor&) { add_(y, 1.5); }},
+      {"sub_ scalar", [](const Tensor& y, const Tensor&) { sub_(y, 1.5); }},
+      {"mul_ scalar", [](const Tensor& y, const Tensor&) { mul_(y, -3.0); }},
+      {"div_ scalar", [](const Tensor& y, const Tensor&) { div_(y, 4.0); }},
+      {"clamp_", [](const Tensor& y, const Tensor&) { clamp_(y, -0.55, 0.55); }},
+      {"fill_", [](const Tensor& y, const Tensor&) { fill_(y, 2.0); }},
+      {"zero_", [](const Tensor& y, const Tensor&) { zero_(y); }},
+  };
+  for (const auto& [name, op] : ops) {
+    SCOPED_TRACE(name);
+    auto fn = [&, op = op](const variable_list& in) {
+      Tensor y = mul(in[0], 1.0);
+      op(y, in[1]);
+      return variable_list{mul(y, add(y, in[0]))};
+    };
+    Tensor x = sample({2, 3}, 6, true);
+    Tensor b = sample({3}, 7, true);  // broadcast over y's rows
+    EXPECT_NO_THROW(autograd::gradcheck(fn, {x, b}));
+    auto first_grad = [&](const variable_list& in) {
+      return autograd::grad({sum(fn(in)[0])}, in, {}, false, true, true);
+    };
+    EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x, b}));
+  }
 }
 
 TEST(Autograd, HooksSeeAndReplaceGradients) {
