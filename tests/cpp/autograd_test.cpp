@@ -208,6 +208,17 @@ TEST(Autograd, InPlaceOnAViewOfALeafIsAnError) {
   expect_values(x, {1, 2, 3, 4});
 }
 
+TEST(Autograd, InPlaceOnAnExpandedTensorIsAnError) {
+  Tensor e = expand(make({1, 2}, {2}), {3, 2});
+  const std::string message =
+      "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
+      "Please clone() the tensor before performing the operation.";
+  expect_error([&] { add_(e, 1.0); }, message);
+  expect_error([&] { copy_(e, make({1, 2, 3, 4, 5, 6}, {3, 2})); }, message);
+  expect_values(e, {1, 2, 1, 2, 1, 2});
+  add_(expand(make({1, 2}, {1, 2}), {1, 2}), 1.0);  // size-1 dims may have any stride
+}
+
 TEST(Autograd, InPlaceOnAViewLeavesNoCycle) {
   Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
   std::weak_ptr<Node> node;

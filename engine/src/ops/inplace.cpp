@@ -21,6 +21,12 @@ namespace gradlab {
 namespace {
 
 void check_inplace(const Tensor& self) {
+  // An expanded tensor shows one element at several places: writing it in
+  // place has no single answer, so PyTorch refuses (with or without grad).
+  for (int64_t d = 0; d < self.dim(); ++d)
+    GL_CHECK(!(self.strides()[d] == 0 && self.shape()[d] > 1),
+             "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+             "location. Please clone() the tensor before performing the operation.");
   if (!GradMode::is_enabled()) return;
   GL_CHECK(!(self.is_leaf() && self.requires_grad()),
            "a leaf Variable that requires grad is being used in an in-place operation.");
