@@ -154,7 +154,7 @@ void Tensor::detach_() {
 }
 
 Tensor::EdgeRef Tensor::gradient_edge() const {
-  if (impl_->grad_fn) return {impl_->grad_fn, impl_->output_nr};
+  if (impl_->grad_fn) return {grad_fn(), impl_->output_nr};
   if (!impl_->requires_grad) return {};
   auto acc = impl_->grad_accumulator.lock();
   if (!acc) {
@@ -205,6 +205,7 @@ Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset)
   impl->is_volatile = base.is_volatile();
   auto root = base.impl()->view_base.lock();
   impl->view_base = root ? root : base.impl_ptr();
+  impl->view_version = impl->version ? impl->version->version : 0;
   return Tensor(std::move(impl));
 }
 

@@ -208,6 +208,35 @@ TEST(Autograd, InPlaceOnAViewOfALeafIsAnError) {
   expect_values(x, {1, 2, 3, 4});
 }
 
+// A view made before its base changed in place (through the base or another
+// view) follows the change: its grad_fn is rebuilt from the base's history.
+TEST(Autograd, ViewsFollowInPlaceChangesOfTheirBase) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  Tensor y = mul(x, 1.0);
+  Tensor first = narrow(y, 0, 0, 2);
+  Tensor other = narrow(y, 0, 1, 2);  // overlaps `first`
+  mul_(y, 2.0);                       // through the base
+  mul_(first, 3.0);                   // through another view
+  expect_values(other, {12, 6});
+  EXPECT_EQ(other.grad_fn()->name(), "AsStridedBackward0");
+  autograd::backward({sum(other)}, {}, false, false);
+  expect_values(x.grad(), {0, 6, 2});  // other = (6 x1, 2 x2)
+
+  auto fn = [](const variable_list& in) {
+    Tensor y = mul(in[0], 1.0);
+    Tensor row = select(y, 0, 0), col = select(y, 1, 1);
+    mul_(y, in[0]);      // y = x * x
+    add_(col, 1.0);      // y[:, 1] += 1, through another view
+    return variable_list{mul(row, tanh(row))};
+  };
+  Tensor a = sample({2, 3}, 8, true);
+  EXPECT_NO_THROW(autograd::gradcheck(fn, {a}));
+  auto first_grad = [&](const variable_list& in) {
+    return autograd::grad({sum(fn(in)[0])}, in, {}, false, true, false);
+  };
+  EXPECT_NO_THROW(autograd::gradcheck(first_grad, {a}));
+}
+
 TEST(Autograd, InPlaceOnAnExpandedTensorIsAnError) {
   Tensor e = expand(make({1, 2}, {2}), {3, 2});
   const std::string message =

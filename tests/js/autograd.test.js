@@ -163,5 +163,14 @@ test('in-place ops on views: the base takes the change into its history (CopySli
   assert.deepEqual(w.grad.tolist(), [[0, 0], [1, 1]]);
 
   assertGradlabError(() => w.select(0, 0).fill_(0), /^a view of a leaf Variable that requires grad is being used in an in-place operation\.$/);
-  torch.dispose([x, y, v, w, z]);
+
+  // A view taken before its base changed in place follows the change.
+  const a = torch.tensor([1, 2, 3], { requires_grad: true });
+  const b = a.mul(1);
+  const head = b.at('0:2');
+  b.mul_(2);
+  head.sum().backward();
+  assert.deepEqual(a.grad.tolist(), [2, 2, 0]);
+  assert.equal(head.grad_fn.name, 'AsStridedBackward0');
+  torch.dispose([x, y, v, w, z, a, b, head]);
 });

@@ -75,6 +75,10 @@ struct TensorImpl {
   // chain of views), so an in-place op on the view can rebase that tensor's
   // history. Weak: once the base is gone, nothing else can see the change.
   std::weak_ptr<TensorImpl> view_base;
+  // The version the view's grad_fn was made at. An in-place change through
+  // the base or another view bumps the shared counter; grad_fn() then rebuilds
+  // the view's history from the base's (as PyTorch does on access).
+  uint32_t view_version = 0;
 };
 
 class Tensor {
@@ -114,7 +118,10 @@ class Tensor {
   bool requires_grad() const { return impl_->requires_grad || impl_->grad_fn != nullptr; }
   Tensor& set_requires_grad(bool value);  // leaves only, floating dtypes only
   bool is_leaf() const { return impl_->grad_fn == nullptr; }
-  const std::shared_ptr<Node>& grad_fn() const { return impl_->grad_fn; }
+  const std::shared_ptr<Node>& grad_fn() const {
+    refresh_view();
+    return impl_->grad_fn;
+  }
   Tensor grad() const { return Tensor(impl_->grad); }
   void set_grad(const Tensor& g);
   void retain_grad();
@@ -142,6 +149,14 @@ class Tensor {
   void remove_hook(int id);
 
  private:
+  // A view whose base changed in place since its grad_fn was made gets a new one.
+  void refresh_view() const {
+    if (impl_->grad_fn && impl_->version && impl_->version->version != impl_->view_version &&
+        !impl_->view_base.expired())
+      refresh_view_history();
+  }
+  void refresh_view_history() const;  // in ops/inplace_view.cpp
+
   std::shared_ptr<TensorImpl> impl_;
 };
 

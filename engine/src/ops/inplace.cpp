@@ -37,6 +37,7 @@ void check_inplace(const Tensor& self) {
 
 // A copy of self's values that keeps self's place in the graph (same grad_fn or leaf edge).
 Tensor snapshot(const Tensor& self) {
+  (void)self.grad_fn();  // a view whose base changed since first catches up with it
   Tensor values = Tensor::empty(self.shape(), self.dtype());
   kernels::copy_into(values, self);
   auto impl = std::make_shared<TensorImpl>(*self.impl());

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/error.h"
 #include "gradlab/ops/creation.h"
@@ -71,32 +72,49 @@ Tensor same_history(const std::shared_ptr<TensorImpl>& t) {
   return Tensor(std::move(impl));
 }
 
+// The view as a window on the base's current history.
+void record_as_strided(const Tensor& view, const Tensor& base, const Tensor& idx) {
+  const Shape base_shape = base.shape();
+  const int64_t base_numel = base.numel();
+  record("AsStridedBackward0", {view}, {base}, {}, [=](const BackwardContext& c) {
+    const Tensor flat = reshape(c.grad(), {-1});
+    return variable_list{reshape(index_add(zeros({base_numel}, flat.dtype()), 0, idx, flat), base_shape)};
+  });
+  view.impl()->view_version = view.version();
+}
+
+Tensor as_index_tensor(const std::vector<int64_t>& positions) {
+  std::vector<double> flat(positions.begin(), positions.end());
+  return from_values(flat, {static_cast<int64_t>(flat.size())}, DType::Int64);
+}
+
 }  // namespace
 
 void rebase_view_history(const Tensor& view, const std::shared_ptr<TensorImpl>& base_impl, const Tensor& result) {
   const Tensor base(base_impl);
   const std::vector<int64_t> positions = base_indices(base, view);
   const Shape base_shape = base.shape(), view_shape = view.shape();
-  const int64_t base_numel = base.numel();
   // 1 where the base keeps its old value, 0 where the view wrote.
-  std::vector<double> keep(static_cast<size_t>(base_numel), 1.0), flat_idx;
-  for (int64_t k : positions) {
-    keep[k] = 0.0;
-    flat_idx.push_back(static_cast<double>(k));
-  }
+  std::vector<double> keep(static_cast<size_t>(base.numel()), 1.0);
+  for (int64_t k : positions) keep[k] = 0.0;
   const Tensor keep_old = from_values(keep, base_shape, base.dtype());
-  const Tensor idx = from_values(flat_idx, {static_cast<int64_t>(flat_idx.size())}, DType::Int64);
+  const Tensor idx = as_index_tensor(positions);
 
   // d new_base / d old_base = grad outside the view; d new_base / d result = grad inside it.
   record("CopySlices", {base}, {same_history(base_impl), result}, {}, [=](const BackwardContext& c) {
     const Tensor& g = c.grad();
     return variable_list{mul(g, keep_old), reshape(index_select(reshape(g, {-1}), 0, idx), view_shape)};
   });
-  // The view is now a window on the base's new history.
-  record("AsStridedBackward0", {view}, {base}, {}, [=](const BackwardContext& c) {
-    const Tensor flat = reshape(c.grad(), {-1});
-    return variable_list{reshape(index_add(zeros({base_numel}, flat.dtype()), 0, idx, flat), base_shape)};
-  });
+  record_as_strided(view, base, idx);
+}
+
+void Tensor::refresh_view_history() const {
+  impl_->view_version = version();
+  const auto base = impl_->view_base.lock();
+  if (!base || !(base->grad_fn || base->requires_grad)) return;
+  AutoGradMode enable(true);  // grad_fn() may be read under no_grad
+  const Tensor base_tensor(base);
+  record_as_strided(*this, base_tensor, as_index_tensor(base_indices(base_tensor, *this)));
 }
 
 }  // namespace gradlab
