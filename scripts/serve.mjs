@@ -7,7 +7,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { PAGE_POLICY } from '../web/build/csp.js';
+import { PAGE_POLICY } from '../web/vite-plugins/csp.js';
 
 const ROOT = resolve(process.argv[2] || fileURLToPath(new URL('../web/dist', import.meta.url)));
 const PORT = Number(process.env.PORT ?? 8000);

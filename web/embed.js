@@ -2,7 +2,7 @@
 // editor: an iframe of embed.html, created only when the block scrolls near
 // the viewport, and resized to its content from the iframe's height messages.
 // Options per block: data-autorun="1", data-readonly="1", data-height="320".
-// Built to dist/embed.js as a standalone script (see build/embed-script.js).
+// Built to dist/embed.js as a standalone script (see vite-plugins/embed-script.js).
 import LZString from 'lz-string';
 
 const script = document.currentScript;

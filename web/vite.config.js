@@ -3,9 +3,9 @@
 // and 'gradlab' resolved to the package's build output.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import torchCompletions from './build/torch-completions.js';
-import contentSecurityPolicy from './build/csp.js';
-import buildEmbedScript from './build/embed-script.js';
+import torchCompletions from './vite-plugins/torch-completions.js';
+import contentSecurityPolicy from './vite-plugins/csp.js';
+import buildEmbedScript from './vite-plugins/embed-script.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 

@@ -1,5 +1,5 @@
 // Completion source for the torch API. The lists come from the package's
-// TypeScript declarations at build time (build/torch-completions.js): after
+// TypeScript declarations at build time (vite-plugins/torch-completions.js): after
 // "torch." the torch namespace, after "torch.nn." or "F." their members, after
 // any other "expr." the tensor methods, and the runner's globals elsewhere.
 import data from 'virtual:torch-completions';
