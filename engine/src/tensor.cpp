@@ -197,6 +197,15 @@ void Tensor::remove_hook(int id) {
     }
 }
 
+Tensor history_alias(const Tensor& t) {
+  auto impl = std::make_shared<TensorImpl>(*t.impl());
+  impl->grad.reset();
+  impl->hooks.clear();
+  impl->retains_grad = false;
+  impl->view_base.reset();
+  return Tensor(std::move(impl));
+}
+
 Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset) {
   auto impl = shallow_copy(*base.impl());
   impl->shape = std::move(shape);

@@ -160,6 +160,12 @@ class Tensor {
   std::shared_ptr<TensorImpl> impl_;
 };
 
+// A second handle on t's elements (same storage, version counter, geometry)
+// and on its place in the graph (grad_fn, output_nr, requires_grad), without
+// t's grad, hooks, retain_grad or view link: what autograd keeps of a tensor
+// without keeping the tensor itself.
+Tensor history_alias(const Tensor& t);
+
 // A view of `base`'s storage with new geometry; autograd metadata is the caller's job.
 Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset);
 

@@ -42,11 +42,7 @@ SavedVariable::SavedVariable(const Tensor& t, bool is_output) {
     // would make a cycle that is never freed. A second handle on the same
     // storage and version counter, with the history it has now, avoids that;
     // the original is remembered weakly, for the in-place error's message.
-    auto copy = std::make_shared<TensorImpl>(*t.impl());
-    copy->grad.reset();
-    copy->hooks.clear();
-    copy->retains_grad = false;
-    data_ = std::move(copy);
+    data_ = history_alias(t).impl_ptr();
     original_ = t.impl_ptr();
   }
 }

@@ -40,16 +40,13 @@ Tensor snapshot(const Tensor& self) {
   (void)self.grad_fn();  // a view whose base changed since first catches up with it
   Tensor values = Tensor::empty(self.shape(), self.dtype());
   kernels::copy_into(values, self);
-  auto impl = std::make_shared<TensorImpl>(*self.impl());
+  Tensor copy = history_alias(self);
+  TensorImpl* impl = copy.impl();
   impl->storage = values.impl()->storage;
   impl->version = values.impl()->version;
   impl->strides = values.strides();
   impl->offset = 0;
-  impl->grad.reset();
-  impl->hooks.clear();
-  impl->retains_grad = false;
-  impl->view_base.reset();  // a copy, not a view
-  return Tensor(std::move(impl));
+  return copy;
 }
 
 template <typename Compute>

@@ -62,16 +62,6 @@ std::vector<int64_t> base_indices(const Tensor& base, const Tensor& view) {
   return idx;
 }
 
-// A second handle on t's elements and current place in the graph.
-Tensor same_history(const std::shared_ptr<TensorImpl>& t) {
-  auto impl = std::make_shared<TensorImpl>(*t);
-  impl->grad.reset();
-  impl->hooks.clear();
-  impl->retains_grad = false;
-  impl->view_base.reset();
-  return Tensor(std::move(impl));
-}
-
 // The view as a window on the base's current history.
 void record_as_strided(const Tensor& view, const Tensor& base, const Tensor& idx) {
   const Shape base_shape = base.shape();
@@ -101,7 +91,7 @@ void rebase_view_history(const Tensor& view, const std::shared_ptr<TensorImpl>& 
   const Tensor idx = as_index_tensor(positions);
 
   // d new_base / d old_base = grad outside the view; d new_base / d result = grad inside it.
-  record("CopySlices", {base}, {same_history(base_impl), result}, {}, [=](const BackwardContext& c) {
+  record("CopySlices", {base}, {history_alias(base), result}, {}, [=](const BackwardContext& c) {
     const Tensor& g = c.grad();
     return variable_list{mul(g, keep_old), reshape(index_select(reshape(g, {-1}), 0, idx), view_shape)};
   });
