@@ -39,6 +39,7 @@ EMSCRIPTEN_BINDINGS(gradlab) {
   function("_data", &data);
   function("_same_storage", &same_storage);
   function("_impl_address", &impl_address);
+  function("_grad_address", &grad_address);
 
   // Printing.
   function("_repr", &repr);
@@ -214,6 +215,7 @@ EMSCRIPTEN_BINDINGS(gradlab) {
   // Autograd.
   function("_backward", &backward_op);
   function("_autograd_grad", &grad_op);
+  function("_set_hook_functions", &set_hook_functions);
   function("_register_hook", &register_hook_op);
   function("_remove_hook", &remove_hook_op);
   function("_gradcheck", &gradcheck_op);

@@ -34,7 +34,10 @@ export declare class GradlabError extends Error {
 }
 
 /**
- * A grad_fn node of the autograd graph (PyTorch's Node).
+ * A grad_fn node of the autograd graph (PyTorch's Node). Like a tensor it owns
+ * an engine handle (which keeps the graph's saved tensors alive): freed by the
+ * torch.tidy that read it, by dispose(), or once it is garbage-collected.
+ * `y.grad_fn === y.grad_fn` holds while the object is live.
  * @example const [[next, inputNr]] = y.grad_fn!.next_functions;
  */
 export interface GradNode {
@@ -44,6 +47,9 @@ export interface GradNode {
   readonly next_functions: ReadonlyArray<readonly [GradNode | null, number]>;
   /** The leaf tensor of an AccumulateGrad node. */
   readonly variable?: Tensor;
+  /** Frees the engine handle now; idempotent. @example y.grad_fn!.dispose() */
+  dispose(): void;
+  readonly isDisposed: boolean;
 }
 
 /** What register_hook returns. @example const h = y.register_hook(g => g.mul(2)); h.remove(); */
@@ -449,12 +455,12 @@ export interface Torch {
 
   /** Tensor print options; style 'legacy' prints every tensor as PyTorch 0.3 did. @example torch.set_printoptions({ precision: 2 }) */
   set_printoptions(options: { precision?: number; threshold?: number; edgeitems?: number; linewidth?: number; sci_mode?: boolean | null; profile?: 'default' | 'short' | 'full'; style?: 'modern' | 'legacy' | 'auto' }): void;
-  /** Frees every tensor made in fn except those it returns. @example const y = torch.tidy(() => x.mul(2).add(1)); */
+  /** Frees every tensor (and grad_fn node) handed out in fn except those it returns. @example const y = torch.tidy(() => x.mul(2).add(1)); */
   tidy<T>(fn: () => T): T;
-  /** Takes a tensor out of the enclosing tidy scopes. @example torch.tidy(() => { state = torch.keep(x.clone()); }) */
-  keep<T extends Tensor>(t: T): T;
-  /** Live JS tensor handles and engine tensor bytes. @example torch.memory() // { tensors: 3, bytes: 48 } */
-  memory(): { tensors: number; bytes: number };
+  /** Takes a tensor or grad_fn node out of the enclosing tidy scopes. @example torch.tidy(() => { state = torch.keep(x.clone()); }) */
+  keep<T extends Tensor | GradNode>(t: T): T;
+  /** Live JS tensor handles, engine tensor bytes and live grad_fn node handles. @example torch.memory() // { tensors: 3, bytes: 48, nodes: 0 } */
+  memory(): { tensors: number; bytes: number; nodes: number };
   /** Size of the WebAssembly memory in bytes. @example torch._heap_bytes() */
   _heap_bytes(): number;
   /** @example torch.dispose([a, b]) */ dispose(tensors: Tensor | Tensor[]): void;

@@ -43,10 +43,39 @@ val grad_op(val outputs, val inputs, val grad_outputs, bool retain_graph, bool c
   });
 }
 
-int register_hook_op(Handle h, val fn) {
+namespace {
+// The two JS functions every hook goes through (set once by the package).
+val& hook_call() {
+  static val fn = val::undefined();
+  return fn;
+}
+val& hook_drop() {
+  static val fn = val::undefined();
+  return fn;
+}
+
+// Lives as long as the engine keeps the hook (every copy of the lambda shares
+// it); its end tells JS to drop the function from its table, so no JS closure
+// is held from C++ and a tensor with a hook is reclaimed like any other.
+struct JsHook {
+  explicit JsHook(int id) : id(id) {}
+  JsHook(const JsHook&) = delete;
+  JsHook& operator=(const JsHook&) = delete;
+  ~JsHook() { hook_drop()(id); }
+  int id;
+};
+}  // namespace
+
+void set_hook_functions(val call, val drop) {
+  hook_call() = std::move(call);
+  hook_drop() = std::move(drop);
+}
+
+int register_hook_op(Handle h, int js_id) {
+  auto entry = std::make_shared<JsHook>(js_id);
   return guard([&] {
-    return tensor(h).register_hook([fn](const Tensor& g) -> Tensor {
-      const double r = fn(static_cast<double>(wrap(g))).as<double>();
+    return tensor(h).register_hook([entry](const Tensor& g) -> Tensor {
+      const double r = hook_call()(entry->id, static_cast<double>(wrap(g))).as<double>();
       GL_CHECK(r >= 0, "a tensor hook raised an exception");
       return tensor(static_cast<Handle>(r));
     });

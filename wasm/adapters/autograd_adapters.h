@@ -17,9 +17,13 @@ void backward_op(val roots, val grads, bool retain_graph, bool create_graph);
 val grad_op(val outputs, val inputs, val grad_outputs, bool retain_graph, bool create_graph,
             bool allow_unused);
 
-// fn(gradHandle) returns 0 (keep the gradient), a handle (replace it), or -1
-// when the JS hook threw; JS keeps the thrown value and rethrows it.
-int register_hook_op(Handle h, val fn);
+// Hooks are JS functions in a JS table; the engine knows them by id only.
+// call(id, gradHandle) returns 0 (keep the gradient), a handle (replace it),
+// or -1 when the JS hook threw (JS keeps the thrown value and rethrows it);
+// drop(id) runs once the engine no longer holds the hook.
+void set_hook_functions(val call, val drop);
+// Returns the engine's id for remove_hook_op.
+int register_hook_op(Handle h, int js_id);
 void remove_hook_op(Handle h, int id);
 // fn(inputHandles) returns an array of output handles it hands over, or -1.
 bool gradcheck_op(val fn, val inputs, double eps, double atol, double rtol);

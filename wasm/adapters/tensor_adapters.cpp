@@ -108,6 +108,10 @@ void detach_(Handle h) {
 }
 Handle data(Handle h) { return wrap(tensor(h).data()); }
 double impl_address(Handle h) { return static_cast<double>(reinterpret_cast<uintptr_t>(tensor(h).impl())); }
+double grad_address(Handle h) {
+  const Tensor g = tensor(h).grad();
+  return g.defined() ? static_cast<double>(reinterpret_cast<uintptr_t>(g.impl())) : 0;
+}
 bool same_storage(Handle a, Handle b) { return tensor(a).impl()->storage == tensor(b).impl()->storage; }
 
 std::string repr(Handle h, int style) {

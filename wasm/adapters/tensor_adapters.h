@@ -33,6 +33,8 @@ Handle data(Handle h);
 bool same_storage(Handle a, Handle b);
 // Identity of the tensor behind a handle (two handles to one tensor agree).
 double impl_address(Handle h);
+// impl_address of the grad (0 if none), so JS can reuse its .grad object without a new handle.
+double grad_address(Handle h);
 
 // style: -1 as the tensor's legacy kind says, 0 modern, 1 PyTorch 0.3.
 std::string repr(Handle h, int style);

@@ -1,8 +1,8 @@
-// Autograd in JS: backward, hooks, grad_fn nodes (cached so identity holds,
-// as `a.grad_fn === a.grad_fn` does in PyTorch), grad mode scopes,
+// Autograd in JS: backward, hooks (by id), grad_fn nodes (owned handles,
+// cached so `a.grad_fn === a.grad_fn` holds as `is` does in PyTorch), grad mode scopes,
 // torch.autograd.grad and gradcheck.
 import { isOptions } from './args.js';
-import { M, check, fail, rememberCallbackError, tidy } from './runtime.js';
+import { M, check, fail, release, rememberCallbackError, tidy, track } from './runtime.js';
 import { Tensor, adopt, fromHandle, knownLeaf } from './tensor.js';
 
 const P = Tensor.prototype;
@@ -38,63 +38,101 @@ P.detach_ = function () { M._detach_(this._handle()); check(); return this; };
 /** A second handle to t for the engine, which frees it after reading. */
 const handOver = (t) => M._share(t._handle());
 
+// Hook functions by id. The engine holds only the id and calls callHook with
+// it; when the engine lets go of the hook (remove(), or the tensor or node
+// holding it is freed) it calls dropHook, so no JS closure is pinned from C++.
+const hookTable = new Map();
+let nextHookId = 1;
+
+function callHook(id, gradHandle) {
+  const fn = hookTable.get(id);
+  const grad = gradHandle === 0 ? null : fromHandle(gradHandle);
+  try {
+    const r = fn(grad);
+    if (r === undefined || r === null) return 0;
+    if (!(r instanceof Tensor)) fail(`hook returned a ${typeof r}; expected a Tensor or nothing`);
+    return r._handle();
+  } catch (error) {
+    rememberCallbackError(error);
+    return -1;
+  }
+}
+function dropHook(id) { hookTable.delete(id); }
+
+/** Called once the engine is loaded. */
+export function installHooks() { M._set_hook_functions(callHook, dropHook); }
+
+// What register_hook returns. It refers to the tensor weakly: holding a handle
+// must not keep a tensor alive.
+class RemovableHandle {
+  constructor(tensor, engineId) {
+    this._tensor = new WeakRef(tensor);
+    this._id = engineId;
+  }
+  remove() {
+    const t = this._tensor.deref();
+    if (t !== undefined && t._h !== 0) M._remove_hook(t._h, this._id);
+  }
+}
+
 P.register_hook = function (fn) {
   if (typeof fn !== 'function') fail('register_hook expects a function');
-  const trampoline = (gradHandle) => {
-    const grad = gradHandle === 0 ? null : fromHandle(gradHandle);
-    try {
-      const r = fn(grad);
-      if (r === undefined || r === null) return 0;
-      if (!(r instanceof Tensor)) fail(`hook returned a ${typeof r}; expected a Tensor or nothing`);
-      return r._handle();
-    } catch (error) {
-      rememberCallbackError(error);
-      return -1;
-    }
-  };
-  const self = this;
-  const id = M._register_hook(this._handle(), trampoline);
+  const id = nextHookId++;
+  hookTable.set(id, fn);
+  const engineId = M._register_hook(this._handle(), id);
   check();
-  return { remove() { if (self._h !== 0) M._remove_hook(self._h, id); } };
+  return new RemovableHandle(this, engineId);
 };
 
-// grad_fn nodes, one JS object per engine node while that object lives.
+const disposedNode = () => fail('grad_fn node has been disposed: it cannot be used after dispose() or outside the torch.tidy() that read it');
+
+// grad_fn nodes, one JS object per engine node while that object is live.
+// Like tensors they own an engine handle (which keeps the node and its saved
+// tensors alive), freed by their tidy scope, dispose() or the registry.
 const nodeCache = new Map();
-const nodeFinalizer = new FinalizationRegistry(({ address, handle, ref }) => {
+const nodeCacheFinalizer = new FinalizationRegistry(({ address, ref }) => {
   if (nodeCache.get(address) === ref) nodeCache.delete(address);
-  M._node_free(handle);
 });
 
 /** A grad_fn: `name`, `next_functions` ([[node | null, input_nr], ...]) and, for AccumulateGrad, `variable`. */
 export class GradNode {
   constructor(handle, address) {
-    this._nh = handle;
+    this._h = handle;
+    this._watched = false;  // by the FinalizationRegistry (see runtime.js)
+    this._address = address;
     this.name = M._node_name(handle);
-    this._next = null;
-    this._variable = undefined;
-    const ref = new WeakRef(this);
-    nodeCache.set(address, ref);
-    nodeFinalizer.register(this, { address, handle, ref });
+    this._ref = new WeakRef(this);
+    nodeCache.set(address, this._ref);
+    nodeCacheFinalizer.register(this, { address, ref: this._ref }, this);
+    track(this);
   }
+  get _kind() { return 'nodes'; }
+  _handle() { return this._h === 0 ? disposedNode() : this._h; }
+  /** A new array each read (as PyTorch's tuple); the nodes in it are the cached objects. */
   get next_functions() {
-    if (this._next === null) {
-      const flat = M._node_next(this._nh);
-      const next = [];
-      for (let i = 0; i < flat.length; i += 2) next.push(Object.freeze([nodeFor(flat[i]), flat[i + 1]]));
-      this._next = Object.freeze(next);
-    }
-    return this._next;
+    const flat = M._node_next(this._handle());
+    const next = [];
+    for (let i = 0; i < flat.length; i += 2) next.push(Object.freeze([nodeFor(flat[i]), flat[i + 1]]));
+    return Object.freeze(next);
   }
-  /** The leaf an AccumulateGrad node accumulates into. */
+  /** The leaf an AccumulateGrad node accumulates into (the very tensor the user holds, when live). */
   get variable() {
-    if (this._variable === undefined) {
-      const h = M._node_variable(this._nh);
-      const known = h === 0 ? undefined : knownLeaf(h);
-      if (known !== undefined) M._free_tensor(h);
-      this._variable = h === 0 ? undefined : known ?? fromHandle(h);
-    }
-    return this._variable;
+    const h = M._node_variable(this._handle());
+    if (h === 0) return undefined;
+    const known = knownLeaf(h);
+    if (known === undefined) return fromHandle(h);
+    M._free_tensor(h);
+    return known;
   }
+  /** Frees the engine handle now (and with it the graph it alone kept alive); idempotent. */
+  dispose() {
+    if (this._h === 0) return;
+    if (nodeCache.get(this._address) === this._ref) nodeCache.delete(this._address);
+    nodeCacheFinalizer.unregister(this);
+    release(this, this._h);
+    this._h = 0;
+  }
+  get isDisposed() { return this._h === 0; }
   toString() { return `<${this.name} object>`; }
   [Symbol.for('nodejs.util.inspect.custom')]() { return this.toString(); }
 }
@@ -103,7 +141,7 @@ function nodeFor(handle) {
   if (handle === 0) return null;
   const address = M._node_address(handle);
   const cached = nodeCache.get(address)?.deref();
-  if (cached !== undefined) {
+  if (cached !== undefined && cached._h !== 0) {
     M._node_free(handle);
     return cached;
   }

@@ -3,7 +3,7 @@
 // only touch the engine when called, so they may load before it is ready.
 //
 //   import { torch, Variable } from 'gradlab';
-import './autograd.js';
+import { installHooks } from './autograd.js';
 import { GradlabError } from './errors.js';
 import { loadEngine } from './load.js';
 import { NDArray } from './ndarray.js';
@@ -13,6 +13,7 @@ import './tensor-ops.js';
 import { Variable, torch } from './torch.js';
 
 setEngine(await loadEngine());
+installHooks();
 torch.GradlabError = GradlabError;
 
 export { torch, Variable, NDArray, GradlabError };

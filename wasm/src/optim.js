@@ -27,12 +27,14 @@ class Optimizer {
     const loss = closure ? closure() : undefined;
     no_grad(() => {
       for (const group of this.param_groups) {
+        // Read inside the scope: a .grad object made here is freed with it,
+        // while one the caller already holds is the same object and survives.
+        // Optimizer state made inside survives through keep().
         for (const p of group.params) {
-          const grad = p.grad;
-          if (grad === null) continue;
-          // Optimizer state made inside survives through keep().
-          tidy(() => this._update(p, grad, group, this._stateOf(p)));
-          grad.dispose();
+          tidy(() => {
+            const grad = p.grad;
+            if (grad !== null) this._update(p, grad, group, this._stateOf(p));
+          });
         }
       }
     });

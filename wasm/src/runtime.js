@@ -32,28 +32,33 @@ export function check() {
 export { fail } from './errors-util.js';
 import { fail } from './errors-util.js';
 
-// Handles owned by JS tensors.
-export const live = { tensors: 0 };
-const finalizer = new FinalizationRegistry((handle) => {
-  live.tensors -= 1;
-  M._free_tensor(handle);
+// Engine handles owned by JS objects, counted by kind: `tensors` (Tensor) and
+// `nodes` (grad_fn nodes). An owner has `_h` (0 once freed) and `_kind`.
+export const live = { tensors: 0, nodes: 0 };
+const FREE = {
+  tensors: (handle) => M._free_tensor(handle),
+  nodes: (handle) => M._node_free(handle),
+};
+const finalizer = new FinalizationRegistry(({ kind, handle }) => {
+  live[kind] -= 1;
+  FREE[kind](handle);
 });
 
 const scopes = [];
 
-// The registry is a safety net for tensors nobody disposes. A tensor made
+// The registry is a safety net for handles nobody disposes. An owner made
 // inside torch.tidy is freed by its scope, so it is watched only once it
 // leaves every scope (returned from the outermost tidy, or keep()); that keeps
 // two registry calls off every op in a tidy loop.
 function watch(owner) {
   if (owner._watched || owner._h === 0) return;
   owner._watched = true;
-  finalizer.register(owner, owner._h, owner);
+  finalizer.register(owner, { kind: owner._kind, handle: owner._h }, owner);
 }
 
-/** Takes ownership of a fresh engine handle for `owner` (a Tensor with _h set). */
+/** Takes ownership of a fresh engine handle for `owner` (a Tensor or grad_fn node with _h set). */
 export function track(owner) {
-  live.tensors += 1;
+  live[owner._kind] += 1;
   if (scopes.length > 0) scopes[scopes.length - 1].push(owner);
   else watch(owner);
 }
@@ -62,11 +67,11 @@ export function track(owner) {
 export function release(owner, handle) {
   if (owner._watched) finalizer.unregister(owner);
   owner._watched = false;
-  live.tensors -= 1;
-  M._free_tensor(handle);
+  live[owner._kind] -= 1;
+  FREE[owner._kind](handle);
 }
 
-/** Takes t out of every open tidy scope, so it outlives them. */
+/** Takes t (a tensor or grad_fn node) out of every open tidy scope, so it outlives them. */
 export function keep(t) {
   for (const scope of scopes) {
     const i = scope.indexOf(t);
@@ -79,7 +84,7 @@ export function keep(t) {
 function collect(value, into, seen = new Set()) {
   if (value === null || typeof value !== 'object' || seen.has(value)) return;
   seen.add(value);
-  if (typeof value._isTensor === 'boolean') {
+  if (typeof value._kind === 'string') {
     into.add(value);
     return;
   }
@@ -87,7 +92,7 @@ function collect(value, into, seen = new Set()) {
   else if (Object.getPrototypeOf(value) === Object.prototype) for (const v of Object.values(value)) collect(v, into, seen);
 }
 
-/** torch.tidy: frees every tensor made inside fn except those it returns. */
+/** torch.tidy: frees every tensor and grad_fn node handed out inside fn except those it returns. */
 export function tidy(fn) {
   if (typeof fn !== 'function') fail('torch.tidy(fn) expects a function');
   const scope = [];

@@ -115,8 +115,13 @@ for (const name of ['eq', 'ne', 'lt', 'le', 'gt', 'ge']) {
   P[name] = binary((a, b) => M[raw](a, b), (a, x) => M[rawScalar](a, x));
 }
 P.equal = function (other) {
-  return this.shape.length === other.shape.length && this.shape.every((s, i) => s === other.shape[i]) &&
-    this.eq(other)._allTrue();
+  if (this.shape.length !== other.shape.length || !this.shape.every((s, i) => s === other.shape[i])) return false;
+  const same = this.eq(other);
+  try {
+    return same._allTrue();
+  } finally {
+    same.dispose();
+  }
 };
 P._allTrue = function () {
   const r = this.bool();

@@ -32,10 +32,15 @@ export class Tensor {
     this._shape = null;
     this._dtype = -1;
     this._watched = false;  // by the FinalizationRegistry (see runtime.js)
+    // The .grad object handed out last and the engine identity of its tensor:
+    // reads return it while the engine's grad is still that tensor.
+    this._grad = null;
+    this._gradAddress = 0;
     track(this);
   }
 
   get _isTensor() { return true; }
+  get _kind() { return 'tensors'; }
 
   /** The live handle, or a GradlabError once disposed. */
   _handle() {
@@ -90,14 +95,26 @@ export class Tensor {
   get _version() { return M._version(this._handle()); }
   is_floating_point() { return this._dtype < 0 ? (this._meta(), this._dtype < 2) : this._dtype < 2; }
 
+  /** One object while the engine keeps the same grad tensor (`x.grad === x.grad`, as `is` in PyTorch). */
   get grad() {
-    const g = M._grad(this._handle());
-    return g === 0 ? null : fromHandle(g);
+    const address = M._grad_address(this._handle());
+    if (address === 0) {
+      this._grad = null;
+      return null;
+    }
+    // A live cached handle keeps its tensor alive, so its address cannot have been reused.
+    if (this._grad === null || this._grad._h === 0 || this._gradAddress !== address) {
+      this._grad = fromHandle(M._grad(this._h));
+      this._gradAddress = address;
+    }
+    return this._grad;
   }
   set grad(value) {
     if (value !== null && value !== undefined && !(value instanceof Tensor)) fail('assigned grad expected to be a Tensor or None');
     M._set_grad(this._handle(), value ? value._handle() : 0);
     check();
+    this._grad = value ?? null;
+    this._gradAddress = value ? M._impl_address(value._h) : 0;
   }
   /** Shares storage, never requires grad; changes through it are hidden from autograd. */
   get data() { return fromHandle(M._data(this._handle())); }
@@ -137,6 +154,7 @@ export class Tensor {
     if (this._h !== 0) {
       release(this, this._h);
       this._h = 0;
+      this._grad = null;
     }
   }
   [disposeSymbol]() { this.dispose(); }

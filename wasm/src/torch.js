@@ -169,8 +169,8 @@ export const torch = {
 
   tidy,
   keep,
-  /** {tensors: live JS tensor handles, bytes: bytes of tensor storage held by the engine}. */
-  memory: () => ({ tensors: live.tensors, bytes: M._memory_bytes() }),
+  /** {tensors: live JS tensor handles, bytes: bytes of tensor storage held by the engine, nodes: live grad_fn node handles}. */
+  memory: () => ({ tensors: live.tensors, bytes: M._memory_bytes(), nodes: live.nodes }),
   /** Size of the WebAssembly memory (it only grows), for leak tests. */
   _heap_bytes: () => M.HEAP8.buffer.byteLength,
   dispose: (tensors) => {
