@@ -426,6 +426,15 @@ export interface Torch {
 
   /** torch.nn. @example const model = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.ReLU()); */
   nn: {
+    /**
+     * A module parameter: shares data's storage and requires grad unless told not to;
+     * prints as "Parameter containing:" and the tensor.
+     * @example const w = torch.nn.Parameter(torch.zeros(2, 3)); torch.nn.Parameter(t, false)
+     */
+    Parameter: {
+      (data: Tensor, requires_grad?: boolean | { requires_grad?: boolean }): Tensor;
+      new (data: Tensor, requires_grad?: boolean | { requires_grad?: boolean }): Tensor;
+    };
     /** Base class. @example class Net extends torch.nn.Module { forward(x) { return x; } } */
     Module: ModuleClass<[]>;
     /** @example torch.nn.Linear(3, 2, { bias: false }) */ Linear: ModuleClass<[in_features: number, out_features: number, options?: { bias?: boolean }]>;
@@ -476,6 +485,10 @@ export interface Torch {
   select: Fn1; narrow: Fn1; index_select: Fn1; gather: Fn1; masked_fill: Fn1; index_add: Fn1; scatter_add: Fn1;
   softmax: Fn1; log_softmax: Fn1; detach: Fn1; numel: Fn1; multiply: Fn1; divide: Fn1; subtract: Fn1;
   negative: Fn1; unbind: Fn1; swapaxes: Fn1; true_divide: Fn1;
+  /** In-place function forms. @example torch.zero_(x); torch.fill_(x, 2); torch.clamp_(x, 0, 1) */
+  zero_(input: Tensor): Tensor;
+  fill_(input: Tensor, value: number | boolean | Tensor): Tensor;
+  clamp_(input: Tensor, min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor;
 }
 
 /**

@@ -44,6 +44,65 @@ test('Sequential, activations, train/eval, zero_grad and repr', () => {
     'Sequential(\n  (0): Linear(in_features=3, out_features=2, bias=True)\n  (1): ReLU()\n)');
 });
 
+test('a module shared in a Sequential is one set of parameters, updated once per step', () => {
+  // torch.manual_seed(0); lin = nn.Linear(2, 2); seq = nn.Sequential(lin, nn.ReLU(), lin)
+  // opt = torch.optim.SGD(seq.parameters(), lr=0.1); seq(x).sum().backward(); opt.step()
+  torch.manual_seed(0);
+  const lin = torch.nn.Linear(2, 2);
+  const seq = torch.nn.Sequential(lin, new torch.nn.ReLU(), lin);
+  assert.deepEqual(seq.named_parameters().map(([n]) => n), ['0.weight', '0.bias']);
+  assert.equal(seq.parameters().length, 2);
+  assert.equal(seq.parameters()[0], lin.weight);
+  const opt = torch.optim.SGD(seq.parameters(), { lr: 0.1 });
+  seq(torch.tensor([[1, 2], [0.5, -1]])).sum().backward();
+  opt.step();
+  assertClose(lin.weight.tolist(), [[0.005332835949957371, 0.45487654209136963], [-0.6230282187461853, -0.5763952136039734]]);
+  assertClose(lin.bias.tolist(), [-0.4136177599430084, 0.0037223519757390022]);
+});
+
+test('nn.Parameter: shares storage, requires grad, prints as PyTorch 1.13', () => {
+  // torch.manual_seed(0); l = nn.Linear(3, 2); str(l.weight); str(l.bias)
+  torch.manual_seed(0);
+  const lin = torch.nn.Linear(3, 2);
+  assert.equal(String(lin.weight),
+    'Parameter containing:\ntensor([[-0.0043,  0.3097, -0.4752],\n        [-0.4249, -0.2224,  0.1548]], requires_grad=True)');
+  assert.equal(`${lin.bias}`, 'Parameter containing:\ntensor([-0.0114,  0.4578], requires_grad=True)');
+  assert.ok(lin.weight instanceof torch.nn.Parameter);
+  assert.ok(lin.weight instanceof torch.Tensor);
+  assert.equal(lin.weight.mul(2) instanceof torch.nn.Parameter, false, 'ops on a Parameter give plain tensors');
+  // str(nn.Parameter(torch.tensor(3.))); str(nn.Parameter(torch.tensor([1., 2.]), requires_grad=False))
+  const data = torch.tensor(3);
+  const p = torch.nn.Parameter(data);
+  assert.equal(String(p), 'Parameter containing:\ntensor(3., requires_grad=True)');
+  assert.equal(p.is_leaf, true);
+  data.fill_(5);
+  assert.equal(p.item(), 5, 'a Parameter shares its data');
+  assert.equal(String(new torch.nn.Parameter(torch.tensor([1, 2]), false)), 'Parameter containing:\ntensor([1., 2.])');
+  assert.equal(torch.nn.Parameter(torch.tensor([1, 2]), { requires_grad: false }).requires_grad, false);
+  class Net extends torch.nn.Module {
+    constructor() {
+      super();
+      this.scale = torch.nn.Parameter(torch.ones(1), false);
+    }
+  }
+  assert.deepEqual(new Net().named_parameters().map(([n]) => n), ['scale'], 'a Parameter is a parameter even without grad');
+  assert.throws(() => torch.nn.Parameter(torch.tensor([1, 2], { dtype: 'int64' })),
+    { name: 'GradlabError', message: 'Only Tensors of floating point and complex dtype can require gradients' });
+  assert.throws(() => torch.nn.Parameter([1, 2]), { name: 'GradlabError', message: /argument 'data' must be Tensor/ });
+});
+
+test('torch.zero_, torch.fill_ and torch.clamp_ change their tensor in place', () => {
+  // torch.zero_(z), torch.fill_(z, 2), torch.clamp_(z, -1, 1), torch.clamp_(z, min=0) with z = [1., -2., 3.]
+  const z = () => torch.tensor([1, -2, 3]);
+  const a = z();
+  assert.equal(torch.zero_(a), a);
+  assert.deepEqual(a.tolist(), [0, 0, 0]);
+  assert.deepEqual(torch.fill_(z(), 2).tolist(), [2, 2, 2]);
+  assert.deepEqual(torch.clamp_(z(), -1, 1).tolist(), [1, -1, 1]);
+  assert.deepEqual(torch.clamp_(z(), { min: 0 }).tolist(), [1, 0, 3]);
+  assert.throws(() => torch.zero_(5), { name: 'GradlabError', message: "zero_(): argument 'input' (position 1) must be Tensor, not number" });
+});
+
 test('user modules subclass torch.nn.Module', () => {
   class Net extends torch.nn.Module {
     constructor() {

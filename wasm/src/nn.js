@@ -1,12 +1,36 @@
-// torch.nn: Module (callable: `model(x)` runs forward), Linear, Sequential,
-// activations and losses. Parameters are leaf tensors that require grad,
-// found on a module's own properties; submodules are found the same way.
+// torch.nn: Parameter, Module (callable: `model(x)` runs forward), Linear,
+// Sequential, activations and losses. Parameters are nn.Parameter tensors
+// and leaf tensors that require grad, found on a module's own properties;
+// submodules are found the same way.
+import { isOptions } from './args.js';
 import { callableClass } from './callable.js';
 import { functional as F } from './functional.js';
-import { fail } from './runtime.js';
-import { Tensor } from './tensor.js';
+import { M, check, fail } from './runtime.js';
+import { Tensor, fromHandle } from './tensor.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** A tensor that is a module parameter: prints as PyTorch's does; ops on it give plain tensors. */
+class ParameterTensor extends Tensor {
+  toString() { return `Parameter containing:\n${super.toString()}`; }
+}
+Object.defineProperty(ParameterTensor, 'name', { value: 'Parameter' });
+
+/** nn.Parameter(data, requires_grad = true): shares data's storage, as PyTorch's does. */
+function makeParameter(data, requiresGrad = true) {
+  if (!(data instanceof Tensor)) fail(`Parameter(): argument 'data' must be Tensor, not ${data === null ? 'None' : typeof data}`);
+  if (isOptions(requiresGrad)) requiresGrad = requiresGrad.requires_grad ?? true;
+  // Checked before the handle is made; PyTorch's Parameter words it apart from requires_grad_.
+  if (requiresGrad && !data.is_floating_point()) fail('Only Tensors of floating point and complex dtype can require gradients');
+  const p = fromHandle(M._detach(data._handle()), ParameterTensor);
+  check();
+  p.requires_grad = Boolean(requiresGrad);
+  return p;
+}
+const Parameter = new Proxy(ParameterTensor, {
+  apply: (_target, _thisArg, args) => makeParameter(...args),
+  construct: (_target, args) => makeParameter(...args),
+});
 
 class ModuleBase {
   constructor() {
@@ -29,13 +53,20 @@ class ModuleBase {
   children() { return this.named_children().map(([, m]) => m); }
   modules() { return [this, ...this.children().flatMap((m) => m.modules())]; }
 
-  /** [name, tensor] pairs: leaf tensors that require grad, then those of submodules ('fc.weight'). */
-  named_parameters(prefix = '') {
+  /**
+   * [name, tensor] pairs: Parameters and leaf tensors that require grad, then
+   * those of submodules ('fc.weight'). A tensor shared by several modules is
+   * listed once, under its first name, as PyTorch's does (so an optimizer
+   * updates it once per step).
+   */
+  named_parameters(prefix = '', seen = new Set()) {
     const out = [];
     for (const key of Object.keys(this)) {
       const v = this[key];
-      if (v instanceof Tensor && !v.isDisposed && v.requires_grad && v.is_leaf) out.push([prefix + key, v]);
-      else if (v instanceof ModuleBase) out.push(...v.named_parameters(`${prefix}${key}.`));
+      if (v instanceof Tensor && !v.isDisposed && (v instanceof ParameterTensor || (v.requires_grad && v.is_leaf))) {
+        if (!seen.has(v)) out.push([prefix + key, v]);
+        seen.add(v);
+      } else if (v instanceof ModuleBase) out.push(...v.named_parameters(`${prefix}${key}.`, seen));
     }
     return out;
   }
@@ -67,13 +98,20 @@ class LinearModule extends ModuleBase {
     const bound = in_features > 0 ? 1 / Math.sqrt(in_features) : 0;
     this.in_features = in_features;
     this.out_features = out_features;
-    this.weight = torchRef.torch.empty(out_features, in_features).uniform_(-bound, bound).requires_grad_();
-    this.bias = bias ? torchRef.torch.empty(out_features).uniform_(-bound, bound).requires_grad_() : null;
+    this.weight = uniformParameter([out_features, in_features], bound);
+    this.bias = bias ? uniformParameter([out_features], bound) : null;
   }
   forward(x) { return F.linear(x, this.weight, this.bias); }
   extra_repr() { return `in_features=${this.in_features}, out_features=${this.out_features}, bias=${this.bias ? 'True' : 'False'}`; }
 }
 Object.defineProperty(LinearModule, 'name', { value: 'Linear' });
+
+function uniformParameter(sizes, bound) {
+  const data = torchRef.torch.empty(sizes).uniform_(-bound, bound);
+  const p = makeParameter(data);
+  data.dispose();
+  return p;
+}
 
 class SequentialModule extends ModuleBase {
   constructor(...modules) {
@@ -130,6 +168,7 @@ Object.defineProperty(DropoutModule, 'name', { value: 'Dropout' });
 export const torchRef = { torch: null };
 
 export const nn = {
+  Parameter,
   Module: callableClass(ModuleBase),
   Linear: callableClass(LinearModule),
   Sequential: callableClass(SequentialModule),

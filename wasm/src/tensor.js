@@ -14,11 +14,11 @@ export const printStyle = { value: -1 };
 // Set only while fromHandle runs, so user code cannot hand the constructor an arbitrary address.
 let adopting = false;
 
-/** Wraps a fresh engine handle that this tensor will own. */
-export function fromHandle(handle) {
+/** Wraps a fresh engine handle that this tensor (of class `cls`, a Tensor subclass) will own. */
+export function fromHandle(handle, cls = Tensor) {
   adopting = true;
   try {
-    return new Tensor(handle);
+    return new cls(handle);
   } finally {
     adopting = false;
   }

@@ -210,6 +210,14 @@ for (const name of METHODS) {
   };
 }
 
+// In-place function forms (torch.zero_(x) == x.zero_()): only a tensor can be changed in place.
+for (const name of ['zero_', 'fill_', 'clamp_']) {
+  torch[name] = (input, ...rest) => {
+    if (!(input instanceof Tensor)) fail(`${name}(): argument 'input' (position 1) must be Tensor, not ${input === null ? 'None' : typeof input}`);
+    return input[name](...rest);
+  };
+}
+
 function wrappedScalar(x) {
   const h = M._scalar(x, Number.isInteger(x) && Math.abs(x) < 9.2e18 ? 2 : 1, true);
   check();
