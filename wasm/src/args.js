@@ -24,6 +24,21 @@ export function isOptions(v) {
     typeof v._isTensor !== 'boolean' && !('shape' in v && 'data' in v);
 }
 
+/**
+ * An argument where an options object is expected: undefined or null -> {},
+ * a plain object as is; anything else is an error at this call (in
+ * JavaScript `f(x, requires_grad=true)` assigns a variable and passes `true`).
+ */
+export function optionsArg(value, where) {
+  if (value === undefined || value === null) return {};
+  const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) return value;
+  const got = typeof value === 'string' ? `'${value}'`
+    : typeof value === 'object' || typeof value === 'function' ? `a ${value.constructor?.name ?? typeof value}` : String(value);
+  return fail(`${where}: expected an options object such as { requires_grad: true }, but got ${got} ` +
+    '(keyword arguments are written as an object in JavaScript: { name: value })');
+}
+
 /** Splits (…values, options?) into [values, options]. */
 export function splitOptions(args) {
   if (args.length > 0 && isOptions(args[args.length - 1])) return [args.slice(0, -1), args[args.length - 1]];

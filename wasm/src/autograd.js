@@ -1,7 +1,7 @@
 // Autograd in JS: backward, hooks (by id), grad_fn nodes (owned handles,
 // cached so `a.grad_fn === a.grad_fn` holds as `is` does in PyTorch), grad mode scopes,
 // torch.autograd.grad and gradcheck.
-import { isOptions } from './args.js';
+import { isOptions, optionsArg } from './args.js';
 import { M, check, fail, release, rememberCallbackError, tidy, track } from './runtime.js';
 import { Tensor, adopt, fromHandle, knownLeaf } from './tensor.js';
 
@@ -9,8 +9,9 @@ const P = Tensor.prototype;
 
 P.backward = function (gradient, options) {
   if (isOptions(gradient)) [gradient, options] = [undefined, gradient];
-  const createGraph = Boolean(options?.create_graph);
-  const retainGraph = options?.retain_graph ?? createGraph;
+  options = optionsArg(options, 'backward()');
+  const createGraph = Boolean(options.create_graph);
+  const retainGraph = options.retain_graph ?? createGraph;
   const grads = [];
   let temp = null;
   if (gradient instanceof Tensor) grads.push(gradient._handle());
@@ -173,7 +174,8 @@ export function enable_grad(fn) { return withGradMode(true, fn); }
 const asList = (x) => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
 
 /** torch.autograd.grad(outputs, inputs, {grad_outputs, retain_graph, create_graph, allow_unused}). */
-export function grad(outputs, inputs, options = {}) {
+export function grad(outputs, inputs, options) {
+  options = optionsArg(options, 'grad()');
   const outs = asList(outputs);
   const ins = asList(inputs);
   const gradOutputs = asList(options.grad_outputs);
@@ -199,8 +201,8 @@ export function grad(outputs, inputs, options = {}) {
 }
 
 /** torch.autograd.gradcheck(fn, inputs, {eps, atol, rtol}): true, or throws with the first mismatch. */
-export function gradcheck(fn, inputs, options = {}) {
-  const { eps = 1e-6, atol = 1e-5, rtol = 1e-3 } = options;
+export function gradcheck(fn, inputs, options) {
+  const { eps = 1e-6, atol = 1e-5, rtol = 1e-3 } = optionsArg(options, 'gradcheck()');
   const ins = asList(inputs);
   const trampoline = (handles) => {
     try {

@@ -2,7 +2,7 @@
 // Sequential, activations and losses. Parameters are nn.Parameter tensors
 // and leaf tensors that require grad, found on a module's own properties;
 // submodules are found the same way.
-import { isOptions } from './args.js';
+import { isOptions, optionsArg } from './args.js';
 import { callableClass } from './callable.js';
 import { functional as F } from './functional.js';
 import { M, check, fail } from './runtime.js';
@@ -92,9 +92,9 @@ class ModuleBase {
 
 class LinearModule extends ModuleBase {
   /** y = x Wᵀ + b, initialised as PyTorch does: U(-1/√in, 1/√in) for weight and bias. */
-  constructor(in_features, out_features, options = {}) {
+  constructor(in_features, out_features, options) {
     super();
-    const bias = options.bias ?? true;
+    const bias = optionsArg(options, 'Linear()').bias ?? true;
     const bound = in_features > 0 ? 1 / Math.sqrt(in_features) : 0;
     this.in_features = in_features;
     this.out_features = out_features;
@@ -144,9 +144,9 @@ function activation(name, fn, repr = () => '') {
 
 function lossModule(name, fn) {
   const cls = class extends ModuleBase {
-    constructor(options = {}) {
+    constructor(options) {
       super();
-      this.reduction = options.reduction ?? 'mean';
+      this.reduction = optionsArg(options, `${name}()`).reduction ?? 'mean';
     }
     forward(input, target) { return fn(input, target, { reduction: this.reduction }); }
   };

@@ -1,5 +1,6 @@
 // torch.optim: SGD (momentum, dampening, nesterov, weight_decay) and Adam,
 // written with no-grad in-place tensor ops, following PyTorch's update rules.
+import { optionsArg } from './args.js';
 import { no_grad } from './autograd.js';
 import { callableClass } from './callable.js';
 import { fail, keep, tidy } from './runtime.js';
@@ -52,8 +53,8 @@ class Optimizer {
 }
 
 class SGDOptimizer extends Optimizer {
-  constructor(params, options = {}) {
-    super(params, { lr: 1e-3, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, ...options });
+  constructor(params, options) {
+    super(params, { lr: 1e-3, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, ...optionsArg(options, 'SGD()') });
     for (const g of this.param_groups) {
       if (g.nesterov && (g.momentum <= 0 || g.dampening !== 0)) fail('Nesterov momentum requires a momentum and zero dampening');
     }
@@ -73,8 +74,8 @@ class SGDOptimizer extends Optimizer {
 Object.defineProperty(SGDOptimizer, 'name', { value: 'SGD' });
 
 class AdamOptimizer extends Optimizer {
-  constructor(params, options = {}) {
-    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, ...options });
+  constructor(params, options) {
+    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, ...optionsArg(options, 'Adam()') });
   }
   _update(p, grad, g, state) {
     const [b1, b2] = g.betas;

@@ -147,6 +147,15 @@ export class Tensor {
     return s;
   }
   [inspectSymbol]() { return this._h === 0 ? 'Tensor(disposed)' : this.toString(); }
+  // JavaScript has no operator overloading: `x * y`, `x + 1`, `x < y` and `+x`
+  // would turn tensors into NaN or '[object]' strings and compute silently
+  // wrong numbers. Only the 'string' hint (String(x), `${x}`) converts.
+  [Symbol.toPrimitive](hint) {
+    if (hint === 'string') return this.toString();
+    return fail('a Tensor is not a JavaScript number, and JavaScript operators (+ - * / ** < > == ...) do not work on ' +
+      'tensors: use the methods instead, x.add(y), x.sub(y), x.mul(y), x.div(y), x.pow(y), x.neg(), x.lt(y), x.gt(y), ' +
+      'x.eq(y) ...; x.item() gives the number of a one-element tensor, and String(x) or `${x}` prints it');
+  }
   toJSON() { return this.tolist(); }
 
   /** Frees the engine handle now; idempotent. */

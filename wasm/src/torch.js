@@ -1,6 +1,6 @@
 // The `torch` namespace: creation functions, the function form of every
 // tensor op, grad mode, autograd, nn, optim, printing and memory.
-import { bufferFor, dtypeCode, flattenData, isOptions, sizesOf, splitOptions } from './args.js';
+import { bufferFor, dtypeCode, flattenData, isOptions, optionsArg, sizesOf, splitOptions } from './args.js';
 import * as autograd from './autograd.js';
 import { functional } from './functional.js';
 import { NDArray } from './ndarray.js';
@@ -41,15 +41,22 @@ class NDArrayData {
   }
 }
 
-function creation(raw) {
+// Sizes never end in a boolean: that is `requires_grad=true` written as in Python.
+function sizedOptions(args, name) {
+  if (typeof args[args.length - 1] === 'boolean') optionsArg(args[args.length - 1], `${name}()`);
+  return splitOptions(args);
+}
+
+function creation(name, raw) {
   return (...args) => {
-    const [sizes, options] = splitOptions(args);
+    const [sizes, options] = sizedOptions(args, name);
     return applyOptions(adopt(raw(sizesOf(sizes), dtypeCode(options.dtype))), options);
   };
 }
 
-function likeCreation(raw) {
-  return (t, options = {}) => {
+function likeCreation(name, raw) {
+  return (t, options) => {
+    options = optionsArg(options, `${name}()`);
     let r = adopt(raw(t._handle()));
     if (options.dtype !== undefined && dtypeCode(options.dtype) !== dtypeCode(r.dtype)) {
       const converted = r.to(options.dtype);
@@ -70,7 +77,8 @@ function legacyConstructor(dtype) {
 }
 
 /** Variable(tensor, {requires_grad, volatile}): PyTorch 0.3's wrapper; shares the tensor's storage. */
-export function Variable(data, options = {}) {
+export function Variable(data, options) {
+  options = optionsArg(options, 'Variable()');
   const t = data instanceof Tensor ? data.detach() : fromData(data, {});
   M._set_legacy(t._handle(), LEGACY_VARIABLE);
   return applyOptions(t, options);
@@ -88,8 +96,8 @@ export const torch = {
   NDArray,
   float32: 'float32', float: 'float32', float64: 'float64', double: 'float64', int64: 'int64', long: 'int64', bool: 'bool',
 
-  tensor: (data, options = {}) => fromData(data, options),
-  as_tensor: (data, options = {}) => fromData(data, options),
+  tensor: (data, options) => fromData(data, optionsArg(options, 'tensor()')),
+  as_tensor: (data, options) => fromData(data, optionsArg(options, 'as_tensor()')),
   from_numpy: (array) => {
     if (!(array instanceof NDArray)) fail('from_numpy expects an NDArray');
     return fromData(array, {});
@@ -97,37 +105,41 @@ export const torch = {
   FloatTensor: legacyConstructor('float32'),
   DoubleTensor: legacyConstructor('float64'),
   LongTensor: legacyConstructor('int64'),
-  zeros: creation((s, d) => M._zeros(s, d)),
-  ones: creation((s, d) => M._ones(s, d)),
-  empty: creation((s, d) => M._empty(s, d)),
-  rand: creation((s, d) => M._rand(s, d)),
-  randn: creation((s, d) => M._randn(s, d)),
-  full: (size, value, options = {}) => {
+  zeros: creation('zeros', (s, d) => M._zeros(s, d)),
+  ones: creation('ones', (s, d) => M._ones(s, d)),
+  empty: creation('empty', (s, d) => M._empty(s, d)),
+  rand: creation('rand', (s, d) => M._rand(s, d)),
+  randn: creation('randn', (s, d) => M._randn(s, d)),
+  full: (size, value, options) => {
+    options = optionsArg(options, 'full()');
     const code = dtypeCode(options.dtype, typeof value === 'boolean' ? 3 : 0);
     return applyOptions(adopt(M._full(sizesOf([size]), Number(value), code)), options);
   },
   randint: (low, high, size, options) => {
     if (size === undefined || isOptions(size)) [low, high, size, options] = [0, low, high, size];
-    options = options ?? {};
+    options = optionsArg(options, 'randint()');
     return applyOptions(adopt(M._randint(low, high, sizesOf([size]), dtypeCode(options.dtype, 2))), options);
   },
   arange: (...args) => {
-    const [nums, options] = splitOptions(args);
+    const [nums, options] = sizedOptions(args, 'arange');
     const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
     const allInts = nums.every(Number.isInteger);
     return applyOptions(adopt(M._arange(start, end, step, dtypeCode(options.dtype, allInts ? 2 : 0))), options);
   },
-  linspace: (start, end, steps, options = {}) => applyOptions(adopt(M._linspace(start, end, steps, dtypeCode(options.dtype))), options),
+  linspace: (start, end, steps, options) => {
+    options = optionsArg(options, 'linspace()');
+    return applyOptions(adopt(M._linspace(start, end, steps, dtypeCode(options.dtype))), options);
+  },
   eye: (n, m, options) => {
     if (isOptions(m)) [m, options] = [undefined, m];
-    options = options ?? {};
+    options = optionsArg(options, 'eye()');
     return applyOptions(adopt(M._eye(n, m ?? -1, dtypeCode(options.dtype))), options);
   },
-  zeros_like: likeCreation((h) => M._zeros_like(h)),
-  ones_like: likeCreation((h) => M._ones_like(h)),
-  rand_like: likeCreation((h) => M._rand_like(h)),
-  randn_like: likeCreation((h) => M._randn_like(h)),
-  full_like: (t, value, options = {}) => applyOptions(adopt(M._full_like(t._handle(), value)), options),
+  zeros_like: likeCreation('zeros_like', (h) => M._zeros_like(h)),
+  ones_like: likeCreation('ones_like', (h) => M._ones_like(h)),
+  rand_like: likeCreation('rand_like', (h) => M._rand_like(h)),
+  randn_like: likeCreation('randn_like', (h) => M._randn_like(h)),
+  full_like: (t, value, options) => applyOptions(adopt(M._full_like(t._handle(), value)), optionsArg(options, 'full_like()')),
   manual_seed: (seed) => {
     if (!Number.isInteger(seed)) fail('manual_seed expected an integer seed');
     M._manual_seed(seed);
