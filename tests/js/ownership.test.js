@@ -11,14 +11,20 @@ import { torch } from 'gradlab';
 setFlagsFromString('--expose-gc');
 const gc = globalThis.gc ?? runInNewContext('gc');
 
-// Forces collection until the counts stop moving (registry callbacks run on later turns).
-async function collectGarbage() {
+const sameCounts = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+// Forces collection until torch.memory() equals `target` (registry callbacks
+// run on later turns), or, without a target, until it has stopped moving.
+async function collectGarbage(target) {
   let previous = null;
-  for (let i = 0; i < 50; i++) {
+  let steady = 0;
+  for (let i = 0; i < 100; i++) {
     gc();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const now = JSON.stringify(torch.memory());
-    if (now === previous) return;
+    const now = torch.memory();
+    if (target !== undefined && sameCounts(now, target)) return;
+    steady = sameCounts(now, previous) ? steady + 1 : 0;
+    if (target === undefined && steady >= 3) return;
     previous = now;
   }
 }
@@ -175,7 +181,7 @@ test('1,000 .grad and grad_fn reads, hooks and equal() calls leave torch.memory(
   const sizeOutside = torch.memory();
   assert.ok(sizeOutside.tensors > middle.tensors, 'outside a scope the registry owns them');
   torch.dispose([a, b]);
-  await collectGarbage();
+  await collectGarbage(baseline);
   assert.deepEqual(torch.memory(), baseline, 'after the references are dropped and collected');
 });
 
@@ -187,7 +193,7 @@ test('a forgotten tensor with a hook is reclaimed even while its RemovableHandle
     for (let i = 0; i < 1000; i++) handles.push(torch.ones(10, { requires_grad: true }).register_hook((g) => g.mul(2)));
   })();
   assert.equal(torch.memory().tensors, baseline.tensors + 1000);
-  await collectGarbage();
+  await collectGarbage(baseline);
   assert.deepEqual(torch.memory(), baseline);
   for (const h of handles) h.remove();
 });
