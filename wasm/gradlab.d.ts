@@ -468,8 +468,11 @@ export interface Torch {
   tidy<T>(fn: () => T): T;
   /** Takes a tensor or grad_fn node out of the enclosing tidy scopes. @example torch.tidy(() => { state = torch.keep(x.clone()); }) */
   keep<T extends Tensor | GradNode>(t: T): T;
-  /** Live JS tensor handles, engine tensor bytes and live grad_fn node handles. @example torch.memory() // { tensors: 3, bytes: 48, nodes: 0 } */
-  memory(): { tensors: number; bytes: number; nodes: number };
+  /**
+   * Live JS tensor handles, engine tensor bytes, live grad_fn node handles and hook functions the engine still holds.
+   * @example torch.memory() // { tensors: 3, bytes: 48, nodes: 0, hooks: 0 }
+   */
+  memory(): { tensors: number; bytes: number; nodes: number; hooks: number };
   /** Size of the WebAssembly memory in bytes. @example torch._heap_bytes() */
   _heap_bytes(): number;
   /** @example torch.dispose([a, b]) */ dispose(tensors: Tensor | Tensor[]): void;

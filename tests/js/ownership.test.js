@@ -29,9 +29,9 @@ async function collectGarbage(target) {
   }
 }
 
-test('torch.memory() counts grad_fn nodes beside tensors and bytes', () => {
+test('torch.memory() counts grad_fn nodes and hooks beside tensors and bytes', () => {
   const m = torch.memory();
-  assert.deepEqual(Object.keys(m).sort(), ['bytes', 'nodes', 'tensors']);
+  assert.deepEqual(Object.keys(m).sort(), ['bytes', 'hooks', 'nodes', 'tensors']);
 });
 
 test('x.grad is one object while the engine keeps the same grad tensor', () => {
@@ -145,14 +145,39 @@ test('equal() makes no handle that outlives the call', () => {
 test('hooks still replace gradients and can be removed; the engine holds only ids', () => {
   const x = torch.tensor([1, 2], { requires_grad: true });
   const y = x.mul(2);
+  const before = torch.memory().hooks;
   const handle = y.register_hook((g) => g.mul(10));
+  assert.equal(torch.memory().hooks, before + 1);
   y.sum().backward({ retain_graph: true });
   assert.deepEqual(x.grad.tolist(), [20, 20]);
   handle.remove();
+  assert.equal(torch.memory().hooks, before, 'remove() drops the function from the table');
   handle.remove();
   x.grad = null;
   y.sum().backward();
   assert.deepEqual(x.grad.tolist(), [2, 2]);
+});
+
+// The table entry goes when the engine lets go of the hook, never at a
+// collector's whim: a graph that still runs a hook keeps it.
+test('a hook lives as long as the engine holds it', () => {
+  const before = torch.memory().hooks;
+  const t = torch.ones(2, { requires_grad: true });
+  t.register_hook((g) => g.mul(2));
+  t.dispose();
+  assert.equal(torch.memory().hooks, before, 'disposing the only handle drops the hook');
+  // y is gone with its scope, as a Python local is, but loss's graph still runs its hook.
+  const x = torch.ones(2, { requires_grad: true });
+  const loss = torch.tidy(() => {
+    const y = x.mul(3);
+    y.register_hook((g) => g.mul(10));
+    return y.sum();
+  });
+  assert.equal(torch.memory().hooks, before + 1);
+  loss.backward();
+  assert.deepEqual(x.grad.tolist(), [30, 30]);
+  loss.dispose();
+  assert.equal(torch.memory().hooks, before, 'freeing the graph drops the hook');
 });
 
 test('1,000 .grad and grad_fn reads, hooks and equal() calls leave torch.memory() at its baseline', async () => {

@@ -2,7 +2,7 @@
 // cached so `a.grad_fn === a.grad_fn` holds as `is` does in PyTorch), grad mode scopes,
 // torch.autograd.grad and gradcheck.
 import { isOptions, optionsArg } from './args.js';
-import { M, check, fail, release, rememberCallbackError, tidy, track } from './runtime.js';
+import { M, check, fail, live, release, rememberCallbackError, tidy, track } from './runtime.js';
 import { Tensor, adopt, fromHandle, knownLeaf } from './tensor.js';
 
 const P = Tensor.prototype;
@@ -58,7 +58,9 @@ function callHook(id, gradHandle) {
     return -1;
   }
 }
-function dropHook(id) { hookTable.delete(id); }
+function dropHook(id) {
+  if (hookTable.delete(id)) live.hooks -= 1;
+}
 
 /** Called once the engine is loaded. */
 export function installHooks() { M._set_hook_functions(callHook, dropHook); }
@@ -80,6 +82,7 @@ P.register_hook = function (fn) {
   if (typeof fn !== 'function') fail('register_hook expects a function');
   const id = nextHookId++;
   hookTable.set(id, fn);
+  live.hooks += 1;
   const engineId = M._register_hook(this._handle(), id);
   check();
   return new RemovableHandle(this, engineId);

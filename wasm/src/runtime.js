@@ -34,7 +34,8 @@ import { fail } from './errors-util.js';
 
 // Engine handles owned by JS objects, counted by kind: `tensors` (Tensor) and
 // `nodes` (grad_fn nodes). An owner has `_h` (0 once freed) and `_kind`.
-export const live = { tensors: 0, nodes: 0 };
+// `hooks` counts hook functions the engine still holds by id (autograd.js).
+export const live = { tensors: 0, nodes: 0, hooks: 0 };
 const FREE = {
   tensors: (handle) => M._free_tensor(handle),
   nodes: (handle) => M._node_free(handle),

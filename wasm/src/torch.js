@@ -181,8 +181,11 @@ export const torch = {
 
   tidy,
   keep,
-  /** {tensors: live JS tensor handles, bytes: bytes of tensor storage held by the engine, nodes: live grad_fn node handles}. */
-  memory: () => ({ tensors: live.tensors, bytes: M._memory_bytes(), nodes: live.nodes }),
+  /**
+   * {tensors: live JS tensor handles, bytes: bytes of tensor storage held by the engine,
+   * nodes: live grad_fn node handles, hooks: hook functions the engine still holds}.
+   */
+  memory: () => ({ tensors: live.tensors, bytes: M._memory_bytes(), nodes: live.nodes, hooks: live.hooks }),
   /** Size of the WebAssembly memory (it only grows), for leak tests. */
   _heap_bytes: () => M.HEAP8.buffer.byteLength,
   dispose: (tensors) => {
