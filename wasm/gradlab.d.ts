@@ -475,7 +475,7 @@ export interface Torch {
   memory(): { tensors: number; bytes: number; nodes: number; hooks: number };
   /** Size of the WebAssembly memory in bytes. @example torch._heap_bytes() */
   _heap_bytes(): number;
-  /** @example torch.dispose([a, b]) */ dispose(tensors: Tensor | Tensor[]): void;
+  /** Disposes tensors (or grad_fn nodes). @example torch.dispose([a, b]) */ dispose(tensors: Tensor | GradNode | Array<Tensor | GradNode>): void;
 
   /** Function forms of the tensor methods. @example torch.add(a, b); torch.mean(x, 1) */
   add: Fn1; sub: Fn1; mul: Fn1; div: Fn1; pow: Fn1; neg: Fn1; abs: Fn1; square: Fn1; sqrt: Fn1; rsqrt: Fn1;
