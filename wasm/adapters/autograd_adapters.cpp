@@ -1,5 +1,6 @@
-// Autograd adapters. JS callbacks (hooks, gradcheck's function) are called
-// through trampolines that never let a JS exception unwind C++ frames: they
+// Autograd adapters. JS callbacks (hooks, by id through one JS function, and
+// gradcheck's function) are called through trampolines that never let a JS
+// exception unwind C++ frames: they
 // report failure with -1 and the C++ side turns it into an engine Error, so
 // guards, grad-mode scopes and the graph are restored as for any other error.
 #include "autograd_adapters.h"
