@@ -166,6 +166,9 @@ test('a hook lives as long as the engine holds it', () => {
   t.register_hook((g) => g.mul(2));
   t.dispose();
   assert.equal(torch.memory().hooks, before, 'disposing the only handle drops the hook');
+  assert.throws(() => t.register_hook((g) => g), /disposed/);
+  assert.throws(() => torch.ones(2).register_hook((g) => g), /doesn't require gradient/);
+  assert.equal(torch.memory().hooks, before, 'a refused hook leaves no entry');
   // y is gone with its scope, as a Python local is, but loss's graph still runs its hook.
   const x = torch.ones(2, { requires_grad: true });
   const loss = torch.tidy(() => {

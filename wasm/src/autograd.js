@@ -80,10 +80,12 @@ class RemovableHandle {
 
 P.register_hook = function (fn) {
   if (typeof fn !== 'function') fail('register_hook expects a function');
+  const handle = this._handle();
   const id = nextHookId++;
   hookTable.set(id, fn);
   live.hooks += 1;
-  const engineId = M._register_hook(this._handle(), id);
+  // On failure the engine has already dropped the id (and with it the entry).
+  const engineId = M._register_hook(handle, id);
   check();
   return new RemovableHandle(this, engineId);
 };
