@@ -10,11 +10,14 @@ const F = torch.nn.functional;
 const GRADCHECK = { eps: 1e-6, atol: 1e-5, rtol: 1e-3 };
 const MAX_ELEMENTS = 24;
 
-/** Distinct values of magnitude in [0.25, 1.75] (golden-ratio spaced), alternating in sign unless `positive`. */
+/**
+ * Distinct values of magnitude in [0.25, 1.75] (golden-ratio spaced, shifted per input so
+ * that no two inputs tie), alternating in sign unless `positive`.
+ */
 function standIn(shape, j, positive) {
   const n = numel(shape);
   const data = Array.from({ length: n }, (_, i) => {
-    const v = 0.25 + 1.5 * ((i * 0.6180339887 + j * 0.3819660113) % 1);
+    const v = 0.25 + 1.5 * ((i * 0.6180339887 + j * 0.1234567) % 1);
     return positive || (i + j) % 2 === 0 ? v : -v;
   });
   return torch.tensor(data, { dtype: 'float64' }).reshape(shape).requires_grad_(true);

@@ -81,6 +81,8 @@ export const OP_TABLE = {
   ...Object.fromEntries(['matmul', 'mm', 'bmm', 'mv', 'dot', 'outer'].map((op) => [op, product(op)])),
   where: ({ a, ra, rb, rc, s }) => {
     const cond = { shape: ra.shape, dtype: 'bool', data: ra.data.map((x) => (x > 0 ? 1 : 0)) };
+    // Mode 1 passes two numbers (their result type is PyTorch's default dtype or int64).
+    if (s.mode === 1) return { call: () => torch.where(a.gt(0), s.num, s.d), ref: whereRef(cond, s.num, s.d), wrt: [] };
     const other = s.mode === 0 ? s.num : 'c';
     return {
       call: (A, B, C) => torch.where(a.gt(0), B, other === 'c' ? C : other),
@@ -88,6 +90,12 @@ export const OP_TABLE = {
       wrt: other === 'c' ? ['b', 'c'] : ['b'],
     };
   },
+  // A leaf's .grad joins the pool: like any tensor it must take in-place ops and views.
+  grad: ({ a, ra }) => ({
+    call: () => a.grad ?? a.detach(),
+    ref: a.grad ? { shape: ra.shape, dtype: ra.dtype } : { ...ra, signedZero: true },
+    rg: false, view: a.grad ? undefined : 'detached',
+  }),
   clamp: ({ ra, s }) => {
     const lo = s.mode === 0 ? null : s.num, hi = s.mode === 1 ? null : s.d;
     return { call: (A) => A.clamp(lo, hi), ref: clampRef(ra, lo, hi), wrt: ['a'] };

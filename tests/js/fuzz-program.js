@@ -39,7 +39,7 @@ export const OPS = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq
   'cat', 'stack', 'split', 'chunk',
   'select', 'narrow', 'index_select', 'gather', 'masked_fill', 'at',
   'softmax', 'log_softmax', 'mse_loss', 'cross_entropy', 'nll_loss', 'bce_logits',
-  'to', 'add_', 'mul_', 'sub_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'requires_grad_', 'detach', 'backward',
+  'to', 'grad', 'add_', 'mul_', 'sub_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'requires_grad_', 'detach', 'backward',
   'gradcheck'];
 
 // Dims and indices beyond int32 catch arguments truncated on their way into the engine.
@@ -95,6 +95,9 @@ const VIEW_OF_LEAF = 'a view of a leaf Variable that requires grad is being used
 const OVERLAP = 'unsupported operation: more than one element of the written-to tensor refers to a single memory location.';
 const MULTI_VIEW = 'is a view and is being modified inplace. This view is the output of a function that returns multiple views.';
 const ALIASED = 'unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location.';
+const NOT_VIEWABLE = "view size is not compatible with input tensor's size and stride";
+// Views that may leave a tensor non-contiguous (reshape and flatten keep their input's state).
+const STRIDED = new Set(['transpose', 'permute', 'expand', 't', 'select', 'narrow', 'at', 'split', 'chunk']);
 
 /** The reference of an in-place call on x.a, given what the interpreter knows of its aliases. */
 function inplaceRef(spec, x, meta) {
@@ -119,11 +122,12 @@ function inplaceRef(spec, x, meta) {
 function resultMeta(spec, x, meta, out, op) {
   const m = meta.get(x.a);
   if (spec.inplace || spec.sameTensor) return m;
-  if (spec.view === 'detached') return { root: m.root, overlap: m.overlap };
+  if (spec.view === 'detached') return { root: m.root, overlap: m.overlap, strided: m.strided };
   if (spec.view) {
     return {
       root: m.root, viewOfLeaf: m.viewOfLeaf || (x.ra.is_leaf && x.ra.requires_grad),
       overlap: m.overlap || op === 'expand', multi: m.multi || spec.multi,
+      strided: op !== 'contiguous' && (m.strided || STRIDED.has(op)),
     };
   }
   return { root: out };
@@ -195,7 +199,8 @@ function runStep(pool, meta, s, stats) {
     x = { a, b, c, ra: snapshot(a), rb: snapshot(b), rc: snapshot(c), s };
     spec = OP_TABLE[s.op](x);
   }
-  const ref = spec.inplace ? inplaceRef(spec, x, meta) : spec.ref;
+  let ref = spec.inplace ? inplaceRef(spec, x, meta) : spec.ref;
+  if (s.op === 'view' && meta.get(a).strided && !ref.invalid) ref = { ...ref, either: [NOT_VIEWABLE] };
   let out;
   try {
     out = spec.call(a, b, c);

@@ -10,7 +10,7 @@ const tame = (data) => data.every((x) => Math.abs(x) < 1e15);
 const round = (dtype) => (dtype === 'float32' ? Math.fround : (x) => x);
 
 /** Reduced dims for `dims` (undefined, a number or an array) on rank n, or bad(...). */
-function reducedDims(dims, n, op) {
+function reducedDims(dims, n) {
   // PyTorch reads an empty dim list as "all dims", like no dim at all.
   if (dims === undefined || (Array.isArray(dims) && dims.length === 0)) return [...Array(n).keys()];
   const list = Array.isArray(dims) ? dims : [dims];
@@ -18,9 +18,7 @@ function reducedDims(dims, n, op) {
   for (const d of list) {
     const w = wrapDim(d, n);
     if (w === null) return dimError(d, n);
-    if (wrapped.includes(w)) {
-      return op === 'norm' ? bad(`Expected dims to be different, got [${list.join(', ')}] instead`) : bad(`dim ${w} appears multiple times in the list of dims`);
-    }
+    if (wrapped.includes(w)) return bad(`dim ${w} appears multiple times in the list of dims`);
     wrapped.push(w);
   }
   return n === 0 ? [] : wrapped;
@@ -60,7 +58,7 @@ const ARG_REDUCTIONS = new Set(['amax', 'amin', 'argmax', 'max']);
  * logsumexp argmax max (max gives values; maxIndices its indices as allowed sets).
  */
 export function reduceRef(op, a, dims, keepdim) {
-  const rd = reducedDims(dims, a.shape.length, op);
+  const rd = reducedDims(dims, a.shape.length);
   const dtypeError = !isFloat(a.dtype) && INT_ERRORS[op] && INT_ERRORS[op](a.dtype === 'bool' ? 'Bool' : 'Long');
   // argmax checks its dims and sizes before its dtype.
   if (dtypeError && op !== 'argmax') return rd.invalid ? bad(...dtypeError.invalid, ...rd.invalid) : dtypeError;

@@ -11,7 +11,9 @@ export const bad = (...phrases) => ({ invalid: phrases });
 export const sameShape = (x, y) => JSON.stringify(x) === JSON.stringify(y);
 /** Beyond 2^53 a JS number no longer holds an int64 exactly. */
 export const exactInt = (x) => Math.abs(x) <= 2 ** 53;
-export const isIntegral = (x) => Number.isInteger(x) && Math.abs(x) < 2 ** 63;
+export const isIntegral = (x) => Number.isSafeInteger(x) && !Object.is(x, -0);
+/** An integral number from 2^53 on may be read as an int or a float: its result's dtype is left open. */
+const ambiguous = (operands) => operands.some((o) => typeof o === 'number' && Number.isInteger(o) && !Number.isSafeInteger(o));
 
 export function dimError(d, n) {
   const m = Math.max(n, 1);
@@ -52,8 +54,8 @@ export const broadcastIndex = (o, shape) => shape.map((s, k) => (s === 1 ? 0 : o
 const at = (t, o) => (typeof t === 'number' ? t : t.data[ravel(broadcastIndex(o, t.shape), t.shape)]);
 
 // PyTorch's result_type: dimensioned tensors, then 0-d tensors, then plain numbers
-// (JS has one number type: like the package, an integral number inside int64's range is
-// a Python int, any other a Python float).
+// (JS has one number type: like the package, an integral number other than -0 is a
+// Python int, any other a Python float; see `ambiguous` beyond 2^53).
 const RANK = { bool: 0, int64: 1, float32: 2, float64: 3 };
 const category = (t) => (t === 'bool' ? 0 : t === 'int64' ? 1 : 2);
 const promote = (x, y) => (x === undefined ? y : y === undefined ? x : RANK[x] >= RANK[y] ? x : y);
@@ -178,6 +180,7 @@ export function binaryRef(op, a, b, into) {
   if (shape.invalid) return shape;
   const { rt } = types;
   let { dtype } = types;
+  if (ambiguous([b])) return { shape };
   if (into) {
     const errors = [];
     if (!canCast(dtype, into)) errors.push(...castError(dtype, into).invalid);
@@ -205,13 +208,14 @@ export function binaryRef(op, a, b, into) {
   return tidyInts({ shape, dtype, data, rtol: inexact ? (rt === 'float32' ? 4e-6 : 1e-14) : 0, signedZero });
 }
 
-/** torch.where(cond, b, c): c may be a number. */
+/** torch.where(cond, b, c): b and c may be numbers. */
 export function whereRef(cond, b, c) {
-  const s1 = broadcast(cond.shape, b.shape);
+  const s1 = broadcast(cond.shape, typeof b === 'number' ? [] : b.shape);
   if (s1.invalid) return s1;
   const shape = broadcast(s1, typeof c === 'number' ? [] : c.shape);
   if (shape.invalid) return shape;
   const dtype = resultType([b, c]);
+  if (ambiguous([b, c])) return { shape };
   const data = new Array(numel(shape));
   for (let i = 0; i < data.length; i++) {
     const o = unravel(i, shape);
@@ -225,6 +229,7 @@ export function whereRef(cond, b, c) {
  * NaN bound leaves values as they are, a NaN among two bounds makes them NaN (1.13).
  */
 export function clampRef(a, lo, hi, into) {
+  if (ambiguous([lo, hi])) return { shape: a.shape };
   let dtype = resultType([a, ...[lo, hi].filter((x) => x !== null)]);
   if (into) {
     if (!canCast(dtype, into)) return castError(dtype, into);
