@@ -52,6 +52,8 @@ const binary = (op) => ({ ra, rb, s }) => {
     ref: binaryRef(op, ra, other === 'b' ? rb : other),
     wrt: other === 'b' ? ['a', 'b'] : ['a'],
     positive: op === 'pow',
+    // An infinite or NaN number makes the derivative NaN or infinite where finite differences see 0.
+    noGradcheck: other !== 'b' && !Number.isFinite(other),
   };
 };
 const unary = (op) => ({ ra }) => ({
