@@ -11,7 +11,7 @@ export const bad = (...phrases) => ({ invalid: phrases });
 export const sameShape = (x, y) => JSON.stringify(x) === JSON.stringify(y);
 /** Beyond 2^53 a JS number no longer holds an int64 exactly. */
 export const exactInt = (x) => Math.abs(x) <= 2 ** 53;
-export const isIntegral = (x) => Number.isSafeInteger(x) && !Object.is(x, -0);
+const isIntegral = (x) => Number.isSafeInteger(x) && !Object.is(x, -0);
 /** An integral number from 2^53 on may be read as an int or a float: its result's dtype is left open. */
 const ambiguous = (operands) => operands.some((o) => typeof o === 'number' && Number.isInteger(o) && !Number.isSafeInteger(o));
 
@@ -74,9 +74,9 @@ export function resultType(operands) {
   return combine(dim, combine(zero, wrapped));
 }
 /** PyTorch's canCast: no float into an integral type, nothing non-bool into bool. */
-export const canCast = (from, to) => category(from) <= category(to);
+const canCast = (from, to) => category(from) <= category(to);
 const NAME = { float32: 'Float', float64: 'Double', int64: 'Long', bool: 'Bool' };
-export const castError = (from, to) => bad(`result type ${NAME[from]} can't be cast to the desired output type`);
+const castError = (from) => bad(`result type ${NAME[from]} can't be cast to the desired output type`);
 
 /** The JS number a value becomes in dtype (float32 rounding, int64 truncation, bool). */
 export function castValue(x, dtype) {
@@ -92,15 +92,15 @@ export function tidyInts(ref) {
 }
 
 // C's pow differs from Math.pow at 1^y and (-1)^±inf.
-export function cpow(x, y) {
+function cpow(x, y) {
   if (x === 1 || y === 0) return 1;
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
   return x ** y;
 }
 const TRIG_SAFE = 1e4;
-export const sigmoid = (x) => 1 / (1 + Math.exp(-x));
+const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 // erf by its Taylor series near 0 and its continued fraction further out (both below 1e-15).
-export function erf(x) {
+function erf(x) {
   if (Number.isNaN(x)) return NaN;
   const ax = Math.abs(x);
   if (ax > 6) return Math.sign(x);
@@ -116,8 +116,8 @@ export function erf(x) {
   for (let n = 60; n >= 1; n--) f = n / 2 / (ax + f);
   return Math.sign(x) * (1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f));
 }
-export const gelu = (x) => 0.5 * x * (1 + erf(x / Math.SQRT2));
-export const softplus = (x) => (x > 20 ? x : Math.log1p(Math.exp(x)));
+const gelu = (x) => 0.5 * x * (1 + erf(x / Math.SQRT2));
+const softplus = (x) => (x > 20 ? x : Math.log1p(Math.exp(x)));
 
 /** Elementwise unary ops: float result, whether exact in float32, and the int64/bool rules. */
 export const UNARY = {
@@ -160,7 +160,7 @@ export const BINARY_OPS = Object.keys(BINARY);
 const COMPARISON = new Set(['eq', 'lt', 'ge']);
 
 /** Result dtype of a binary op, or bad(...) for the dtype combinations PyTorch refuses. */
-export function binaryDtype(op, a, b) {
+function binaryDtype(op, a, b) {
   const bools = [a, b].map((t) => typeof t !== 'number' && t.dtype === 'bool');
   if (op === 'sub' && bools[0] && bools[1]) return bad('Subtraction, the `-` operator, with two bool tensors is not supported.');
   if (op === 'sub' && (bools[0] || bools[1])) return bad('Subtraction, the `-` operator, with a bool tensor is not supported.');
@@ -183,7 +183,7 @@ export function binaryRef(op, a, b, into) {
   if (ambiguous([b])) return { shape };
   if (into) {
     const errors = [];
-    if (!canCast(dtype, into)) errors.push(...castError(dtype, into).invalid);
+    if (!canCast(dtype, into)) errors.push(...castError(dtype).invalid);
     if (!sameShape(shape, a.shape)) errors.push(`output with shape [${a.shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
     if (errors.length > 0) return bad(...errors);
     dtype = into;
@@ -232,7 +232,7 @@ export function clampRef(a, lo, hi, into) {
   if (ambiguous([lo, hi])) return { shape: a.shape };
   let dtype = resultType([a, ...[lo, hi].filter((x) => x !== null)]);
   if (into) {
-    if (!canCast(dtype, into)) return castError(dtype, into);
+    if (!canCast(dtype, into)) return castError(dtype);
     dtype = into;
   }
   if (!isFloat(dtype) && [lo, hi].some((x) => x !== null && !exactInt(x))) return { shape: a.shape, dtype };
