@@ -1,9 +1,13 @@
 // The fuzzer's gradient checks: every differentiable op call is re-run on
 // float64 stand-ins for its float operands (distinct values away from kinks
-// such as 0 and ties) under torch.autograd.gradcheck, and the `gradcheck` step
-// checks a composed smooth function of a pool tensor.
+// such as 0 and ties) under torch.autograd.gradcheck; elementwise ops also get
+// their gradient at the call's own values (kinks, 0^0, ties, inf and NaN
+// included) compared with PyTorch 1.13's derivative formulas; and the
+// `gradcheck` step checks a composed smooth function of a pool tensor.
 import { GradlabError, torch } from 'gradlab';
-import { isFloat, numel } from './fuzz-reference.js';
+import {
+  UNARY, broadcast, broadcastIndex, cpow, isFloat, numel, ravel, unravel,
+} from './fuzz-reference.js';
 import { dimsFor } from './fuzz-ops.js';
 
 const F = torch.nn.functional;
@@ -61,6 +65,78 @@ export function checkOpGradient(spec, x) {
     throw e;
   }
   return null;
+}
+
+// PyTorch 1.13's derivatives at x (result r): ties split the gradient, abs and sign
+// give 0 at 0, relu passes it where its result is not <= 0, pow masks 0^0.
+const D_UNARY = {
+  neg: () => -1, abs: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), square: (x) => 2 * x, sqrt: (x, r) => 1 / (2 * r),
+  exp: (x, r) => r, log: (x) => 1 / x, tanh: (x, r) => 1 - r * r, sigmoid: (x, r) => r * (1 - r),
+  relu: (x, r) => (r <= 0 ? 0 : 1), sign: () => 0, reciprocal: (x, r) => -(r * r), sin: (x) => Math.cos(x),
+};
+const D_BINARY = {
+  add: [() => 1, () => 1], sub: [() => 1, () => -1], mul: [(x, y) => y, (x) => x], div: [(x, y) => 1 / y, (x, y) => -x / (y * y)],
+  // An integer base's log is taken in float32, PyTorch's default dtype.
+  pow: [(x, y) => (y === 0 ? 0 : y * cpow(x, y - 1)), (x, y, intBase) => (x === 0 && y >= 0 ? 0 : cpow(x, y) * (intBase ? Math.fround(Math.log(x)) : Math.log(x)))],
+  maximum: [(x, y) => (x === y ? 0.5 : x < y ? 0 : 1), (x, y) => (x === y ? 0.5 : x > y ? 0 : 1)],
+  minimum: [(x, y) => (x === y ? 0.5 : x > y ? 0 : 1), (x, y) => (x === y ? 0.5 : x < y ? 0 : 1)],
+};
+export const ANALYTIC = new Set([...Object.keys(D_UNARY), ...Object.keys(D_BINARY)]);
+const ANALYTIC_MAX = 256;
+
+function closeGrad(got, want) {
+  if (Number.isNaN(want)) return Number.isNaN(got);
+  if (!Number.isFinite(want)) return got === want;
+  return Math.abs(got - want) <= 1e-12 + 1e-10 * Math.abs(want);
+}
+
+/**
+ * The gradient of an elementwise op (x from fuzz-ops.js) at its operands' own values, in
+ * float64, against D_UNARY / D_BINARY summed over broadcast dims; null or why it differs.
+ */
+export function checkAnalyticGradient(op, x) {
+  const other = op in D_BINARY ? (x.s.mode === 0 ? x.s.num : x.rb) : undefined;
+  const operands = { a: x.ra, b: other };
+  const keys = ['a', 'b'].filter((k) => typeof operands[k] === 'object' && isFloat(operands[k].dtype));
+  if (keys.length === 0) return null;
+  const shape = other === undefined ? x.ra.shape : broadcast(x.ra.shape, typeof other === 'number' ? [] : other.shape);
+  if (shape.invalid || numel(shape) > ANALYTIC_MAX) return null;
+  return torch.tidy(() => {
+    const ins = { a: x.a, b: typeof other === 'number' ? other : x.b };
+    const leaves = keys.map((k) => { ins[k] = x[k].detach().double().requires_grad_(true); return ins[k]; });
+    let out;
+    try {
+      out = other === undefined ? ins.a[op]() : ins.a[op](ins.b);
+    } catch (e) {
+      if (e instanceof GradlabError) return null;
+      throw e;
+    }
+    if (!out.requires_grad) return null;
+    const grads = torch.autograd.grad([out], leaves, { grad_outputs: [torch.ones_like(out)], allow_unused: true });
+    const want = Object.fromEntries(keys.map((k) => [k, new Array(numel(operands[k].shape)).fill(0)]));
+    const value = (t, o) => (typeof t === 'number' ? t : t.data[ravel(broadcastIndex(o, t.shape), t.shape)]);
+    for (let i = 0; i < numel(shape); i++) {
+      const o = unravel(i, shape);
+      const u = value(operands.a, o);
+      if (other === undefined) {
+        want.a[i] += D_UNARY[op](u, UNARY[op].f(u));
+        continue;
+      }
+      const v = value(other, o);
+      keys.forEach((k) => {
+        const t = operands[k];
+        want[k][ravel(broadcastIndex(o, t.shape), t.shape)] += D_BINARY[op][k === 'a' ? 0 : 1](u, v, !isFloat(x.ra.dtype));
+      });
+    }
+    for (const [j, k] of keys.entries()) {
+      const got = grads[j] ? grads[j].reshape(-1).tolist() : want[k].map(() => 0);
+      const i = got.findIndex((g, q) => !closeGrad(g, want[k][q]));
+      if (i >= 0) {
+        return `gradient wrt ${k} [${i}] = ${got[i]}, expected ${want[k][i]} (at ${k === 'a' ? 'a' : 'b'} = ${JSON.stringify(operands[k].data.slice(0, 8))}${typeof other === 'number' ? `, number ${other}` : ''})`;
+      }
+    }
+    return null;
+  });
 }
 
 // Smooth functions for gradcheck (no kinks such as relu or abs at 0, so finite differences hold).

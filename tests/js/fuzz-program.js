@@ -7,7 +7,7 @@
 // when differentiable, its gradient against finite differences (fuzz-gradient.js).
 import fc from 'fast-check';
 import { GradlabError, torch } from 'gradlab';
-import { checkOpGradient, gradcheckStep } from './fuzz-gradient.js';
+import { ANALYTIC, checkAnalyticGradient, checkOpGradient, gradcheckStep } from './fuzz-gradient.js';
 import { OP_TABLE } from './fuzz-ops.js';
 import { isFloat, numel } from './fuzz-reference.js';
 
@@ -231,6 +231,10 @@ function runStep(pool, meta, s, stats) {
       meta.set(t, resultMeta(spec, x, meta, t, s.op));
     }
   });
+  if (why.length === 0 && ANALYTIC.has(s.op)) {
+    const g = checkAnalyticGradient(s.op, x);
+    if (g) why.push(g);
+  }
   if (why.length === 0) {
     const g = checkOpGradient(spec, x);
     if (g) why.push(g);

@@ -92,7 +92,7 @@ export function tidyInts(ref) {
 }
 
 // C's pow differs from Math.pow at 1^y and (-1)^±inf.
-function cpow(x, y) {
+export function cpow(x, y) {
   if (x === 1 || y === 0) return 1;
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
   return x ** y;
