@@ -1,5 +1,8 @@
 // The long fuzz run behind `npm run fuzz`: random op programs from
-// tests/js/fuzz-program.js, then counts of calls, errors by kind and failures.
+// tests/js/fuzz-program.js, each call checked against the float64 model of
+// PyTorch 1.13 (values, dtype, shape, requires_grad, gradients, error phrases),
+// then counts of calls, errors by kind and failures grouped by op and reason
+// (known ones: tests/js/FUZZ_FINDINGS.md).
 // Usage: node scripts/fuzz.mjs [--runs=20000] [--seed=N] [--skip=copy_,relu] [--huge] [--save=failing.json]
 // (--skip leaves ops out, e.g. one whose known crash would end the run early;
 // --huge mixes dims and indices beyond int32 into the programs).

@@ -1,15 +1,17 @@
 // Program fuzzer shared by tests/js/fuzz.test.js and scripts/fuzz.mjs: a
 // fast-check arbitrary of random op sequences (random shapes including 0-sized
 // dims, dtypes, special values, dims in and out of range) and an interpreter
-// that runs one inside torch.tidy, checking every call against a plain-JS
-// float64 reference where one exists and otherwise against the contract that a
-// call returns tensors or throws a GradlabError with a message.
+// that runs one inside torch.tidy. Every call is checked against the float64
+// model of PyTorch 1.13 in fuzz-reference*.js (values, shape, dtype,
+// requires_grad; for an invalid call, a GradlabError with PyTorch's phrase) and,
+// when differentiable, its gradient against finite differences (fuzz-gradient.js).
 import fc from 'fast-check';
 import { GradlabError, torch } from 'gradlab';
+import { ANALYTIC, checkAnalyticGradient, checkOpGradient, gradcheckStep } from './fuzz-gradient.js';
+import { OP_TABLE } from './fuzz-ops.js';
+import { isFloat, numel } from './fuzz-reference.js';
 
-const F = torch.nn.functional;
 const DTYPES = ['float32', 'float64', 'int64', 'bool'];
-const isFloat = (dtype) => dtype === 'float32' || dtype === 'float64';
 
 // ---- generation --------------------------------------------------------------
 
@@ -37,7 +39,7 @@ export const OPS = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq
   'cat', 'stack', 'split', 'chunk',
   'select', 'narrow', 'index_select', 'gather', 'masked_fill', 'at',
   'softmax', 'log_softmax', 'mse_loss', 'cross_entropy', 'nll_loss', 'bce_logits',
-  'to', 'add_', 'mul_', 'sub_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'requires_grad_', 'detach', 'backward',
+  'to', 'grad', 'add_', 'mul_', 'sub_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'requires_grad_', 'detach', 'backward',
   'gradcheck'];
 
 // Dims and indices beyond int32 catch arguments truncated on their way into the engine.
@@ -66,217 +68,13 @@ export const programArb = (ops = OPS, huge = false) => fc.record({
   steps: fc.array(stepArb(ops, huge), { minLength: 1, maxLength: 12 }),
 });
 
-// ---- plain-JS reference --------------------------------------------------------
-
-const numel = (shape) => shape.reduce((p, s) => p * s, 1);
-const INVALID = { invalid: true };
-
-function wrapDim(d, n) {
-  const m = Math.max(n, 1);
-  return d < -m || d >= m ? null : (d < 0 ? d + m : d);
-}
-function unravel(i, shape) {
-  const idx = new Array(shape.length);
-  for (let k = shape.length - 1; k >= 0; k--) { idx[k] = i % shape[k]; i = Math.floor(i / shape[k]); }
-  return idx;
-}
-function ravel(idx, shape) {
-  let i = 0;
-  for (let k = 0; k < shape.length; k++) i = i * shape[k] + idx[k];
-  return i;
-}
-/** Output {shape, data} whose element at multi-index o is input[inIndex(o)]. */
-function mapRef(input, shape, inIndex) {
-  const data = new Array(numel(shape));
-  for (let i = 0; i < data.length; i++) data[i] = input.data[ravel(inIndex(unravel(i, shape)), input.shape)];
-  return { shape, data };
-}
-function broadcast(a, b) {
-  const n = Math.max(a.length, b.length);
-  const out = [];
-  for (let k = 0; k < n; k++) {
-    const x = a[a.length - n + k] ?? 1, y = b[b.length - n + k] ?? 1;
-    if (x !== y && x !== 1 && y !== 1) return null;
-    out.push(x === 1 ? y : x);
-  }
-  return out;
-}
-const broadcastIndex = (o, shape) => shape.map((s, k) => (s === 1 ? 0 : o[o.length - shape.length + k]));
-
-// PyTorch's result_type: dimensioned tensors, then 0-d tensors, then plain numbers.
-const RANK = { bool: 0, int64: 1, float32: 2, float64: 3 };
-const category = (t) => (t === 'bool' ? 0 : t === 'int64' ? 1 : 2);
-const promote = (x, y) => (x === undefined ? y : y === undefined ? x : RANK[x] >= RANK[y] ? x : y);
-function resultType(operands) {
-  let dim, zero, wrapped;
-  for (const o of operands) {
-    if (typeof o === 'number') wrapped = promote(wrapped, Number.isInteger(o) ? 'int64' : 'float32');
-    else if (o.shape.length === 0) zero = promote(zero, o.dtype);
-    else dim = promote(dim, o.dtype);
-  }
-  const combine = (hi, lo) => {
-    if (hi === undefined) return lo;
-    if (lo === undefined || category(hi) === 2) return hi;
-    return hi === 'bool' || category(lo) > category(hi) ? promote(hi, lo) : hi;
-  };
-  return combine(dim, combine(zero, wrapped));
-}
-
-const sigmoid = (x) => 1 / (1 + Math.exp(-x));
-const UNARY = {
-  neg: (x) => -x, abs: Math.abs, square: (x) => x * x, sqrt: Math.sqrt, exp: Math.exp, log: Math.log,
-  tanh: Math.tanh, sigmoid, relu: (x) => (Number.isNaN(x) ? x : Math.max(x, 0)), sign: Math.sign,
-  reciprocal: (x) => 1 / x, sin: Math.sin,
-};
-const BINARY = {
-  add: (x, y) => x + y, sub: (x, y) => x - y, mul: (x, y) => x * y, div: (x, y) => x / y,
-  maximum: (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.max(x, y)),
-  minimum: (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.min(x, y)),
-  eq: (x, y) => Number(x === y), lt: (x, y) => Number(x < y), ge: (x, y) => Number(x >= y),
-};
-const COMPARISON = new Set(['eq', 'lt', 'ge']);
-
-function binaryRef(op, a, b) {
-  const bShape = typeof b === 'number' ? [] : b.shape;
-  const shape = broadcast(a.shape, bShape);
-  if (shape === null) return INVALID;
-  const floats = isFloat(a.dtype) && (typeof b === 'number' || isFloat(b.dtype));
-  if (!floats) return { shape };
-  const rt = resultType([a, b]);
-  const dtype = COMPARISON.has(op) ? 'bool' : rt;
-  const round = rt === 'float32' ? Math.fround : (x) => x;
-  // Operands are cast to the result type first (a float64 0-d tensor or a number can overflow float32).
-  const data = new Array(numel(shape));
-  for (let i = 0; i < data.length; i++) {
-    const o = unravel(i, shape);
-    const x = round(a.data[ravel(broadcastIndex(o, a.shape), a.shape)]);
-    const y = round(typeof b === 'number' ? b : b.data[ravel(broadcastIndex(o, b.shape), b.shape)]);
-    data[i] = COMPARISON.has(op) ? BINARY[op](x, y) : round(BINARY[op](x, y));
-  }
-  return { shape, dtype, data, rtol: rt === 'float32' ? 1e-6 : 1e-15 };
-}
-
-function unaryRef(op, a) {
-  if (!isFloat(a.dtype)) return {};
-  const round = a.dtype === 'float32' ? Math.fround : (x) => x;
-  // Eigen's vectorised sin loses accuracy far from 0; only the shape is compared there.
-  if (op === 'sin' && a.data.some((x) => Math.abs(x) > 1e4)) return { shape: a.shape, dtype: a.dtype };
-  const exact = ['neg', 'abs', 'square', 'relu', 'sign', 'reciprocal'].includes(op);
-  return {
-    shape: a.shape, dtype: a.dtype, data: a.data.map((x) => round(UNARY[op](x))),
-    rtol: exact ? 1e-6 : a.dtype === 'float32' ? 1e-5 : 1e-12,
-  };
-}
-
-/** Reduced dims for (dim, keepdim) on a tensor of rank n, or null when a dim is out of range or repeated. */
-function reducedDims(dims, n) {
-  // PyTorch reads an empty dim list as "all dims", like no dim at all.
-  if (dims === undefined || dims.length === 0) return [...Array(n).keys()];
-  const wrapped = dims.map((d) => wrapDim(d, n));
-  if (wrapped.some((d) => d === null) || new Set(wrapped).size !== wrapped.length) return null;
-  return n === 0 ? [] : wrapped;
-}
-function reduceRef(op, a, dims, keepdim) {
-  const rd = reducedDims(dims, a.shape.length);
-  if (rd === null) return INVALID;
-  const shape = keepdim ? a.shape.map((s, k) => (rd.includes(k) ? 1 : s)) : a.shape.filter((_, k) => !rd.includes(k));
-  if (!isFloat(a.dtype)) return { shape };
-  if ((op === 'amax' || op === 'amin') && rd.some((k) => a.shape[k] === 0)) return INVALID;
-  const groups = Array.from({ length: numel(shape) }, () => []);
-  for (let i = 0; i < a.data.length; i++) {
-    const idx = unravel(i, a.shape);
-    const out = keepdim ? idx.map((v, k) => (rd.includes(k) ? 0 : v)) : idx.filter((_, k) => !rd.includes(k));
-    groups[ravel(out, shape)].push(a.data[i]);
-  }
-  const round = a.dtype === 'float32' ? Math.fround : (x) => x;
-  // Summation order changes results once values overflow or cancel hugely; compare those by shape only.
-  const tame = a.data.every((x) => Math.abs(x) < 1e15);
-  if ((op === 'sum' || op === 'mean') && !tame) return { shape, dtype: a.dtype };
-  const f = {
-    sum: (g) => g.reduce((s, x) => s + x, 0),
-    mean: (g) => g.reduce((s, x) => s + x, 0) / g.length,
-    amax: (g) => (g.some(Number.isNaN) ? NaN : Math.max(...g)),
-    amin: (g) => (g.some(Number.isNaN) ? NaN : Math.min(...g)),
-  }[op];
-  return { shape, dtype: a.dtype, data: groups.map((g) => round(f(g))), rtol: a.dtype === 'float32' ? 1e-5 : 1e-12, atol: 1e-5 };
-}
-
-function matmulRef(a, b) {
-  if (!isFloat(a.dtype) || a.dtype !== b.dtype) return {};
-  const [na, nb] = [a.shape.length, b.shape.length];
-  if (na === 0 || nb === 0) return INVALID;
-  const as = na === 1 ? [1, a.shape[0]] : a.shape;
-  const bs = nb === 1 ? [b.shape[0], 1] : b.shape;
-  const [n, k] = as.slice(-2), [k2, m] = bs.slice(-2);
-  if (k !== k2) return INVALID;
-  const batch = broadcast(as.slice(0, -2), bs.slice(0, -2));
-  if (batch === null) return INVALID;
-  const full = [...batch, n, m];
-  const data = new Array(numel(full)).fill(0);
-  let scale = 0;
-  for (let i = 0; i < data.length; i++) {
-    const o = unravel(i, full);
-    const bi = o.slice(0, -2);
-    for (let j = 0; j < k; j++) {
-      const x = a.data[ravel([...broadcastIndex(bi, as.slice(0, -2)), o[o.length - 2], j], as)];
-      const y = b.data[ravel([...broadcastIndex(bi, bs.slice(0, -2)), j, o[o.length - 1]], bs)];
-      data[i] += x * y;
-      scale = Math.max(scale, Math.abs(x * y));
-    }
-  }
-  const shape = [...batch, ...(na === 1 ? [] : [n]), ...(nb === 1 ? [] : [m])];
-  if (!Number.isFinite(scale) || scale > 1e15 || data.some((x) => !Number.isFinite(x))) return { shape, dtype: a.dtype };
-  const round = a.dtype === 'float32' ? Math.fround : (x) => x;
-  return { shape, dtype: a.dtype, data: data.map(round), rtol: 1e-5, atol: 1e-5 * k * (scale + 1) };
-}
-
-function stackRef(parts, dim) {
-  if (parts.length === 0) return INVALID;
-  const shape = parts[0].shape, n = shape.length;
-  if (parts.some((p) => JSON.stringify(p.shape) !== JSON.stringify(shape))) return INVALID;
-  const d = dim < -(n + 1) || dim > n ? null : dim < 0 ? dim + n + 1 : dim;
-  if (d === null) return INVALID;
-  const outShape = [...shape.slice(0, d), parts.length, ...shape.slice(d)];
-  if (parts.some((p) => p.dtype !== parts[0].dtype)) return { shape: outShape };
-  const data = new Array(numel(outShape));
-  for (let i = 0; i < data.length; i++) {
-    const o = unravel(i, outShape);
-    data[i] = parts[o[d]].data[ravel([...o.slice(0, d), ...o.slice(d + 1)], shape)];
-  }
-  return { shape: outShape, dtype: parts[0].dtype, data };
-}
-
-function reshapeTarget(shape, target) {
-  const infer = target.filter((s) => s === -1).length;
-  if (infer > 1 || target.some((s) => s < -1)) return null;
-  const known = numel(target.filter((s) => s !== -1));
-  const n = numel(shape);
-  if (infer === 0) return known === n ? target : null;
-  if (known === 0 || n % known !== 0) return null;
-  return target.map((s) => (s === -1 ? n / known : s));
-}
-
-function expandTarget(shape, sizes) {
-  if (sizes.length < shape.length) return null;
-  const lead = sizes.length - shape.length;
-  const out = [];
-  for (let k = 0; k < sizes.length; k++) {
-    const s = sizes[k], own = k < lead ? null : shape[k - lead];
-    if (own === null) { if (s < 0) return null; out.push(s); continue; }
-    if (s === -1 || s === own) out.push(own);
-    else if (own === 1 && s >= 0) out.push(s);
-    else return null;
-  }
-  return out;
-}
-
 // ---- the interpreter -------------------------------------------------------------
 
 function snapshot(t) {
   const shape = t.shape;
   const list = t.tolist();
   const data = (shape.length === 0 ? [list] : list.flat(Infinity)).map(Number);
-  return { shape, dtype: t.dtype, data };
+  return { shape, dtype: t.dtype, data, requires_grad: t.requires_grad, is_leaf: t.is_leaf };
 }
 
 function leafTensor(leaf) {
@@ -289,230 +87,164 @@ function leafTensor(leaf) {
 }
 
 const pick = (pool, i) => pool[i % pool.length];
-/** A valid permutation of n dims, shuffled by the step's ints (position i swaps with |x + i| mod n). */
-function permutation(n, ints) {
-  const order = [...Array(n).keys()];
-  if (n === 0) return order;
-  ints.forEach((x, i) => {
-    const [p, q] = [i % n, Math.abs(x + i) % n];
-    [order[p], order[q]] = [order[q], order[p]];
-  });
-  return order;
-}
-function sizesFor(t, s) {
-  const shape = t.shape;
-  switch (s.mode) {
-    case 0: return [-1];
-    case 1: return [...shape].reverse();
-    case 2: return shape.length > 0 ? [...shape.slice(0, -1), -1] : [1, -1];
-    default: return s.ints;
+
+// In-place rules PyTorch applies on top of an op's own checks; the interpreter only
+// knows "maybe" for views (reshape and contiguous may copy, select may drop an
+// expanded dim), so these phrases are accepted, not required.
+const VIEW_OF_LEAF = 'a view of a leaf Variable that requires grad is being used in an in-place operation.';
+const OVERLAP = 'unsupported operation: more than one element of the written-to tensor refers to a single memory location.';
+const MULTI_VIEW = 'is a view and is being modified inplace. This view is the output of a function that returns multiple views.';
+const ALIASED = 'unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location.';
+const NOT_VIEWABLE = "view size is not compatible with input tensor's size and stride";
+// Views that may leave a tensor non-contiguous (reshape and flatten keep their input's state).
+const STRIDED = new Set(['transpose', 'permute', 'expand', 't', 'select', 'narrow', 'at', 'split', 'chunk']);
+
+/** The reference of an in-place call on x.a, given what the interpreter knows of its aliases. */
+function inplaceRef(spec, x, meta) {
+  const { ra } = x;
+  if (ra.is_leaf && ra.requires_grad) return { invalid: ['a leaf Variable that requires grad is being used in an in-place operation.'] };
+  const m = meta.get(x.a);
+  const maybe = [];
+  if (m.viewOfLeaf) maybe.push(VIEW_OF_LEAF);
+  if (m.overlap && !spec.expandOk) maybe.push(OVERLAP);
+  if (m.multi && ra.requires_grad) maybe.push(MULTI_VIEW);
+  const other = [x.b, x.c].find((t) => t !== x.a && spec.call.length > 1 && meta.get(t).root === m.root);
+  let ref = spec.ref;
+  if (other) {
+    maybe.push(ALIASED);
+    if (!ref.invalid) ref = { shape: ref.shape, dtype: ref.dtype };
   }
-}
-function dimsFor(s) {
-  if (s.mode === 0) return undefined;
-  if (s.mode === 1) return s.d;
-  return s.ints.slice(0, s.mode - 1).map((x) => x - 2);
-}
-function indexTensor(s, n) {
-  return torch.tensor(s.ints.slice(0, n), { dtype: 'int64' });
+  if (maybe.length === 0) return ref;
+  return ref.invalid ? { invalid: [...ref.invalid, ...maybe] } : { ...ref, either: maybe };
 }
 
-/**
- * Runs one step. Returns {out, ref}: out is what the call returned (a tensor, an array of
- * tensors or undefined), ref the expected {shape, dtype, data, rtol, atol}, INVALID, or {}.
- */
-function runStep(pool, s) {
-  const a = pick(pool, s.a), b = pick(pool, s.b), c = pick(pool, s.c);
-  const scalarOperand = s.mode === 0 ? s.num : b;
-  const op = s.op;
-  if (op in BINARY || op === 'pow') {
-    const ra = snapshot(a), rb = typeof scalarOperand === 'number' ? scalarOperand : snapshot(scalarOperand);
-    const out = a[op](scalarOperand);
-    return { out, ref: op === 'pow' ? {} : binaryRef(op, ra, rb) };
+/** What the interpreter knows of a result's aliasing, from the op and its input's. */
+function resultMeta(spec, x, meta, out, op) {
+  const m = meta.get(x.a);
+  if (spec.inplace || spec.sameTensor) return m;
+  if (spec.view === 'detached') return { root: m.root, overlap: m.overlap, strided: m.strided };
+  if (spec.view) {
+    return {
+      root: m.root, viewOfLeaf: m.viewOfLeaf || (x.ra.is_leaf && x.ra.requires_grad),
+      overlap: m.overlap || op === 'expand', multi: m.multi || spec.multi,
+      strided: op !== 'contiguous' && (m.strided || STRIDED.has(op)),
+    };
   }
-  if (op in UNARY) { const ra = snapshot(a); return { out: a[op](), ref: unaryRef(op, ra) }; }
-  if (['sum', 'mean', 'amax', 'amin'].includes(op)) {
-    const ra = snapshot(a), dims = dimsFor(s);
-    const keepdim = dims === undefined && op !== 'amax' && op !== 'amin' ? false : s.keepdim;
-    return { out: a[op](dims, keepdim), ref: reduceRef(op, ra, typeof dims === 'number' ? [dims] : dims, keepdim) };
-  }
-  if (['matmul', 'mm', 'bmm', 'mv', 'dot', 'outer'].includes(op)) {
-    const ra = snapshot(a), rb = snapshot(b);
-    return { out: a[op](b), ref: op === 'matmul' ? matmulRef(ra, rb) : {} };
-  }
-  if (op === 'view' || op === 'reshape') {
-    const sizes = sizesFor(a, s), ra = snapshot(a), target = reshapeTarget(ra.shape, sizes);
-    const out = a[op](sizes);
-    if (target === null) return { out, ref: INVALID };
-    return { out, ref: { shape: target, dtype: ra.dtype, data: ra.data } };
-  }
-  if (op === 'transpose') {
-    const ra = snapshot(a), n = ra.shape.length, d0 = wrapDim(s.d, n), d1 = wrapDim(s.d2, n);
-    const out = a.transpose(s.d, s.d2);
-    if (d0 === null || d1 === null) return { out, ref: INVALID };
-    if (n === 0) return { out, ref: { shape: [], data: ra.data } };
-    const swap = (x) => { const y = [...x]; [y[d0], y[d1]] = [y[d1], y[d0]]; return y; };
-    return { out, ref: mapRef(ra, swap(ra.shape), swap) };
-  }
-  if (op === 'permute') {
-    const ra = snapshot(a), n = ra.shape.length;
-    const perm = s.mode < 3 ? permutation(n, s.ints) : s.ints;
-    const out = a.permute(perm);
-    const wrapped = perm.map((d) => wrapDim(d, n));
-    if (perm.length !== n || wrapped.some((d) => d === null) || new Set(wrapped).size !== n) return { out, ref: INVALID };
-    const inv = (o) => { const x = new Array(n); wrapped.forEach((p, k) => { x[p] = o[k]; }); return x; };
-    return { out, ref: mapRef(ra, wrapped.map((p) => ra.shape[p]), inv) };
-  }
-  if (op === 'expand') {
-    const ra = snapshot(a);
-    const sizes = s.mode < 3 ? [...s.ints.slice(0, s.mode), ...ra.shape.map((x, k) => (x === 1 ? (s.ints[k] ?? 3) : -1))] : s.ints;
-    const out = a.expand(sizes), target = expandTarget(ra.shape, sizes);
-    if (target === null) return { out, ref: INVALID };
-    return { out, ref: mapRef(ra, target, (o) => broadcastIndex(o, ra.shape)) };
-  }
-  if (op === 'squeeze') {
-    const ra = snapshot(a), n = ra.shape.length;
-    if (s.mode === 0) return { out: a.squeeze(), ref: { shape: ra.shape.filter((x) => x !== 1), data: ra.data } };
-    const d = wrapDim(s.d, n), out = a.squeeze(s.d);
-    if (d === null) return { out, ref: INVALID };
-    return { out, ref: { shape: ra.shape.filter((x, k) => k !== d || x !== 1), data: ra.data } };
-  }
-  if (op === 'unsqueeze') {
-    const ra = snapshot(a), n = ra.shape.length, out = a.unsqueeze(s.d);
-    const d = s.d < -(n + 1) || s.d > n ? null : s.d < 0 ? s.d + n + 1 : s.d;
-    if (d === null) return { out, ref: INVALID };
-    return { out, ref: { shape: [...ra.shape.slice(0, d), 1, ...ra.shape.slice(d)], data: ra.data } };
-  }
-  if (op === 'flatten') return { out: a.flatten(s.d, s.d2), ref: {} };
-  if (op === 'contiguous') { const ra = snapshot(a); return { out: a.contiguous(), ref: ra }; }
-  if (op === 't') return { out: a.t(), ref: {} };
-  if (op === 'cat') return { out: torch.cat(s.mode === 0 ? [] : [a, b, c].slice(0, s.mode), s.d), ref: {} };
-  if (op === 'stack') {
-    const parts = [a, b, c].slice(0, s.mode).map(snapshot), out = torch.stack([a, b, c].slice(0, s.mode), s.d);
-    return { out, ref: stackRef(parts, s.d) };
-  }
-  if (op === 'split') return { out: a.split(s.mode < 3 ? s.ints[0] ?? 1 : s.ints, s.d), ref: {} };
-  if (op === 'chunk') return { out: a.chunk(s.ints[0] ?? 2, s.d), ref: {} };
-  if (op === 'select') {
-    const ra = snapshot(a), n = ra.shape.length, d = wrapDim(s.d, n), out = a.select(s.d, s.d2);
-    if (n === 0 || d === null || s.d2 < -ra.shape[d] || s.d2 >= ra.shape[d]) return { out, ref: INVALID };
-    const i = s.d2 < 0 ? s.d2 + ra.shape[d] : s.d2;
-    const shape = ra.shape.filter((_, k) => k !== d);
-    return { out, ref: mapRef(ra, shape, (o) => [...o.slice(0, d), i, ...o.slice(d)]) };
-  }
-  if (op === 'narrow') {
-    const ra = snapshot(a), n = ra.shape.length, d = wrapDim(s.d, n), len = s.mode, out = a.narrow(s.d, s.d2, len);
-    if (n === 0 || d === null) return { out, ref: INVALID };
-    // PyTorch wraps a negative start on an empty dim as if its size were 1; left unchecked.
-    if (ra.shape[d] === 0) return { out, ref: {} };
-    const start = s.d2 < 0 ? s.d2 + ra.shape[d] : s.d2;
-    if (start < 0 || start + len > ra.shape[d] || s.d2 > ra.shape[d]) return { out, ref: INVALID };
-    const shape = ra.shape.map((x, k) => (k === d ? len : x));
-    return { out, ref: mapRef(ra, shape, (o) => o.map((v, k) => (k === d ? v + start : v))) };
-  }
-  if (op === 'index_select') return { out: a.index_select(s.d, indexTensor(s, s.mode)), ref: {} };
-  if (op === 'gather') {
-    const shape = a.shape.map((x) => Math.min(x, 2));
-    const idx = torch.tensor(Array.from({ length: numel(shape) }, (_, i) => s.ints[i % Math.max(s.ints.length, 1)] ?? 0), { dtype: 'int64' }).reshape(shape);
-    return { out: a.gather(s.d, idx), ref: {} };
-  }
-  if (op === 'masked_fill') return { out: a.masked_fill(s.mode < 3 ? b.gt(0) : b, s.num), ref: {} };
-  if (op === 'at') {
-    const items = s.ints.slice(0, s.mode).map((x, i) => [x, null, `${x}:`, `::${Math.max(x, 1)}`, '...', 'None'][(i + s.d + 5) % 6]);
-    return { out: a.at(...items), ref: {} };
-  }
-  if (op === 'where') return { out: torch.where(a.gt(0), b, s.mode === 0 ? s.num : c), ref: {} };
-  if (op === 'prod' || op === 'argmax' || op === 'logsumexp') return { out: a[op](s.mode === 0 ? undefined : s.d, s.keepdim), ref: {} };
-  if (op === 'var' || op === 'std' || op === 'norm') return { out: a[op](dimsFor(s), s.keepdim), ref: {} };
-  if (op === 'max') {
-    const r = s.mode === 0 ? a.max() : a.max(s.d, s.keepdim);
-    return { out: Array.isArray(r) ? [r.values, r.indices] : r, ref: {} };
-  }
-  if (op === 'gelu' || op === 'softplus') return { out: a[op](), ref: {} };
-  if (op === 'clamp') return { out: a.clamp(s.mode === 0 ? null : s.num, s.mode === 1 ? null : s.d), ref: {} };
-  if (op === 'softmax' || op === 'log_softmax') return { out: F[op](a, s.d), ref: {} };
-  if (op === 'mse_loss') return { out: F.mse_loss(a, b, { reduction: ['mean', 'sum', 'none'][s.mode % 3] }), ref: {} };
-  if (op === 'bce_logits') return { out: F.binary_cross_entropy_with_logits(a, b), ref: {} };
-  if (op === 'cross_entropy' || op === 'nll_loss') {
-    const target = s.mode < 3 ? torch.tensor(s.ints.slice(0, a.shape[0] ?? 0), { dtype: 'int64' }) : b;
-    return { out: F[op](a, target, { reduction: ['mean', 'sum', 'none'][s.mode % 3] }), ref: {} };
-  }
-  if (op === 'to') return { out: a.to(s.dtype), ref: {} };
-  if (op === 'add_' || op === 'mul_' || op === 'sub_' || op === 'div_') return { out: a[op](scalarOperand), ref: {} };
-  if (op === 'zero_') return { out: a.zero_(), ref: {} };
-  if (op === 'fill_') return { out: a.fill_(s.num), ref: {} };
-  if (op === 'clamp_') return { out: a.clamp_(s.num, undefined), ref: {} };
-  if (op === 'copy_') return { out: a.copy_(b), ref: {} };
-  if (op === 'requires_grad_') return { out: a.requires_grad_(s.keepdim), ref: {} };
-  if (op === 'detach') return { out: a.detach(), ref: {} };
-  if (op === 'backward') {
-    const options = { retain_graph: s.keepdim };
-    if (s.mode === 0) a.backward(undefined, options);
-    else if (s.mode === 1) a.backward(torch.ones_like(a), options);
-    else a.sum().backward(undefined, options);
-    return { out: undefined, ref: {} };
-  }
-  if (op === 'gradcheck') return gradcheckStep(a, s);
-  throw new Error(`fuzz interpreter: unknown op ${op}`);
+  return { root: out };
 }
 
-// Smooth functions for gradcheck (no kinks such as relu or abs at 0, so finite differences hold).
-const SMOOTH = [
-  (x, s) => x.mul(x).sum(s.d, s.keepdim),
-  (x) => x.exp().mul(x.sin()),
-  (x) => x.tanh().sigmoid().square(),
-  (x, s) => F.softmax(x, s.d),
-  (x, s) => x.log_softmax(s.d).mul(x),
-  (x, s) => x.logsumexp(s.d, s.keepdim),
-  (x, s) => x.pow(3).mean(dimsFor(s), s.keepdim),
-  (x) => x.div(x.square().add(1)),
-  (x, s) => x.transpose(s.d, s.d2).reshape(-1).mul(x.reshape(-1)),
-  (x) => (x.ndim >= 2 ? x.matmul(x.transpose(-1, -2)) : x.ndim === 1 ? x.dot(x) : x.mul(x)),
-  (x) => x.unsqueeze(0).expand(3, ...x.shape).sum(0).mul(x),
-  (x, s) => x.var({ dim: dimsFor(s), keepdim: s.keepdim, unbiased: false }),
-  (x, s) => torch.cat([x, x.mul(2).exp()], s.d),
-  (x, s) => torch.stack([x, x.gelu()], s.d),
-  (x) => x.softplus().add(x.elu()).add(x.square().add(1).sqrt()),
-  (x, s) => x.narrow(s.d, 0, 1).mul(x.select(s.d, -1).unsqueeze(s.d)),
-  (x, s) => x.index_select(s.d, torch.tensor([0, 0], { dtype: 'int64' })).prod(),
-  (x) => F.mse_loss(x.sigmoid(), torch.full_like(x, 0.25)),
-  (x, s) => x.clone().mul_(2).add_(x).at(...s.ints.slice(0, 1).map((v) => (v >= 0 ? null : `${v}:`))),
-  (x, s) => x.where(torch.tensor(Array.from({ length: x.numel() }, (_, i) => i % 3 === 0)).reshape(x.shape), x.mul(3)).sum(dimsFor(s)),
-];
-
-/** gradcheck of a smooth function of a float64 copy of a (tamed to finite values in [-2, 2]). */
-function gradcheckStep(a, s) {
-  if (a.numel() > 24) return { out: undefined, ref: {} };
-  const base = a.detach().double();
-  const x = base.masked_fill(base.ne(base), 0.5).clamp(-2, 2).detach().requires_grad_(true);
-  const fn = SMOOTH[(s.ints.length * 7 + s.mode) % SMOOTH.length];
-  try {
-    torch.autograd.gradcheck((t) => fn(t, s), [x], { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
-  } catch (e) {
-    if (e instanceof GradlabError && /Jacobian mismatch/.test(e.message)) throw new Error(`gradcheck of SMOOTH[${SMOOTH.indexOf(fn)}] on ${JSON.stringify(x.tolist())}: ${e.message}`);
-    throw e;
-  }
-  return { out: undefined, ref: {} };
-}
-
-function close(got, want, rtol, atol) {
+function close(got, want, rtol, atol, signedZero) {
   if (Number.isNaN(want)) return Number.isNaN(got);
   if (!Number.isFinite(want)) return got === want;
+  if (signedZero && want === 0) return Object.is(got, want);
   return Math.abs(got - want) <= atol + rtol * Math.abs(want);
 }
 
-function compare(out, ref) {
+const show = (x) => (Object.is(x, -0) ? '-0' : String(x));
+
+/** Why out disagrees with ref (shape, dtype, requires_grad, values), or null. */
+function compare(out, ref, rg) {
   if (!(out instanceof torch.Tensor)) return 'did not return a Tensor';
   const shape = out.shape;
   if (ref.shape && JSON.stringify(shape) !== JSON.stringify(ref.shape)) return `shape ${JSON.stringify(shape)}, expected ${JSON.stringify(ref.shape)}`;
   if (ref.dtype && out.dtype !== ref.dtype) return `dtype ${out.dtype}, expected ${ref.dtype}`;
-  if (ref.data) {
+  if (rg !== undefined && out.requires_grad !== rg) return `requires_grad ${out.requires_grad}, expected ${rg}`;
+  if (ref.data || ref.allowed) {
     const got = snapshot(out).data;
-    const rtol = ref.rtol ?? 0, atol = ref.atol ?? (out.dtype === 'float32' ? 1e-37 : 1e-300);
-    const i = got.findIndex((g, k) => !close(g, ref.data[k], rtol, atol));
-    if (i >= 0) return `value [${i}] = ${got[i]}, expected ${ref.data[i]}`;
+    if (ref.allowed) {
+      const i = got.findIndex((g, k) => !ref.allowed[k].includes(g));
+      return i >= 0 ? `index [${i}] = ${got[i]}, expected one of ${JSON.stringify(ref.allowed[i])}` : null;
+    }
+    const float = isFloat(out.dtype);
+    const rtol = float ? ref.rtol ?? 0 : 0, atol = float ? ref.atol ?? (out.dtype === 'float32' ? 1e-37 : 1e-300) : 0;
+    const i = got.findIndex((g, k) => !close(g, ref.data[k], rtol, atol, float && ref.signedZero));
+    if (i >= 0) return `value [${i}] = ${show(got[i])}, expected ${show(ref.data[i])}`;
   }
   return null;
+}
+
+/** Checks of the backward step: PyTorch's two argument errors; otherwise any GradlabError may come. */
+function backwardStep(a, s) {
+  const ra = { requires_grad: a.requires_grad, numel: a.numel() };
+  const options = { retain_graph: s.keepdim };
+  const call = () => {
+    if (s.mode === 0) a.backward(undefined, options);
+    else if (s.mode === 1) a.backward(torch.ones_like(a), options);
+    else a.sum().backward(undefined, options);
+  };
+  if (!ra.requires_grad) return { call, ref: { invalid: ['element 0 of tensors does not require grad and does not have a grad_fn'] } };
+  if (s.mode === 0 && ra.numel !== 1) return { call, ref: { invalid: ['grad can be implicitly created only for scalar outputs'] } };
+  return { call, ref: { either: [''] }, noResult: true };
+}
+
+/**
+ * Runs one step and returns a list of failure reasons (empty when it matched the
+ * reference); valid results join the pool. A GradlabError is counted in stats.errors.
+ */
+function runStep(pool, meta, s, stats) {
+  const a = pick(pool, s.a), b = pick(pool, s.b), c = pick(pool, s.c);
+  if (s.op === 'gradcheck') {
+    try {
+      gradcheckStep(a, s);
+    } catch (e) {
+      // Dims of the smooth function may be out of range for a.
+      if (!(e instanceof GradlabError)) throw e;
+    }
+    return [];
+  }
+  let spec, x;
+  if (s.op === 'backward') spec = backwardStep(a, s);
+  else {
+    if (!(s.op in OP_TABLE)) throw new Error(`fuzz interpreter: unknown op ${s.op}`);
+    x = { a, b, c, ra: snapshot(a), rb: snapshot(b), rc: snapshot(c), s };
+    spec = OP_TABLE[s.op](x);
+  }
+  let ref = spec.inplace ? inplaceRef(spec, x, meta) : spec.ref;
+  if (s.op === 'view' && meta.get(a).strided && !ref.invalid) ref = { ...ref, either: [NOT_VIEWABLE] };
+  let out;
+  try {
+    out = spec.call(a, b, c);
+  } catch (e) {
+    if (!(e instanceof GradlabError)) throw e;
+    if (!e.message) return ['GradlabError with an empty message'];
+    const kind = errorKind(e.message);
+    stats.errors.set(kind, (stats.errors.get(kind) ?? 0) + 1);
+    const phrases = ref.invalid ?? ref.either;
+    if (!phrases) return [`threw GradlabError "${e.message}"; PyTorch 1.13 returns ${describeRef(ref)}`];
+    if (!phrases.some((p) => e.message.includes(p))) return [`threw GradlabError "${e.message}"; PyTorch 1.13's message contains "${phrases.join('" or "')}"`];
+    return [];
+  }
+  stats.ok += 1;
+  if (spec.noResult) return [];
+  if (ref.invalid) return [`returned a result; PyTorch 1.13 throws "${ref.invalid.join('" or "')}"`];
+  const outs = Array.isArray(out) ? out : [out];
+  const refs = Array.isArray(ref) ? ref : outs.map(() => ref);
+  const why = [];
+  if (outs.length !== refs.length) why.push(`${outs.length} results, expected ${refs.length}`);
+  outs.forEach((t, k) => {
+    const r = refs[k] ?? {};
+    const rg = spec.rg ?? (t instanceof torch.Tensor && isFloat(t.dtype) && (spec.wrt ?? []).some((key) => x[`r${key}`].requires_grad));
+    const w = compare(t, r, rg);
+    if (w) why.push(outs.length > 1 ? `result ${k}: ${w}` : w);
+    else {
+      pool.push(t);
+      meta.set(t, resultMeta(spec, x, meta, t, s.op));
+    }
+  });
+  if (why.length === 0 && ANALYTIC.has(s.op)) {
+    const g = checkAnalyticGradient(s.op, x);
+    if (g) why.push(g);
+  }
+  if (why.length === 0) {
+    const g = checkOpGradient(spec, x);
+    if (g) why.push(g);
+  }
+  return why;
+}
+
+function describeRef(ref) {
+  if (Array.isArray(ref)) return `${ref.length} results`;
+  return ref.shape ? `a ${ref.dtype ?? ''} tensor of shape ${JSON.stringify(ref.shape)}` : 'a result';
 }
 
 /** Normalised error kind for counting: the message's first words with numbers and names generalised. */
@@ -532,15 +264,9 @@ export function newStats() {
  */
 export function runProgram(program, stats, { checkBytes = true } = {}) {
   const baseline = torch.memory();
-  let pool = [];
-  const describe = (i, s, why) => {
-    const operands = [s.a, s.b, s.c].map((k) => { const t = pick(pool, k); return t.isDisposed ? 'disposed' : `${t.dtype}${JSON.stringify(t.shape)}`; });
-    if (stats.failedPrograms.at(-1) !== program) stats.failedPrograms.push(program);
-    return `${s.op}: ${why} (operands ${operands.join(', ')}; step ${i} ${JSON.stringify({ ...s, num: String(s.num) })})`;
-  };
   stats.programs += 1;
   torch.tidy(() => {
-    pool = [];
+    const pool = [], meta = new Map();
     for (const leaf of program.leaves) {
       try {
         pool.push(leafTensor(leaf));
@@ -549,29 +275,18 @@ export function runProgram(program, stats, { checkBytes = true } = {}) {
       }
     }
     if (pool.length === 0) pool.push(torch.zeros(2));
+    for (const t of pool) meta.set(t, { root: t });
     program.steps.forEach((s, i) => {
       stats.calls += 1;
-      let result;
+      const operands = [s.a, s.b, s.c].map((k) => { const t = pick(pool, k); return t.isDisposed ? 'disposed' : `${t.dtype}${JSON.stringify(t.shape)}`; });
+      let why;
       try {
-        result = runStep(pool, s);
+        why = runStep(pool, meta, s, stats);
       } catch (e) {
-        if (!(e instanceof GradlabError)) stats.failures.push(describe(i, s, `threw ${e && e.constructor && e.constructor.name}: ${e && e.message}`));
-        else if (!e.message) stats.failures.push(describe(i, s, 'GradlabError with an empty message'));
-        else {
-          const kind = errorKind(e.message);
-          stats.errors.set(kind, (stats.errors.get(kind) ?? 0) + 1);
-        }
-        return;
+        why = [`threw ${e && e.constructor && e.constructor.name}: ${e && e.message}`];
       }
-      stats.ok += 1;
-      const { out, ref } = result;
-      if (ref.invalid) stats.failures.push(describe(i, s, 'invalid call returned a result'));
-      const outs = out === undefined ? [] : Array.isArray(out) ? out : [out];
-      for (const t of outs) {
-        const why = compare(t, ref.invalid ? {} : ref);
-        if (why) stats.failures.push(describe(i, s, why));
-        else pool.push(t);
-      }
+      for (const w of why) stats.failures.push(`${s.op}: ${w} (operands ${operands.join(', ')}; step ${i} ${JSON.stringify({ ...s, num: String(s.num) })})`);
+      if (why.length > 0 && stats.failedPrograms.at(-1) !== program) stats.failedPrograms.push(program);
     });
   });
   const after = torch.memory();

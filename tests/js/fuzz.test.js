@@ -1,7 +1,9 @@
-// Property-based fuzzing (issue 7): a fixed seed and budget of random op
-// programs from fuzz-program.js. Every call must return what the plain-JS
-// reference expects or throw a GradlabError with a message; afterwards the
-// tutorial gradient is exact and no tensor handle is left alive.
+// Property-based fuzzing (issues 7 and 12): a fixed seed and budget of random op
+// programs from fuzz-program.js. Every call must return what the float64 model
+// of PyTorch 1.13 expects (values, shape, dtype, requires_grad, and a gradient
+// that matches finite differences) or, where PyTorch rejects it, throw a
+// GradlabError with PyTorch's phrase; afterwards the tutorial gradient is exact
+// and no tensor handle is left alive. Divergences found so far: FUZZ_FINDINGS.md.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { torch } from 'gradlab';
@@ -12,7 +14,7 @@ test('1,000 random programs: results match the reference or throw GradlabError',
   const stats = fuzz({ runs: 1000, seed: 20261128, ops: OPS, checkBytes: true });
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
   console.log(`fuzz: ${stats.programs} programs, ${stats.calls} calls, ${stats.ok} returned, ${errors} GradlabErrors of ${stats.errors.size} kinds`);
-  assert.deepEqual(stats.failures, []);
+  assert.deepEqual(stats.failures, [], `${stats.failures.length} divergences from PyTorch 1.13 (see tests/js/FUZZ_FINDINGS.md)`);
   assert.ok(stats.ok > stats.calls / 3, 'most calls should be valid, or the fuzzer tests only argument checks');
   assert.ok(stats.errors.size > 20, 'the fuzzer should reach many distinct error paths');
   assert.deepEqual(tutorialGradient(), [[0.5, 1], [1.5, 2]]);
