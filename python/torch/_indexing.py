@@ -1,0 +1,111 @@
+"""Tensor.__getitem__/__setitem__: basic indexing (ints, slices with steps,
+None, ...) is one engine call returning a view; an index tensor, a bool mask
+or a list of ints goes through index_select on the flattened leading dims."""
+import numbers
+
+from . import _dtype
+from ._engine import M, arr
+from ._tensor import Tensor, adopt, from_data
+
+# IndexItem kinds in the engine.
+_INT, _SLICE, _ALL, _NEWAXIS = 0, 1, 2, 3
+
+
+def _encode(item):
+    if item is None:
+        return [_NEWAXIS, 0, 0, 0, 0, 0, 1]
+    if isinstance(item, slice):
+        if item.start is None and item.stop is None and item.step is None:
+            return [_ALL, 0, 0, 0, 0, 0, 1]
+        step = 1 if item.step is None else _int(item.step)
+        if step <= 0:
+            raise ValueError("step must be greater than zero")
+        return [_SLICE, 0, int(item.start is not None), _int(item.start or 0),
+                int(item.stop is not None), _int(item.stop or 0), step]
+    return [_INT, _int(item), 0, 0, 0, 0, 1]
+
+
+def _int(x):
+    if isinstance(x, Tensor):
+        return x.__index__()
+    return int(x)
+
+
+def _is_basic(item):
+    return item is None or item is Ellipsis or isinstance(item, (slice, numbers.Integral)) or (
+        isinstance(item, Tensor) and item.dim() == 0 and item.dtype is _dtype.int64)
+
+
+def _expand_ellipsis(items, ndim):
+    ellipses = sum(1 for i in items if i is Ellipsis)
+    if ellipses > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
+    if ellipses == 0:
+        return items
+    consuming = sum(1 for i in items if i is not Ellipsis and i is not None)
+    fill = max(ndim - consuming, 0)
+    out = []
+    for i in items:
+        out.extend([slice(None)] * fill if i is Ellipsis else [i])
+    return out
+
+
+def _basic(t, items):
+    items = _expand_ellipsis(items, t.dim())
+    consuming = sum(1 for i in items if i is not None)
+    if consuming > t.dim():
+        raise IndexError(f"too many indices for tensor of dimension {t.dim()}")
+    encoded = []
+    for dim, item in enumerate(items):
+        if isinstance(item, numbers.Integral) and not isinstance(item, bool):
+            size = t.shape[sum(1 for i in items[:dim] if i is not None)]
+            if item < -size or item >= size:
+                raise IndexError(f"index {item} is out of bounds for dimension {sum(1 for i in items[:dim] if i is not None)} with size {size}")
+        encoded.extend(_encode(item))
+    return adopt(M._index(t._h, arr(encoded)))
+
+
+def _advanced(t, index):
+    """x[idx] for an index tensor, a bool mask or a list of ints (first dimension(s) only)."""
+    if not isinstance(index, Tensor):
+        index = from_data(index)
+    if index.dtype is _dtype.bool_:
+        if list(index.shape) != list(t.shape)[:index.dim()]:
+            raise IndexError(f"The shape of the mask {list(index.shape)} at index 0 does not match the shape of the indexed tensor {list(t.shape)} at index 0")
+        rest = list(t.shape)[index.dim():]
+        positions = [i for i, v in enumerate(index.tolist_flat()) if v]
+        flat = t.reshape(-1, *rest) if rest else t.reshape(-1)
+        return flat.index_select(0, from_data(positions, dtype=_dtype.int64))
+    if index.dtype is not _dtype.int64:
+        raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+    size = t.shape[0]
+    for v in index.tolist_flat():
+        if v < -size or v >= size:
+            raise IndexError(f"index {v} is out of bounds for dimension 0 with size {size}")
+    wrapped = from_data([v + size if v < 0 else v for v in index.tolist_flat()], dtype=_dtype.int64)
+    picked = t.index_select(0, wrapped)
+    return picked.reshape(*index.shape, *t.shape[1:])
+
+
+def getitem(t, index):
+    items = list(index) if isinstance(index, tuple) else [index]
+    if all(_is_basic(i) for i in items):
+        return _basic(t, items)
+    if len(items) == 1:
+        return _advanced(t, items[0])
+    raise IndexError("only one index tensor (or mask, or list) per index is supported here; combine it with slices through index_select")
+
+
+def setitem(t, index, value):
+    items = list(index) if isinstance(index, tuple) else [index]
+    if all(_is_basic(i) for i in items):
+        view = _basic(t, items)
+        if isinstance(value, Tensor):
+            view.copy_(value)
+        else:
+            view.fill_(value)
+        return
+    if len(items) == 1 and isinstance(items[0], Tensor) and items[0].dtype is _dtype.bool_ and items[0].shape == t.shape:
+        t.masked_fill_(items[0], value.item() if isinstance(value, Tensor) else value)
+        return
+    raise IndexError("assignment through an index tensor is supported for a boolean mask of the tensor's shape only")
