@@ -10,7 +10,7 @@ import numbers
 
 from . import _dtype
 from ._dtype import Size
-from ._engine import M, arr, bridge, check, failed
+from ._engine import M, arr, bridge, check, error_class, error_flag, failed
 
 # Cached JS function references: looking a name up on the module each call would make a proxy per op.
 _free = M._free_tensor
@@ -291,18 +291,24 @@ class Tensor:
     # ---- values out ---------------------------------------------------
     def item(self):
         v = M._item(self._h)
-        check()
+        if error_flag():
+            message = M._take_error()
+            if message.startswith("a Tensor with"):
+                raise ValueError("only one element tensors can be converted to Python scalars")
+            raise error_class(message)(message)
         code = self._code()
         if code == 3:
             return v != 0
         if code == 2:
             return int(v)
-        return v
+        # JS numbers that happen to be integral arrive as Python ints.
+        return builtins.float(v)
 
     def tolist_flat(self):
-        values = bridge.values(self._h)
+        values = bridge.typedValues(self._h)
         check()
-        values = values.to_py()
+        # A TypedArray's buffer read as one memoryview: floats stay floats, one copy for all values.
+        values = values.to_py().tolist()
         code = self._code()
         if code == 3:
             return [v != 0 for v in values]

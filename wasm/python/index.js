@@ -50,15 +50,9 @@ const bridge = {
     const buffer = code === 0 ? Float32Array.from(values) : code === 3 ? Uint8Array.from(values, (x) => (x ? 1 : 0)) : Float64Array.from(values);
     return M._from_data(buffer, shape.toJs(), code, legacy);
   },
-  /** Values of a tensor as a plain Array of numbers (int64 and bool as numbers). */
-  values(h) {
-    const v = M._copy_out(h);
-    return v === undefined ? undefined : Array.from(v);
-  },
-  /** Values of a tensor as its TypedArray copy, kept by the Python ndarray for printing. */
+  /** A tensor's values as its TypedArray copy (int64 as Float64Array, bool as Uint8Array). */
   typedValues: (h) => M._copy_out(h),
   arrayStr: (values, shape, code, legacy, asRepr) => M._array_str(values, shape.toJs(), code, legacy, asRepr),
-  list: (items) => items.toJs(),
 };
 
 /** Loads CPython and the torch package once; each run() is a fresh program. */
