@@ -155,8 +155,10 @@ class Tensor:
     __slots__ = ("_h", "__weakref__")
 
     def __new__(cls, *args, **kwargs):
-        from . import FloatTensor
-        return FloatTensor(*args)
+        """torch.Tensor(data) or torch.Tensor(*sizes): a float32 tensor, printed in today's format."""
+        if args and all(isinstance(a, numbers.Integral) and not isinstance(a, builtins.bool) for a in args):
+            return adopt(M._zeros(arr(args), 0))
+        return from_data(args[0] if args else [], _dtype.float32)
 
     def __del__(self):
         h = self._h

@@ -123,10 +123,12 @@ class Node:
             self._n = 0
 
     def name(self):
-        return M._node_name(self._n)
+        name = M._node_name(self._n)
+        # PyTorch's name() of the one node written in C++ outside the generated code.
+        return "torch::autograd::AccumulateGrad" if name == "AccumulateGrad" else name
 
     def __repr__(self):
-        return f"<{self.name()} object at {hex(int(M._node_address(self._n)))}>"
+        return f"<{M._node_name(self._n)} object at {hex(int(M._node_address(self._n)))}>"
 
     def __eq__(self, other):
         return isinstance(other, Node) and M._node_address(self._n) == M._node_address(other._n)

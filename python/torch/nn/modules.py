@@ -8,6 +8,13 @@ from .parameter import Parameter
 from .._tensor import Tensor
 
 
+def _typename(value):
+    """torch.typename: a tensor's legacy type name, else the class's qualified name."""
+    if isinstance(value, Tensor):
+        return value.type()
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
 def _addindent(text, spaces):
     lines = text.split("\n")
     if len(lines) == 1:
@@ -49,7 +56,7 @@ class Module:
             params[name] = value
         elif params is not None and name in params:
             if value is not None:
-                raise TypeError(f"cannot assign '{type(value).__module__}.{type(value).__name__}' as parameter '{name}' (torch.nn.Parameter or None expected)")
+                raise TypeError(f"cannot assign '{_typename(value)}' as parameter '{name}' (torch.nn.Parameter or None expected)")
             params[name] = value
         elif isinstance(value, Module):
             modules = self.__dict__.get("_modules")
@@ -60,7 +67,7 @@ class Module:
             modules[name] = value
         elif self.__dict__.get("_modules") is not None and name in self._modules:
             if value is not None:
-                raise TypeError(f"cannot assign '{type(value).__module__}.{type(value).__name__}' as child module '{name}' (torch.nn.Module or None expected)")
+                raise TypeError(f"cannot assign '{_typename(value)}' as child module '{name}' (torch.nn.Module or None expected)")
             self._modules[name] = value
         else:
             object.__setattr__(self, name, value)
