@@ -6,9 +6,11 @@ import numbers as _numbers
 
 from . import _dtype
 from ._dtype import Size, bool_ as bool, double, dtype, float, float32, float64, int64, long  # noqa: A001
-from ._engine import M as _M, arr as _arr, check as _check
+from ._engine import M as _M, arr as _arr
+from ._data import from_data as _from_data
 from ._tensor import (LEGACY_TENSOR as _LEGACY_TENSOR, Tensor, adopt as _adopt, as_tensor_operand as _operand,
-                      from_data as _from_data, live as _live, print_style as _print_style)
+                      live as _live, print_style as _print_style)
+from . import _tensor_math, _tensor_shape  # noqa: F401  (they install Tensor's methods)
 from . import autograd
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from . import nn, optim  # noqa: E402
@@ -16,7 +18,6 @@ from ._numpy import ndarray as _ndarray
 
 __version__ = "1.13.1"
 int = int64  # noqa: A001  (torch.int is int32 in PyTorch; the engine's only integer type is int64)
-float16 = None
 pi = _math.pi
 inf = _math.inf
 nan = _math.nan
@@ -137,10 +138,6 @@ def manual_seed(seed):
     return None
 
 
-def seed():
-    return None
-
-
 def _legacy_constructor(dt):
     def construct(*args):
         if args and _builtins.all(isinstance(a, _numbers.Integral) and not isinstance(a, _builtins.bool) for a in args):
@@ -165,7 +162,7 @@ def where(condition, input, other):
     return _adopt(_M._where(c._h, a._h, b._h))
 
 
-def _handles(tensors, op):
+def _handles(tensors):
     hs = []
     for t in tensors:
         if not isinstance(t, Tensor):
@@ -175,14 +172,14 @@ def _handles(tensors, op):
 
 
 def cat(tensors, dim=0):
-    return _adopt(_M._cat(_handles(tensors, "cat"), dim))
+    return _adopt(_M._cat(_handles(tensors), dim))
 
 
 concat = cat
 
 
 def stack(tensors, dim=0):
-    return _adopt(_M._stack(_handles(tensors, "stack"), dim))
+    return _adopt(_M._stack(_handles(tensors), dim))
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -272,6 +269,3 @@ class _Cuda:
 
 
 cuda = _Cuda()
-
-from . import nn as nn  # noqa: E402
-from .nn import functional as _functional  # noqa: E402,F401

@@ -15,9 +15,6 @@ class dtype:
     def __repr__(self):
         return "torch." + self._name
 
-    def __reduce__(self):
-        return self._name
-
 
 float32 = dtype("float32", 0, True, 4)
 float64 = dtype("float64", 1, True, 8)

@@ -5,7 +5,8 @@ import numbers
 
 from . import _dtype
 from ._engine import M, arr
-from ._tensor import Tensor, adopt, from_data
+from ._data import from_data
+from ._tensor import Tensor, adopt
 
 # IndexItem kinds in the engine.
 _INT, _SLICE, _ALL, _NEWAXIS = 0, 1, 2, 3

@@ -5,7 +5,6 @@ handle is freed when CPython frees the object (`__del__`), so memory follows
 Python's reference counting and needs no dispose().
 """
 import builtins
-import math
 import numbers
 
 from . import _dtype
@@ -69,71 +68,6 @@ def as_tensor_operand(x):
     return tensor(x)
 
 
-def flatten_data(data):
-    """Nested sequences (or numbers, tensors, ndarrays) -> (flat list, shape, dtype code)."""
-    from ._numpy import ndarray
-    if isinstance(data, Tensor):
-        return data.tolist_flat(), list(data.shape), data._code()
-    if isinstance(data, ndarray):
-        return data._flat(), list(data.shape), data._code
-    shape = []
-    probe = data
-    while isinstance(probe, (list, tuple, Tensor, ndarray)):
-        if isinstance(probe, Tensor) and probe.dim() == 0:
-            break
-        n = len(probe)
-        shape.append(n)
-        if n == 0:
-            break
-        probe = probe[0]
-    flat = []
-    kinds = set()
-
-    def walk(v, depth):
-        if depth == len(shape):
-            if isinstance(v, Tensor):
-                if v.numel() != 1 or v.dim() != 0:
-                    raise ValueError("only one element tensors can be converted to Python scalars")
-                kinds.add(v._code())
-                v = v.item()
-            elif isinstance(v, builtins.bool):
-                kinds.add(3)
-            elif isinstance(v, numbers.Integral):
-                kinds.add(2)
-            elif isinstance(v, numbers.Real):
-                kinds.add(0)
-            elif isinstance(v, (list, tuple)):
-                raise ValueError(f"expected sequence of length {shape[depth - 1]} at dim {depth - 1} (got {len(v)})")
-            else:
-                raise TypeError(f"Could not infer dtype of {type(v).__name__}")
-            flat.append(v)
-            return
-        if not isinstance(v, (list, tuple, Tensor, ndarray)):
-            raise TypeError(f"not a sequence")
-        if len(v) != shape[depth]:
-            raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {len(v)})")
-        for x in v:
-            walk(x, depth + 1)
-
-    walk(data, 0)
-    if not kinds or kinds & {0, 1}:
-        code = 0
-    elif 2 in kinds:
-        code = 2
-    else:
-        code = 3
-    return flat, shape, code
-
-
-def from_data(data, dtype=None, legacy=0, default_code=None):
-    flat, shape, code = flatten_data(data)
-    if dtype is not None:
-        code = _dtype.code_of(dtype)
-    elif default_code is not None:
-        code = default_code
-    return adopt(bridge.fromData(flat, shape, code, legacy))
-
-
 def _dims(dim):
     if dim is None:
         return arr([])
@@ -158,6 +92,7 @@ class Tensor:
         """torch.Tensor(data) or torch.Tensor(*sizes): a float32 tensor, printed in today's format."""
         if args and all(isinstance(a, numbers.Integral) and not isinstance(a, builtins.bool) for a in args):
             return adopt(M._zeros(arr(args), 0))
+        from ._data import from_data
         return from_data(args[0] if args else [], _dtype.float32)
 
     def __del__(self):
@@ -166,11 +101,6 @@ class Tensor:
             self._h = 0
             live[0] -= 1
             _free(h)
-
-    def _adopt_result(self, h):
-        if not h:
-            failed()
-        return _new(h)
 
     # ---- metadata -----------------------------------------------------
     def _meta(self):
@@ -449,9 +379,6 @@ class Tensor:
             return NotImplemented
         return adopt(M._matmul(self._h, other._h))
 
-    def __rmatmul__(self, other):
-        return NotImplemented
-
     def __neg__(self):
         return adopt(M._neg(self._h))
 
@@ -505,483 +432,6 @@ class Tensor:
     def __ge__(self, other):
         return self.ge(other)
 
-    # ---- method forms ---------------------------------------------------
-    def add(self, other, *, alpha=1):
-        if isinstance(other, Tensor):
-            return adopt(_add(self._h, other._h, alpha))
-        if _is_number(other):
-            return adopt(_add_s(self._h, alpha * other))
-        o = as_tensor_operand(other)
-        return adopt(_add(self._h, o._h, alpha))
-
-    def sub(self, other, *, alpha=1):
-        if isinstance(other, Tensor):
-            return adopt(_sub(self._h, other._h, alpha))
-        if _is_number(other):
-            return adopt(_sub_s(self._h, alpha * other))
-        o = as_tensor_operand(other)
-        return adopt(_sub(self._h, o._h, alpha))
-
-    subtract = sub
-
-    def _binary(self, other, raw, raw_scalar):
-        if isinstance(other, Tensor):
-            return adopt(raw(self._h, other._h))
-        if raw_scalar is not None and isinstance(other, (int, builtins.float)) and not isinstance(other, builtins.bool):
-            return adopt(raw_scalar(self._h, other))
-        o = as_tensor_operand(other)
-        return adopt(raw(self._h, o._h))
-
-    def mul(self, other):
-        return self._binary(other, _mul, _mul_s)
-
-    multiply = mul
-
-    def div(self, other, *, rounding_mode=None):
-        if rounding_mode == "floor":
-            return self.floor_divide(other)
-        if rounding_mode is not None:
-            raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{rounding_mode}'")
-        return self._binary(other, _div, _div_s)
-
-    divide = div
-    true_divide = div
-
-    def pow(self, exponent):
-        return self._binary(exponent, _pow, _pow_s)
-
-    def maximum(self, other):
-        return self._binary(other, M._maximum, None)
-
-    def minimum(self, other):
-        return self._binary(other, M._minimum, None)
-
-    def floor_divide(self, other):
-        # The engine has no floor op; quotients are computed from the values (floor_divide has no gradient).
-        o = as_tensor_operand(other)
-        a, b = _broadcast_values(self, o)
-        mine, theirs = self._code(), o._code()
-        code = mine if mine < 2 else theirs if theirs < 2 else 2
-        values = [_floordiv(x, y) for x, y in zip(a[0], b[0])]
-        return from_data(_nest(values, a[1]) if a[1] else values[0], dtype=_dtype.BY_CODE[code])
-
-    def remainder(self, other):
-        # a - floor(a / b) * b, with the quotient a constant: remainder's gradient is 1 for a and -floor(a/b) for b.
-        o = as_tensor_operand(other)
-        q = self.floor_divide(o)
-        return self - q * o
-
-    fmod = remainder
-
-    def eq(self, other):
-        return self._compare(other, M._eq, M._eq_scalar)
-
-    def ne(self, other):
-        return self._compare(other, M._ne, M._ne_scalar)
-
-    def lt(self, other):
-        return self._compare(other, M._lt, M._lt_scalar)
-
-    def le(self, other):
-        return self._compare(other, M._le, M._le_scalar)
-
-    def gt(self, other):
-        return self._compare(other, M._gt, M._gt_scalar)
-
-    def ge(self, other):
-        return self._compare(other, M._ge, M._ge_scalar)
-
-    def _compare(self, other, raw, raw_scalar):
-        if isinstance(other, Tensor):
-            return adopt(raw(self._h, other._h))
-        if _is_number(other):
-            return adopt(raw_scalar(self._h, builtins.float(other)))
-        if other is None:
-            return False if raw is M._eq else True
-        return adopt(raw(self._h, as_tensor_operand(other)._h))
-
-    def equal(self, other):
-        return self.shape == other.shape and builtins.bool(self.eq(other).all())
-
-    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-        r = M._allclose(self._h, other._h, rtol, atol, equal_nan)
-        check()
-        return builtins.bool(r)
-
-    def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-        return (self - other).abs() <= atol + rtol * other.abs()
-
-    def all(self, dim=None, keepdim=False):
-        b = self.to(_dtype.bool_).long()
-        if dim is None:
-            return b.sum().eq(self.numel())
-        return b.sum(dim, keepdim).eq(self.size(dim))
-
-    def any(self, dim=None, keepdim=False):
-        b = self.to(_dtype.bool_).long()
-        if dim is None:
-            return b.sum().gt(0)
-        return b.sum(dim, keepdim).gt(0)
-
-    def clamp(self, min=None, max=None):
-        if min is None and max is None:
-            raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-        return adopt(M._clamp(self._h, -math.inf if min is None else min, math.inf if max is None else max))
-
-    clip = clamp
-
-    def clamp_(self, min=None, max=None):
-        if min is None and max is None:
-            raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-        self._in_place(M._clamp_(self._h, -math.inf if min is None else min, math.inf if max is None else max))
-        return self
-
-    def clamp_min(self, min):
-        return self.clamp(min=min)
-
-    def clamp_max(self, max):
-        return self.clamp(max=max)
-
-    def leaky_relu(self, negative_slope=0.01):
-        return adopt(M._leaky_relu(self._h, negative_slope))
-
-    def elu(self, alpha=1.0):
-        return adopt(M._elu(self._h, alpha))
-
-    def softplus(self, beta=1, threshold=20):
-        return adopt(M._softplus(self._h, beta, threshold))
-
-    def where(self, condition, other):
-        from . import where
-        return where(condition, self, other)
-
-    # ---- reductions -----------------------------------------------------
-    def sum(self, dim=None, keepdim=False, *, dtype=None):
-        t = self if dtype is None else self.to(dtype)
-        if dim is None and not keepdim:
-            return adopt(M._sum_all(t._h))
-        return adopt(M._sum(t._h, _dims(dim), keepdim))
-
-    def mean(self, dim=None, keepdim=False, *, dtype=None):
-        t = self if dtype is None else self.to(dtype)
-        if dim is None and not keepdim:
-            return adopt(M._mean_all(t._h))
-        return adopt(M._mean(t._h, _dims(dim), keepdim))
-
-    def logsumexp(self, dim, keepdim=False):
-        return adopt(M._logsumexp(self._h, _dims(dim), keepdim))
-
-    def amax(self, dim=(), keepdim=False):
-        return adopt(M._amax(self._h, _dims(dim), keepdim))
-
-    def amin(self, dim=(), keepdim=False):
-        return adopt(M._amin(self._h, _dims(dim), keepdim))
-
-    def var(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
-        if correction is not None:
-            unbiased = correction != 0
-        return adopt(M._var(self._h, _dims(dim), builtins.bool(unbiased), keepdim))
-
-    def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
-        if correction is not None:
-            unbiased = correction != 0
-        return adopt(M._std(self._h, _dims(dim), builtins.bool(unbiased), keepdim))
-
-    def norm(self, p="fro", dim=None, keepdim=False):
-        if p is None or p == "fro":
-            p = 2
-        return adopt(M._norm(self._h, builtins.float(p), _dims(dim), keepdim))
-
-    def prod(self, dim=None, keepdim=False):
-        if dim is None:
-            return adopt(M._prod_all(self._h))
-        return adopt(M._prod(self._h, dim, keepdim))
-
-    def argmax(self, dim=None, keepdim=False):
-        if dim is None:
-            return adopt(M._argmax_all(self._h))
-        return adopt(M._argmax(self._h, dim, keepdim))
-
-    def argmin(self, dim=None, keepdim=False):
-        if dim is None:
-            return adopt(M._argmin_all(self._h))
-        return adopt(M._argmin(self._h, dim, keepdim))
-
-    def max(self, dim=None, keepdim=False):
-        if isinstance(dim, Tensor):
-            return self.maximum(dim)
-        if dim is None:
-            return adopt(M._max_all(self._h))
-        return _values_indices("max", M._max(self._h, dim, keepdim))
-
-    def min(self, dim=None, keepdim=False):
-        if isinstance(dim, Tensor):
-            return self.minimum(dim)
-        if dim is None:
-            return adopt(M._min_all(self._h))
-        return _values_indices("min", M._min(self._h, dim, keepdim))
-
-    # ---- linear algebra --------------------------------------------------
-    def matmul(self, other):
-        return adopt(M._matmul(self._h, _tensor_arg(other, "other")))
-
-    def mm(self, mat2):
-        return adopt(M._mm(self._h, _tensor_arg(mat2, "mat2")))
-
-    def bmm(self, mat2):
-        return adopt(M._bmm(self._h, _tensor_arg(mat2, "mat2")))
-
-    def mv(self, vec):
-        return adopt(M._mv(self._h, _tensor_arg(vec, "vec")))
-
-    def dot(self, other):
-        return adopt(M._dot(self._h, _tensor_arg(other, "tensor")))
-
-    def outer(self, vec2):
-        return adopt(M._outer(self._h, _tensor_arg(vec2, "vec2")))
-
-    ger = outer
-
-    @property
-    def T(self):
-        n = self.dim()
-        return self.permute(*range(n - 1, -1, -1))
-
-    @property
-    def mT(self):
-        return self.transpose(-2, -1)
-
-    # ---- shape -------------------------------------------------------------
-    def view(self, *shape):
-        if len(shape) == 1 and isinstance(shape[0], _dtype.dtype):
-            raise RuntimeError("view(dtype) is not supported")
-        return adopt(M._view(self._h, _sizes(shape)))
-
-    def reshape(self, *shape):
-        return adopt(M._reshape(self._h, _sizes(shape)))
-
-    def expand(self, *sizes):
-        return adopt(M._expand(self._h, _sizes(sizes)))
-
-    def repeat(self, *sizes):
-        return adopt(M._repeat(self._h, _sizes(sizes)))
-
-    def permute(self, *dims):
-        return adopt(M._permute(self._h, _sizes(dims)))
-
-    def view_as(self, other):
-        return self.view(other.shape)
-
-    def reshape_as(self, other):
-        return self.reshape(other.shape)
-
-    def expand_as(self, other):
-        return self.expand(other.shape)
-
-    def flatten(self, start_dim=0, end_dim=-1):
-        return adopt(M._flatten(self._h, start_dim, end_dim))
-
-    def transpose(self, dim0, dim1):
-        return adopt(M._transpose(self._h, dim0, dim1))
-
-    swapaxes = transpose
-
-    def t(self):
-        return adopt(M._t(self._h))
-
-    def squeeze(self, dim=None):
-        if dim is None:
-            return adopt(M._squeeze_all(self._h))
-        return adopt(M._squeeze(self._h, dim))
-
-    def unsqueeze(self, dim):
-        return adopt(M._unsqueeze(self._h, dim))
-
-    def contiguous(self):
-        return adopt(M._contiguous(self._h))
-
-    def clone(self):
-        return adopt(M._clone(self._h))
-
-    def split(self, split_size, dim=0):
-        if isinstance(split_size, (list, tuple)):
-            parts = M._split_sizes(self._h, arr(split_size), dim)
-        else:
-            parts = M._split(self._h, split_size, dim)
-        return _handles_tuple(parts)
-
-    def chunk(self, chunks, dim=0):
-        return _handles_tuple(M._chunk(self._h, chunks, dim))
-
-    def unbind(self, dim=0):
-        return tuple(self.select(dim, i) for i in range(self.size(dim)))
-
-    # ---- dtype -------------------------------------------------------------
-    def to(self, *args, **kwargs):
-        target = kwargs.get("dtype")
-        for a in args:
-            if isinstance(a, _dtype.dtype):
-                target = a
-            elif isinstance(a, Tensor):
-                target = a.dtype
-        if target is None or target.code == self._code():
-            return self
-        return adopt(M._to(self._h, target.code))
-
-    def type(self, dtype=None):
-        names = {"torch.FloatTensor": _dtype.float32, "torch.DoubleTensor": _dtype.float64,
-                 "torch.LongTensor": _dtype.int64, "torch.BoolTensor": _dtype.bool_}
-        if dtype is None:
-            return {v.code: k for k, v in names.items()}[self._code()]
-        return self.to(names[dtype] if isinstance(dtype, str) else dtype)
-
-    def float(self):
-        return self.to(_dtype.float32)
-
-    def double(self):
-        return self.to(_dtype.float64)
-
-    def long(self):
-        return self.to(_dtype.int64)
-
-    def int(self):
-        return self.to(_dtype.int64)
-
-    def bool(self):
-        return self.to(_dtype.bool_)
-
-    def type_as(self, other):
-        return self.to(other.dtype)
-
-    def cpu(self):
-        return self
-
-    def detach(self):
-        return adopt(M._detach(self._h))
-
-    def detach_(self):
-        M._detach_(self._h)
-        check()
-        return self
-
-    def retain_grad(self):
-        M._retain_grad(self._h)
-        check()
-
-    # ---- indexing ------------------------------------------------------------
-    def select(self, dim, index):
-        return adopt(M._select(self._h, dim, index))
-
-    def narrow(self, dim, start, length):
-        return adopt(M._narrow(self._h, dim, start, length))
-
-    def index_select(self, dim, index):
-        return adopt(M._index_select(self._h, dim, _tensor_arg(index, "index")))
-
-    def gather(self, dim, index):
-        return adopt(M._gather(self._h, dim, _tensor_arg(index, "index")))
-
-    def masked_fill(self, mask, value):
-        if isinstance(value, Tensor):
-            value = value.item()
-        return adopt(M._masked_fill(self._h, _tensor_arg(mask, "mask"), builtins.float(value)))
-
-    def masked_fill_(self, mask, value):
-        filled = self.masked_fill(mask, value)
-        return self.copy_(filled)
-
-    def index_add(self, dim, index, source):
-        return adopt(M._index_add(self._h, dim, index._h, source._h))
-
-    def scatter_add(self, dim, index, src):
-        return adopt(M._scatter_add(self._h, dim, index._h, src._h))
-
-    def nonzero(self):
-        flat = self.tolist_flat()
-        shape = list(self.shape)
-        rows = []
-        for i, v in enumerate(flat):
-            if v:
-                idx = []
-                for s in reversed(shape):
-                    idx.append(i % s)
-                    i //= s
-                rows.append(idx[::-1])
-        if not rows:
-            return from_data([], dtype=_dtype.int64).reshape(0, len(shape))
-        return from_data(rows, dtype=_dtype.int64)
-
-    def __getitem__(self, index):
-        from ._indexing import getitem
-        return getitem(self, index)
-
-    def __setitem__(self, index, value):
-        from ._indexing import setitem
-        setitem(self, index, value)
-
-    # ---- in place --------------------------------------------------------
-    def _in_place(self, h):
-        if not h:
-            failed()
-        _free(h)
-
-    def add_(self, other, *, alpha=1):
-        if _is_number(other):
-            self._in_place(M._add_scalar_(self._h, alpha * other))
-        else:
-            self._in_place(M._add_(self._h, as_tensor_operand(other)._h, alpha))
-        return self
-
-    def sub_(self, other, *, alpha=1):
-        if _is_number(other):
-            self._in_place(M._sub_scalar_(self._h, alpha * other))
-        else:
-            self._in_place(M._sub_(self._h, as_tensor_operand(other)._h, alpha))
-        return self
-
-    def mul_(self, other):
-        if _is_number(other):
-            self._in_place(M._mul_scalar_(self._h, other))
-        else:
-            self._in_place(M._mul_(self._h, as_tensor_operand(other)._h))
-        return self
-
-    def div_(self, other):
-        if _is_number(other):
-            self._in_place(M._div_scalar_(self._h, other))
-        else:
-            self._in_place(M._div_(self._h, as_tensor_operand(other)._h))
-        return self
-
-    def zero_(self):
-        self._in_place(M._zero_(self._h))
-        return self
-
-    def fill_(self, value):
-        if isinstance(value, Tensor):
-            value = value.item()
-        self._in_place(M._fill_(self._h, builtins.float(value)))
-        return self
-
-    def copy_(self, src):
-        self._in_place(M._copy_(self._h, as_tensor_operand(src)._h))
-        return self
-
-    def uniform_(self, a=0, b=1):
-        self._in_place(M._uniform_(self._h, a, b))
-        return self
-
-    def normal_(self, mean=0, std=1):
-        self._in_place(M._normal_(self._h, mean, std))
-        return self
-
-    # ---- nn methods -------------------------------------------------------
-    def softmax(self, dim):
-        return adopt(M._softmax(self._h, dim))
-
-    def log_softmax(self, dim):
-        return adopt(M._log_softmax(self._h, dim))
-
     # ---- autograd -----------------------------------------------------------
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         from .autograd import backward
@@ -992,33 +442,15 @@ class Tensor:
         return register_hook(self, hook)
 
 
-def _unary(name):
-    raw = getattr(M, "_" + name)
-
-    def op(self):
-        return adopt(raw(self._h))
-
-    op.__name__ = name
-    return op
+# What every class body has of its own, never copied by install_methods.
+_CLASS_MACHINERY = set(vars(type("_Empty", (), {})))
 
 
-for _name in ("neg", "abs", "square", "sqrt", "rsqrt", "reciprocal", "exp", "log", "log1p", "expm1", "sin",
-              "cos", "tan", "tanh", "sigmoid", "relu", "gelu", "sign"):
-    setattr(Tensor, _name, _unary(_name))
-Tensor.negative = Tensor.neg
-Tensor.absolute = Tensor.abs
-
-
-def _in_place_unary(name):
-    def op(self):
-        return self.copy_(getattr(self, name)())
-
-    op.__name__ = name + "_"
-    return op
-
-
-for _name in ("neg", "abs", "sqrt", "exp", "log", "sin", "cos", "tanh", "sigmoid", "relu"):
-    setattr(Tensor, _name + "_", _in_place_unary(_name))
+def install_methods(methods):
+    """Copies a holder class's methods and properties onto Tensor (one file per op family)."""
+    for name, value in vars(methods).items():
+        if name not in _CLASS_MACHINERY:
+            setattr(Tensor, name, value)
 
 
 def _wrap_dim(dim, ndim):
@@ -1026,48 +458,6 @@ def _wrap_dim(dim, ndim):
     if dim < -n or dim >= n:
         raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
     return dim + n if dim < 0 else dim
-
-
-def _tensor_arg(x, name):
-    if not isinstance(x, Tensor):
-        raise TypeError(f"argument '{name}' (position 1) must be Tensor, not {type(x).__name__}")
-    return x._h
-
-
-def _handles_tuple(parts):
-    if parts is None:
-        check()
-    return tuple(_new(int(h)) for h in parts)
-
-
-class return_types:
-    """The named tuples torch.max(dim) and friends return."""
-
-
-def _named_tuple(name):
-    class result(tuple):
-        def __new__(cls, values, indices):
-            return tuple.__new__(cls, (values, indices))
-
-        values = property(lambda self: self[0])
-        indices = property(lambda self: self[1])
-
-        def __repr__(self):
-            return f"torch.return_types.{name}(\nvalues={self[0]!r},\nindices={self[1]!r})"
-
-    result.__name__ = result.__qualname__ = name
-    return result
-
-
-_RESULTS = {"max": _named_tuple("max"), "min": _named_tuple("min"), "sort": _named_tuple("sort"),
-            "topk": _named_tuple("topk")}
-
-
-def _values_indices(name, pair):
-    if pair is None:
-        check()
-    values, indices = pair.to_py()
-    return _RESULTS[name](_new(int(values)), _new(int(indices)))
 
 
 def _nest(flat, shape):
@@ -1084,29 +474,6 @@ def _nest(flat, shape):
         return [build(d + 1) for _ in range(shape[d])]
 
     return build(0)
-
-
-def _broadcast_values(a, b):
-    """Values of a and b expanded to their broadcast shape, as (flat, shape) pairs."""
-    sa, sb = list(a.shape), list(b.shape)
-    n = builtins.max(len(sa), len(sb))
-    sa, sb = [1] * (n - len(sa)) + sa, [1] * (n - len(sb)) + sb
-    shape = []
-    for i, (x, y) in enumerate(zip(sa, sb)):
-        if x != y and x != 1 and y != 1:
-            raise RuntimeError(f"The size of tensor a ({x}) must match the size of tensor b ({y}) at non-singleton dimension {i}")
-        shape.append(builtins.max(x, y))
-    ea = a.reshape(sa).expand(shape).contiguous().tolist_flat() if shape else a.tolist_flat()
-    eb = b.reshape(sb).expand(shape).contiguous().tolist_flat() if shape else b.tolist_flat()
-    return (ea, shape), (eb, shape)
-
-
-def _floordiv(x, y):
-    if y == 0:
-        if isinstance(x, int) and isinstance(y, int):
-            raise RuntimeError("ZeroDivisionError")
-        return math.nan if x == 0 else math.copysign(math.inf, x) * math.copysign(1, y)
-    return x // y
 
 
 class _no_grad:

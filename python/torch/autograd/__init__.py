@@ -21,18 +21,6 @@ def Variable(data, requires_grad=False, volatile=False):
     return t
 
 
-def _grad_handles(roots, grads):
-    handles = []
-    for root, g in zip(roots, grads):
-        if g is None:
-            handles.append(0)
-        elif isinstance(g, Tensor):
-            handles.append(g._h)
-        else:
-            handles.append(as_tensor_operand(g).to(root.dtype)._h)
-    return handles
-
-
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     roots = [tensors] if isinstance(tensors, Tensor) else list(tensors)
     grads = grad_tensors if isinstance(grad_tensors, (list, tuple)) else [grad_tensors] * len(roots)
