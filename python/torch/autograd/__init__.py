@@ -4,7 +4,7 @@ import functools
 
 from pyodide.ffi import create_proxy
 
-from .._engine import M, arr, check, failed
+from .._engine import M, arr, check, error_flag
 from .._tensor import LEGACY_VARIABLE, Tensor, _new, adopt, as_tensor_operand
 
 
@@ -29,7 +29,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         retain_graph = create_graph
     M._backward(arr([r._h for r in roots]), arr([0 if g is None else g._h for g in keep]),
                 bool(retain_graph), bool(create_graph))
-    check()
+    _after_engine_call()
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True,
@@ -46,8 +46,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     handles = M._autograd_grad(arr([o._h for o in outs]), arr([i._h for i in ins]),
                                arr([0 if g is None else g._h for g in keep]),
                                bool(retain_graph), bool(create_graph), bool(allow_unused))
-    if handles is None:
-        failed()
+    _after_engine_call()
     return tuple(_new(int(h)) if h else None for h in handles.to_py())
 
 
@@ -143,6 +142,25 @@ def node_of(t):
 
 
 # ---- hooks -----------------------------------------------------------------
+# A hook runs inside the engine's backward: an exception must not unwind
+# through WebAssembly frames, so it waits here and is raised once the engine
+# has returned; a returned tensor stays alive here until the engine copied it.
+_pending_errors = []
+_hook_results = []
+
+
+def _after_engine_call():
+    """Raises a hook's exception (the engine's own error only if no hook failed)."""
+    _hook_results.clear()
+    if _pending_errors:
+        error = _pending_errors.pop()
+        _pending_errors.clear()
+        if error_flag():
+            M._take_error()
+        raise error
+    check()
+
+
 class _HookHandle:
     def __init__(self, tensor, hook_id, proxy):
         self._tensor, self._id, self._proxy = tensor, hook_id, proxy
@@ -150,20 +168,26 @@ class _HookHandle:
     def remove(self):
         if self._tensor is not None and self._tensor._h:
             M._remove_hook(self._tensor._h, self._id)
+            self._proxy.destroy()
         self._tensor = None
 
 
 def register_hook(tensor, hook):
-    if tensor.requires_grad is False:
+    if not tensor.requires_grad:
         raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
 
     def trampoline(grad_handle):
-        g = _new(int(grad_handle)) if grad_handle else None
-        r = hook(g)
-        if r is None:
-            return 0
-        # The engine takes its own reference; keep r alive until the engine copied it.
-        return float(M._share(r._h))
+        try:
+            r = hook(_new(int(grad_handle)) if grad_handle else None)
+            if r is None:
+                return 0
+            if not isinstance(r, Tensor):
+                raise TypeError(f"expected a Tensor or None from the hook, got {type(r).__name__}")
+            _hook_results.append(r)
+            return r._h
+        except BaseException as e:  # handed back to Python after the engine unwound
+            _pending_errors.append(e)
+            return -1
 
     proxy = create_proxy(trampoline)
     hook_id = M._register_hook(tensor._h, proxy)
