@@ -33,6 +33,9 @@ class device:
 
 def _options(t, requires_grad):
     if requires_grad:
+        # The factories' own wording (requires_grad_ and the attribute have two others).
+        if not t.is_floating_point():
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t.requires_grad = True
     return t
 
