@@ -21,4 +21,6 @@ const py = await loadPython();
 const { stdout, stderr, error } = await py.run(code, { filename: file });
 process.stdout.write(stdout);
 process.stderr.write(stderr);
-process.exitCode = error === null ? 0 : 1;
+// sys.exit(n) exits with n, as CPython does; any other uncaught exception with 1.
+const status = error?.type === 'SystemExit' && /^\d+$/.test(error.message) ? Number(error.message) : 1;
+process.exitCode = error === null ? 0 : status;

@@ -36,8 +36,9 @@ def _user_frames(tb):
 
 
 def _format_error(error):
-    lines = ["Traceback (most recent call last):\n"]
-    lines += _user_frames(error.__traceback__).format()
+    frames = _user_frames(error.__traceback__)
+    # A program that does not compile has no frames: CPython prints no header then.
+    lines = ["Traceback (most recent call last):\n"] + frames.format() if frames else []
     lines += traceback.format_exception_only(type(error), error)
     return "".join(lines)
 
@@ -55,7 +56,10 @@ def run(code, filename):
     try:
         exec(compile(code, filename, "exec"), main.__dict__)
     except SystemExit as e:
+        # As CPython's exit: an int is the status, anything else is printed and means 1.
         if e.code not in (None, 0):
+            if not isinstance(e.code, int):
+                err.write(f"{e.code}\n")
             error = {"type": "SystemExit", "message": str(e.code), "traceback": ""}
     except BaseException as e:  # the program's uncaught exception, reported, never raised here
         text = _format_error(e)

@@ -118,6 +118,21 @@ test('tensors a run leaves in its globals are freed when the run ends', async ()
   assert.equal((await py.run(probe)).stdout, baseline);
 });
 
+test('a program that does not compile: CPython\'s SyntaxError text, no traceback header', async () => {
+  const { stdout, error } = await py.run('import torch\nx = = 1\n');
+  assert.equal(stdout, '');
+  assert.equal(error.type, 'SyntaxError');
+  assert.equal(error.traceback, '  File "<exec>", line 2\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n');
+});
+
+test('sys.exit: status 0 is no error; another status or a message is, as CPython exits', async () => {
+  assert.equal((await py.run('import sys\nprint(1)\nsys.exit(0)\nprint(2)')).error, null);
+  const three = await py.run('import sys\nsys.exit(3)');
+  assert.deepEqual([three.error.type, three.error.message, three.stderr], ['SystemExit', '3', '']);
+  const text = await py.run('import sys\nsys.exit("bye")');
+  assert.deepEqual([text.error.message, text.stderr], ['bye', 'bye\n']);
+});
+
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('bin/gradlab-python.mjs', root));
 
@@ -138,4 +153,8 @@ test('gradlab-python FILE.py prints stdout exactly; an exception goes to stderr 
     assert.ok(e.stderr.endsWith('RuntimeError: inconsistent tensor size, expected tensor [2] and src [3] to have the same number of elements, but got 2 and 3 elements respectively\n'), e.stderr);
     return true;
   });
+
+  const exit = join(dir, 'exit.py');
+  writeFileSync(exit, 'import sys\nprint("a")\nsys.exit(3)\n');
+  await assert.rejects(run(process.execPath, [bin, exit]), (e) => e.code === 3 && e.stdout === 'a\n' && e.stderr === '');
 });
