@@ -24,7 +24,6 @@ _PACKAGE_DIR = os.path.dirname(os.path.dirname(torch.__file__))
 def _reset_state():
     torch.set_grad_enabled(True)
     torch.set_printoptions(profile="default", sci_mode=None)
-    torch._reset_style()
     torch.manual_seed(DEFAULT_SEED)
 
 

@@ -9,7 +9,7 @@ from ._dtype import Size, bool_ as bool, double, dtype, float, float32, float64,
 from ._engine import M as _M, arr as _arr
 from ._data import from_data as _from_data
 from ._tensor import (LEGACY_TENSOR as _LEGACY_TENSOR, Tensor, adopt as _adopt, as_tensor_operand as _operand,
-                      live as _live, print_style as _print_style)
+                      live as _live)
 from . import _tensor_math, _tensor_shape  # noqa: F401  (they install Tensor's methods)
 from . import autograd
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
@@ -245,10 +245,6 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
     o = _print_options
     sci = -1 if sci_mode is None else 1 if sci_mode else 0
     _M._set_torch_printoptions(o["precision"], _builtins.min(o["threshold"], 1e15), o["edgeitems"], o["linewidth"], sci)
-
-
-def _reset_style():
-    _print_style[0] = -1
 
 
 # ---- memory ------------------------------------------------------------------

@@ -23,8 +23,9 @@ _repr = M._repr
 
 # Live handles owned by Python tensors, for torch.memory().
 live = [0]
-# Printing style forced by set_printoptions(style=...): -1 auto, 0 modern, 1 legacy.
-print_style = [-1]
+# The engine's print style "auto": each tensor prints as it was made (PyTorch 0.3's
+# format for Variable/FloatTensor-made ones, else 1.13's).
+_AUTO_STYLE = -1
 
 LEGACY_TENSOR, LEGACY_VARIABLE = 1, 2
 
@@ -262,7 +263,7 @@ class Tensor:
         return ndarray(values, list(self.shape), self._code(), (_flags(self._h) >> 4) != 0)
 
     def __repr__(self, *, tensor_contents=None):
-        s = _repr(self._h, print_style[0])
+        s = _repr(self._h, _AUTO_STYLE)
         check()
         return s
 
