@@ -66,35 +66,56 @@ def _basic(t, items):
     return adopt(M._index(t._h, arr(encoded)))
 
 
-def _advanced(t, index):
-    """x[idx] for an index tensor, a bool mask or a list of ints (first dimension(s) only)."""
+def _index_positions(index, size, dim):
+    """An index tensor, bool mask or list for one dimension -> (int64 positions tensor, its shape)."""
     if not isinstance(index, Tensor):
         index = from_data(index)
     if index.dtype is _dtype.bool_:
-        if list(index.shape) != list(t.shape)[:index.dim()]:
-            raise IndexError(f"The shape of the mask {list(index.shape)} at index 0 does not match the shape of the indexed tensor {list(t.shape)} at index 0")
-        rest = list(t.shape)[index.dim():]
-        positions = [i for i, v in enumerate(index.tolist_flat()) if v]
-        flat = t.reshape(-1, *rest) if rest else t.reshape(-1)
-        return flat.index_select(0, from_data(positions, dtype=_dtype.int64))
+        flags = index.tolist_flat()
+        return from_data([i for i, v in enumerate(flags) if v], dtype=_dtype.int64), None
     if index.dtype is not _dtype.int64:
         raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-    size = t.shape[0]
-    for v in index.tolist_flat():
+    values = index.tolist_flat()
+    for v in values:
         if v < -size or v >= size:
-            raise IndexError(f"index {v} is out of bounds for dimension 0 with size {size}")
-    wrapped = from_data([v + size if v < 0 else v for v in index.tolist_flat()], dtype=_dtype.int64)
-    picked = t.index_select(0, wrapped)
-    return picked.reshape(*index.shape, *t.shape[1:])
+            raise IndexError(f"index {v} is out of bounds for dimension {dim} with size {size}")
+    return from_data([v + size if v < 0 else v for v in values], dtype=_dtype.int64), list(index.shape)
+
+
+def _mask(t, mask):
+    """x[mask] for a bool mask over the leading dimensions: the selected rows, flattened."""
+    if list(mask.shape) != list(t.shape)[:mask.dim()]:
+        raise IndexError(f"The shape of the mask {list(mask.shape)} at index 0 does not match the shape of the indexed tensor {list(t.shape)} at index 0")
+    rest = list(t.shape)[mask.dim():]
+    flat = t.reshape(-1, *rest) if rest else t.reshape(-1)
+    positions, _ = _index_positions(mask.reshape(-1), flat.shape[0], 0)
+    return flat.index_select(0, positions)
+
+
+def _advanced(t, items):
+    """One index tensor, list or mask among basic items: the basic part is a view, then
+    index_select on the dimension the advanced item lands in."""
+    items = _expand_ellipsis(items, t.dim())
+    (k,) = [i for i, item in enumerate(items) if not _is_basic(item)]
+    index = items[k]
+    if len(items) == 1 and isinstance(index, Tensor) and index.dtype is _dtype.bool_ and index.dim() > 1:
+        return _mask(t, index)
+    view = _basic(t, items[:k] + [slice(None)] + items[k + 1:])
+    dim = sum(1 for item in items[:k] if not isinstance(item, numbers.Integral))
+    positions, shape = _index_positions(index, view.shape[dim], dim)
+    picked = view.index_select(dim, positions)
+    if shape is None or len(shape) == 1:
+        return picked
+    return picked.reshape(*view.shape[:dim], *shape, *view.shape[dim + 1:])
 
 
 def getitem(t, index):
     items = list(index) if isinstance(index, tuple) else [index]
     if all(_is_basic(i) for i in items):
         return _basic(t, items)
-    if len(items) == 1:
-        return _advanced(t, items[0])
-    raise IndexError("only one index tensor (or mask, or list) per index is supported here; combine it with slices through index_select")
+    if sum(1 for i in items if not _is_basic(i)) == 1:
+        return _advanced(t, items)
+    raise IndexError("only one index tensor, list or mask per index is supported; index one dimension at a time")
 
 
 def setitem(t, index, value):
