@@ -130,4 +130,21 @@ def setitem(t, index, value):
     if len(items) == 1 and isinstance(items[0], Tensor) and items[0].dtype is _dtype.bool_ and items[0].shape == t.shape:
         t.masked_fill_(items[0], value.item() if isinstance(value, Tensor) else value)
         return
-    raise IndexError("assignment through an index tensor is supported for a boolean mask of the tensor's shape only")
+    if sum(1 for i in items if not _is_basic(i)) != 1:
+        raise IndexError("only one index tensor, list or mask per index is supported; index one dimension at a time")
+    # One advanced item: write each selected slice of the view in place (the engine has no index_put).
+    items = _expand_ellipsis(items, t.dim())
+    (k,) = [i for i, item in enumerate(items) if not _is_basic(item)]
+    view = _basic(t, items[:k] + [slice(None)] + items[k + 1:])
+    dim = sum(1 for item in items[:k] if not isinstance(item, numbers.Integral))
+    positions, _ = _index_positions(items[k], view.shape[dim], dim)
+    positions = positions.tolist()
+    if isinstance(value, Tensor):
+        target = list(view.shape)
+        target[dim] = len(positions)
+        value = value.expand(*target)
+        for j, p in enumerate(positions):
+            view.select(dim, p).copy_(value.select(dim, j))
+    else:
+        for p in positions:
+            view.select(dim, p).fill_(value)
