@@ -55,7 +55,12 @@ const bridge = {
   arrayStr: (values, shape, code, legacy, asRepr) => M._array_str(values, shape.toJs(), code, legacy, asRepr),
 };
 
-/** Loads CPython and the torch package once; each run() is a fresh program. */
+/**
+ * Loads CPython and the torch package once; each run() is a fresh program.
+ * In Node both come from the installed package; a page or worker passes
+ * `indexURL` (where Pyodide's files are served from its own origin) and
+ * `sources` ({'torch/__init__.py': text, ...}, the package's python/ files).
+ */
 export async function loadPython(options = {}) {
   const pyodide = await loadPyodide({ indexURL: options.indexURL ?? await pyodideDirectory() });
   const sources = options.sources ?? await readSources();
@@ -75,7 +80,8 @@ export async function loadPython(options = {}) {
       const result = runPy(code, filename);
       try {
         const [stdout, stderr, error] = result.toJs();
-        return { stdout, stderr, error: error === undefined || error === null ? null : error instanceof Map ? Object.fromEntries(error) : { ...error } };
+        if (error === undefined || error === null) return { stdout, stderr, error: null };
+        return { stdout, stderr, error: error instanceof Map ? Object.fromEntries(error) : { ...error } };
       } finally {
         result.destroy();
       }
