@@ -6,7 +6,7 @@ import path from 'node:path';
 import { markdownTable, fmt } from './harness.mjs';
 
 export const GRADLAB = 'gradlab';
-export const REFERENCES = ['tfjs-wasm', 'tfjs-cpu', 'jax-js'];
+export const REFERENCES = ['tfjs-wasm', 'tfjs-cpu', 'jax-js', 'pytorch'];
 
 // actual: Gradlab ÷ goal.ref, Gradlab ÷ goal.baseline, or Gradlab's own value.
 // A row that already carries a status (memory) keeps it.

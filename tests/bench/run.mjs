@@ -2,14 +2,14 @@
 // jax-js in one Node process; prints a Markdown table and writes
 // tests/bench/results/latest.{md,json}.
 //
-//   node tests/bench/run.mjs [--quick] [--only=B1,B3,size,startup,memory] [--memory[=STEPS]]
+//   node tests/bench/run.mjs [--quick] [--only=B1,B3,python,size,startup,memory] [--memory[=STEPS]]
 import path from 'node:path';
 import { BENCHMARKS } from './benchmarks.mjs';
 import { size, startup } from './package.mjs';
 import { memory } from './memory.mjs';
 import { GRADLAB, evaluate, environment, markdown, write } from './report.mjs';
 
-const PARTS = ['B1', 'B2', 'B3', 'size', 'startup', 'memory'];
+const PARTS = ['B1', 'B2', 'B3', 'python', 'size', 'startup', 'memory'];
 
 function parseArgs(argv) {
   const opts = { quick: false, only: PARTS, memorySteps: null };
@@ -64,6 +64,13 @@ for (const id of ['B1', 'B2', 'B3']) {
   if (!opts.only.includes(id)) continue;
   console.error(`${id}...`);
   rows.push(...(await BENCHMARKS[id](sides, timing, warn)));
+}
+
+// B1 written in Python, in Python mode and in CPython with PyTorch (refs/python.mjs).
+if (opts.only.includes('python')) {
+  console.error('B1 in Python...');
+  const { pythonRow } = await import('./refs/python.mjs');
+  rows.push(await pythonRow(timing, warn));
 }
 
 let sizeResult = null;

@@ -1,0 +1,78 @@
+"""Runs one user program as if it were a fresh Python process.
+
+Each run gets new __main__ globals, grad mode on, default print options and
+the generator reseeded with DEFAULT_SEED (PyTorch seeds a fresh process
+randomly; a fixed seed keeps runs reproducible). Output is captured per run,
+and a traceback lists only the user's frames, as PyTorch's C++ frames never
+show in CPython's.
+"""
+import builtins
+import gc
+import io
+import linecache
+import os
+import sys
+import traceback
+import types
+
+import torch
+
+DEFAULT_SEED = 0
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(torch.__file__))
+
+
+def _reset_state():
+    torch.set_grad_enabled(True)
+    torch.set_printoptions(profile="default", sci_mode=None)
+    torch.manual_seed(DEFAULT_SEED)
+
+
+def _user_frames(tb):
+    """The traceback's frames minus the runner's and the torch package's."""
+    frames = traceback.extract_tb(tb)
+    return traceback.StackSummary.from_list(
+        [f for f in frames[1:] if not f.filename.startswith(_PACKAGE_DIR)])
+
+
+def _format_error(error):
+    frames = _user_frames(error.__traceback__)
+    # A program that does not compile has no frames: CPython prints no header then.
+    lines = ["Traceback (most recent call last):\n"] + frames.format() if frames else []
+    lines += traceback.format_exception_only(type(error), error)
+    return "".join(lines)
+
+
+def run(code, filename):
+    _reset_state()
+    out, err = io.StringIO(), io.StringIO()
+    main = types.ModuleType("__main__")
+    main.__dict__["__builtins__"] = builtins
+    main.__file__ = filename
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    saved = sys.stdout, sys.stderr, sys.modules.get("__main__")
+    sys.stdout, sys.stderr, sys.modules["__main__"] = out, err, main
+    error = None
+    try:
+        exec(compile(code, filename, "exec"), main.__dict__)
+    except SystemExit as e:
+        # As CPython's exit: an int is the status, anything else is printed and means 1.
+        if e.code not in (None, 0):
+            if not isinstance(e.code, int):
+                err.write(f"{e.code}\n")
+            error = {"type": "SystemExit", "message": str(e.code), "traceback": ""}
+    except BaseException as e:  # the program's uncaught exception, reported, never raised here
+        text = _format_error(e)
+        err.write(text)
+        error = {"type": type(e).__name__, "message": str(e), "traceback": text}
+        e.__traceback__ = None
+        del e
+    finally:
+        sys.stdout.flush()
+        sys.stdout, sys.stderr = saved[0], saved[1]
+        if saved[2] is not None:
+            sys.modules["__main__"] = saved[2]
+        # Free the program's tensors now, cycles included (modules hold their children).
+        main.__dict__.clear()
+        del main
+        gc.collect()
+    return out.getvalue(), err.getvalue(), error

@@ -1,0 +1,6 @@
+import torch
+
+def f(x):
+    return x.view(5)
+
+f(torch.ones(4))

@@ -1,0 +1,11 @@
+import torch
+x = torch.zeros(3)
+x.add_(1).mul_(4).sub_(1).div_(3)
+print(x)
+x.fill_(2.5)
+print(x)
+x.zero_()
+print(x, x._version)
+y = torch.tensor([-1.0, 2.0])
+y.clamp_(0, 1)
+print(y)

@@ -1,0 +1,2 @@
+import torch
+torch.optim.Adam([], lr=0.1)

@@ -1,0 +1,2 @@
+import torch
+print(torch.arange(2000.0))

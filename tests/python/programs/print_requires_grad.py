@@ -1,0 +1,2 @@
+import torch
+print(torch.tensor([1.0, 2.0], requires_grad=True))

@@ -1,0 +1,3 @@
+import torch
+print(torch.tensor([1, 2, 3]))
+print(torch.tensor([[1, -2], [30, 4]]))
