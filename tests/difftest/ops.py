@@ -225,14 +225,14 @@ def view(prog):
         rng.shuffle(dims)
         if rng.random() < 0.05:
             dims = dims + [0]
-        expr = Meth(Var(t), name, [Lit(d) for d in dims] if rng.random() < 0.6 else [Lit(dims)])
+        expr = Meth(Var(t), name, [Lit(d) for d in dims] if dims and rng.random() < 0.6 else [Lit(dims)])
     elif name == "expand":
         target = [d if d != 1 else rng.choice([1, 2, 3, -1]) for d in s]
         if rng.random() < 0.3:
             target = [rng.randint(1, 3)] + target
         if rng.random() < 0.05 and s:
             target[-1] = s[-1] + 1
-        expr = Meth(Var(t), name, [Lit(d) for d in target])
+        expr = Meth(Var(t), name, [Lit(d) for d in target] if target else [Lit(target)])
     elif name == "squeeze":
         expr = _call(rng, name, t, [Lit(V.dim(rng, nd))] if rng.random() < 0.6 else [])
     elif name == "unsqueeze":
