@@ -71,12 +71,12 @@ class Program:
             if root is not None and root in self.ns and root not in watch:
                 watch.append(root)
         entry["rec"] = watch
-        entry["expect"] = {"out": {n: record.value(self.ns[n]) for n in watch}}
+        entry["expect"] = {"out": {n: record.guarded(lambda: self.ns[n]) for n in watch}}
         if grads:
             names = self.tensors(lambda t: t.is_leaf and t.requires_grad)
             names += [n for n in self.retained if n in self.ns and n not in names]
             entry["grads"] = names
-            entry["expect"]["grads"] = {n: record.value(self.ns[n].grad) for n in names}
+            entry["expect"]["grads"] = {n: record.guarded(lambda: self.ns[n].grad) for n in names}
         self.steps.append(entry)
         return True
 
@@ -98,13 +98,10 @@ def generate(pid, seed, n_steps):
     return {"id": pid, "steps": prog.steps}
 
 
-def generate_many(count, seed, n_steps=(4, 14)):
-    """count programs from one seed: program i uses seed * 1_000_003 + i."""
+def generate_many(count, seed, n_steps=(4, 14), first=0):
+    """Programs first..count-1 of a seed (program i runs on seed * 1_000_003 + i),
+    one at a time."""
     rng = random.Random(seed)
-    out = []
-    for i in range(count):
-        out.append(generate("s%d-%d" % (seed, i), seed * 1_000_003 + i, rng.randint(*n_steps)))
-    return out
-
-
-__all__ = ["generate", "generate_many", "Program", "Var"]
+    lengths = [rng.randint(*n_steps) for _ in range(count)]
+    for i in range(first, count):
+        yield generate("s%d-%d" % (seed, i), seed * 1_000_003 + i, lengths[i])

@@ -75,7 +75,11 @@ def create(prog):
 
 
 def _operand(prog, pred=IS_FLOAT):
-    return prog.pick(pred) or create(prog)
+    """A pooled tensor satisfying pred, else a freshly created one (creation can fail on purpose: retry)."""
+    name = prog.pick(pred)
+    while name is None or name not in prog.ns:
+        name = create(prog)
+    return name
 
 
 def unary(prog):

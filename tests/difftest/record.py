@@ -6,7 +6,8 @@ leaf: is_leaf, fn: grad_fn class name or null}. Floats keep 8 significant
 digits (enough for rtol 1e-4) and NaN, +-inf and -0 are spelled as strings so
 JSON keeps them. A tuple or list becomes {list: [...]}, None {none: true}, a
 Python number or bool {value: x}. An exception becomes {error: message, type:
-class name}; replay.js explains which parts of the message must match.
+class name}, also when reading the value itself raises; replay.js explains
+which parts of the message must match.
 """
 import math
 
@@ -51,6 +52,15 @@ def value(v):
     if isinstance(v, (bool, int, float)):
         return {"value": number(v)}
     return {"unknown": type(v).__name__}
+
+
+def guarded(get):
+    """value(get()), or the error PyTorch raises while it is read (a grad_fn of
+    a view whose base changed in place can refuse to be rebuilt)."""
+    try:
+        return value(get())
+    except Exception as e:  # the package must refuse the same read
+        return error(e)
 
 
 def error(e):

@@ -33,6 +33,15 @@ function flatten(x, out = []) {
   return out;
 }
 
+/** The package's side of record.guarded. */
+function recordGuarded(get) {
+  try {
+    return recordValue(get());
+  } catch (e) {
+    return { error: e.message };
+  }
+}
+
 /** The package's side of record.py. */
 export function recordValue(v) {
   if (v === null || v === undefined) return { none: true };
@@ -71,6 +80,12 @@ const show = (v) => JSON.stringify(v, (k, x) => {
 /** The first difference between an expected and an actual record, as {what, expected, actual}, or null. */
 export function diffRecord(exp, act, path = '') {
   const at = (what) => (path ? `${path}: ${what}` : what);
+  if ('error' in exp || 'error' in act) {
+    if (!('error' in act)) return { what: at('no error on reading'), expected: `${exp.type}: ${exp.error}`, actual: show(act) };
+    if (!('error' in exp)) return { what: at('error on reading'), expected: show(exp), actual: act.error };
+    return normaliseError(exp.error) === normaliseError(act.error) ? null
+      : { what: at('error message on reading'), expected: `${exp.type}: ${exp.error}`, actual: act.error };
+  }
   if ('list' in exp) {
     if (!('list' in act)) return { what: at('kind'), expected: 'list', actual: show(act) };
     if (exp.list.length !== act.list.length) return { what: at('list length'), expected: exp.list.length, actual: act.list.length };
@@ -167,12 +182,11 @@ function replayStep(step, run, read) {
   }
   if (thrown) return { what: 'unexpected error', expected: 'no error', actual: `${thrown.name}: ${thrown.message}` };
   for (const name of step.rec ?? []) {
-    const d = diffRecord(exp.out[name], recordValue(read(name)), name);
+    const d = diffRecord(exp.out[name], recordGuarded(() => read(name)), name);
     if (d) return d;
   }
   for (const name of step.grads ?? []) {
-    const v = read(name);
-    const d = diffRecord(exp.grads[name], recordValue(v ? v.grad : v), `${name}.grad`);
+    const d = diffRecord(exp.grads[name], recordGuarded(() => read(name).grad), `${name}.grad`);
     if (d) return d;
   }
   return null;
