@@ -18,6 +18,34 @@ test('the difftest fixture holds at least 2,000 programs', () => {
   assert.ok(count >= 2000, `${count} programs`);
 });
 
+// The comparison itself: a program that matches must stop matching when
+// PyTorch's record is changed, so a green run means agreement, not a blind spot.
+test('the replay notices a changed value, dtype, grad_fn or error', () => {
+  const program = {
+    id: 'self-check',
+    steps: [
+      { js: 'v0 = torch.tensor([1.5, -2], {requires_grad: true});', rec: ['v0'],
+        expect: { out: { v0: { s: [2], d: 'float32', v: [1.5, -2], rg: true, leaf: true, fn: null } } } },
+      { js: 'v1 = v0.mul(2);', rec: ['v1'],
+        expect: { out: { v1: { s: [2], d: 'float32', v: [3, -4], rg: true, leaf: false, fn: 'MulBackward0' } } } },
+      { js: 'v0.add_(1);', expect: { error: 'a leaf Variable that requires grad is being used in an in-place operation.', type: 'RuntimeError' } },
+    ],
+  };
+  assert.equal(replay(torch, program), null);
+  const changed = (edit) => {
+    const copy = structuredClone(program);
+    edit(copy.steps);
+    return replay(torch, copy)?.what;
+  };
+  assert.equal(changed((s) => { s[1].expect.out.v1.v[1] = -4.01; }), 'v1: values[1]');
+  assert.equal(changed((s) => { s[1].expect.out.v1.d = 'float64'; }), 'v1: dtype');
+  assert.equal(changed((s) => { s[1].expect.out.v1.fn = 'AddBackward0'; }), 'v1: grad_fn');
+  assert.equal(changed((s) => { s[0].expect.out.v0.v[0] = '-0'; }), 'v0: values[0]');
+  assert.equal(changed((s) => { s[2].expect.error = 'some other message'; }), 'error message');
+  assert.equal(changed((s) => { s[1].expect = { error: 'x', type: 'RuntimeError' }; }), 'no error');
+  assert.equal(torch.memory().tensors, 0);
+});
+
 for (const file of shards) {
   test(`every program of ${file} matches PyTorch`, () => {
     const { programs } = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
