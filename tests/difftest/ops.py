@@ -1,6 +1,7 @@
-"""The step kinds of a difftest program (creation, math, reductions, views,
-in-place, casts), each a function that appends one or a few steps to a
-Program. KINDS weights them; autograd steps live in autograd_ops.py."""
+"""The step kinds of a difftest program (creation, math, reductions, linear
+algebra and F.linear, views, losses, in-place, casts), each a function that
+appends one or a few steps to a Program. KINDS weights them; autograd steps
+live in autograd_ops.py."""
 import torch
 
 import autograd_ops
@@ -361,6 +362,21 @@ def losses(prog):
     prog.assign(Call("F." + name, [inp, target], kwargs))
 
 
+def linear(prog):
+    """F.linear with and without bias (AddmmBackward0 for 2-D input), and allclose."""
+    rng = prog.rng
+    n, i, o = rng.randint(1, 3), rng.randint(1, 4), rng.randint(1, 3)
+    x = prog.assign(V.tensor_expr(rng, rng.choice([[n, i], [i], [2, n, i]]), "float32", rng.random() < 0.5))[0]
+    w = prog.assign(V.tensor_expr(rng, [o, i + (rng.random() < 0.05)], "float32", rng.random() < 0.7))[0]
+    args = [Var(x), Var(w)]
+    if rng.random() < 0.6:
+        args.append(Var(prog.assign(V.tensor_expr(rng, [o], "float32", rng.random() < 0.6))[0]))
+    y = prog.assign(Call("F.linear", args))[0]
+    if y in prog.ns and rng.random() < 0.3:
+        prog.assign(Call("torch.allclose", [Var(y), Meth(Var(y), "add", [Lit(rng.choice([1e-7, 0.01]))])],
+                         {"atol": Lit(1e-5)} if rng.random() < 0.5 else {}))
+
+
 def in_place(prog):
     rng = prog.rng
     views = [n for n in prog.base_of if n in prog.ns and isinstance(prog.ns[n], torch.Tensor)]
@@ -399,6 +415,7 @@ KINDS = {
     "gather": (1, gather),
     "cast": (1, cast),
     "losses": (1, losses),
+    "linear": (0.6, linear),
     "in_place": (2.5, in_place),
     "autograd": (4, autograd_ops.step),
 }
