@@ -39,7 +39,7 @@ class Program:
         return name
 
     def tensors(self, pred=lambda t: True):
-        return [n for n, v in self.ns.items() if n.startswith("v") and isinstance(v, torch.Tensor) and pred(v)]
+        return [n for n, v in self.ns.items() if n.startswith("v") and isinstance(v, torch.Tensor) and _holds(pred, v)]
 
     def lists(self):
         return [n for n, v in self.ns.items() if n.startswith("v") and isinstance(v, (list, tuple)) and v]
@@ -84,6 +84,15 @@ class Program:
         names = [self.fresh() for _ in range(n_out)]
         self.step(ir.assign(names, expr, no_grad), rec=names, base=base)
         return names
+
+
+def _holds(pred, t):
+    """pred(t), false when PyTorch refuses to read t (e.g. is_leaf of a view
+    whose base changed in a way that forbids rebuilding its grad_fn)."""
+    try:
+        return pred(t)
+    except RuntimeError:
+        return False
 
 
 def generate(pid, seed, n_steps):
