@@ -14,9 +14,10 @@ import warnings
 import torch
 
 import ir
+import kinds
 import ops
 import record
-from ir import Call, Lit, Var
+from ir import Call, Lit
 
 warnings.simplefilter("ignore")
 
@@ -102,8 +103,8 @@ def generate(pid, seed, n_steps):
     for _ in range(rng.randint(1, 2)):
         ops.create(prog)
     while len(prog.steps) < n_steps:
-        kind = rng.choices(list(ops.KINDS), weights=[w for w, _ in ops.KINDS.values()])[0]
-        ops.KINDS[kind][1](prog)
+        kind = rng.choices(list(kinds.KINDS), weights=[w for w, _ in kinds.KINDS.values()])[0]
+        kinds.KINDS[kind][1](prog)
     return {"id": pid, "steps": prog.steps}
 
 
