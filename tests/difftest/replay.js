@@ -192,12 +192,18 @@ function replayStep(step, run, read) {
   return null;
 }
 
-/** A short, stable label for grouping mismatches: what differed and the op of the step. */
+// Calls that wrap or feed a step's op rather than being it.
+const WRAPPERS = new Set(['no_grad', 'tensor', 'ones_like']);
+
+/**
+ * A short, stable label for grouping mismatches: what differed, and the step's
+ * op (its first call that is not a wrapper: `torch.where(v1.lt(0), ...)` is a
+ * `where`; a property set, `v1.requires_grad = true`, is `requires_grad=`).
+ */
 export function mismatchKind(m) {
-  const op = (m.js.match(/\.(\w+)\(/g) ?? ['.?('])
-    .map((s) => s.slice(1, -1))
-    .filter((s) => !['tensor', 'ones_like', 'sum', 'mean'].includes(s) || m.js.includes(`.${s}();`))
-    .slice(-1)[0] ?? '?';
+  const calls = [...m.js.matchAll(/\.(\w+)\(/g)].map((c) => c[1]);
+  const setter = m.js.match(/^\w+\.(\w+) = /)?.[1];
+  const op = setter ? `${setter}=` : calls.find((c) => !WRAPPERS.has(c)) ?? calls[0] ?? '?';
   const what = m.what.replace(/^v\d+(\.grad)?(\[\d+\])?: /, (s) => (s.includes('.grad') ? 'grad ' : '')).replace(/\[\d+\]/, '');
   return `${what} @ ${op}`;
 }
