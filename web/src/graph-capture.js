@@ -37,6 +37,8 @@ export class GraphRecorder {
   constructor(torch) {
     this.torch = torch;
     this.onGraph = () => {};
+    // Sees every tensor an entry point returns (the runner frees them between runs).
+    this.onTensor = () => {};
     this.reset();
     this.instrument();
   }
@@ -55,6 +57,7 @@ export class GraphRecorder {
 
   remember(result) {
     if (!result || typeof result !== 'object' || !('grad_fn' in result)) return;
+    this.onTensor(result);
     const fn = result.grad_fn;
     if (fn) this.byNode.set(keyOf(fn), { ref: new WeakRef(result), seq: ++this.seq });
   }
@@ -72,7 +75,9 @@ export class GraphRecorder {
   // Every tensor-returning entry point: Tensor methods, torch.*, F.*.
   instrument() {
     const torch = this.torch;
-    const proto = Object.getPrototypeOf(torch.zeros(1));
+    const probe = torch.zeros(1);
+    const proto = Object.getPrototypeOf(probe);
+    probe.dispose();
     for (const owner of [proto, torch, torch.nn && torch.nn.functional]) {
       if (!owner) continue;
       for (const key of Object.getOwnPropertyNames(owner)) {

@@ -16,10 +16,14 @@ export function quietly(fn) {
 
 export function numpyText(t) {
   if (!t) return null;
+  let d = null;
   try {
-    return t.detach().numpy().toString();
+    d = t.detach();
+    return d.numpy().toString();
   } catch (e) {
     return `<${e.message}>`;
+  } finally {
+    d?.dispose();
   }
 }
 

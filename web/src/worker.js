@@ -7,18 +7,26 @@ import { pyStr, isTensor } from './py-format.js';
 import { OutputStream } from './worker-output.js';
 import { describeTensor } from './tensor-info.js';
 import { GraphRecorder } from './graph-capture.js';
+import { RunTimers, resetRunState } from './run-state.js';
+import { RunTensors } from './run-tensors.js';
 
 const AsyncFunction = (async () => {}).constructor;
-const PARAMS = ['torch', 'Variable', 'F', 'NDArray', 'print', 'show', 'plot', 'console'];
+const PARAMS = ['torch', 'Variable', 'F', 'NDArray', 'print', 'show', 'plot', 'console',
+  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'];
+// On line 1, so error lines need no shift (columns on line 1 do).
+const STRICT = "'use strict';";
 const out = new OutputStream((msg) => postMessage(msg));
 const recorder = new GraphRecorder(torch);
+const timers = new RunTimers();
+const runTensors = new RunTensors();
+recorder.onTensor = (t) => runTensors.add(t);
 let runId = 0;
 let sourceLines = [];
 
 // Where line 1 of the user's code lands inside the generated function.
 const LINE_OFFSET = (() => {
   try {
-    new Function(...PARAMS, 'throw new Error()')();
+    new Function(...PARAMS, `${STRICT}throw new Error()`)();
   } catch (e) {
     const m = /<anonymous>:(\d+):\d+/.exec(e.stack || '');
     if (m) return Number(m[1]) - 1;
@@ -30,7 +38,8 @@ function userLine(error) {
   const m = /<anonymous>:(\d+):(\d+)/.exec(String(error && error.stack));
   if (!m) return null;
   const line = Number(m[1]) - LINE_OFFSET;
-  return line >= 1 && line <= sourceLines.length ? { line, col: Number(m[2]) } : null;
+  const col = Number(m[2]) - (line === 1 ? STRICT.length : 0);
+  return line >= 1 && line <= sourceLines.length ? { line, col } : null;
 }
 
 // The expression a call on the current line was given, e.g. print(variable.grad) -> "variable.grad".
@@ -103,19 +112,31 @@ recorder.onGraph = (graph) => {
   postMessage({ type: 'graph', runId, graph });
 };
 
+// A run starts from what a freshly loaded page has: the previous run's
+// timers, globals and tensors are gone, and grad mode, print options and the
+// generator are back to their defaults.
+function freshRun() {
+  timers.cancelAll();
+  runTensors.disposeAll();
+  recorder.reset();
+  resetRunState(torch, NDArray);
+}
+
 async function run(code) {
   sourceLines = code.split('\n');
   const started = performance.now();
-  recorder.reset();
+  freshRun();
   let fn;
   try {
-    fn = new AsyncFunction(...PARAMS, code);
+    fn = new AsyncFunction(...PARAMS, STRICT + code);
   } catch (e) {
     postMessage(errorMessage(e));
     return;
   }
+  const t = timers.scope((e) => { out.flush(); postMessage({ ...errorMessage(e), late: true }); });
   try {
-    const value = await fn(torch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole);
+    const value = await fn(torch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole,
+      t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval);
     out.flush();
     if (value !== undefined) postMessage({ type: 'result', runId, text: pyStr(value, NDArray) });
     postMessage({ type: 'done', runId, ms: performance.now() - started });
