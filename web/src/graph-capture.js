@@ -2,7 +2,7 @@
 // remembered (weakly) by their grad_fn, so a graph walk can show each node's
 // shape and value; backward() is wrapped to walk the DAG first, hook every
 // known tensor for the gradient it receives, and replay the engine's order.
-import { numpyText, preview, quietly } from './tensor-info.js';
+import { tensorText, preview, quietly } from './tensor-info.js';
 import { backwardOrder } from './backward-order.js';
 
 const MAX_NODES = 300;
@@ -30,6 +30,16 @@ class WeakIndex {
   }
   prune() {
     for (const [k, v] of this.ids) if (!v.ref.deref()) this.ids.delete(k);
+  }
+}
+
+function gradText(t) {
+  const g = t.grad;
+  if (!g) return null;
+  try {
+    return tensorText(g);
+  } finally {
+    g.dispose();
   }
 }
 
@@ -152,10 +162,10 @@ export class GraphRecorder {
       dtype: t ? t.dtype : null,
       requires_grad: t ? t.requires_grad : true,
       preview: preview(t),
-      data: t ? numpyText(t) : null,
+      data: t ? tensorText(t) : null,
       gradPreview: received ? preview(received) : null,
-      grad: received ? numpyText(received) : null,
-      accumulated: leaf && t && t.grad ? numpyText(t.grad) : null,
+      grad: received ? tensorText(received) : null,
+      accumulated: leaf && t ? gradText(t) : null,
     }));
   }
 
@@ -186,7 +196,11 @@ export class GraphRecorder {
     for (const n of walked.nodes) {
       if (!n.tensor || typeof n.tensor.register_hook !== 'function') continue;
       try {
-        handles.push(n.tensor.register_hook((g) => { grads.set(n.id, g.detach().clone()); }));
+        handles.push(n.tensor.register_hook((g) => {
+          const d = g.detach();
+          grads.set(n.id, d.clone());
+          d.dispose();
+        }));
       } catch {
         // A tensor that cannot take a hook just shows no gradient.
       }

@@ -1,11 +1,12 @@
 // The Output pane: program text in monospace with whitespace preserved,
 // errors in red with their line, plots, and run notices. User text is only
-// ever inserted as text nodes, never parsed as HTML. The page keeps its own
-// cap as well, in case a worker misbehaves.
+// ever inserted as text nodes, never parsed as HTML. The worker keeps a
+// flood's head and tail; the page keeps its own cap as well, in case a worker
+// misbehaves.
 import { lineChart } from './plot.js';
 
-const MAX_LINES = 5000;
-const MAX_CHARS = 1_000_000;
+const MAX_LINES = 12_000;
+const MAX_CHARS = 3_000_000;
 
 export class OutputView {
   constructor(root, { onLineClick }) {
@@ -35,7 +36,10 @@ export class OutputView {
     pane.scrollTop = pane.scrollHeight;
   }
 
-  appendLog(chunks, truncated) {
+  // skipped: the number of lines the worker left out before these (a flood's tail).
+  appendLog(chunks, skipped) {
+    let truncated = false;
+    if (skipped) this.notice(`… ${skipped.toLocaleString('en-US')} lines skipped …`, 'warn');
     for (const { stream, text } of chunks) {
       if (this.truncated) break;
       const lines = text.split('\n').length - 1;

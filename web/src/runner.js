@@ -3,7 +3,10 @@
 // time limit all discard the worker and start a fresh one, so a run can never
 // leave a wedged engine (or an infinite loop) behind.
 //
-// Messages from the worker: ready | log | result | tensor | graph | plot | error | done.
+// Messages from the worker: ready | log | result | tensor | graph | plot |
+// error | done, and late-error. Output of the last run that arrives after its
+// end (a timer's print) is still shown, until the next run starts.
+const LATE = new Set(['log', 'tensor', 'graph', 'plot', 'late-error']);
 
 export class Runner {
   constructor({ onMessage, onState }) {
@@ -44,7 +47,11 @@ export class Runner {
       }
       return;
     }
-    if (msg.runId !== this.runId || !this.running) return;
+    if (msg.runId !== this.runId) return;
+    if (!this.running) {
+      if (LATE.has(msg.type)) this.onMessage(msg);
+      return;
+    }
     if (msg.type === 'error') {
       this.finish(msg, true);
     } else if (msg.type === 'done') {

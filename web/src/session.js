@@ -8,7 +8,8 @@ export function createSession({ editor, output, tensors, graph, onState = () => 
     onState,
     onMessage(msg) {
       switch (msg.type) {
-        case 'log': output.appendLog(msg.chunks, msg.truncated); break;
+        case 'log': output.appendLog(msg.chunks, msg.skipped); break;
+        case 'late-error': output.error(msg); break;
         case 'result': output.result(msg.text); break;
         case 'tensor': tensors?.add(msg.tensor); break;
         case 'graph': graph?.add(msg.graph); break;

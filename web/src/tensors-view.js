@@ -1,5 +1,5 @@
 // The Tensors pane: one card per tensor the program printed or show()ed, with
-// its flags, grad_fn, and data and .grad as NumPy arrays. A name seen again
+// its flags, grad_fn, and data and .grad as PyTorch prints them. A name seen again
 // updates its card in place, so a loop does not flood the pane.
 function field(dl, term, value, cls) {
   const dt = document.createElement('dt');

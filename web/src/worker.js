@@ -1,14 +1,17 @@
 // The runner: a module Web Worker that imports the package and runs the
-// user's code with torch, Variable, F, NDArray, print, show and plot in scope.
-// Code is wrapped in an async function so top-level await works; error line
-// numbers are mapped back to the editor's lines.
+// user's JavaScript with torch, Variable, F, NDArray, print, show and plot in
+// scope. Code runs in strict mode inside an async function (so top-level
+// await works) and its last line, if an expression, is shown as a notebook
+// shows it. Error line numbers are mapped back to the editor's lines.
 import { torch, Variable, NDArray } from 'gradlab';
-import { pyStr, isTensor } from './py-format.js';
+import { pyStr, pyRepr, isTensor, formatSize, isSizeExpression } from './py-format.js';
 import { OutputStream } from './worker-output.js';
 import { describeTensor } from './tensor-info.js';
 import { GraphRecorder } from './graph-capture.js';
 import { RunTimers, resetRunState } from './run-state.js';
 import { RunTensors } from './run-tensors.js';
+import { callArguments } from './call-source.js';
+import { withLastExpression } from './last-expression.js';
 
 const AsyncFunction = (async () => {}).constructor;
 const PARAMS = ['torch', 'Variable', 'F', 'NDArray', 'print', 'show', 'plot', 'console',
@@ -42,31 +45,38 @@ function userLine(error) {
   return line >= 1 && line <= sourceLines.length ? { line, col } : null;
 }
 
-// The expression a call on the current line was given, e.g. print(variable.grad) -> "variable.grad".
-function callArgumentText(fnName) {
+// The source text of each argument of the fnName(...) call on the current line.
+function argumentTexts(fnName) {
   const where = userLine(new Error());
-  if (!where) return null;
-  const m = new RegExp(`\\b${fnName}\\(\\s*([^,()]+(?:\\([^()]*\\))?[^,()]*)\\s*\\)`).exec(sourceLines[where.line - 1] || '');
-  return m ? m[1].trim() : null;
+  return where ? callArguments(sourceLines[where.line - 1] || '', fnName) : null;
 }
 
 function postTensor(t, name) {
   out.flush();
-  postMessage({ type: 'tensor', runId, tensor: describeTensor(t, name) });
+  postMessage({ type: 'tensor', runId, tensor: describeTensor(t, name, torch) });
+}
+
+// str() of one print argument; x.shape and x.size() print as torch.Size.
+function printed(value, text) {
+  return text && isSizeExpression(text, value) ? formatSize(value) : pyStr(value, NDArray);
 }
 
 function print(...args) {
-  out.write(args.map((a) => pyStr(a, NDArray)).join(' ') + '\n');
-  const tensors = args.filter(isTensor);
-  const single = tensors.length === 1 && args.length === 1 ? callArgumentText('print') : null;
-  // A plain variable name also labels the tensor's node in graphs.
-  if (single && /^[\w$]+$/.test(single)) recorder.name(tensors[0], single);
-  tensors.forEach((t, i) => postTensor(t, single || `print #${i + 1}`));
+  const texts = argumentTexts('print');
+  const sourceOf = (i) => (texts && texts.length === args.length ? texts[i] : null);
+  out.write(args.map((a, i) => printed(a, sourceOf(i))).join(' ') + '\n');
+  args.forEach((a, i) => {
+    if (!isTensor(a)) return;
+    const text = sourceOf(i);
+    // A plain variable name also labels the tensor's node in graphs.
+    if (text && /^[\w$]+$/.test(text)) recorder.name(a, text);
+    postTensor(a, text || `print(…) argument ${i + 1}`);
+  });
 }
 
 function show(t, name) {
   if (!isTensor(t)) throw new TypeError('show(t, name) expects a tensor');
-  const label = name ?? callArgumentText('show') ?? 'tensor';
+  const label = name ?? argumentTexts('show')?.[0] ?? 'tensor';
   recorder.name(t, label);
   postTensor(t, label);
   if (t.grad_fn) {
@@ -96,10 +106,10 @@ const userConsole = Object.fromEntries(['log', 'info', 'debug', 'warn', 'error']
 // The package's own warnings (console.warn in its code) reach the output too.
 for (const level of Object.keys(userConsole)) console[level] = userConsole[level];
 
-function errorMessage(e) {
+function errorMessage(e, type = 'error') {
   const where = userLine(e);
   return {
-    type: 'error', runId,
+    type, runId,
     name: (e && e.name) || 'Error',
     message: e && e.message !== undefined ? String(e.message) : String(e),
     line: where ? where.line : null,
@@ -122,26 +132,40 @@ function freshRun() {
   resetRunState(torch, NDArray);
 }
 
+const compiles = (code) => {
+  try {
+    new AsyncFunction(STRICT + code);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 async function run(code) {
   sourceLines = code.split('\n');
   const started = performance.now();
   freshRun();
+  const last = withLastExpression(code, compiles);
   let fn;
   try {
-    fn = new AsyncFunction(...PARAMS, STRICT + code);
+    fn = new AsyncFunction(...PARAMS, STRICT + (last ? last.code : code));
   } catch (e) {
     postMessage(errorMessage(e));
     return;
   }
-  const t = timers.scope((e) => { out.flush(); postMessage({ ...errorMessage(e), late: true }); });
+  // An error in a timer's callback arrives after 'done': it is shown, not fatal.
+  const t = timers.scope((e) => { out.flush(); postMessage(errorMessage(e, 'late-error')); });
   try {
     const value = await fn(torch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole,
       t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval);
-    out.flush();
-    if (value !== undefined) postMessage({ type: 'result', runId, text: pyStr(value, NDArray) });
+    out.finish();
+    if (value !== undefined) {
+      const text = last && isSizeExpression(last.expression, value) ? formatSize(value) : pyRepr(value, NDArray);
+      postMessage({ type: 'result', runId, text });
+    }
     postMessage({ type: 'done', runId, ms: performance.now() - started });
   } catch (e) {
-    out.flush();
+    out.finish();
     postMessage(errorMessage(e));
   }
 }
