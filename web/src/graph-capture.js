@@ -2,6 +2,10 @@
 // remembered (weakly) by their grad_fn, so a graph walk can show each node's
 // shape and value; backward() is wrapped to walk the DAG first, hook every
 // known tensor for the gradient it receives, and replay the engine's order.
+// Every pass is hooked, but only the first, one every CAPTURE_EVERY_MS and the
+// last (flushed when the run ends) are described and sent: a training loop's
+// picker holds its first and last backward. With capture off (an embed
+// without a Graph pane) only the tensor bookkeeping remains.
 import { tensorText, preview, quietly } from './tensor-info.js';
 import { backwardOrder } from './backward-order.js';
 
@@ -9,6 +13,8 @@ const MAX_NODES = 300;
 // A training loop calls backward() hundreds of times; recording each one would
 // triple its cost, so graphs are taken at most this often (the first always).
 const CAPTURE_EVERY_MS = 250;
+
+const isModule = (v) => typeof v === 'function' && typeof v.named_parameters === 'function';
 
 // Node objects are keyed by their id when the package gives one, else by identity.
 const keyOf = (node) => (node && (node.id ?? node._id)) ?? node;
@@ -46,6 +52,7 @@ function gradText(t) {
 export class GraphRecorder {
   constructor(torch) {
     this.torch = torch;
+    this.capturing = true;
     this.onGraph = () => {};
     // Sees every tensor an entry point returns (the runner frees them between runs).
     this.onTensor = () => {};
@@ -54,6 +61,8 @@ export class GraphRecorder {
   }
 
   reset() {
+    this.discard(this.pending);
+    this.pending = null;
     this.byNode = new WeakIndex();
     this.names = new WeakMap();
     this.seq = 0;
@@ -65,9 +74,21 @@ export class GraphRecorder {
     this.names.set(t, label);
   }
 
+  // A declared variable: a tensor takes its name, a module names its
+  // parameters by attribute path (fc1.weight), as named_parameters() gives them.
+  nameValue(value, label) {
+    if (!this.capturing) return;
+    if (isModule(value)) {
+      for (const [path, p] of value.named_parameters()) if (!this.names.has(p)) this.names.set(p, path);
+    } else if (value && typeof value === 'object' && 'grad_fn' in value) {
+      this.names.set(value, label);
+    }
+  }
+
   remember(result) {
     if (!result || typeof result !== 'object' || !('grad_fn' in result)) return;
     this.onTensor(result);
+    if (!this.capturing) return;
     const fn = result.grad_fn;
     if (fn) this.byNode.set(keyOf(fn), { ref: new WeakRef(result), seq: ++this.seq });
   }
@@ -188,8 +209,7 @@ export class GraphRecorder {
 
   beforeBackward(root, gradient) {
     this.backwardCount += 1;
-    if (!root.grad_fn || performance.now() - this.lastCapture < CAPTURE_EVERY_MS) return null;
-    this.lastCapture = performance.now();
+    if (!this.capturing || !root.grad_fn) return null;
     const walked = this.walk(root);
     const grads = new Map();
     const handles = [];
@@ -211,11 +231,41 @@ export class GraphRecorder {
   afterBackward(session, ok) {
     if (!session) return;
     for (const h of session.handles) h.remove();
-    if (!ok) return;
+    session.handles = [];
+    if (!ok) {
+      this.discard(session);
+      return;
+    }
+    this.discard(this.pending);
+    this.pending = null;
+    if (session.number === 1 || performance.now() - this.lastCapture >= CAPTURE_EVERY_MS) {
+      this.lastCapture = performance.now();
+      this.send(session);
+    } else {
+      this.pending = session;
+    }
+  }
+
+  // At the end of a run: the last backward, if it was held back.
+  flush() {
+    if (!this.pending) return;
+    const session = this.pending;
+    this.pending = null;
+    this.send(session);
+  }
+
+  send(session) {
     const rootName = this.names.get(session.root);
     const title = `backward #${session.number}${rootName ? ` of ${rootName}` : ''}`;
     const graph = this.serialise(session.root, session.walked, { source: 'backward', title, grads: session.grads });
-    for (const g of session.grads.values()) if (typeof g.dispose === 'function') g.dispose();
+    graph.number = session.number;
+    this.discard(session);
     this.onGraph(graph);
+  }
+
+  discard(session) {
+    if (!session) return;
+    for (const g of session.grads.values()) g.dispose();
+    session.grads.clear();
   }
 }

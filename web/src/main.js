@@ -10,9 +10,11 @@ import { parseHash, shareUrl } from './share.js';
 import { setupThemeToggle } from './theme.js';
 import { setupTabs } from './tabs.js';
 import { showToast } from './toast.js';
+import { setupSplit } from './split.js';
 
 const CODE_KEY = 'gradlab.code';
 const LIMIT_KEY = 'gradlab.timeLimit';
+const SPLIT_KEY = 'gradlab.split';
 const $ = (id) => document.getElementById(id);
 
 const store = {
@@ -43,6 +45,14 @@ const tensors = new TensorsView($('tensors'), $('tensor-count'));
 const graph = new GraphView($('graph'));
 const tabs = setupTabs(document.querySelector('.tabs'), (id) => {
   if (id === 'tab-graph') requestAnimationFrame(() => graph.fit());
+});
+setupSplit({
+  workspace: document.querySelector('.workspace'),
+  splitter: $('splitter'),
+  maximise: $('maximise'),
+  store,
+  key: SPLIT_KEY,
+  onResize: () => requestAnimationFrame(() => graph.fit()),
 });
 
 const STATUS = {

@@ -12,10 +12,11 @@ import { RunTimers, resetRunState } from './run-state.js';
 import { RunTensors } from './run-tensors.js';
 import { callArguments } from './call-source.js';
 import { withLastExpression } from './last-expression.js';
+import { nameDeclarations, NAME_FN } from './declared-names.js';
 
 const AsyncFunction = (async () => {}).constructor;
 const PARAMS = ['torch', 'Variable', 'F', 'NDArray', 'print', 'show', 'plot', 'console',
-  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'];
+  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', NAME_FN];
 // On line 1, so error lines need no shift (columns on line 1 do).
 const STRICT = "'use strict';";
 const out = new OutputStream((msg) => postMessage(msg));
@@ -141,14 +142,22 @@ const compiles = (code) => {
   }
 };
 
-async function run(code) {
+function nameOf(value, label) {
+  recorder.nameValue(value, label);
+  return value;
+}
+
+// capture: whether graphs are recorded (off where no Graph pane shows them).
+async function run(code, capture) {
   sourceLines = code.split('\n');
   const started = performance.now();
   freshRun();
+  recorder.capturing = capture;
   const last = withLastExpression(code, compiles);
+  const body = last ? last.code : code;
   let fn;
   try {
-    fn = new AsyncFunction(...PARAMS, STRICT + (last ? last.code : code));
+    fn = new AsyncFunction(...PARAMS, STRICT + (capture ? nameDeclarations(body, compiles) : body));
   } catch (e) {
     postMessage(errorMessage(e));
     return;
@@ -157,7 +166,8 @@ async function run(code) {
   const t = timers.scope((e) => { out.flush(); postMessage(errorMessage(e, 'late-error')); });
   try {
     const value = await fn(torch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole,
-      t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval);
+      t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval, nameOf);
+    recorder.flush();
     out.finish();
     if (value !== undefined) {
       const text = last && isSizeExpression(last.expression, value) ? formatSize(value) : pyRepr(value, NDArray);
@@ -165,6 +175,7 @@ async function run(code) {
     }
     postMessage({ type: 'done', runId, ms: performance.now() - started });
   } catch (e) {
+    recorder.flush();
     out.finish();
     postMessage(errorMessage(e));
   }
@@ -174,7 +185,7 @@ onmessage = ({ data }) => {
   if (data.type !== 'run') return;
   runId = data.runId;
   out.reset(runId);
-  run(data.code);
+  run(data.code, data.capture !== false);
 };
 
 postMessage({ type: 'ready' });
