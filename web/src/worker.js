@@ -52,9 +52,29 @@ function argumentTexts(fnName) {
   return where ? callArguments(sourceLines[where.line - 1] || '', fnName) : null;
 }
 
+// The Tensors pane shows each row of a matrix on one line (it scrolls
+// sideways); the user's own linewidth is put back afterwards.
+const WIDE = 100_000;
+let userLinewidth = 80;
+function userSetPrintoptions(options = {}) {
+  torch.set_printoptions(options);
+  if (options.linewidth !== undefined) userLinewidth = options.linewidth;
+  else if (options.profile !== undefined) userLinewidth = 80;
+}
+// The torch the user's code sees: the package's, with set_printoptions
+// observed so the pane knows the linewidth to restore.
+const userTorch = Object.create(torch, { set_printoptions: { value: userSetPrintoptions, enumerable: true } });
+
 function postTensor(t, name) {
   out.flush();
-  postMessage({ type: 'tensor', runId, tensor: describeTensor(t, name, torch) });
+  torch.set_printoptions({ linewidth: WIDE });
+  let tensor;
+  try {
+    tensor = describeTensor(t, name, torch);
+  } finally {
+    torch.set_printoptions({ linewidth: userLinewidth });
+  }
+  postMessage({ type: 'tensor', runId, tensor });
 }
 
 // str() of one print argument; x.shape and x.size() print as torch.Size.
@@ -131,6 +151,7 @@ function freshRun() {
   runTensors.disposeAll();
   recorder.reset();
   resetRunState(torch, NDArray);
+  userLinewidth = 80;
 }
 
 const compiles = (code) => {
@@ -165,7 +186,7 @@ async function run(code, capture) {
   // An error in a timer's callback arrives after 'done': it is shown, not fatal.
   const t = timers.scope((e) => { out.flush(); postMessage(errorMessage(e, 'late-error')); });
   try {
-    const value = await fn(torch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole,
+    const value = await fn(userTorch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole,
       t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval, nameOf);
     recorder.flush();
     out.finish();
