@@ -91,9 +91,9 @@ export class OutputView {
     this.scrollToEnd();
   }
 
-  plot(series, title) {
+  plot(series, options) {
     const figure = this.block('out-plot', 'figure');
-    figure.append(lineChart(series, title));
+    figure.append(lineChart(series, options));
     this.scrollToEnd();
   }
 }

@@ -13,7 +13,7 @@ export function createSession({ editor, output, tensors, graph, onState = () => 
         case 'result': output.result(msg.text); break;
         case 'tensor': tensors?.add(msg.tensor); break;
         case 'graph': graph?.add(msg.graph); break;
-        case 'plot': output.plot(msg.series, msg.title); break;
+        case 'plot': output.plot(msg.series, msg.options); break;
         case 'error': {
           const line = msg.line ?? (msg.name === 'SyntaxError' ? editor.firstSyntaxErrorLine() : null);
           output.error({ ...msg, line });

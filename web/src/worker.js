@@ -107,16 +107,43 @@ function show(t, name) {
 }
 
 function toNumbers(v) {
-  if (isTensor(v)) return v.detach().reshape(-1).tolist();
+  if (isTensor(v)) {
+    const flat = v.detach().reshape(-1);
+    try {
+      return flat.tolist().map(Number);
+    } finally {
+      flat.dispose();
+    }
+  }
+  if (typeof v === 'number') return [v];
   return Array.from(v, Number);
 }
 
-function plot(data, opts = {}) {
-  const series = Array.isArray(data) || ArrayBuffer.isView(data) || isTensor(data)
-    ? { [opts.label || 'y']: toNumbers(data) }
-    : Object.fromEntries(Object.entries(data).map(([k, v]) => [k, toNumbers(v)]));
+const isSequence = (v) => Array.isArray(v) || ArrayBuffer.isView(v) || isTensor(v);
+
+// plot(ys), plot(xs, ys), plot({ name: ys, ... }), plot(xs, { name: ys, ... }),
+// with options { title, label, xlabel, ylabel } last.
+function plot(...args) {
+  const opts = args.length > 1 && !isSequence(args.at(-1)) && !isSeriesMap(args.at(-1), args.length) ? args.pop() : {};
+  const [first, second] = args;
+  const xs = second !== undefined ? toNumbers(first) : null;
+  const data = second !== undefined ? second : first;
+  if (data === undefined || data === null) throw new TypeError('plot(ys), plot(xs, ys) or plot({ name: ys }) expects values to draw');
+  const series = isSequence(data)
+    ? [{ name: opts.label || 'y', x: xs, y: toNumbers(data) }]
+    : Object.entries(data).map(([name, ys]) => ({ name, x: xs, y: toNumbers(ys) }));
+  if (xs) {
+    for (const s of series) {
+      if (s.y.length !== xs.length) throw new RangeError(`plot: x has ${xs.length} values but ${s.name} has ${s.y.length}`);
+    }
+  }
   out.flush();
-  postMessage({ type: 'plot', runId, series, title: opts.title || '' });
+  postMessage({ type: 'plot', runId, series, options: { title: opts.title || '', xlabel: opts.xlabel || '', ylabel: opts.ylabel || '' } });
+}
+
+// The second argument of plot(xs, { a: ys }) is data, not options.
+function isSeriesMap(v, count) {
+  return count === 2 && v && typeof v === 'object' && Object.values(v).some(isSequence);
 }
 
 const userConsole = Object.fromEntries(['log', 'info', 'debug', 'warn', 'error'].map((level) => [
