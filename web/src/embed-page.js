@@ -18,7 +18,6 @@ const editor = createEditor($('editor'), {
   readOnly: params.readonly === '1',
   label: 'Code snippet',
   onRun: () => run(),
-  onEscape: () => $('run').focus(),
   onChange: () => { $('open').href = shareUrl(editor.code, new URL('./', location.href).href); },
 });
 $('open').href = shareUrl(code, new URL('./', location.href).href);

@@ -9,9 +9,12 @@ const MAX_LINES = 12_000;
 const MAX_CHARS = 3_000_000;
 
 export class OutputView {
-  constructor(root, { onLineClick }) {
+  // follow(): whether new output scrolls into view (not on a phone, where the
+  // reader starts at the top of the output after a run).
+  constructor(root, { onLineClick, follow = () => true }) {
     this.root = root;
     this.onLineClick = onLineClick;
+    this.follow = follow;
   }
 
   clear() {
@@ -32,6 +35,7 @@ export class OutputView {
   }
 
   scrollToEnd() {
+    if (!this.follow()) return;
     const pane = this.root.parentElement;
     pane.scrollTop = pane.scrollHeight;
   }
