@@ -3,8 +3,13 @@
 // the embed page, which differ only in chrome.
 import { Runner } from './runner.js';
 
-export function createSession({ editor, output, tensors, graph, onState = () => {}, onMessage = () => {} }) {
-  const runner = new Runner({
+// createRunner: a Runner, or anything with its interface (an embed's remote
+// runner that shares one engine among the blocks of a page).
+export function createSession({
+  editor, output, tensors, graph, onState = () => {}, onMessage = () => {},
+  createRunner = (handlers) => new Runner(handlers),
+}) {
+  const runner = createRunner({
     onState,
     onMessage(msg) {
       switch (msg.type) {
@@ -37,7 +42,8 @@ export function createSession({ editor, output, tensors, graph, onState = () => 
       tensors?.clear();
       graph?.clear();
       editor.markError(null);
-      runner.run(editor.code);
+      // No Graph pane, no graph recording: it costs the engine time for nothing.
+      runner.run(editor.code, { capture: Boolean(graph) });
     },
     stop: () => runner.stop(),
   };
