@@ -55,3 +55,21 @@ test('user code runs in strict mode: assigning an undeclared name is an error on
   assert.match(await page.textContent('.out-error-line'), /line 2/);
   await page.close();
 });
+
+test('print and show leave no engine handles behind', async () => {
+  const page = await openPage(ctx.browser, ctx.url);
+  await waitForEngine(page);
+  const out = await runCode(page, [
+    'const x = torch.ones(40, 30, { requires_grad: true });',
+    'const y = x.mul(2).sum();',
+    'y.backward();',
+    'const g = x.grad;',
+    'const before = torch.memory().tensors;',
+    'print(x); print(g); print(y);',
+    "show(y, 'y');",
+    'print(torch.memory().tensors - before);',
+    '',
+  ].join('\n'));
+  assert.match(out, /\n0\n$/);
+  await page.close();
+});

@@ -67,7 +67,7 @@ function styleOf(values, dtype) {
 // The first and last elements of a flattened tensor.
 function edgeValues(t, own) {
   const n = t.numel();
-  const flat = own(t.detach().reshape(-1));
+  const flat = own(own(t.detach()).reshape(-1));
   if (n <= PREVIEW_ELEMENTS) return { values: flat.tolist(), skipped: 0 };
   const half = PREVIEW_ELEMENTS / 2;
   const head = own(flat.narrow(0, 0, half)).tolist();

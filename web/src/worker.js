@@ -108,11 +108,13 @@ function show(t, name) {
 
 function toNumbers(v) {
   if (isTensor(v)) {
-    const flat = v.detach().reshape(-1);
+    const detached = v.detach();
+    const flat = detached.reshape(-1);
     try {
       return flat.tolist().map(Number);
     } finally {
       flat.dispose();
+      detached.dispose();
     }
   }
   if (typeof v === 'number') return [v];
