@@ -4,7 +4,7 @@
 // Options per block: data-autorun="1", data-readonly="1", data-height="320",
 // data-panes="tensors,graph". All blocks share one engine: a hidden
 // engine.html iframe, added with the first block, runs every block's code in
-// one worker (see src/engine-host.js).
+// one worker (see src/page/engine-host.js).
 // Built to dist/embed.js as a standalone script (see vite-plugins/embed-script.js).
 import LZString from 'lz-string';
 

@@ -10,7 +10,7 @@ import LZString from 'lz-string';
 import { openPage } from './helpers/browser.js';
 import { setCode, runAndWait, waitForEngine, runsCompleted } from './helpers/editor.js';
 import { useBrowserAndServer } from './helpers/fixture.js';
-import { EXAMPLES } from '../../web/src/examples.js';
+import { EXAMPLES } from '../../web/src/page/examples.js';
 
 const ctx = useBrowserAndServer();
 // The editor's text, blank lines aside (innerText renders them unevenly).

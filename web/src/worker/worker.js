@@ -4,7 +4,7 @@
 // await works) and its last line, if an expression, is shown as a notebook
 // shows it. Error line numbers are mapped back to the editor's lines.
 import { torch, Variable, NDArray } from 'gradlab';
-import { pyStr, pyRepr, isTensor, formatSize, isSizeExpression } from './py-format.js';
+import { pyStr, pyRepr, isTensor, formatSize, isSizeExpression } from '../shared/py-format.js';
 import { OutputStream } from './worker-output.js';
 import { describeTensor } from './tensor-info.js';
 import { GraphRecorder } from './graph-capture.js';

@@ -4,7 +4,7 @@
 // series (or a named one), and a read-out of every series' value at the
 // x nearest the pointer (or the keyboard: ← and → step along x).
 import { svg } from './svg.js';
-import { formatNumber } from './py-format.js';
+import { formatNumber } from '../shared/py-format.js';
 
 const W = 520;
 const H = 240;

@@ -11,7 +11,7 @@
 const LATE = new Set(['log', 'tensor', 'graph', 'plot', 'late-error']);
 
 export function createJavaScriptWorker() {
-  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'gradlab-runner' });
+  return new Worker(new URL('../worker/worker.js', import.meta.url), { type: 'module', name: 'gradlab-runner' });
 }
 
 export class Runner {
