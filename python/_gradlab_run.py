@@ -18,6 +18,9 @@ import types
 import torch
 
 DEFAULT_SEED = 0
+# Tools that read a finished program's globals (the playground's Tensors and
+# Graph panes): each is called with them, error or not, before they are freed.
+observers = []
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(torch.__file__))
 
 
@@ -71,6 +74,8 @@ def run(code, filename):
         sys.stdout, sys.stderr = saved[0], saved[1]
         if saved[2] is not None:
             sys.modules["__main__"] = saved[2]
+        for observe in observers:
+            observe(main.__dict__)
         # Free the program's tensors now, cycles included (modules hold their children).
         main.__dict__.clear()
         del main

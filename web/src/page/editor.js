@@ -1,15 +1,22 @@
-// The code editor: CodeMirror 6 in JavaScript mode, themed by the page's CSS
-// variables, with torch completions, Ctrl/Cmd+Enter to run, Tab to indent
+// The code editor: CodeMirror 6 in Python or JavaScript mode (switchable),
+// themed by the page's CSS variables, with torch completions in both, Ctrl/Cmd+Enter to run, Tab to indent
 // (Escape then Tab leaves the editor, as CodeMirror recommends for keyboard
 // users), and a red mark on the line a runtime error came from.
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap, Decoration } from '@codemirror/view';
-import { EditorState, StateField, StateEffect, Prec } from '@codemirror/state';
+import { EditorState, StateField, StateEffect, Prec, Compartment } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
-import { HighlightStyle, syntaxHighlighting, syntaxTree, ensureSyntaxTree } from '@codemirror/language';
+import { python, pythonLanguage } from '@codemirror/lang-python';
+import { HighlightStyle, syntaxHighlighting, syntaxTree, ensureSyntaxTree, indentUnit } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
-import { torchCompletionSource } from './completions.js';
+import { torchCompletionSource, pythonTorchCompletionSource } from './completions.js';
+
+// Per language: syntax, torch completions, and the indent unit its code uses.
+const LANGUAGES = {
+  javascript: () => [javascript(), javascriptLanguage.data.of({ autocomplete: torchCompletionSource }), EditorState.tabSize.of(2), indentUnit.of('  ')],
+  python: () => [python(), pythonLanguage.data.of({ autocomplete: pythonTorchCompletionSource }), EditorState.tabSize.of(4), indentUnit.of('    ')],
+};
 
 const setErrorLine = StateEffect.define();
 
@@ -61,19 +68,20 @@ const theme = EditorView.theme({
   '.cm-foldPlaceholder': { backgroundColor: 'var(--surface-2)', border: 'none', color: 'var(--text-muted)' },
 });
 
-export function createEditor(parent, { doc, onRun, onChange = () => {}, readOnly = false, label = 'Code editor' }) {
+// language: 'python' or 'javascript'.
+export function createEditor(parent, { doc, language = 'python', onRun, onChange = () => {}, readOnly = false, label = 'Code editor' }) {
+  const languageSlot = new Compartment();
+  let current = language;
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc,
       extensions: [
         basicSetup,
-        javascript(),
-        javascriptLanguage.data.of({ autocomplete: torchCompletionSource }),
+        languageSlot.of(LANGUAGES[language]()),
         syntaxHighlighting(highlight),
         theme,
         errorLineField,
-        EditorState.tabSize.of(2),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorState.readOnly.of(readOnly),
@@ -88,6 +96,11 @@ export function createEditor(parent, { doc, onRun, onChange = () => {}, readOnly
     view,
     get code() { return view.state.doc.toString(); },
     set code(text) { view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }); },
+    get language() { return current; },
+    set language(name) {
+      current = name;
+      view.dispatch({ effects: languageSlot.reconfigure(LANGUAGES[name]()) });
+    },
     focus: () => view.focus(),
     markError(line) {
       view.dispatch({ effects: setErrorLine.of(line) });

@@ -1,14 +1,15 @@
 // embed.html: editor, Run and Output with minimal chrome, for iframes in
 // tutorials, plus the Tensors and Graph panes when the block asks for them.
 // Configured by the hash:
-//   #code=…&autorun=0|1&readonly=0|1&height=…&panes=tensors,graph&engine=<id>
+//   #code=…&lang=python&autorun=0|1&readonly=0|1&height=…&panes=tensors,graph&engine=<id>
+// (lang: python, or JavaScript when absent)
 // It runs only when autorun=1 or the reader presses Run, and reports its
 // content height to the parent page so the iframe can fit it. With engine=<id>
 // (set by embed.js) it shares the page's one engine instead of starting its own.
 import { createEditor } from './editor.js';
 import { OutputView } from './output-view.js';
 import { createSession } from './session.js';
-import { parseHash, shareUrl } from './share.js';
+import { parseHash, shareUrl, hashLanguage } from './share.js';
 import { setupTabs } from './tabs.js';
 import { RemoteRunner } from './remote-runner.js';
 import { Runner } from './runner.js';
@@ -16,6 +17,8 @@ import { Runner } from './runner.js';
 const $ = (id) => document.getElementById(id);
 const params = parseHash();
 const code = params.code ?? '';
+const language = hashLanguage(params);
+document.body.dataset.language = language;
 const autorun = params.autorun === '1';
 const readOnly = params.readonly === '1';
 const fixedHeight = Number(params.height) || 0;
@@ -24,12 +27,13 @@ const engine = params.engine && /^[\w-]+$/.test(params.engine) ? params.engine :
 
 const editor = createEditor($('editor'), {
   doc: code,
+  language,
   readOnly,
   label: readOnly ? 'Code snippet (read-only)' : 'Code snippet',
   onRun: () => run(),
-  onChange: () => { $('open').href = shareUrl(editor.code, new URL('./', location.href).href); },
+  onChange: () => { $('open').href = shareUrl(editor.code, language, new URL('./', location.href).href); },
 });
-$('open').href = shareUrl(code, new URL('./', location.href).href);
+$('open').href = shareUrl(code, language, new URL('./', location.href).href);
 if (readOnly) {
   document.body.classList.add('readonly');
   $('readonly').hidden = false;
@@ -61,6 +65,7 @@ if (panes.has('tensors') || panes.has('graph')) {
 const STATUS = { running: 'Running…', queued: 'Waiting for another example…', failed: 'The engine could not be loaded.' };
 const session = createSession({
   editor, output, tensors, graph,
+  language: () => language,
   createRunner: (handlers) => (engine ? new RemoteRunner(`gradlab-engine:${engine}`, handlers) : new Runner(handlers)),
   onState(state) {
     $('stop').hidden = state !== 'running' && state !== 'queued';

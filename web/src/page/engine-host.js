@@ -6,7 +6,7 @@
 // other's variables. Stop or the time limit of one block restarts the worker
 // and the queue carries on.
 //
-// block → host: hello | run {block, code, capture} | stop {block}
+// block → host: hello | run {block, code, capture, language} | stop {block}
 // host → blocks: state {state} | message {block, msg} | queued {block}
 import { Runner } from './runner.js';
 
@@ -35,7 +35,7 @@ export function hostEngine(channelName) {
     if (active !== null || runner.running || !queue.length) return;
     const job = queue.shift();
     active = job.block;
-    runner.run(job.code, { capture: job.capture });
+    runner.run(job.code, { capture: job.capture, language: job.language });
   }
 
   channel.onmessage = ({ data }) => {

@@ -1,6 +1,10 @@
-// The examples menu: short commented programs, one per idea. The first is the
-// tutorial Gradlab grew from, written as it was, in PyTorch 0.3 style.
-export const EXAMPLES = [
+// The examples menu: short commented programs, one per idea, in Python
+// (examples-python.js) and in JavaScript (below, the same programs with the
+// package's API). The first in each language is the tutorial Gradlab grew
+// from, in PyTorch 0.3 style.
+import { PYTHON_EXAMPLES } from './examples-python.js';
+
+const JAVASCRIPT_EXAMPLES = [
   {
     id: 'tutorial',
     title: 'The tutorial: Variable in PyTorch 0.3',
@@ -177,4 +181,7 @@ print(torch.no_grad(() => model(X))); // near [0, 1, 1, 0]
   },
 ];
 
-export const DEFAULT_EXAMPLE = 'tutorial';
+export const EXAMPLES = [...PYTHON_EXAMPLES, ...JAVASCRIPT_EXAMPLES.map((e) => ({ ...e, language: 'javascript' }))];
+
+// The example a first visit opens in each language.
+export const DEFAULT_EXAMPLE = { python: 'py-tutorial', javascript: 'tutorial' };

@@ -136,8 +136,9 @@ export class GraphView {
     const opt = el('option', null, graph.title || `graph ${this.graphs.length}`);
     opt.value = String(this.graphs.length - 1);
     this.picker.append(opt);
-    // The latest backward wins; a show() graph only displays when nothing else has.
-    if (graph.source === 'backward' || this.graphs.length === 1) this.show(this.graphs.length - 1);
+    // The latest backward (or a Python program's last graph) wins; a show()
+    // graph only displays when nothing else has.
+    if (graph.source !== 'show' || this.graphs.length === 1) this.show(this.graphs.length - 1);
   }
 
   show(index) {

@@ -102,7 +102,8 @@ function build(dialog) {
   const language = el('section');
   language.append(
     el('h3', 'The language'),
-    el('p', 'The editor takes JavaScript (ES2022) with PyTorch’s API: torch, Variable, F (torch.nn.functional) and NDArray are in scope. Each run starts fresh in a Web Worker, in strict mode: declare variables with const or let. Top-level await works. The value of a last line that is an expression is shown, as a notebook shows it. JavaScript has no operator overloading, so write a.mul(b) for a * b and a.add(1) for a + 1.'),
+    el('p', 'The switch above the editor picks the language. Python runs PyTorch code as written (import torch, operators, nn.Module subclasses) on CPython compiled to WebAssembly, loaded from this site the first time Python runs; the Tensors pane lists the program’s tensors by variable name and the Graph pane draws the graphs they end, with module parameters named by attribute path (fc1.weight).'),
+    el('p', 'JavaScript (ES2022) has PyTorch’s API too: torch, Variable, F (torch.nn.functional) and NDArray are in scope, with print, show and plot below. Each run starts fresh in a Web Worker, in strict mode: declare variables with const or let. Top-level await works. The value of a last line that is an expression is shown, as a notebook shows it. JavaScript has no operator overloading, so write a.mul(b) for a * b and a.add(1) for a + 1.'),
   );
   const helpers = el('section');
   helpers.append(el('h3', 'Helpers'), table(HELPERS, 'help-helpers'));

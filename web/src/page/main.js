@@ -1,12 +1,13 @@
-// The playground page: header actions, editor, and the Output / Tensors /
-// Graph panes, all driven by one runner session.
+// The playground page: header actions, the editor with its language switch
+// (Python | JavaScript), and the Output / Tensors / Graph panes, all driven by
+// one runner session.
 import { createEditor } from './editor.js';
 import { OutputView } from './output-view.js';
 import { TensorsView } from './tensors-view.js';
 import { GraphView } from './graph-view.js';
 import { createSession } from './session.js';
 import { EXAMPLES, DEFAULT_EXAMPLE } from './examples.js';
-import { parseHash, shareUrl } from './share.js';
+import { parseHash, shareUrl, hashLanguage, LANGUAGES } from './share.js';
 import { setupThemeToggle } from './theme.js';
 import { setupTabs } from './tabs.js';
 import { showToast } from './toast.js';
@@ -14,6 +15,7 @@ import { setupSplit } from './split.js';
 import { setupExamplesMenu } from './examples-menu.js';
 
 const CODE_KEY = 'gradlab.code';
+const LANGUAGE_KEY = 'gradlab.language';
 const LIMIT_KEY = 'gradlab.timeLimit';
 const SPLIT_KEY = 'gradlab.split';
 const $ = (id) => document.getElementById(id);
@@ -32,20 +34,70 @@ function hashText(text) {
 
 // A shared link opens its code as a draft of its own: edits are kept across
 // reloads of that link, and the user's own draft is left alone. Nothing runs
-// until Run is pressed.
-const shared = parseHash().code;
-const draftKey = shared !== undefined ? `${CODE_KEY}.link.${hashText(shared)}` : CODE_KEY;
-const initial = store.get(draftKey) ?? shared ?? EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).code;
+// until Run is pressed. Each language has its own draft; the language shown
+// is remembered with them (Python on a first visit; a link's own language).
+const hash = parseHash();
+const shared = hash.code;
+const sharedLanguage = hashLanguage(hash);
+const draftBase = shared !== undefined ? `${CODE_KEY}.link.${hashText(shared)}` : CODE_KEY;
+const draftKey = (language) => (language === 'python' ? `${draftBase}.python` : draftBase);
+const languageKey = shared !== undefined ? `${draftBase}.language` : LANGUAGE_KEY;
+const storedLanguage = store.get(languageKey);
+let language = LANGUAGES.includes(storedLanguage) ? storedLanguage : shared !== undefined ? sharedLanguage : 'python';
+
+function codeFor(lang) {
+  const draft = store.get(draftKey(lang));
+  if (draft !== null) return draft;
+  if (shared !== undefined && lang === sharedLanguage) return shared;
+  return EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE[lang]).code;
+}
 
 let saveTimer = 0;
+const saveDraft = () => {
+  clearTimeout(saveTimer);
+  store.set(draftKey(language), editor.code);
+};
 const editor = createEditor($('editor'), {
-  doc: initial,
+  doc: codeFor(language),
+  language,
   onRun: () => session.run(),
-  onChange: (code) => {
+  onChange: () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => store.set(draftKey, code), 250);
+    saveTimer = setTimeout(saveDraft, 250);
   },
 });
+
+// The switch keeps the draft of the language left and opens the other's.
+const languageButtons = [...document.querySelectorAll('#language [data-language]')];
+function showLanguage() {
+  document.body.dataset.language = language;
+  for (const b of languageButtons) {
+    b.setAttribute('aria-checked', String(b.dataset.language === language));
+    b.tabIndex = b.dataset.language === language ? 0 : -1;
+  }
+}
+function setLanguage(next, code = null) {
+  if (next === language && code === null) return;
+  if (next !== language) {
+    saveDraft();
+    language = next;
+    store.set(languageKey, language);
+    editor.language = language;
+  }
+  editor.code = code ?? codeFor(language);
+  if (code !== null) store.set(draftKey(language), code);
+  showLanguage();
+}
+for (const b of languageButtons) b.addEventListener('click', () => setLanguage(b.dataset.language));
+document.getElementById('language').addEventListener('keydown', (e) => {
+  // A radio group: arrow keys move the choice.
+  if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+  e.preventDefault();
+  const next = LANGUAGES[(LANGUAGES.indexOf(language) + 1) % LANGUAGES.length];
+  setLanguage(next);
+  languageButtons.find((b) => b.dataset.language === next).focus();
+});
+showLanguage();
 performance.mark('gradlab:editor-ready');
 document.body.dataset.editor = 'ready';
 
@@ -87,6 +139,7 @@ function setStatus(state) {
 
 const session = createSession({
   editor, output, tensors, graph,
+  language: () => language,
   onState(state) {
     if (state === 'running') lastResult = null;
     setStatus(state);
@@ -122,11 +175,11 @@ setupExamplesMenu({
   button: $('examples'),
   menu: $('examples-menu'),
   examples: EXAMPLES,
-  languages: { javascript: 'JavaScript' },
+  languages: { python: 'Python', javascript: 'JavaScript' },
   // Code that is empty or exactly an example is not the user's work.
   isEdited: () => editor.code.trim() !== '' && !EXAMPLES.some((e) => e.code === editor.code),
   onLoad(ex) {
-    editor.code = ex.code;
+    setLanguage(ex.language, ex.code);
     editor.focus();
   },
 });
@@ -151,7 +204,7 @@ async function openHelp() {
 $('help').addEventListener('click', openHelp);
 
 $('share').addEventListener('click', async () => {
-  const url = shareUrl(editor.code);
+  const url = shareUrl(editor.code, language);
   history.replaceState(null, '', url);
   try {
     await navigator.clipboard.writeText(url);

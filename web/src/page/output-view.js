@@ -19,6 +19,7 @@ export class OutputView {
 
   clear() {
     this.root.replaceChildren();
+    this.loading = null;
     this.text = null;
     this.stream = null;
     this.lines = 0;
@@ -27,6 +28,8 @@ export class OutputView {
   }
 
   block(className, tag = 'div') {
+    this.loading?.remove();
+    this.loading = null;
     const el = document.createElement(tag);
     el.className = className;
     this.root.append(el);
@@ -66,6 +69,22 @@ export class OutputView {
     this.scrollToEnd();
   }
 
+  // Python's first load: bytes of its runtime read so far, in one bar that
+  // updates in place and goes once the run shows anything else.
+  progress(loaded, total) {
+    if (!this.loading) {
+      this.loading = this.block('out-notice out-info out-progress');
+      this.loading.setAttribute('role', 'status');
+      this.loadingLabel = this.loading.appendChild(document.createElement('span'));
+      this.loadingBar = this.loading.appendChild(document.createElement('progress'));
+      this.loadingBar.setAttribute('aria-label', 'Loading Python');
+    }
+    const mb = (n) => (n / 1e6).toFixed(1);
+    this.loadingBar.max = total;
+    this.loadingBar.value = loaded;
+    this.loadingLabel.textContent = loaded < total ? `Loading Python… ${mb(loaded)} of ${mb(total)} MB` : `Starting Python… ${mb(total)} MB loaded`;
+  }
+
   notice(text, tone = 'info') {
     const el = this.block(`out-notice out-${tone}`);
     el.textContent = text;
@@ -77,12 +96,14 @@ export class OutputView {
     el.textContent = text;
   }
 
-  error({ name, message, line }) {
+  // traceback: Python's, shown as CPython prints it (it ends with name: message).
+  error({ name, message, line, traceback }) {
     const el = this.block('out-error');
     el.setAttribute('role', 'alert');
     const head = document.createElement('pre');
     head.className = 'out-error-text';
-    head.textContent = name && !message.startsWith(name) ? `${name}: ${message}` : message;
+    if (traceback) head.textContent = traceback.trimEnd();
+    else head.textContent = name && !message.startsWith(name) ? `${name}: ${message}` : message;
     el.append(head);
     if (line) {
       const link = document.createElement('button');

@@ -39,10 +39,10 @@ export class RemoteRunner {
     }
   }
 
-  run(code, { capture = true } = {}) {
+  run(code, { capture = true, language = 'javascript' } = {}) {
     this.running = true;
     this.onState('running');
-    this.channel.postMessage({ type: 'run', block: this.block, code, capture });
+    this.channel.postMessage({ type: 'run', block: this.block, code, capture, language });
   }
 
   stop() {

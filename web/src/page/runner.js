@@ -5,10 +5,18 @@
 // createWorker, one per language: JavaScript's is worker.js; another language
 // plugs in with its own worker speaking the same messages.
 //
-// Messages from the worker: ready | log | result | tensor | graph | plot |
-// error | done, and late-error. Output of the last run that arrives after its
+// Python runs in the same worker (it loads Python on its first Python run,
+// reporting 'progress'). Where the page is cross-origin isolated, Stop first
+// interrupts Python through a shared buffer (KeyboardInterrupt, the loaded
+// interpreter is kept) and terminates the worker only if that does not end
+// the run within INTERRUPT_MS.
+//
+// Messages from the worker: ready | progress | log | result | tensor | graph |
+// plot | error | done, and late-error. Output of the last run that arrives after its
 // end (a timer's print) is still shown, until the next run starts.
 const LATE = new Set(['log', 'tensor', 'graph', 'plot', 'late-error']);
+const INTERRUPT_MS = 500;
+const SIGINT = 2;
 
 export function createJavaScriptWorker() {
   return new Worker(new URL('../worker/worker.js', import.meta.url), { type: 'module', name: 'gradlab-runner' });
@@ -26,12 +34,15 @@ export class Runner {
     this.pending = null;
     this.timer = 0;
     this.runId = 0;
+    this.language = null;
+    this.interrupting = 0;
     this.spawn();
   }
 
   spawn() {
     this.ready = false;
     this.worker = this.createWorker();
+    this.interruptBuffer = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
@@ -49,7 +60,7 @@ export class Runner {
       this.ready = true;
       this.onState('ready');
       if (this.pending) {
-        this.worker.postMessage({ type: 'run', runId: this.runId, ...this.pending });
+        this.worker.postMessage({ type: 'run', runId: this.runId, ...this.pending, interruptBuffer: this.interruptBuffer });
         this.pending = null;
       }
       return;
@@ -59,8 +70,11 @@ export class Runner {
       if (LATE.has(msg.type)) this.onMessage(msg);
       return;
     }
-    if (msg.type === 'error') {
-      this.finish(msg, true);
+    if (this.interrupting && msg.type === 'error' && msg.name === 'KeyboardInterrupt') {
+      this.finish({ type: 'stopped', reason: 'stopped' }, false);
+    } else if (msg.type === 'error') {
+      // Python's exceptions leave a sound interpreter behind: no restart, no reload.
+      this.finish(msg, this.language !== 'python');
     } else if (msg.type === 'done') {
       this.finish(msg, false);
     } else {
@@ -69,19 +83,22 @@ export class Runner {
   }
 
   // capture: record autograd graphs (off where no Graph pane shows them).
-  run(code, { capture = true } = {}) {
+  // language: 'javascript' or 'python'.
+  run(code, { capture = true, language = 'javascript' } = {}) {
     if (this.running) this.stop('restart');
     this.running = true;
+    this.language = language;
     this.runId += 1;
     this.startedAt = performance.now();
     this.onState('running');
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.timeout(), this.timeLimitMs);
     if (!this.ready) {
-      this.pending = { code, capture };
+      this.pending = { code, capture, language };
       return;
     }
-    this.worker.postMessage({ type: 'run', runId: this.runId, code, capture });
+    if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 0);
+    this.worker.postMessage({ type: 'run', runId: this.runId, code, capture, language, interruptBuffer: this.interruptBuffer });
   }
 
   timeout() {
@@ -89,14 +106,22 @@ export class Runner {
     this.finish({ type: 'error', name: 'TimeoutError', message: `Stopped after the ${seconds} s time limit.` }, true);
   }
 
-  // Terminates at once: a busy loop in the worker never gets to answer a message.
+  // A busy loop in the worker never gets to answer a message: JavaScript is
+  // terminated at once, Python interrupted if it can be (see above).
   stop(reason = 'stopped') {
     if (!this.running) return;
+    if (reason === 'stopped' && this.language === 'python' && this.interruptBuffer && this.ready && !this.interrupting) {
+      Atomics.store(this.interruptBuffer, 0, SIGINT);
+      this.interrupting = setTimeout(() => this.finish({ type: 'stopped', reason }, true), INTERRUPT_MS);
+      return;
+    }
     this.finish({ type: 'stopped', reason }, true);
   }
 
   finish(msg, restart) {
     clearTimeout(this.timer);
+    clearTimeout(this.interrupting);
+    this.interrupting = 0;
     this.running = false;
     this.pending = null;
     if (restart) {

@@ -5,14 +5,16 @@ import { Runner } from './runner.js';
 
 // createRunner: a Runner, or anything with its interface (an embed's remote
 // runner that shares one engine among the blocks of a page).
+// language(): the editor's language, 'python' or 'javascript'.
 export function createSession({
-  editor, output, tensors, graph, onState = () => {}, onMessage = () => {},
+  editor, output, tensors, graph, language = () => 'javascript', onState = () => {}, onMessage = () => {},
   createRunner = (handlers) => new Runner(handlers),
 }) {
   const runner = createRunner({
     onState,
     onMessage(msg) {
       switch (msg.type) {
+        case 'progress': output.progress(msg.loaded, msg.total); break;
         case 'log': output.appendLog(msg.chunks, msg.skipped); break;
         case 'late-error': output.error(msg); break;
         case 'result': output.result(msg.text); break;
@@ -43,7 +45,7 @@ export function createSession({
       graph?.clear();
       editor.markError(null);
       // No Graph pane, no graph recording: it costs the engine time for nothing.
-      runner.run(editor.code, { capture: Boolean(graph) });
+      runner.run(editor.code, { capture: Boolean(graph), language: language() });
     },
     stop: () => runner.stop(),
   };

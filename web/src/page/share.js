@@ -1,4 +1,5 @@
-// Code in the URL hash: #code=<lz-string, URI-safe>&autorun=…&readonly=…&height=…
+// Code in the URL hash: #code=<lz-string, URI-safe>&lang=python&autorun=…&readonly=…&height=…
+// A link without lang is JavaScript (every link made before Python mode is).
 // Parsed by hand because lz-string's URI alphabet contains '+', which
 // URLSearchParams would turn into a space.
 import LZString from 'lz-string';
@@ -22,8 +23,14 @@ export function encodeCode(code) {
   return LZString.compressToEncodedURIComponent(code);
 }
 
-export function shareUrl(code, base = location.href) {
+export const LANGUAGES = ['python', 'javascript'];
+
+export function hashLanguage(params) {
+  return params.lang === 'python' ? 'python' : 'javascript';
+}
+
+export function shareUrl(code, language = 'javascript', base = location.href) {
   const url = new URL(base);
-  url.hash = `code=${encodeCode(code)}`;
+  url.hash = `code=${encodeCode(code)}${language === 'python' ? '&lang=python' : ''}`;
   return url.toString();
 }

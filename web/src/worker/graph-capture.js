@@ -65,6 +65,7 @@ export class GraphRecorder {
     this.pending = null;
     this.byNode = new WeakIndex();
     this.names = new WeakMap();
+    this.identityNames = new Map();
     this.seq = 0;
     this.backwardCount = 0;
     this.lastCapture = -Infinity;
@@ -72,6 +73,16 @@ export class GraphRecorder {
 
   name(t, label) {
     this.names.set(t, label);
+  }
+
+  // Python mode names tensors by engine identity (identityKey(t), see
+  // python-panes.js): a graph's leaves come back as other JS objects.
+  nameIdentity(key, label) {
+    this.identityNames.set(key, label);
+  }
+
+  labelOf(t) {
+    return this.names.get(t) || (this.identityKey && this.identityNames.get(this.identityKey(t))) || null;
   }
 
   // A declared variable: a tensor takes its name, a module names its
@@ -178,7 +189,7 @@ export class GraphRecorder {
       id: n.id,
       name: n.node.name,
       kind: leaf ? 'leaf' : n.id === root ? 'root' : 'op',
-      label: t ? this.names.get(t) || null : null,
+      label: t ? this.labelOf(t) : null,
       shape: t ? [...t.shape] : null,
       dtype: t ? t.dtype : null,
       requires_grad: t ? t.requires_grad : true,

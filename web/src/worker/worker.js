@@ -1,6 +1,7 @@
 // The runner: a module Web Worker that imports the package and runs the
 // user's JavaScript with torch, Variable, F, NDArray, print, show and plot in
-// scope. Code runs in strict mode inside an async function (so top-level
+// scope, or the user's Python (python-run.js, imported on the first Python
+// run so that JavaScript mode never loads Python). Code runs in strict mode inside an async function (so top-level
 // await works) and its last line, if an expression, is shown as a notebook
 // shows it. Error line numbers are mapped back to the editor's lines.
 import { torch, Variable, NDArray } from 'gradlab';
@@ -231,11 +232,25 @@ async function run(code, capture) {
   }
 }
 
-onmessage = ({ data }) => {
+let python = null;
+
+// A run: {runId, code, capture, language, interruptBuffer}, the last the
+// page's Stop writes SIGINT to (null where the page is not cross-origin isolated).
+onmessage = async ({ data }) => {
   if (data.type !== 'run') return;
   runId = data.runId;
   out.reset(runId);
-  run(data.code, data.capture !== false);
+  if (data.language === 'python') {
+    freshRun();
+    const id = runId;
+    python ??= import('./python-run.js');
+    (await python).runPython(data.code, {
+      out, recorder, capture: data.capture !== false, interruptBuffer: data.interruptBuffer,
+      post: (msg) => postMessage({ ...msg, runId: id }),
+    });
+  } else {
+    run(data.code, data.capture !== false);
+  }
 };
 
 postMessage({ type: 'ready' });

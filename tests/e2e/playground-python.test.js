@@ -1,0 +1,206 @@
+// Python mode in the playground: a first visit opens the seed tutorial's own
+// Python and prints exactly PyTorch 0.3's output; the first Python run shows
+// the bytes loaded; Stop ends `while True: pass` within 1 s; the switch keeps
+// each language's draft; share links and embeds carry lang=python.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import LZString from 'lz-string';
+import { openPage } from './helpers/browser.js';
+import { setCode, runAndWait, waitForEngine, runsCompleted } from './helpers/editor.js';
+import { useBrowserAndServer, TUTORIAL_OUTPUT } from './helpers/fixture.js';
+
+const ctx = useBrowserAndServer();
+const PYTHON_LOAD_MS = 60_000;
+
+const outputText = (page) => page.$eval('#output', (el) => [...el.querySelectorAll('.out-text')].map((p) => p.textContent).join(''));
+// The editor's text, blank lines aside (innerText renders them unevenly).
+const code = (page) => page.$eval('.cm-content', (e) => e.innerText.replace(/\n+/g, '\n').trim());
+
+async function firstVisit(options = {}) {
+  const page = await openPage(ctx.browser, ctx.url, { language: null, ...options });
+  await waitForEngine(page);
+  return page;
+}
+
+test('a first visit is in Python, with the tutorial; Run prints its PyTorch 0.3 output after a progress bar', async () => {
+  const page = await firstVisit();
+  assert.equal(await page.getAttribute('#language [data-language="python"]', 'aria-checked'), 'true');
+  const text = await code(page);
+  assert.match(text, /^# The tutorial/);
+  assert.match(text, /variable = Variable\(tensor, requires_grad=True\)\nprint\(tensor\)/);
+  assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'serve.mjs isolates the playground');
+
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const label = document.querySelector('.out-progress span');
+      if (label) window.__progress.push(label.textContent);
+    }).observe(document.getElementById('output'), { childList: true, subtree: true, characterData: true });
+  });
+  await runAndWait(page, { timeout: PYTHON_LOAD_MS });
+  assert.equal(await outputText(page), TUTORIAL_OUTPUT);
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.some((p) => /^Loading Python… \d+\.\d of \d+\.\d MB$/.test(p)), `progress shown: ${progress.slice(0, 3).join(' | ')}`);
+  assert.equal(await page.$('.out-progress'), null, 'the bar goes once the output arrives');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('Python errors show the traceback and mark the user\'s line; the next run needs no reload', async () => {
+  const page = await firstVisit();
+  await setCode(page, 'import torch\nx = torch.ones(2, 3)\n\ny = x @ x\n');
+  await runAndWait(page, { timeout: PYTHON_LOAD_MS });
+  const error = await page.textContent('.out-error-text');
+  assert.match(error, /^Traceback \(most recent call last\):\n {2}File "<exec>", line 4, in <module>/);
+  assert.match(error, /RuntimeError: mat1 and mat2 shapes cannot be multiplied \(2x3 and 2x3\)$/);
+  assert.equal(await page.textContent('.out-error-line'), 'line 4');
+  await page.waitForFunction(() => document.body.dataset.runner === 'ready');
+
+  await setCode(page, 'import torch\nprint(torch.ones(2) * 2)\n');
+  const t0 = Date.now();
+  await runAndWait(page);
+  assert.ok(Date.now() - t0 < 2000, 'Python stayed loaded');
+  assert.equal(await outputText(page), 'tensor([2., 2.])\n');
+  await page.context().close();
+});
+
+test('Stop ends while True: pass within 1 s (an interrupt, Python stays loaded), and the next run works', async () => {
+  const page = await firstVisit();
+  await setCode(page, 'import torch\nprint(torch.ones(1))\n');
+  await runAndWait(page, { timeout: PYTHON_LOAD_MS });
+  await setCode(page, 'print("spinning")\nwhile True:\n    pass\n');
+  const before = await runsCompleted(page);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => document.body.dataset.runner === 'running');
+  await page.waitForTimeout(500);
+  const stopAt = Date.now();
+  await page.click('#stop');
+  await page.waitForFunction((n) => Number(document.body.dataset.runs || 0) > n, before);
+  const stopMs = Date.now() - stopAt;
+  console.log(`# Python Stop took ${stopMs} ms`);
+  assert.ok(stopMs < 1000, `Stop took ${stopMs} ms`);
+  assert.match(await page.textContent('#output'), /Stopped/);
+
+  await setCode(page, 'import torch\nprint(torch.arange(3))\n');
+  const t0 = Date.now();
+  await runAndWait(page);
+  assert.ok(Date.now() - t0 < 2000, 'the interrupt kept the loaded interpreter');
+  assert.equal(await outputText(page), 'tensor([0, 1, 2])\n');
+  await page.context().close();
+});
+
+test('the switch keeps a draft per language, runs each in its language, and is remembered', async () => {
+  const page = await firstVisit();
+  await setCode(page, 'print(2 ** 10)\n');
+  await page.click('#language [data-language="javascript"]');
+  assert.equal(await page.getAttribute('#language [data-language="javascript"]', 'aria-checked'), 'true');
+  assert.match(await code(page), /^\/\/ The tutorial/);
+  await setCode(page, 'print(2 ** 10, [1, 2].length);\n');
+  await runAndWait(page);
+  assert.equal(await outputText(page), '1024 2\n');
+
+  await page.click('#language [data-language="python"]');
+  assert.equal(await code(page), 'print(2 ** 10)');
+  await runAndWait(page, { timeout: PYTHON_LOAD_MS });
+  assert.equal(await outputText(page), '1024\n');
+
+  await page.focus('#language [data-language="python"]');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#language [data-language="javascript"]', 'aria-checked'), 'true');
+  await page.waitForTimeout(400);
+  await page.reload();
+  await waitForEngine(page);
+  assert.equal(await page.getAttribute('#language [data-language="javascript"]', 'aria-checked'), 'true');
+  assert.equal(await code(page), 'print(2 ** 10, [1, 2].length);');
+  await page.context().close();
+});
+
+test('a Python example from the menu switches the editor to Python', async () => {
+  const page = await openPage(ctx.browser, ctx.url);
+  await waitForEngine(page);
+  assert.equal(await page.getAttribute('#language [data-language="javascript"]', 'aria-checked'), 'true');
+  await page.click('#examples');
+  await page.click('#examples-menu [data-id="py-basics"]');
+  assert.equal(await page.getAttribute('#language [data-language="python"]', 'aria-checked'), 'true');
+  await runAndWait(page, { timeout: PYTHON_LOAD_MS });
+  assert.equal(await outputText(page), 'tensor(60., grad_fn=<SumBackward0>)\ntensor([[ 5.,  7.],\n        [ 9., 11.]])\n');
+  await page.context().close();
+});
+
+test('Share makes a lang=python link that opens in Python', async () => {
+  const page = await firstVisit();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await setCode(page, 'import torch\nx = torch.tensor([1., 2.], requires_grad=True)\nprint((x * x).sum())\n');
+  await page.click('#share');
+  const link = page.url();
+  assert.match(link, /#code=[^&]+&lang=python$/);
+  const other = await openPage(ctx.browser, link, { language: 'javascript' });
+  await waitForEngine(other);
+  assert.equal(await other.getAttribute('#language [data-language="python"]', 'aria-checked'), 'true', "the link's language wins over the visitor's last one");
+  await runAndWait(other, { timeout: PYTHON_LOAD_MS });
+  assert.equal(await outputText(other), 'tensor(5., grad_fn=<SumBackward0>)\n');
+  await other.context().close();
+  await page.context().close();
+});
+
+test('an embed with lang=python runs Python, and <pre data-lang="python"> makes one', async () => {
+  const snippet = 'import torch\nw = torch.tensor([1., 2., 3.], requires_grad=True)\n(w ** 2).sum().backward()\nprint(w.grad)\n';
+  const page = await openPage(ctx.browser, `${ctx.url}embed.html#code=${LZString.compressToEncodedURIComponent(snippet)}&lang=python&autorun=1`);
+  await page.waitForFunction(() => Number(document.body.dataset.runs || 0) > 0, null, { timeout: PYTHON_LOAD_MS });
+  assert.equal(await outputText(page), 'tensor([2., 4., 6.])\n');
+  assert.match(await page.getAttribute('#open', 'href'), /&lang=python$/);
+  await page.context().close();
+
+  const demo = await openPage(ctx.browser, `${ctx.url}tutorial-demo.html`, { viewport: { width: 1000, height: 700 } });
+  // Blocks become iframes as they scroll near the viewport.
+  await demo.$eval('pre[data-lang="python"]', (pre) => pre.scrollIntoView());
+  const iframe = await demo.waitForSelector('iframe.gradlab-embed[src*="lang=python"]');
+  const frame = await iframe.contentFrame();
+  await frame.waitForFunction(() => document.body.dataset.runner === 'ready', null, { timeout: 20_000 });
+  await frame.click('#run');
+  await frame.waitForFunction(() => Number(document.body.dataset.runs || 0) > 0, null, { timeout: PYTHON_LOAD_MS });
+  assert.equal(await outputText(frame), 'tensor([2., 4., 6.], grad_fn=<MulBackward0>)\n');
+  assert.deepEqual(demo.errors, []);
+  await demo.context().close();
+});
+
+const MLP = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(3, 4)
+        self.fc2 = nn.Linear(4, 1)
+
+    def forward(self, x):
+        return self.fc2(F.relu(self.fc1(x)))
+
+torch.manual_seed(0)
+model = Net()
+x = torch.randn(2, 3)
+loss = model(x).pow(2).mean()
+loss.backward()
+print(loss.item() > 0)
+`;
+
+test('Python panes: Tensors by variable name, the Graph names fc1.weight and draws the loss', async () => {
+  const page = await firstVisit();
+  await setCode(page, MLP);
+  await runAndWait(page, { timeout: PYTHON_LOAD_MS });
+  assert.equal(await outputText(page), 'True\n');
+  const names = await page.$$eval('.tensor-card', (els) => els.map((e) => e.dataset.name));
+  assert.deepEqual(names, ['x', 'loss', 'fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias']);
+
+  await page.click('#tab-graph');
+  await page.waitForSelector('#graph .gnode');
+  assert.equal(await page.$eval('#graph select', (s) => s.selectedOptions[0].textContent), 'graph of loss');
+  const nodes = await page.$$eval('#graph .gnode', (gs) => gs.map((g) => g.textContent));
+  for (const name of ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias']) {
+    assert.ok(nodes.some((t) => t.includes(name)), `a node names ${name}: ${nodes.join(' | ')}`);
+  }
+  assert.ok(nodes.some((t) => t.includes('MeanBackward0')));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
