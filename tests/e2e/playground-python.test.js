@@ -204,3 +204,22 @@ test('Python panes: Tensors by variable name, the Graph names fc1.weight and dra
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('where the page is not cross-origin isolated (an embed), Stop replaces the worker within 1 s', async () => {
+  const page = await openPage(ctx.browser, `${ctx.url}embed.html#code=${LZString.compressToEncodedURIComponent('print(1)\n')}&lang=python`);
+  await page.waitForFunction(() => document.body.dataset.runner === 'ready', null, { timeout: 20_000 });
+  assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+  await page.click('#run');
+  await page.waitForFunction(() => document.body.dataset.runs === '1', null, { timeout: PYTHON_LOAD_MS });
+  await setCode(page, 'while True:\n    pass\n');
+  await page.click('#run');
+  await page.waitForTimeout(500);
+  const stopAt = Date.now();
+  await page.click('#stop');
+  await page.waitForFunction(() => document.body.dataset.runs === '2');
+  const stopMs = Date.now() - stopAt;
+  console.log(`# Python Stop without isolation took ${stopMs} ms`);
+  assert.ok(stopMs < 1000, `Stop took ${stopMs} ms`);
+  assert.equal(await page.textContent('#status'), 'Stopped');
+  await page.context().close();
+});
