@@ -6,16 +6,26 @@ import { basicSetup } from 'codemirror';
 import { EditorView, keymap, Decoration } from '@codemirror/view';
 import { EditorState, StateField, StateEffect, Prec, Compartment } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
-import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
-import { python, pythonLanguage } from '@codemirror/lang-python';
 import { HighlightStyle, syntaxHighlighting, syntaxTree, ensureSyntaxTree, indentUnit } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
 import { torchCompletionSource, pythonTorchCompletionSource } from './completions.js';
 
 // Per language: syntax, torch completions, and the indent unit its code uses.
+// Each grammar loads when its language is first shown (the editor is editable
+// before), so a visit downloads only the one it uses.
 const LANGUAGES = {
-  javascript: () => [javascript(), javascriptLanguage.data.of({ autocomplete: torchCompletionSource }), EditorState.tabSize.of(2), indentUnit.of('  ')],
-  python: () => [python(), pythonLanguage.data.of({ autocomplete: pythonTorchCompletionSource }), EditorState.tabSize.of(4), indentUnit.of('    ')],
+  async javascript() {
+    const { javascript, javascriptLanguage } = await import('@codemirror/lang-javascript');
+    return [javascript(), javascriptLanguage.data.of({ autocomplete: torchCompletionSource })];
+  },
+  async python() {
+    const { python, pythonLanguage } = await import('@codemirror/lang-python');
+    return [python(), pythonLanguage.data.of({ autocomplete: pythonTorchCompletionSource })];
+  },
+};
+const INDENT = {
+  javascript: [EditorState.tabSize.of(2), indentUnit.of('  ')],
+  python: [EditorState.tabSize.of(4), indentUnit.of('    ')],
 };
 
 const setErrorLine = StateEffect.define();
@@ -72,13 +82,16 @@ const theme = EditorView.theme({
 export function createEditor(parent, { doc, language = 'python', onRun, onChange = () => {}, readOnly = false, label = 'Code editor' }) {
   const languageSlot = new Compartment();
   let current = language;
+  const load = (name) => LANGUAGES[name]().then((support) => {
+    if (current === name) view.dispatch({ effects: languageSlot.reconfigure([support, INDENT[name]]) });
+  });
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc,
       extensions: [
         basicSetup,
-        languageSlot.of(LANGUAGES[language]()),
+        languageSlot.of(INDENT[language]),
         syntaxHighlighting(highlight),
         theme,
         errorLineField,
@@ -92,6 +105,7 @@ export function createEditor(parent, { doc, language = 'python', onRun, onChange
       ],
     }),
   });
+  load(language);
   return {
     view,
     get code() { return view.state.doc.toString(); },
@@ -99,7 +113,8 @@ export function createEditor(parent, { doc, language = 'python', onRun, onChange
     get language() { return current; },
     set language(name) {
       current = name;
-      view.dispatch({ effects: languageSlot.reconfigure(LANGUAGES[name]()) });
+      view.dispatch({ effects: languageSlot.reconfigure(INDENT[name]) });
+      load(name);
     },
     focus: () => view.focus(),
     markError(line) {
