@@ -39,14 +39,10 @@ class WeakIndex {
   }
 }
 
+// .grad is one object per tensor, the very one the user's code holds: read, never disposed.
 function gradText(t) {
   const g = t.grad;
-  if (!g) return null;
-  try {
-    return tensorText(g);
-  } finally {
-    g.dispose();
-  }
+  return g ? tensorText(g) : null;
 }
 
 export class GraphRecorder {

@@ -123,8 +123,9 @@ function heatGrid(t, own, torch) {
 // torch: the package's, for the heat map's index tensors.
 export function describeTensor(t, name, torch) {
   return quietly(() => scoped((own) => {
+    // The package hands out one .grad object per tensor, the one the user's
+    // code may hold: it is read, never disposed.
     const grad = t.grad;
-    if (grad) own(grad);
     return {
       name,
       shape: [...t.shape],
