@@ -1,9 +1,10 @@
 // The runner: a module Web Worker that imports the package and runs the
 // user's JavaScript with torch, Variable, F, NDArray, print, show and plot in
 // scope, or the user's Python (python-run.js, imported on the first Python
-// run so that JavaScript mode never loads Python). Code runs in strict mode inside an async function (so top-level
-// await works) and its last line, if an expression, is shown as a notebook
-// shows it. Error line numbers are mapped back to the editor's lines.
+// run so that JavaScript mode never loads Python). JavaScript runs in strict
+// mode inside an async function (so top-level await works) and its last line,
+// if an expression, is shown as a notebook shows it. Error line numbers are
+// mapped back to the editor's lines.
 import { torch, Variable, NDArray } from 'gradlab';
 import { pyStr, pyRepr, isTensor, formatSize, isSizeExpression } from '../shared/py-format.js';
 import { OutputStream } from './worker-output.js';
@@ -243,11 +244,17 @@ onmessage = async ({ data }) => {
   if (data.language === 'python') {
     freshRun();
     const id = runId;
+    const post = (msg) => postMessage({ ...msg, runId: id });
     python ??= import('./python-run.js');
-    (await python).runPython(data.code, {
-      out, recorder, capture: data.capture !== false, interruptBuffer: data.interruptBuffer,
-      post: (msg) => postMessage({ ...msg, runId: id }),
-    });
+    let pythonRun;
+    try {
+      pythonRun = await python;
+    } catch (e) {
+      python = null;
+      post({ type: 'error', name: 'Error', message: `Python could not be loaded: ${e.message}`, line: null });
+      return;
+    }
+    pythonRun.runPython(data.code, { out, recorder, post, capture: data.capture !== false, interruptBuffer: data.interruptBuffer });
   } else {
     run(data.code, data.capture !== false);
   }
