@@ -223,3 +223,23 @@ test('where the page is not cross-origin isolated (an embed), Stop replaces the 
   assert.equal(await page.textContent('#status'), 'Stopped');
   await page.context().close();
 });
+
+test('the Python editor highlights Python and completes torch, nn., F. and tensor methods', async () => {
+  const page = await firstVisit();
+  // def is a keyword in Python's grammar (JavaScript's would leave it plain).
+  await setCode(page, 'def f():\n    return 1\n');
+  await page.waitForFunction(() => [...document.querySelectorAll('.cm-line span')].some((s) => s.textContent === 'def'));
+  await setCode(page, 'import torch\nimport torch.nn as nn\n');
+  await page.keyboard.type('torch.zer');
+  await page.waitForSelector('.cm-tooltip-autocomplete');
+  assert.match(await page.textContent('.cm-tooltip-autocomplete'), /zeros/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('\nnn.Lin');
+  await page.waitForSelector('.cm-tooltip-autocomplete');
+  assert.match(await page.textContent('.cm-tooltip-autocomplete'), /Linear/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('\nx = torch.ones(2)\nx.back');
+  await page.waitForSelector('.cm-tooltip-autocomplete');
+  assert.match(await page.textContent('.cm-tooltip-autocomplete'), /backward/);
+  await page.context().close();
+});
