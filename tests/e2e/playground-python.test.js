@@ -4,10 +4,12 @@
 // each language's draft; share links and embeds carry lang=python.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import { openPage } from './helpers/browser.js';
 import { setCode, runAndWait, waitForEngine, runsCompleted } from './helpers/editor.js';
 import { useBrowserAndServer, TUTORIAL_OUTPUT } from './helpers/fixture.js';
+import { EXAMPLES } from '../../web/src/page/examples.js';
 
 const ctx = useBrowserAndServer();
 const PYTHON_LOAD_MS = 60_000;
@@ -241,5 +243,30 @@ test('the Python editor highlights Python and completes torch, nn., F. and tenso
   await page.keyboard.type('\nx = torch.ones(2)\nx.back');
   await page.waitForSelector('.cm-tooltip-autocomplete');
   assert.match(await page.textContent('.cm-tooltip-autocomplete'), /backward/);
+  await page.context().close();
+});
+
+// What PyTorch 1.13 prints for each Python example (helpers/python_examples_oracle.py).
+const ORACLE = JSON.parse(readFileSync(new URL('./helpers/python-examples.json', import.meta.url), 'utf8'));
+// The two examples about PyTorch 0.3 print 0.3's behaviour, which 1.13 no longer has.
+const PYTORCH_03 = {
+  'py-tutorial': TUTORIAL_OUTPUT,
+  'py-volatile': 'volatile: True | requires_grad: False\ninside no_grad  requires_grad: False\noutside         requires_grad: True\n',
+};
+
+test('every example exists in both languages, and each Python one prints what PyTorch prints', async () => {
+  const python = EXAMPLES.filter((e) => e.language === 'python');
+  const javascript = EXAMPLES.filter((e) => e.language === 'javascript');
+  assert.equal(python[0].id, 'py-tutorial');
+  assert.deepEqual(python.map((e) => e.title), javascript.map((e) => e.title));
+  assert.deepEqual(Object.keys(ORACLE).sort(), python.map((e) => e.id).sort(), 'the oracle ran every example');
+
+  const page = await firstVisit();
+  for (const example of python) {
+    await setCode(page, example.code);
+    await runAndWait(page, { timeout: PYTHON_LOAD_MS });
+    assert.equal(await page.$('.out-error'), null, `${example.id} raised: ${await page.textContent('#output')}`);
+    assert.equal(await outputText(page), PYTORCH_03[example.id] ?? ORACLE[example.id].stdout, example.id);
+  }
   await page.context().close();
 });

@@ -11,9 +11,9 @@ import { dirname, join, relative } from 'node:path';
 
 const VIRTUAL_ID = 'virtual:python-runtime';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
-// What loadPyodide fetches in a browser: the lock file, the Emscripten module,
+// What a browser loads: Pyodide's module, the lock file, the Emscripten module,
 // the interpreter and the standard library.
-const RUNTIME_FILES = ['pyodide-lock.json', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip'];
+const RUNTIME_FILES = ['pyodide.mjs', 'pyodide-lock.json', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip'];
 
 function pythonSources(root) {
   const sources = {};
