@@ -125,7 +125,9 @@ function resultType(operands) {
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 const UNARY = {
   neg: (x) => -x, abs: Math.abs, square: (x) => x * x, sqrt: Math.sqrt, exp: Math.exp, log: Math.log,
-  tanh: Math.tanh, sigmoid, relu: (x) => (Number.isNaN(x) ? x : Math.max(x, 0)), sign: Math.sign,
+  tanh: Math.tanh, sigmoid, relu: (x) => (Number.isNaN(x) ? x : Math.max(x, 0)),
+  // PyTorch 1.13: (0 < x) - (x < 0), so sign(nan) and sign(-0) are 0.
+  sign: (x) => (x > 0) - (x < 0),
   reciprocal: (x) => 1 / x, sin: Math.sin,
 };
 const BINARY = {
