@@ -88,6 +88,13 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
 }
 
 Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias) {
+  // As PyTorch 1.13: a matrix, or a contiguous 3-D stack folded into one, takes the bias inside addmm.
+  if (bias.defined() && x.dim() == 2) return addmm(bias, x, t(weight));
+  if (bias.defined() && x.dim() == 3 && x.is_contiguous()) {
+    const Shape& s = x.shape();
+    const Tensor y = addmm(bias, view(x, {s[0] * s[1], s[2]}), t(weight));
+    return view(y, {s[0], s[1], y.shape()[1]});
+  }
   const Tensor y = matmul(x, t(weight));
   return bias.defined() ? add(y, bias) : y;
 }
