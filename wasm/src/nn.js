@@ -109,8 +109,9 @@ function lossModule(name, fn) {
     constructor(options = {}) {
       super();
       this.reduction = options.reduction ?? 'mean';
+      this._options = options;
     }
-    forward(input, target) { return fn(input, target, { reduction: this.reduction }); }
+    forward(input, target) { return fn(input, target, { ...this._options, reduction: this.reduction }); }
   };
   Object.defineProperty(cls, 'name', { value: name });
   return cls;
