@@ -236,6 +236,7 @@ TEST(Linalg, MatmulNodesAsPyTorch) {
   // The top two levels of torch.matmul(ones(left), ones(right)).grad_fn in PyTorch 1.13.
   const std::map<std::pair<int, int>, std::string> want = {
       {{1, 1}, "DotBackward0(AccumulateGrad, AccumulateGrad)"},
+      {{1, 2}, "SqueezeBackward3(MmBackward0)"},
       {{1, 3}, "UnsafeViewBackward0(MvBackward0)"},
       {{1, 4}, "UnsafeViewBackward0(MvBackward0)"},
       {{2, 1}, "MvBackward0(AccumulateGrad, AccumulateGrad)"},
@@ -280,7 +281,17 @@ TEST(Linalg, LinearNodesAsPyTorch) {
             "AddBackward0(UnsafeViewBackward0(MmBackward0), AccumulateGrad)");
   EXPECT_EQ(describe(linear(transpose(sample({2, 5, 3}, 3), 0, 1), w, bias).grad_fn(), 1),
             "AddBackward0(UnsafeViewBackward0, AccumulateGrad)");
-  EXPECT_EQ(linear(sample({3}, 3), w, bias).grad_fn()->name(), "AddBackward0");
+  EXPECT_EQ(describe(linear(sample({3}, 3), w, bias).grad_fn(), 2),
+            "AddBackward0(SqueezeBackward3(MmBackward0), AccumulateGrad)");
+  // Without addmm the bias is added in place: the product's dtype wins, a bigger bias is refused.
+  EXPECT_EQ(linear(ones({3}), ones({4, 3}), ones({4}, DType::Float64)).dtype(), DType::Float32);
+  EXPECT_EQ(linear(ones({6, 5, 2, 3}), ones({4, 3}), ones({4}, DType::Float64)).dtype(), DType::Float32);
+  expect_error([&] { linear(ones({3}), ones({4, 3}), ones({2, 4})); },
+               "output with shape [4] doesn't match the broadcast shape [2, 4]");
+  EXPECT_NO_THROW(autograd::gradcheck([](const variable_list& in) { return variable_list{linear(in[0], in[1], in[2])}; },
+                                      {sample({3}, 4), w, bias}));
+  EXPECT_NO_THROW(autograd::gradcheck([](const variable_list& in) { return variable_list{linear(in[0], in[1], in[2])}; },
+                                      {sample({2, 2, 2, 3}, 4), w, bias}));
   // Gradients are unchanged: finite differences and double backward through addmm, incl. broadcast bias.
   for (const Shape& bias_shape : std::vector<Shape>{{4}, {}, {2, 4}, {1, 4}}) {
     SCOPED_TRACE(shape_str(bias_shape));

@@ -47,17 +47,21 @@ Shape concat(Shape s, std::initializer_list<int64_t> tail) {
   return s;
 }
 
-// PyTorch's _unsafe_view: the new shape of a fresh product, recorded as UnsafeViewBackward0 and,
-// since nobody else sees the product, not a view of it (in place on the result is plain in place).
-Tensor unsafe_view(const Tensor& product, const Shape& shape) {
+// A fresh product in a new shape, as PyTorch reshapes it with _unsafe_view (UnsafeViewBackward0) or
+// squeeze_ (SqueezeBackward3): since nobody else sees the product, the result is not a view of it
+// (in place on the result is plain in place).
+Tensor reshaped_product(const Tensor& product, const Shape& shape, const char* node) {
   Tensor out = make_view(product, shape, contiguous_strides(shape), product.offset());
   out.impl()->view_base.reset();
   const Shape in_shape = product.shape();
-  // d unsafe_view(a) = grad reshaped back
-  record("UnsafeViewBackward0", {out}, {product}, {}, [in_shape](const BackwardContext& c) {
+  // d reshape(a) = grad reshaped back
+  record(node, {out}, {product}, {}, [in_shape](const BackwardContext& c) {
     return variable_list{reshape(c.grad(), in_shape)};
   });
   return out;
+}
+Tensor unsafe_view(const Tensor& product, const Shape& shape) {
+  return reshaped_product(product, shape, "UnsafeViewBackward0");
 }
 
 }  // namespace
@@ -148,7 +152,7 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
            db, "D");
   if (da == 1 && db == 1) return dot(a, b);
   if (da == 2 && db == 1) return mv(a, b);
-  if (da == 1 && db == 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
+  if (da == 1 && db == 2) return reshaped_product(mm(unsqueeze(a, 0), b), {cols(b)}, "SqueezeBackward3");
   if (da == 2 && db == 2) return mm(a, b);
   // A stack of matrices times one matrix or vector: fold the stack into the rows of one product.
   if (da >= 3 && db <= 2) {

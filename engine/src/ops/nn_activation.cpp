@@ -7,6 +7,7 @@
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/inplace.h"
 #include "gradlab/ops/linalg.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/nn.h"
@@ -95,8 +96,9 @@ Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias) {
     const Tensor y = addmm(bias, view(x, {s[0] * s[1], s[2]}), t(weight));
     return view(y, {s[0], s[1], y.shape()[1]});
   }
+  // Otherwise the bias is added in place, so it keeps the product's dtype (as PyTorch's add_).
   const Tensor y = matmul(x, t(weight));
-  return bias.defined() ? add(y, bias) : y;
+  return bias.defined() ? add_(y, bias) : y;
 }
 
 Tensor dropout(const Tensor& x, double p, bool training) {
