@@ -232,6 +232,13 @@ TEST(Elementwise, WrappedNumbersPromoteAsPyTorch) {
   const Tensor bb = add(b, to(make({1, 1}, {2}), DType::Bool));
   EXPECT_EQ(bb.dtype(), DType::Bool);
   expect_values(to(bb, DType::Int64), {1, 1});
+  // alpha scales like a number: never a fraction into an integer result.
+  expect_error([&] { add(i, wrapped_number(1), 0.5); },
+               "For integral input tensors, argument alpha must not be a floating point number.");
+  expect_error([&] { sub(i, i, 0.5); }, "For integral input tensors, argument alpha must not be a floating point number.");
+  EXPECT_EQ(add(i, wrapped_number(1.5), 2).dtype(), DType::Float32);
+  expect_values(add(i, wrapped_number(1.5), 2), {4, 5});
+  expect_values(add(i, f, 0.5), {1.5, 3});
   expect_error([&] { sub(b, 1.0); }, "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
                                       "to invert a mask, use the `~` or `logical_not()` operator instead.");
   expect_error([&] { sub(f, b); }, "with a bool tensor is not supported");

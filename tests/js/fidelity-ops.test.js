@@ -60,6 +60,13 @@ const TABLE = [
   ['eq(1.5)', (t) => t.eq(1.5), ['bool', 'bool', 'bool', 'bool']],
   ['add(true)', (t) => t.add(true), ['int64', 'bool', 'float32', 'float64']],
   ['add(2)', (t) => t.add(2), ['int64', 'int64', 'float32', 'float64']],
+  ['add(1.5, {alpha: 2})', (t) => t.add(1.5, { alpha: 2 }), ['float32', 'float32', 'float32', 'float64']],
+  ['add(1, {alpha: 0.5})', (t) => t.add(1, { alpha: 0.5 }), [
+    '!For integral input tensors, argument alpha must not be a floating point number.',
+    '!For integral input tensors, argument alpha must not be a floating point number.', 'float32', 'float64']],
+  ['sub(int64, {alpha: 0.5})', (t) => t.sub(torch.ones(2, { dtype: 'int64' }), { alpha: 0.5 }), [
+    '!For integral input tensors, argument alpha must not be a floating point number.',
+    '!with a bool tensor is not supported', 'float32', 'float64']],
   ['sub(1)', (t) => t.sub(1), ['int64', '!Subtraction, the `-` operator, with a bool tensor is not supported. ' +
     'If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.', 'float32', 'float64']],
   ['torch.sub(1, t)', (t) => torch.sub(1, t), ['int64', '!with a bool tensor is not supported', 'float32', 'float64']],
@@ -87,6 +94,8 @@ test('values where promotion matters', () => {
   const i = torch.tensor([1, 2], { dtype: 'int64' });
   assert.deepEqual(i.clamp(0.5, 1.5).tolist(), [1, 1.5]);
   assert.deepEqual(torch.tensor([true, false]).add(true).tolist(), [true, true]);
+  assert.deepEqual(i.add(1.5, { alpha: 2 }).tolist(), [4, 5]);
+  assert.deepEqual(i.clone().add_(2, { alpha: 3 }).tolist(), [7, 8]);
   assert.deepEqual(i.pow(torch.tensor(-1, { dtype: 'int64' })).tolist(), [1, 0]);
   assertGradlabError(() => i.clone().div_(torch.tensor([2, 2])),
     "result type Float can't be cast to the desired output type Long");

@@ -59,17 +59,18 @@ function binary(raw, rawScalar) {
 }
 
 // Arithmetic.
+// A number operand with an alpha goes to the engine as it is: alpha * other could turn 1.5 * 2 into an int.
 P.add = function (other, options) {
   const alpha = options?.alpha ?? 1;
   if (other instanceof Tensor) return adopt(M._add(this._handle(), other._handle(), alpha));
-  if (typeof other === 'number') return adopt(M._add_scalar(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) return adopt(M._add_scalar(this._handle(), other));
   const self = this._handle();
   return withOperands([other], (o) => M._add(self, o, alpha));
 };
 P.sub = function (other, options) {
   const alpha = options?.alpha ?? 1;
   if (other instanceof Tensor) return adopt(M._sub(this._handle(), other._handle(), alpha));
-  if (typeof other === 'number') return adopt(M._sub_scalar(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) return adopt(M._sub_scalar(this._handle(), other));
   const self = this._handle();
   return withOperands([other], (o) => M._sub(self, o, alpha));
 };
@@ -297,13 +298,13 @@ function inPlace(handle) {
 }
 P.add_ = function (other, options) {
   const alpha = options?.alpha ?? 1;
-  if (typeof other === 'number') inPlace(M._add_scalar_(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) inPlace(M._add_scalar_(this._handle(), other));
   else { const self = this._handle(); withInPlace([other], (o) => M._add_(self, o, alpha)); }
   return this;
 };
 P.sub_ = function (other, options) {
   const alpha = options?.alpha ?? 1;
-  if (typeof other === 'number') inPlace(M._sub_scalar_(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) inPlace(M._sub_scalar_(this._handle(), other));
   else { const self = this._handle(); withInPlace([other], (o) => M._sub_(self, o, alpha)); }
   return this;
 };

@@ -38,6 +38,12 @@ void check_no_bool_sub(const Tensor& a, const Tensor& b) {
            "use the `~` or `logical_not()` operator instead.");
 }
 
+// alpha is a number too: a fraction cannot scale an integer result.
+void check_alpha(DType dt, double alpha) {
+  GL_CHECK(alpha == 1.0 || is_floating(dt) || number_dtype(alpha) == DType::Int64,
+           "For integral input tensors, argument alpha must not be a floating point number.");
+}
+
 // Integer powers in integer arithmetic: a negative exponent leaves only 1 and -1 nonzero, as PyTorch.
 template <typename T>
 T int_pow(T base, T exp) {
@@ -62,6 +68,7 @@ T pow_of(T x, T y) {
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);
+  check_alpha(dt, alpha);
   // Bool + bool is logical or (a nonzero alpha keeps b's truth), as in PyTorch.
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [alpha](auto x, auto y) { return x || (alpha != 0.0 && y); })
                : alpha == 1.0    ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
@@ -76,6 +83,7 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
 Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
   check_no_bool_sub(a, b);
   const DType dt = result_type(a, b);
+  check_alpha(dt, alpha);
   Tensor out = arith(a, b, dt, [alpha](auto x, auto y) { return x - kernels::convert<decltype(y)>(alpha) * y; });
   // d(a - alpha*b) = grad, -alpha*grad
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
