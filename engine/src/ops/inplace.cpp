@@ -35,6 +35,11 @@ void check_inplace(const Tensor& self) {
            "a view of a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
+void check_cast(const Tensor& result, const Tensor& self) {
+  GL_CHECK(can_cast(result.dtype(), self.dtype()), "result type ", scalar_type_name(result.dtype()),
+           " can't be cast to the desired output type ", scalar_type_name(self.dtype()));
+}
+
 // A copy of self's values that keeps self's place in the graph (same grad_fn or leaf edge).
 Tensor snapshot(const Tensor& self) {
   (void)self.grad_fn();  // a view whose base changed since first catches up with it
@@ -60,6 +65,7 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
       NoGradGuard guard;
       r = compute(self);
     }
+    check_cast(r, self);
     GL_CHECK(r.dim() <= self.dim() && broadcast_shapes(r.shape(), self.shape()) == self.shape(),
              "output with shape ", shape_str(self.shape()), " doesn't match the broadcast shape ",
              shape_str(broadcast_shapes(r.shape(), self.shape())));
@@ -68,6 +74,7 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
     return self;
   }
   Tensor r = compute(snapshot(self));
+  check_cast(r, self);
   GL_CHECK(r.shape() == self.shape(), "output with shape ", shape_str(self.shape()),
            " doesn't match the broadcast shape ", shape_str(r.shape()));
   kernels::copy_into(self, r);
