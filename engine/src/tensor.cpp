@@ -161,7 +161,9 @@ void Tensor::detach_() {
 
 Tensor::EdgeRef Tensor::gradient_edge() const {
   if (const auto& fn = grad_fn()) return {fn, impl_->output_nr};
-  if (!requires_grad()) return {};
+  // Only a leaf's own flag gives it an accumulator: a view that requires grad
+  // through its base alone (made under no_grad) gets no gradient, as in PyTorch.
+  if (!impl_->requires_grad) return {};
   auto acc = impl_->grad_accumulator.lock();
   if (!acc) {
     acc = std::make_shared<AccumulateGrad>(*this);

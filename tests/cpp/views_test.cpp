@@ -67,6 +67,11 @@ TEST(Views, MadeInNoGradModeRefuseTrackedInPlace) {
     NoGradGuard no_grad;
     v = narrow(b, 0, 0, 2);
   }
+  EXPECT_TRUE(v.requires_grad());  // through its base, as in PyTorch, but it is a leaf without an accumulator
+  EXPECT_TRUE(v.is_leaf());
+  autograd::backward({sum(mul(v, 2.0))}, {}, false, false);
+  EXPECT_FALSE(v.grad().defined());
+  EXPECT_FALSE(x.grad().defined());
   expect_error([&] { mul_(v, 2.0); }, kNoGradViewInPlace);
   Tensor w = make({1, 2}, {2}, DType::Float32, true);
   Tensor c;
