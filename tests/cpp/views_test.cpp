@@ -59,6 +59,18 @@ TEST(Views, InPlaceOnAViewOfANonContiguousBase) {
   expect_values(w.grad(), {10, 60, 150});
 }
 
+// A view made a leaf that requires grad: its base is a leaf, so in-place
+// changes through it or its views are refused (and could not close a cycle
+// through the base's history back to the view's accumulator).
+TEST(Views, InPlaceOnAViewThatIsALeafIsAnError) {
+  Tensor x = view(make({1, 2, 3, 4, 5, 6}, {6}), {2, 3});
+  x.set_requires_grad(true);
+  const std::string message = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
+  expect_error([&] { add_(x, 2.0); }, message);
+  expect_error([&] { add_(t(x), 2.0); }, message);
+  expect_values(x, {1, 2, 3, 4, 5, 6});
+}
+
 TEST(Views, MadeInNoGradModeRefuseTrackedInPlace) {
   Tensor x = make({1, 2, 3, 4}, {4}, DType::Float32, true);
   Tensor b = mul(x, 1.0);

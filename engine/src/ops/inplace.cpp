@@ -35,7 +35,9 @@ void check_inplace(const Tensor& self, TensorList inputs) {
              "that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by "
              "moving both the view and the inplace either both inside the no_grad block (if you don't want the "
              "inplace to be tracked) or both outside (if you want the inplace to be tracked).");
-    GL_CHECK(!(base->requires_grad && !base->grad_fn),
+    // PyTorch's test: the view needs a gradient and its base is a leaf, whether
+    // or not the base needs one (a view made a leaf with requires_grad_() counts).
+    GL_CHECK(!(self.requires_grad() && !base->grad_fn),
              "a view of a leaf Variable that requires grad is being used in an in-place operation.");
   }
   GL_CHECK(!(self.is_leaf() && self.requires_grad()),
