@@ -152,6 +152,9 @@ TEST(Autograd, CreateGraphGradKeepsHistory) {
   autograd::backward({sum(mul(x, 2.0))}, {}, false, false);
   expect_values(x.grad(), {4, 4, 4});
   EXPECT_TRUE(x.grad().requires_grad());
+  // x -> .grad -> its history -> x's AccumulateGrad -> x: the cycle PyTorch
+  // warns about; resetting .grad breaks it, as PyTorch advises.
+  x.set_grad(Tensor());
 
   Tensor z = make({1, 1, 1}, {3}, DType::Float32, true);
   autograd::backward({sum(z)}, {}, false, true);
@@ -167,6 +170,7 @@ TEST(Autograd, CreateGraphFreesTheGraphUnlessRetained) {
   Tensor y = sum(mul(x, x));
   autograd::backward({y}, {}, /*retain_graph=*/false, /*create_graph=*/true);
   expect_error([&] { autograd::backward({y}, {}, false, false); }, message);
+  x.set_grad(Tensor());  // .grad has history back to x (see CreateGraphGradKeepsHistory)
 
   Tensor y2 = sum(mul(x, x));
   autograd::grad({y2}, {x}, {}, /*retain_graph=*/false, /*create_graph=*/true, false);
