@@ -78,7 +78,7 @@ TEST(Elementwise, UnaryDoubleBackward) {
     if (op.positive_only) x = positive(x);
     SCOPED_TRACE(op.name);
     auto first_grad = [&](const variable_list& in) {
-      return autograd::grad({sum(op.fn(in[0]))}, {in[0]}, {}, false, true, false);
+      return autograd::grad({sum(op.fn(in[0]))}, {in[0]}, {}, /*retain_graph=*/true, true, false);
     };
     EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x}));
   }
@@ -120,7 +120,7 @@ TEST(Elementwise, BinaryDoubleBackward) {
                                               [](const Tensor& x, const Tensor& y) { return div(x, y); },
                                               [](const Tensor& x, const Tensor& y) { return pow(abs(x), y); }}) {
     auto grads = [&](const variable_list& in) {
-      return autograd::grad({sum(fn(in[0], in[1]))}, {in[0], in[1]}, {}, false, true, false);
+      return autograd::grad({sum(fn(in[0], in[1]))}, {in[0], in[1]}, {}, /*retain_graph=*/true, true, false);
     };
     EXPECT_NO_THROW(autograd::gradcheck(grads, {a, b}));
   }

@@ -147,7 +147,7 @@ TEST(Linalg, DoubleBackward) {
     // The gradient of sum((a @ b)^2) is itself a product of a and b; check its derivatives.
     auto grads = [](const variable_list& in) {
       const Tensor y = matmul(in[0], in[1]);
-      return autograd::grad({sum(mul(y, y))}, {in[0], in[1]}, {}, false, true, false);
+      return autograd::grad({sum(mul(y, y))}, {in[0], in[1]}, {}, /*retain_graph=*/true, true, false);
     };
     EXPECT_NO_THROW(autograd::gradcheck(grads, {a, b}));
   }

@@ -91,7 +91,7 @@ Tensor mv(const Tensor& a, const Tensor& v) {
   GL_CHECK(cols(a) == v.shape()[0], "size mismatch, got ", rows(a), ", ", rows(a), "x", cols(a), ",", v.shape()[0]);
   const Tensor column = make_view(v, {v.shape()[0], 1}, {v.strides()[0], 1}, v.offset());
   const Tensor product = kernels::gemm(a, column);
-  Tensor out = make_view(product, {rows(a)}, {1}, 0);
+  Tensor out = make_alias(product, {rows(a)}, {1}, 0);
   // d(a @ v) = outer(grad, v), a^T @ grad
   record("MvBackward0", {out}, {a, v}, {a, v}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? outer(c.grad(), c.saved[1]) : Tensor(),
@@ -110,7 +110,7 @@ Tensor dot(const Tensor& a, const Tensor& b) {
            "] to have the same number of elements, but got ", n, " and ", b.shape()[0], " elements respectively");
   const Tensor row = make_view(a, {1, n}, {1, a.strides()[0]}, a.offset());
   const Tensor column = make_view(b, {n, 1}, {b.strides()[0], 1}, b.offset());
-  Tensor out = make_view(kernels::gemm(row, column), {}, {}, 0);
+  Tensor out = make_alias(kernels::gemm(row, column), {}, {}, 0);
   // d(a . b) = grad * b, grad * a
   record("DotBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
