@@ -1,0 +1,200 @@
+#!/usr/bin/python3
+"""Writes tests/fixtures/nn_ops.json: convolution and pooling cases computed by
+real PyTorch 1.13 — outputs, input gradients, grad_fn names — and the error
+text PyTorch gives for bad arguments.
+
+Run with the interpreter that has torch: /usr/bin/python3 tests/oracle/gen_nn_ops.py
+
+Format: {"cases": [{name, op, inputs: [tensor], kwargs, output: tensor or
+[tensor], grad_fn, grad_output, grads: [tensor or null]}], "errors": [{name,
+op, inputs, kwargs, message}]}. A tensor is {shape, dtype, data,
+requires_grad}. kwargs use PyTorch's keyword names; an int-or-tuple argument
+is always written as a list; "bias": true means inputs[2] is the bias. The
+loss replayed is sum(output[0] * grad_output).
+"""
+import json
+import os
+
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+GEN = torch.Generator().manual_seed(1515)
+CASES = []
+ERRORS = []
+
+
+def encode(t, requires_grad=False):
+    t = t.detach()
+    vals = t.reshape(-1).tolist()
+    if t.dtype.is_floating_point:
+        vals = [v if v == v and abs(v) != float("inf") else ("nan" if v != v else ("inf" if v > 0 else "-inf"))
+                for v in vals]
+    return {"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""), "data": vals,
+            "requires_grad": requires_grad}
+
+
+def rnd(*shape, dtype=torch.float64):
+    # Values rounded to 4 decimals so the JSON holds them exactly enough; ties are unlikely.
+    return (torch.rand(*shape, generator=GEN, dtype=torch.float64) * 4 - 2).mul(1e4).round().div(1e4).to(dtype)
+
+
+def listed(v):
+    return list(v) if isinstance(v, (tuple, list)) else [v]
+
+
+def call(op, inputs, kwargs):
+    kw = dict(kwargs)
+    if op in ("conv1d", "conv2d"):
+        fn = F.conv1d if op == "conv1d" else F.conv2d
+        bias = inputs[2] if kw.pop("bias", False) else None
+        return fn(inputs[0], inputs[1], bias, **kw)
+    if op == "max_pool2d":
+        return F.max_pool2d(inputs[0], **kw)
+    if op == "avg_pool2d":
+        return F.avg_pool2d(inputs[0], **kw)
+    raise ValueError(op)
+
+
+def json_kwargs(kwargs):
+    return {k: (listed(v) if k in ("stride", "padding", "dilation", "kernel_size") and not isinstance(v, str) else v)
+            for k, v in kwargs.items()}
+
+
+def case(name, op, inputs, **kwargs):
+    leaves = [t.clone().requires_grad_(t.dtype.is_floating_point) for t in inputs]
+    out = call(op, leaves, kwargs)
+    outs = list(out) if isinstance(out, tuple) else [out]
+    entry = {"name": name, "op": op, "inputs": [encode(t, t.requires_grad) for t in leaves],
+             "kwargs": json_kwargs(kwargs), "output": [encode(o) for o in outs],
+             "grad_fn": type(outs[0].grad_fn).__name__ if outs[0].grad_fn is not None else None}
+    if outs[0].requires_grad:
+        go = rnd(*outs[0].shape, dtype=outs[0].dtype)
+        grads = torch.autograd.grad((outs[0] * go).sum(), leaves, allow_unused=True)
+        entry["grad_output"] = encode(go)
+        entry["grads"] = [encode(g) if g is not None else None for g in grads]
+    CASES.append(entry)
+
+
+def error(name, op, inputs, **kwargs):
+    try:
+        call(op, inputs, kwargs)
+    except (RuntimeError, IndexError, ValueError) as e:
+        ERRORS.append({"name": name, "op": op, "inputs": [encode(t) for t in inputs], "kwargs": json_kwargs(kwargs),
+                       "message": str(e).split("\n")[0]})
+        return
+    raise AssertionError(f"{name}: PyTorch accepted it")
+
+
+# conv2d: the LeNet shapes, then every argument.
+case("conv2d lenet-1", "conv2d", [rnd(2, 1, 12, 12), rnd(6, 1, 5, 5), rnd(6)], bias=True)
+case("conv2d float32", "conv2d", [rnd(2, 3, 7, 6, dtype=torch.float32), rnd(4, 3, 3, 3, dtype=torch.float32),
+                                  rnd(4, dtype=torch.float32)], bias=True, padding=1)
+case("conv2d no bias", "conv2d", [rnd(1, 2, 5, 5), rnd(3, 2, 3, 3)])
+case("conv2d stride", "conv2d", [rnd(2, 2, 7, 8), rnd(3, 2, 3, 2), rnd(3)], bias=True, stride=[2, 3])
+case("conv2d padding", "conv2d", [rnd(1, 2, 5, 4), rnd(2, 2, 3, 3)], padding=[2, 1])
+case("conv2d dilation", "conv2d", [rnd(1, 2, 8, 7), rnd(2, 2, 3, 2), rnd(2)], bias=True, dilation=[2, 3])
+case("conv2d groups", "conv2d", [rnd(2, 4, 5, 5), rnd(6, 2, 3, 3), rnd(6)], bias=True, groups=2)
+case("conv2d depthwise", "conv2d", [rnd(1, 3, 5, 5), rnd(3, 1, 3, 3)], groups=3, padding=1, stride=2)
+case("conv2d all", "conv2d", [rnd(2, 4, 9, 8), rnd(4, 2, 3, 2), rnd(4)], bias=True, stride=[2, 1], padding=[1, 2],
+     dilation=[2, 1], groups=2)
+case("conv2d same odd", "conv2d", [rnd(1, 2, 5, 6), rnd(3, 2, 3, 5)], padding="same")
+case("conv2d same even", "conv2d", [rnd(1, 2, 5, 6), rnd(3, 2, 2, 4), rnd(3)], bias=True, padding="same")
+case("conv2d same dilated", "conv2d", [rnd(1, 1, 6, 6), rnd(2, 1, 2, 3)], padding="same", dilation=[3, 2])
+case("conv2d valid", "conv2d", [rnd(1, 2, 5, 6), rnd(3, 2, 3, 3)], padding="valid")
+case("conv2d unbatched", "conv2d", [rnd(2, 5, 5), rnd(3, 2, 2, 2), rnd(3)], bias=True)
+case("conv2d empty batch", "conv2d", [rnd(0, 2, 5, 5), rnd(3, 2, 2, 2), rnd(3)], bias=True)
+case("conv2d int64", "conv2d", [torch.randint(-5, 5, (1, 2, 4, 4), generator=GEN),
+                                torch.randint(-5, 5, (2, 2, 2, 2), generator=GEN)])
+case("conv1d", "conv1d", [rnd(2, 3, 9), rnd(4, 3, 3), rnd(4)], bias=True, stride=[2], padding=[1])
+case("conv1d groups dilation", "conv1d", [rnd(1, 4, 10), rnd(2, 2, 3)], groups=2, dilation=[3])
+case("conv1d same", "conv1d", [rnd(1, 2, 7), rnd(2, 2, 4)], padding="same")
+case("conv1d unbatched", "conv1d", [rnd(2, 6), rnd(3, 2, 2)])
+
+x4 = rnd(2, 3, 8, 8)
+w4 = rnd(4, 3, 3, 3)
+error("conv2d 2d input", "conv2d", [rnd(3, 8), w4])
+error("conv2d 5d input", "conv2d", [rnd(1, 3, 8, 8, 1), w4])
+error("conv2d channels", "conv2d", [rnd(2, 2, 8, 8), w4])
+error("conv2d kernel too big", "conv2d", [rnd(2, 3, 2, 2), w4])
+error("conv2d kernel too big 1d", "conv1d", [rnd(2, 3, 2), rnd(4, 3, 3)])
+error("conv2d stride 0", "conv2d", [x4, w4], stride=0)
+error("conv2d negative padding", "conv2d", [x4, w4], padding=-1)
+error("conv2d dilation 0", "conv2d", [x4, w4], dilation=0)
+error("conv2d groups divisible", "conv2d", [x4, rnd(5, 1, 3, 3)], groups=3)
+error("conv2d groups at least", "conv2d", [x4, rnd(2, 1, 3, 3)], groups=3)
+error("conv2d groups 0", "conv2d", [x4, w4], groups=0)
+error("conv2d bias size", "conv2d", [x4, w4, rnd(5)], bias=True)
+error("conv2d bias 2d", "conv2d", [x4, w4, rnd(4, 1)], bias=True)
+error("conv2d dtypes", "conv2d", [x4.float(), w4])
+error("conv2d bias dtype", "conv2d", [x4.float(), w4.float(), rnd(4)], bias=True)
+error("conv2d same strided", "conv2d", [x4, w4], padding="same", stride=2)
+error("conv2d bad padding string", "conv2d", [x4, w4], padding="foo")
+error("conv2d 3d weight", "conv2d", [x4, rnd(4, 3, 3)])
+error("conv2d stride list", "conv2d", [x4, w4], stride=[1, 2, 3])
+error("conv2d padding list", "conv2d", [x4, w4], padding=[1, 2, 3])
+error("conv1d 4d input", "conv1d", [x4, rnd(4, 3, 3)])
+
+# max_pool2d / avg_pool2d: the LeNet shape, then every argument.
+case("max_pool2d lenet", "max_pool2d", [rnd(2, 3, 8, 8)], kernel_size=2)
+case("max_pool2d float32", "max_pool2d", [rnd(2, 2, 7, 6, dtype=torch.float32)], kernel_size=[3, 2], stride=[2, 1])
+case("max_pool2d padding", "max_pool2d", [rnd(1, 2, 5, 6)], kernel_size=3, stride=2, padding=1)
+case("max_pool2d dilation", "max_pool2d", [rnd(1, 2, 9, 8)], kernel_size=[3, 2], dilation=[2, 3], stride=1)
+case("max_pool2d ceil", "max_pool2d", [rnd(1, 2, 7, 8)], kernel_size=3, stride=2, ceil_mode=True)
+case("max_pool2d ceil padding", "max_pool2d", [rnd(1, 1, 6, 5)], kernel_size=3, stride=2, padding=1, ceil_mode=True)
+case("max_pool2d indices", "max_pool2d", [rnd(2, 2, 5, 5)], kernel_size=2, stride=[1, 2], return_indices=True)
+case("max_pool2d unbatched", "max_pool2d", [rnd(3, 6, 4)], kernel_size=2, return_indices=True)
+case("max_pool2d empty batch", "max_pool2d", [rnd(0, 3, 4, 4)], kernel_size=2)
+case("max_pool2d overlap ties", "max_pool2d",
+     [torch.tensor([[[[1., 1., 2.], [1., 3., 3.], [0., 3., 1.]]]], dtype=torch.float64)], kernel_size=2, stride=1,
+     return_indices=True)
+case("max_pool2d nan and -inf", "max_pool2d",
+     [torch.tensor([[[[1., float("nan"), 3., float("nan")], [-float("inf")] * 4]]], dtype=torch.float64)],
+     kernel_size=[1, 2], padding=[0, 1], return_indices=True)
+case("avg_pool2d lenet", "avg_pool2d", [rnd(2, 3, 8, 8)], kernel_size=2)
+case("avg_pool2d float32", "avg_pool2d", [rnd(2, 2, 7, 6, dtype=torch.float32)], kernel_size=[3, 2], stride=[2, 1])
+case("avg_pool2d padding", "avg_pool2d", [rnd(1, 2, 5, 6)], kernel_size=3, stride=2, padding=1)
+case("avg_pool2d padding exclude", "avg_pool2d", [rnd(1, 2, 5, 6)], kernel_size=3, stride=2, padding=1,
+     count_include_pad=False)
+case("avg_pool2d ceil", "avg_pool2d", [rnd(1, 2, 7, 8)], kernel_size=3, stride=2, ceil_mode=True)
+case("avg_pool2d ceil padding", "avg_pool2d", [rnd(1, 1, 6, 5)], kernel_size=[3, 2], stride=2, padding=1,
+     ceil_mode=True)
+case("avg_pool2d ceil padding exclude", "avg_pool2d", [rnd(1, 1, 6, 5)], kernel_size=[3, 2], stride=2, padding=1,
+     ceil_mode=True, count_include_pad=False)
+case("avg_pool2d divisor", "avg_pool2d", [rnd(1, 2, 5, 5)], kernel_size=2, padding=1, divisor_override=3)
+case("avg_pool2d unbatched", "avg_pool2d", [rnd(3, 6, 4)], kernel_size=2)
+case("avg_pool2d int64", "avg_pool2d", [torch.randint(-9, 9, (1, 2, 4, 5), generator=GEN)], kernel_size=2,
+     stride=1)
+
+error("max_pool2d 2d input", "max_pool2d", [x4[0, 0]], kernel_size=2)
+error("max_pool2d 5d input", "max_pool2d", [rnd(1, 2, 3, 4, 4)], kernel_size=2)
+error("max_pool2d pad too big", "max_pool2d", [x4], kernel_size=2, padding=2)
+error("max_pool2d pad too big dilated", "max_pool2d", [x4], kernel_size=2, padding=2, dilation=3)
+error("max_pool2d kernel 0", "max_pool2d", [x4], kernel_size=0)
+error("max_pool2d kernel 0 stride 1", "max_pool2d", [x4], kernel_size=0, stride=1)
+error("max_pool2d stride 0", "max_pool2d", [x4], kernel_size=2, stride=0)
+error("max_pool2d dilation 0", "max_pool2d", [x4], kernel_size=2, dilation=0)
+error("max_pool2d negative pad", "max_pool2d", [x4], kernel_size=2, padding=-1)
+error("max_pool2d too small", "max_pool2d", [rnd(1, 1, 1, 1)], kernel_size=3)
+error("max_pool2d int64", "max_pool2d", [x4.long()], kernel_size=2)
+error("max_pool2d kernel list", "max_pool2d", [x4], kernel_size=[2, 2, 2])
+error("max_pool2d stride list", "max_pool2d", [x4], kernel_size=2, stride=[1, 1, 1])
+error("max_pool2d padding list", "max_pool2d", [x4], kernel_size=2, padding=[1, 1, 1])
+error("max_pool2d dilation list", "max_pool2d", [x4], kernel_size=2, dilation=[1, 1, 1])
+error("max_pool2d zero channels", "max_pool2d", [rnd(2, 0, 4, 4)], kernel_size=2)
+error("avg_pool2d 2d input", "avg_pool2d", [x4[0, 0]], kernel_size=2)
+error("avg_pool2d 5d input", "avg_pool2d", [rnd(1, 2, 3, 4, 4)], kernel_size=2)
+error("avg_pool2d pad too big", "avg_pool2d", [x4], kernel_size=2, padding=2)
+error("avg_pool2d kernel 0", "avg_pool2d", [x4], kernel_size=0, stride=1)
+error("avg_pool2d stride 0", "avg_pool2d", [x4], kernel_size=2, stride=0)
+error("avg_pool2d too small", "avg_pool2d", [rnd(1, 1, 1, 1)], kernel_size=3)
+error("avg_pool2d divisor 0", "avg_pool2d", [x4], kernel_size=2, divisor_override=0)
+error("avg_pool2d kernel list", "avg_pool2d", [x4], kernel_size=[2, 2, 2])
+error("avg_pool2d stride list", "avg_pool2d", [x4], kernel_size=2, stride=[1, 1, 1])
+error("avg_pool2d padding list", "avg_pool2d", [x4], kernel_size=2, padding=[1, 1, 1])
+
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
+with open(out, "w") as f:
+    json.dump({"torch": torch.__version__, "cases": CASES, "errors": ERRORS}, f, separators=(",", ":"))
+    f.write("\n")
+print(f"wrote {len(CASES)} cases and {len(ERRORS)} errors to {os.path.normpath(out)}")
