@@ -21,10 +21,25 @@ variable_list call_pool(const std::string& op, const variable_list& in, const Kw
   if (op == "avg_pool2d")
     return {avg_pool2d(in[0], kernel, stride, padding, ceil_mode, kw.flag("count_include_pad", true),
                        kw.optional_int("divisor_override"))};
+  if (op == "max_pool1d") {
+    const IntList dilation = kw.ints("dilation", {1});
+    if (!kw.flag("return_indices", false)) return {max_pool1d(in[0], kernel, stride, padding, dilation, ceil_mode)};
+    auto [values, indices] = max_pool1d_with_indices(in[0], kernel, stride, padding, dilation, ceil_mode);
+    return {values, indices};
+  }
+  if (op == "avg_pool1d")
+    return {avg_pool1d(in[0], kernel, stride, padding, ceil_mode, kw.flag("count_include_pad", true))};
+  const IntList size = kw.ints("output_size", {});
+  if (op == "adaptive_avg_pool2d") return {adaptive_avg_pool2d(in[0], size)};
+  if (op == "adaptive_max_pool2d") {
+    if (!kw.flag("return_indices", false)) return {adaptive_max_pool2d(in[0], size)};
+    auto [values, indices] = adaptive_max_pool2d_with_indices(in[0], size);
+    return {values, indices};
+  }
   return {};
 }
 
-TEST(Pool, PyTorchFixtures) { EXPECT_GE(test::replay_nn_fixtures(call_pool), 40u); }
+TEST(Pool, PyTorchFixtures) { EXPECT_GE(test::replay_nn_fixtures(call_pool), 70u); }
 
 using PoolFn = std::function<Tensor(const Tensor&)>;
 
@@ -46,6 +61,10 @@ TEST(Pool, GradcheckAndDoubleGradcheck) {
   check_pool([](const Tensor& x) { return avg_pool2d(x, {2}); }, {2, 2, 4, 6});
   check_pool([](const Tensor& x) { return avg_pool2d(x, {3, 2}, {2}, {1}, true, false); }, {1, 2, 6, 5});
   check_pool([](const Tensor& x) { return avg_pool2d(x, {3}, {1}, {1}, false, true, 4); }, {3, 5, 4});
+  check_pool([](const Tensor& x) { return max_pool1d(x, {3}, {2}, {1}, {1}, true); }, {2, 2, 8});
+  check_pool([](const Tensor& x) { return avg_pool1d(x, {3}, {2}, {1}, true, false); }, {2, 8});
+  check_pool([](const Tensor& x) { return adaptive_avg_pool2d(x, {3, 4}); }, {2, 2, 7, 5});
+  check_pool([](const Tensor& x) { return adaptive_max_pool2d(x, {3, 2}); }, {2, 2, 7, 5});
 }
 
 TEST(Pool, DoubleBackwardNodesAreNamedAsPyTorch) {
@@ -54,6 +73,16 @@ TEST(Pool, DoubleBackwardNodesAreNamedAsPyTorch) {
   EXPECT_EQ(gm.grad_fn()->name(), "MaxPool2DWithIndicesBackwardBackward0");
   const Tensor ga = autograd::grad({sum(avg_pool2d(x, {2}))}, {x}, {}, false, true, false)[0];
   EXPECT_EQ(ga.grad_fn()->name(), "AvgPool2DBackwardBackward0");
+  const Tensor gaa = autograd::grad({sum(adaptive_avg_pool2d(x, {3}))}, {x}, {}, false, true, false)[0];
+  EXPECT_EQ(gaa.grad_fn()->name(), "AdaptiveAvgPool2DBackwardBackward0");
+  const Tensor gam = autograd::grad({sum(adaptive_max_pool2d(x, {3}))}, {x}, {}, false, true, false)[0];
+  EXPECT_EQ(gam.grad_fn()->name(), "AdaptiveMaxPool2DBackwardBackward0");
+}
+
+TEST(Pool, MaxPool1dWithoutGradAllowsAnEmptyOutput) {
+  const Tensor x = sample({2, 1}, 1, false);
+  EXPECT_EQ(shape_str(max_pool1d(x, {3}).shape()), "[2, 0]");
+  test::expect_error([&] { max_pool1d(sample({2, 1}, 1), {3}); }, "Output size is too small");
 }
 
 TEST(Pool, IndicesCarryNoGradient) {

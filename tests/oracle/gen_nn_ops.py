@@ -53,11 +53,13 @@ def call(op, inputs, kwargs):
         return F.max_pool2d(inputs[0], **kw)
     if op == "avg_pool2d":
         return F.avg_pool2d(inputs[0], **kw)
+    if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
+        return getattr(F, op)(inputs[0], **kw)
     raise ValueError(op)
 
 
 def json_kwargs(kwargs):
-    return {k: (listed(v) if k in ("stride", "padding", "dilation", "kernel_size") and not isinstance(v, str) else v)
+    return {k: (listed(v) if k in ("stride", "padding", "dilation", "kernel_size", "output_size") and not isinstance(v, str) else v)
             for k, v in kwargs.items()}
 
 
@@ -80,7 +82,8 @@ def error(name, op, inputs, **kwargs):
     try:
         call(op, inputs, kwargs)
     except (RuntimeError, IndexError, ValueError) as e:
-        ERRORS.append({"name": name, "op": op, "inputs": [encode(t) for t in inputs], "kwargs": json_kwargs(kwargs),
+        ERRORS.append({"name": name, "op": op, "inputs": [encode(t, t.requires_grad) for t in inputs],
+                       "kwargs": json_kwargs(kwargs),
                        "message": str(e).split("\n")[0]})
         return
     raise AssertionError(f"{name}: PyTorch accepted it")
@@ -192,6 +195,45 @@ error("avg_pool2d divisor 0", "avg_pool2d", [x4], kernel_size=2, divisor_overrid
 error("avg_pool2d kernel list", "avg_pool2d", [x4], kernel_size=[2, 2, 2])
 error("avg_pool2d stride list", "avg_pool2d", [x4], kernel_size=2, stride=[1, 1, 1])
 error("avg_pool2d padding list", "avg_pool2d", [x4], kernel_size=2, padding=[1, 1, 1])
+
+# The 1-d pools (2-d pools on an [.., 1, L] view) and the adaptive pools.
+case("max_pool1d", "max_pool1d", [rnd(2, 3, 9)], kernel_size=3, stride=2, padding=1, return_indices=True)
+case("max_pool1d dilation ceil", "max_pool1d", [rnd(3, 10)], kernel_size=2, dilation=3, ceil_mode=True)
+case("avg_pool1d", "avg_pool1d", [rnd(2, 3, 9)], kernel_size=3, stride=2, padding=1, count_include_pad=False)
+case("avg_pool1d ceil", "avg_pool1d", [rnd(3, 8, dtype=torch.float32)], kernel_size=3, stride=2, ceil_mode=True)
+case("adaptive_avg_pool2d", "adaptive_avg_pool2d", [rnd(2, 3, 7, 9)], output_size=[3, 4])
+case("adaptive_avg_pool2d grow", "adaptive_avg_pool2d", [rnd(2, 3, 5)], output_size=[4, 7])
+case("adaptive_avg_pool2d float32", "adaptive_avg_pool2d", [rnd(1, 2, 6, 6, dtype=torch.float32)], output_size=4)
+case("adaptive_avg_pool2d 1x1", "adaptive_avg_pool2d", [rnd(2, 3, 4, 5)], output_size=1)
+case("adaptive_max_pool2d", "adaptive_max_pool2d", [rnd(2, 3, 7, 9)], output_size=[3, 4], return_indices=True)
+case("adaptive_max_pool2d grow", "adaptive_max_pool2d", [rnd(3, 3, 5)], output_size=[4, 7])
+case("adaptive_max_pool2d float32", "adaptive_max_pool2d", [rnd(1, 2, 6, 6, dtype=torch.float32)], output_size=4)
+
+error("max_pool1d 1d input", "max_pool1d", [rnd(8)], kernel_size=2)
+error("max_pool1d 4d input", "max_pool1d", [rnd(1, 2, 3, 8)], kernel_size=2)
+error("max_pool1d kernel list", "max_pool1d", [rnd(2, 8)], kernel_size=[2, 2])
+error("max_pool1d pad", "max_pool1d", [rnd(2, 8)], kernel_size=2, padding=2)
+error("max_pool1d stride 0", "max_pool1d", [rnd(2, 8)], kernel_size=2, stride=0)
+# max_pool1d checks in other words when the input requires grad (it then runs as max_pool2d).
+error("max_pool1d grad kernel list", "max_pool1d", [rnd(2, 8).requires_grad_()], kernel_size=[2, 2])
+error("max_pool1d grad kernel 0", "max_pool1d", [rnd(2, 8).requires_grad_()], kernel_size=0, stride=1)
+error("max_pool1d grad stride 0", "max_pool1d", [rnd(2, 8).requires_grad_()], kernel_size=2, stride=0)
+error("max_pool1d grad too small", "max_pool1d", [rnd(2, 1).requires_grad_()], kernel_size=3)
+error("max_pool1d kernel 0", "max_pool1d", [rnd(2, 8)], kernel_size=0)
+error("max_pool1d negative pad", "max_pool1d", [rnd(2, 8)], kernel_size=2, padding=-1)
+error("max_pool1d dilation 0", "max_pool1d", [rnd(2, 8)], kernel_size=2, dilation=0)
+error("max_pool1d stride list", "max_pool1d", [rnd(2, 8)], kernel_size=2, stride=[1, 1])
+error("max_pool1d int64", "max_pool1d", [rnd(2, 8).long()], kernel_size=2)
+error("avg_pool1d 1d input", "avg_pool1d", [rnd(8)], kernel_size=2)
+error("avg_pool1d kernel list", "avg_pool1d", [rnd(2, 8)], kernel_size=[2, 2])
+error("avg_pool1d too small", "avg_pool1d", [rnd(1, 1, 1)], kernel_size=3)
+error("adaptive_avg_pool2d 2d input", "adaptive_avg_pool2d", [rnd(7, 9)], output_size=3)
+error("adaptive_avg_pool2d negative", "adaptive_avg_pool2d", [x4], output_size=-1)
+error("adaptive_avg_pool2d size list", "adaptive_avg_pool2d", [x4], output_size=[1, 2, 3])
+error("adaptive_avg_pool2d int64", "adaptive_avg_pool2d", [x4.long()], output_size=2)
+error("adaptive_max_pool2d 2d input", "adaptive_max_pool2d", [rnd(7, 9)], output_size=3)
+error("adaptive_max_pool2d empty", "adaptive_max_pool2d", [rnd(2, 0, 3, 3)], output_size=2)
+error("adaptive_max_pool2d int64", "adaptive_max_pool2d", [x4.long()], output_size=2)
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

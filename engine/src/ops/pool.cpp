@@ -5,16 +5,15 @@
 #include "gradlab/ops/pool.h"
 
 #include <cmath>
-#include <cstring>
-#include <limits>
 
+#include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/error.h"
-#include "gradlab/ops/indexing.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
 #include "kernels/im2col.h"
 #include "kernels/loops.h"
+#include "ops/pool_windows.h"
 
 namespace gradlab {
 
@@ -87,45 +86,6 @@ Pool2d pool_geometry(const char* op, const Tensor& x, const IntList& kernel_size
   return g;
 }
 
-Tensor contiguous_input(const Tensor& x) {
-  if (x.is_contiguous()) return x;
-  Tensor c = Tensor::empty(x.shape(), x.dtype());
-  kernels::copy_into(c, x);
-  return c;
-}
-
-Tensor zeros_of(const Shape& shape, DType dtype) {
-  Tensor t = Tensor::empty(shape, dtype);
-  std::memset(t.raw_ptr(), 0, t.numel() * itemsize(dtype));
-  return t;
-}
-
-// max_pool2d's backward: grad [.., oh, ow] added into a zero input at the argmax positions.
-// The input is an argument only as PyTorch's is: with a gradient of zero, it
-// puts the result in the graph whenever the input requires grad.
-Tensor max_pool2d_backward(const Tensor& grad, const Tensor& input, const Tensor& indices) {
-  const Shape& input_shape = input.shape();
-  const int64_t plane = input_shape[input_shape.size() - 2] * input_shape.back();
-  const int64_t l = indices.shape()[indices.dim() - 2] * indices.shape().back();
-  const int64_t planes = indices.numel() / std::max<int64_t>(l, 1);
-  const Tensor g = contiguous_input(grad), idx = contiguous_input(indices);
-  Tensor out = zeros_of(input_shape, grad.dtype());
-  GL_DISPATCH_FLOAT(grad.dtype(), T, {
-    const T* pg = g.data_ptr<T>();
-    const int64_t* pi = idx.data_ptr<int64_t>();
-    T* po = out.data_ptr<T>();
-    for (int64_t p = 0; p < planes; ++p)
-      for (int64_t i = 0; i < l; ++i) po[p * plane + pi[p * l + i]] += pg[p * l + i];
-  });
-  // d/d grad = the incoming gradient read back at the argmax positions
-  record("MaxPool2DWithIndicesBackwardBackward0", {out}, {grad, input}, {indices},
-         [planes, plane, l, grad_shape = grad.shape()](const BackwardContext& c) {
-           const Tensor flat = reshape(c.grad(), {planes, plane});
-           return variable_list{reshape(gather(flat, 1, reshape(c.saved[0], {planes, l})), grad_shape), Tensor()};
-         });
-  return out;
-}
-
 // avg_pool2d's window for output (y, x): its clipped bounds and divisor, as PyTorch's CPU kernel computes them.
 struct AvgWindow {
   int64_t y0, y1, x0, x1, divisor;
@@ -147,7 +107,7 @@ void for_each_avg_window(const Pool2d& g, bool count_include_pad, std::optional<
     }
 }
 
-// avg_pool2d's backward; the input is an argument as in max_pool2d_backward.
+// avg_pool2d's backward; the input is an argument as in scatter_to_argmax.
 Tensor avg_pool2d_backward(const Tensor& grad, const Tensor& input, const Pool2d& g, bool count_include_pad,
                            std::optional<int64_t> divisor_override);
 
@@ -203,9 +163,11 @@ Tensor avg_pool2d_backward(const Tensor& grad, const Tensor& input, const Pool2d
       });
   });
   // The backward is linear in grad and its adjoint is the forward pooling itself
-  record("AvgPool2DBackwardBackward0", {out}, {grad, input}, {}, [=](const BackwardContext& c) {
-    return variable_list{avg_pool2d_forward(c.grad(), g, count_include_pad, divisor_override), Tensor()};
-  });
+  record("AvgPool2DBackwardBackward0", {out}, {grad, input}, {},
+         [=, input_shape = input.shape(), dtype = input.dtype()](const BackwardContext& c) {
+           return variable_list{avg_pool2d_forward(c.grad(), g, count_include_pad, divisor_override),
+                                zero_grad_for(c, 1, input_shape, dtype)};
+         });
   return out;
 }
 
@@ -216,44 +178,18 @@ ValuesIndices max_pool2d_with_indices(const Tensor& input, const IntList& kernel
   const Pool2d g = pool_geometry("max_pool2d", input, kernel_size, stride, padding, dilation, ceil_mode, true);
   GL_CHECK(is_floating(input.dtype()), "\"max_pool2d\" not implemented for '",
            input.dtype() == DType::Int64 ? "Long" : "Bool", "'");
-  const Tensor in = contiguous_input(input);
-  Tensor out = Tensor::empty(g.out_shape, input.dtype());
-  Tensor indices = Tensor::empty(g.out_shape, DType::Int64);
   const kernels::Window2d& w = g.w;
-  const int64_t plane = g.height * g.width, l = w.oh * w.ow;
-  GL_DISPATCH_FLOAT(input.dtype(), T, {
-    const T* pi = in.data_ptr<T>();
-    T* po = out.data_ptr<T>();
-    int64_t* px = indices.data_ptr<int64_t>();
-    for (int64_t p = 0; p < g.planes; ++p)
-      for (int64_t y = 0; y < w.oh; ++y)
-        for (int64_t x = 0; x < w.ow; ++x) {
-          int64_t y0 = y * w.sh - w.ph, x0 = x * w.sw - w.pw;
-          const int64_t y1 = std::min(y0 + (w.kh - 1) * w.dh + 1, g.height);
-          const int64_t x1 = std::min(x0 + (w.kw - 1) * w.dw + 1, g.width);
-          while (y0 < 0) y0 += w.dh;
-          while (x0 < 0) x0 += w.dw;
-          // A later NaN wins, and an all -inf window reports its first position, as in PyTorch.
-          int64_t best = y0 * g.width + x0;
-          T best_value = -std::numeric_limits<T>::infinity();
-          for (int64_t yy = y0; yy < y1; yy += w.dh)
-            for (int64_t xx = x0; xx < x1; xx += w.dw) {
-              const T v = pi[p * plane + yy * g.width + xx];
-              if (v > best_value || std::isnan(v)) {
-                best_value = v;
-                best = yy * g.width + xx;
-              }
-            }
-          po[p * l + y * w.ow + x] = best_value;
-          px[p * l + y * w.ow + x] = best;
-        }
-  });
-  // d max_pool2d = grad routed to each window's argmax
-  record("MaxPool2DWithIndicesBackward0", {out}, {input}, {input, indices}, [](const BackwardContext& c) {
-    return variable_list{max_pool2d_backward(c.grad(), c.saved[0], c.saved[1])};
-  });
-  propagate_flags({indices}, {input});
-  return {out, indices};
+  return max_over_windows(input, g.out_shape, "MaxPool2DWithIndicesBackward0",
+                          "MaxPool2DWithIndicesBackwardBackward0", [&](int64_t y, int64_t x) {
+                            Span s;
+                            s.y0 = y * w.sh - w.ph, s.x0 = x * w.sw - w.pw;
+                            s.y1 = std::min(s.y0 + (w.kh - 1) * w.dh + 1, g.height);
+                            s.x1 = std::min(s.x0 + (w.kw - 1) * w.dw + 1, g.width);
+                            while (s.y0 < 0) s.y0 += w.dh;
+                            while (s.x0 < 0) s.x0 += w.dw;
+                            s.dy = w.dh, s.dx = w.dw;
+                            return s;
+                          });
 }
 
 Tensor max_pool2d(const Tensor& input, const IntList& kernel_size, const IntList& stride, const IntList& padding,
@@ -266,6 +202,86 @@ Tensor avg_pool2d(const Tensor& input, const IntList& kernel_size, const IntList
   const Pool2d g = pool_geometry("avg_pool2d", input, kernel_size, stride, padding, {1}, ceil_mode, false);
   GL_CHECK(!divisor_override || *divisor_override != 0, "divisor must be not zero");
   return avg_pool2d_forward(input, g, count_include_pad, divisor_override);
+}
+
+namespace {
+
+// PyTorch's arg parser for the 1-d pools: an int or a one-element list.
+void check_one(const char* op, const char* name, const IntList& v, bool may_be_empty) {
+  GL_CHECK(v.size() == 1 || (may_be_empty && v.empty()), op, "() argument '", name, "' should contain one int (got ",
+           v.size(), ")");
+}
+
+IntList width_only(const IntList& v, int64_t height_value) {
+  return v.empty() ? IntList{} : IntList{height_value, v[0]};
+}
+
+}  // namespace
+
+ValuesIndices max_pool1d_with_indices(const Tensor& input, const IntList& kernel_size, const IntList& stride,
+                                      const IntList& padding, const IntList& dilation, bool ceil_mode) {
+  check_one("max_pool1d", "kernel_size", kernel_size, false);
+  check_one("max_pool1d", "stride", stride, true);
+  check_one("max_pool1d", "padding", padding, false);
+  check_one("max_pool1d", "dilation", dilation, false);
+  bool valid = input.dim() == 2 || input.dim() == 3;
+  for (int64_t i = input.dim() - 2; valid && i < input.dim(); ++i) valid = input.shape()[i] != 0;
+  GL_CHECK(valid, "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:",
+           shape_str(input.shape()));
+  auto [values, indices] =
+      max_pool2d_with_indices(unsqueeze(input, -2), width_only(kernel_size, 1), width_only(stride, 1),
+                              width_only(padding, 0), width_only(dilation, 1), ceil_mode);
+  return {squeeze(values, -2), squeeze(indices, -2)};
+}
+
+// PyTorch 1.13 takes a kernel of its own for max_pool1d when no gradient is
+// needed; it checks its arguments in its own words and allows an empty output.
+Tensor max_pool1d(const Tensor& input, const IntList& kernel_size, const IntList& stride, const IntList& padding,
+                  const IntList& dilation, bool ceil_mode) {
+  if (GradMode::is_enabled() && input.requires_grad())
+    return max_pool1d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode).values;
+  auto size_check = [](const IntList& v, const char* what, bool may_be_empty) {
+    GL_CHECK(v.size() == 1 || (may_be_empty && v.empty()), "max_pool1d() ", what, " but got size ", v.size());
+  };
+  size_check(kernel_size, "kernel_size must be an int, list of ints or tuple of ints of size 1", false);
+  size_check(stride, "stride must be None, an int, list of ints, or tuple of ints of size 1", true);
+  size_check(padding, "padding must be an int, list of ints, or tuple of ints of size 1", false);
+  size_check(dilation, "dilation must be an int, list of ints or tuple of ints of size 1", false);
+  bool valid = input.dim() == 2 || input.dim() == 3;
+  for (int64_t i = input.dim() - 2; valid && i < input.dim(); ++i) valid = input.shape()[i] != 0;
+  GL_CHECK(valid, "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:",
+           shape_str(input.shape()));
+  GL_CHECK(is_floating(input.dtype()), "\"max_pool1d_impl\" not implemented for '",
+           input.dtype() == DType::Int64 ? "Long" : "Bool", "'");
+  const int64_t k = kernel_size[0], s = stride.empty() ? k : stride[0], p = padding[0], d = dilation[0];
+  GL_CHECK(k > 0, "max_pool1d() kernel_size must be greater than zero, but got ", k);
+  GL_CHECK(s > 0, "max_pool1d() stride must be greater than zero, but got ", s);
+  GL_CHECK(p >= 0, "max_pool1d() padding must be non-negative, but got ", p);
+  GL_CHECK(p <= k / 2, "max_pool1d() padding should be at most half of kernel size, but got padding=", p,
+           " and kernel_size=", k);
+  GL_CHECK(d > 0, "max_pool1d() dilation must be greater than zero, but got ", d);
+  const int64_t out = pooled_size(input.shape().back(), k, p, s, d, ceil_mode);
+  GL_CHECK(out >= 0, "max_pool1d() Invalid computed output size: ", out);
+  if (out == 0) {
+    Shape shape = input.shape();
+    shape.back() = 0;
+    Tensor empty = Tensor::empty(shape, input.dtype());
+    propagate_flags({empty}, {input});
+    return empty;
+  }
+  return max_pool1d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode).values;
+}
+
+Tensor avg_pool1d(const Tensor& input, const IntList& kernel_size, const IntList& stride, const IntList& padding,
+                  bool ceil_mode, bool count_include_pad) {
+  check_one("avg_pool1d", "kernel_size", kernel_size, false);
+  check_one("avg_pool1d", "stride", stride, true);
+  check_one("avg_pool1d", "padding", padding, false);
+  GL_CHECK(input.dim() == 2 || input.dim() == 3, "Expected 2 to 3 dimensions, but got ", input.dim(),
+           "-dimensional tensor for argument #1 'self' (while checking arguments for avg_pool1d)");
+  return squeeze(avg_pool2d(unsqueeze(input, -2), width_only(kernel_size, 1), width_only(stride, 1),
+                            width_only(padding, 0), ceil_mode, count_include_pad),
+                 -2);
 }
 
 }  // namespace gradlab

@@ -24,4 +24,19 @@ Tensor avg_pool2d(const Tensor& input, const IntList& kernel_size, const IntList
                   const IntList& padding = {0}, bool ceil_mode = false, bool count_include_pad = true,
                   std::optional<int64_t> divisor_override = std::nullopt);
 
+// input [N, C, L] or [C, L], through the 2-d pools on an [.., 1, L] view, as PyTorch does.
+Tensor max_pool1d(const Tensor& input, const IntList& kernel_size, const IntList& stride = {},
+                  const IntList& padding = {0}, const IntList& dilation = {1}, bool ceil_mode = false);
+ValuesIndices max_pool1d_with_indices(const Tensor& input, const IntList& kernel_size, const IntList& stride = {},
+                                      const IntList& padding = {0}, const IntList& dilation = {1},
+                                      bool ceil_mode = false);
+Tensor avg_pool1d(const Tensor& input, const IntList& kernel_size, const IntList& stride = {},
+                  const IntList& padding = {0}, bool ceil_mode = false, bool count_include_pad = true);
+
+// output_size: one value for both dims or (oh, ow). PyTorch's None ("keep this
+// input size") is resolved by the caller, as F.adaptive_*_pool2d does in Python.
+Tensor adaptive_avg_pool2d(const Tensor& input, const IntList& output_size);
+Tensor adaptive_max_pool2d(const Tensor& input, const IntList& output_size);
+ValuesIndices adaptive_max_pool2d_with_indices(const Tensor& input, const IntList& output_size);
+
 }  // namespace gradlab
