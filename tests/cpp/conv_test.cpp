@@ -12,8 +12,11 @@ using test::Kwargs;
 using test::sample;
 
 variable_list call_conv(const std::string& op, const variable_list& in, const Kwargs& kw) {
-  if (op != "conv1d" && op != "conv2d") return {};
+  if (op != "conv1d" && op != "conv2d" && op != "conv_transpose2d") return {};
   const Tensor bias = kw.flag("bias", false) ? in[2] : Tensor();
+  if (op == "conv_transpose2d")
+    return {conv_transpose2d(in[0], in[1], bias, kw.ints("stride", {1}), kw.ints("padding", {0}),
+                             kw.ints("output_padding", {0}), kw.integer("groups", 1), kw.ints("dilation", {1}))};
   const IntList stride = kw.ints("stride", {1}), dilation = kw.ints("dilation", {1});
   const int64_t groups = kw.integer("groups", 1);
   auto conv = [&](auto padding) {
@@ -24,7 +27,7 @@ variable_list call_conv(const std::string& op, const variable_list& in, const Kw
   return {conv(kw.ints("padding", {0}))};
 }
 
-TEST(Conv, PyTorchFixtures) { EXPECT_GE(test::replay_nn_fixtures(call_conv), 40u); }
+TEST(Conv, PyTorchFixtures) { EXPECT_GE(test::replay_nn_fixtures(call_conv), 55u); }
 
 // sum(conv(x, w, b) * go) differentiated once with create_graph: checking that
 // function's gradient checks the backward's own backward (PyTorch's gradgradcheck).
@@ -66,6 +69,13 @@ TEST(Conv, GradcheckAndDoubleGradcheck) {
   auto f1 = [](const variable_list& in) { return conv1d(in[0], in[1], Tensor(), {2}, {1}, {2}, 2); };
   EXPECT_NO_THROW(autograd::gradcheck([&](const variable_list& in) { return variable_list{f1(in)}; }, {x, w}));
   EXPECT_NO_THROW(autograd::gradcheck(first_grads(f1, 2), {x, w, sample(f1({x, w}).shape(), 7)}));
+}
+
+TEST(Conv, TransposedGradcheckAndDoubleGradcheck) {
+  const Tensor x = sample({2, 4, 3, 2}, 1), w = sample({4, 1, 3, 2}, 2), b = sample({2}, 3);
+  auto f = [](const variable_list& in) { return conv_transpose2d(in[0], in[1], in[2], {2, 1}, {1}, {1, 0}, 2, {1, 2}); };
+  EXPECT_NO_THROW(autograd::gradcheck([&](const variable_list& in) { return variable_list{f(in)}; }, {x, w, b}));
+  EXPECT_NO_THROW(autograd::gradcheck(first_grads(f, 3), {x, w, b, sample(f({x, w, b}).shape(), 4)}));
 }
 
 TEST(Conv, BadArgumentsLeaveTheEngineUsable) {

@@ -53,13 +53,18 @@ def call(op, inputs, kwargs):
         return F.max_pool2d(inputs[0], **kw)
     if op == "avg_pool2d":
         return F.avg_pool2d(inputs[0], **kw)
+    if op == "conv_transpose2d":
+        bias = inputs[2] if kw.pop("bias", False) else None
+        return F.conv_transpose2d(inputs[0], inputs[1], bias, **kw)
+    if op == "pad":
+        return F.pad(inputs[0], **kw)
     if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
         return getattr(F, op)(inputs[0], **kw)
     raise ValueError(op)
 
 
 def json_kwargs(kwargs):
-    return {k: (listed(v) if k in ("stride", "padding", "dilation", "kernel_size", "output_size") and not isinstance(v, str) else v)
+    return {k: (listed(v) if k in ("stride", "padding", "dilation", "kernel_size", "output_size", "output_padding") and not isinstance(v, str) else v)
             for k, v in kwargs.items()}
 
 
@@ -234,6 +239,34 @@ error("adaptive_avg_pool2d int64", "adaptive_avg_pool2d", [x4.long()], output_si
 error("adaptive_max_pool2d 2d input", "adaptive_max_pool2d", [rnd(7, 9)], output_size=3)
 error("adaptive_max_pool2d empty", "adaptive_max_pool2d", [rnd(2, 0, 3, 3)], output_size=2)
 error("adaptive_max_pool2d int64", "adaptive_max_pool2d", [x4.long()], output_size=2)
+
+# conv_transpose2d and constant padding.
+case("conv_transpose2d", "conv_transpose2d", [rnd(2, 4, 3, 4), rnd(4, 3, 3, 2), rnd(3)], bias=True)
+case("conv_transpose2d stride padding", "conv_transpose2d", [rnd(1, 2, 4, 3), rnd(2, 3, 3, 3)], stride=[2, 3],
+     padding=[1, 2], output_padding=[1, 2])
+case("conv_transpose2d groups dilation", "conv_transpose2d", [rnd(2, 4, 3, 3), rnd(4, 1, 2, 3), rnd(2)], bias=True,
+     groups=2, dilation=[2, 1], stride=2, output_padding=1)
+case("conv_transpose2d float32", "conv_transpose2d", [rnd(1, 2, 5, 5, dtype=torch.float32),
+                                                      rnd(2, 4, 3, 3, dtype=torch.float32)], stride=2, padding=1)
+case("conv_transpose2d unbatched", "conv_transpose2d", [rnd(2, 3, 3), rnd(2, 2, 2, 2)])
+error("conv_transpose2d 2d input", "conv_transpose2d", [rnd(5, 5), rnd(4, 3, 3, 3)])
+error("conv_transpose2d channels", "conv_transpose2d", [rnd(2, 3, 5, 5), rnd(4, 3, 3, 3)])
+error("conv_transpose2d output_padding", "conv_transpose2d", [rnd(2, 4, 5, 5), rnd(4, 3, 3, 3)], output_padding=1)
+error("conv_transpose2d groups", "conv_transpose2d", [rnd(2, 4, 5, 5), rnd(4, 3, 3, 3)], groups=3)
+error("conv_transpose2d bias", "conv_transpose2d", [rnd(2, 4, 5, 5), rnd(4, 3, 3, 3), rnd(4)], bias=True)
+error("conv_transpose2d stride 0", "conv_transpose2d", [rnd(2, 4, 5, 5), rnd(4, 3, 3, 3)], stride=0)
+error("conv_transpose2d dilation 0", "conv_transpose2d", [rnd(2, 4, 5, 5), rnd(4, 3, 3, 3)], dilation=0)
+error("conv_transpose2d too small", "conv_transpose2d", [rnd(1, 4, 1, 1), rnd(4, 3, 3, 3)], padding=2)
+error("conv_transpose2d dtypes", "conv_transpose2d", [rnd(2, 4, 5, 5).float(), rnd(4, 3, 3, 3)])
+
+case("pad", "pad", [rnd(2, 3, 4)], pad=[1, 2])
+case("pad crop and grow", "pad", [rnd(2, 3, 4)], pad=[1, -1, -2, 0, 1, 1], value=0.5)
+case("pad float32", "pad", [rnd(3, 4, dtype=torch.float32)], pad=[0, 0, 2, 1], value=-1.5)
+case("pad int64", "pad", [torch.randint(-5, 5, (2, 3), generator=GEN)], pad=[1, 1], value=1.5)
+case("pad to empty", "pad", [rnd(2, 3)], pad=[-3, 0])
+error("pad odd", "pad", [rnd(2, 3)], pad=[1])
+error("pad too long", "pad", [rnd(2, 3)], pad=[1, 1, 1, 1, 1, 1])
+error("pad crop too much", "pad", [rnd(2, 3)], pad=[-2, -2])
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

@@ -4,8 +4,6 @@
 // backward works.
 #include "gradlab/ops/conv.h"
 
-#include <sstream>
-
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/error.h"
@@ -14,53 +12,14 @@
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/reduce.h"
 #include "kernels/gemm.h"
+#include "ops/conv_args.h"
 #include "ops/fold.h"
 
 namespace gradlab {
 
 namespace {
 
-std::string join(const IntList& v, const char* sep) {
-  std::ostringstream os;
-  for (size_t i = 0; i < v.size(); ++i) os << (i ? sep : "") << v[i];
-  return os.str();
-}
-
-// A single value applies to every spatial dim, as PyTorch's int arguments do;
-// otherwise there must be one per spatial dim of the weight.
-IntList expand_arg(const char* name, const IntList& v, int64_t spatial, int64_t weight_spatial) {
-  const IntList full = v.size() == 1 ? IntList(spatial, v[0]) : v;
-  GL_CHECK(static_cast<int64_t>(full.size()) == weight_spatial, "expected ", name,
-           " to be a single integer value or a list of ", weight_spatial,
-           " values to match the convolution dimensions, but got ", name, "=[", join(full, ", "), "]");
-  return full;
-}
-
-// The element type names PyTorch's messages print (caffe2's TypeMeta names).
-const char* element_type(DType d) {
-  switch (d) {
-    case DType::Float32: return "float";
-    case DType::Float64: return "double";
-    case DType::Int64: return "long int";
-    default: return "bool";
-  }
-}
-
-const char* legacy_type(DType d) {
-  switch (d) {
-    case DType::Float32: return "torch.FloatTensor";
-    case DType::Float64: return "torch.DoubleTensor";
-    case DType::Int64: return "torch.LongTensor";
-    default: return "torch.BoolTensor";
-  }
-}
-
-// A fresh result under another contiguous shape: the op's own output, not a view of a temporary.
-Tensor as_shape(const Tensor& fresh, const Shape& shape) {
-  Tensor out = make_view(fresh, shape, contiguous_strides(shape), fresh.offset());
-  out.impl()->view_base.reset();
-  return out;
-}
+using namespace conv_args;
 
 struct ConvGeometry {
   int64_t spatial;            // 1 or 2

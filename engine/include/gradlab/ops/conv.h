@@ -29,4 +29,9 @@ Tensor conv1d(const Tensor& input, const Tensor& weight, const Tensor& bias = {}
 Tensor conv1d(const Tensor& input, const Tensor& weight, const Tensor& bias, const IntList& stride,
               PaddingMode padding, const IntList& dilation = {1}, int64_t groups = 1);
 
+// input [N, Cin, H, W] or [Cin, H, W]; weight [Cin, Cout/groups, kh, kw]. PyTorch's argument order.
+Tensor conv_transpose2d(const Tensor& input, const Tensor& weight, const Tensor& bias = {},
+                        const IntList& stride = {1}, const IntList& padding = {0},
+                        const IntList& output_padding = {0}, int64_t groups = 1, const IntList& dilation = {1});
+
 }  // namespace gradlab
