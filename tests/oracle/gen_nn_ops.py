@@ -58,6 +58,15 @@ def call(op, inputs, kwargs):
         return F.conv_transpose2d(inputs[0], inputs[1], bias, **kw)
     if op == "pad":
         return F.pad(inputs[0], **kw)
+    if op == "batch_norm":
+        rest = list(inputs[1:])
+        rm, rv = (rest.pop(0), rest.pop(0)) if kw.pop("running", False) else (None, None)
+        w, b = (rest[0], rest[1]) if kw.pop("affine", False) else (None, None)
+        y = F.batch_norm(inputs[0], rm, rv, w, b, **kw)
+        return (y, rm, rv) if rm is not None else y
+    if op in ("layer_norm", "group_norm"):
+        w, b = (inputs[1], inputs[2]) if kw.pop("affine", False) else (None, None)
+        return getattr(F, op)(inputs[0], weight=w, bias=b, **kw)
     if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
         return getattr(F, op)(inputs[0], **kw)
     raise ValueError(op)
@@ -68,16 +77,20 @@ def json_kwargs(kwargs):
             for k, v in kwargs.items()}
 
 
-def case(name, op, inputs, **kwargs):
-    leaves = [t.clone().requires_grad_(t.dtype.is_floating_point) for t in inputs]
+def case(name, op, inputs, no_grad=(), **kwargs):
+    leaves = [t.clone().requires_grad_(t.dtype.is_floating_point and i not in no_grad) for i, t in enumerate(inputs)]
+    # Encoded before the call: batch_norm updates its running statistics in place.
+    encoded = [encode(t, t.requires_grad) for t in leaves]
     out = call(op, leaves, kwargs)
     outs = list(out) if isinstance(out, tuple) else [out]
-    entry = {"name": name, "op": op, "inputs": [encode(t, t.requires_grad) for t in leaves],
+    entry = {"name": name, "op": op, "inputs": encoded,
              "kwargs": json_kwargs(kwargs), "output": [encode(o) for o in outs],
              "grad_fn": type(outs[0].grad_fn).__name__ if outs[0].grad_fn is not None else None}
     if outs[0].requires_grad:
         go = rnd(*outs[0].shape, dtype=outs[0].dtype)
-        grads = torch.autograd.grad((outs[0] * go).sum(), leaves, allow_unused=True)
+        needed = [t for t in leaves if t.requires_grad]
+        found = iter(torch.autograd.grad((outs[0] * go).sum(), needed, allow_unused=True))
+        grads = [next(found) if t.requires_grad else None for t in leaves]
         entry["grad_output"] = encode(go)
         entry["grads"] = [encode(g) if g is not None else None for g in grads]
     CASES.append(entry)
@@ -267,6 +280,42 @@ case("pad to empty", "pad", [rnd(2, 3)], pad=[-3, 0])
 error("pad odd", "pad", [rnd(2, 3)], pad=[1])
 error("pad too long", "pad", [rnd(2, 3)], pad=[1, 1, 1, 1, 1, 1])
 error("pad crop too much", "pad", [rnd(2, 3)], pad=[-2, -2])
+
+# Normalisation. Running statistics are outputs too (updated in place in training).
+def stats(c):
+    return [rnd(c) * 0.1, torch.rand(c, generator=GEN, dtype=torch.float64) + 0.5]
+
+
+case("batch_norm train", "batch_norm", [rnd(4, 3, 5)] + stats(3) + [rnd(3), rnd(3)], no_grad=(1, 2), running=True,
+     affine=True, training=True, momentum=0.3)
+case("batch_norm train 2d float32", "batch_norm", [rnd(6, 4, dtype=torch.float32)] + [t.float() for t in stats(4)],
+     no_grad=(1, 2), running=True, training=True)
+case("batch_norm train no stats", "batch_norm", [rnd(2, 3, 2, 3), rnd(3), rnd(3)], affine=True, training=True,
+     eps=1e-3)
+case("batch_norm eval", "batch_norm", [rnd(4, 3, 5)] + stats(3) + [rnd(3), rnd(3)], no_grad=(1, 2), running=True,
+     affine=True, training=False)
+case("batch_norm eval 4d", "batch_norm", [rnd(2, 3, 2, 2)] + stats(3), no_grad=(1, 2), running=True, training=False)
+case("layer_norm", "layer_norm", [rnd(4, 3, 5), rnd(5), rnd(5)], affine=True, normalized_shape=[5])
+case("layer_norm two dims", "layer_norm", [rnd(2, 3, 4), rnd(3, 4), rnd(3, 4)], affine=True, normalized_shape=[3, 4],
+     eps=1e-3)
+case("layer_norm all dims", "layer_norm", [rnd(3, 4), rnd(3, 4), rnd(3, 4)], affine=True, normalized_shape=[3, 4])
+case("layer_norm plain float32", "layer_norm", [rnd(3, 6, dtype=torch.float32)], normalized_shape=[6])
+case("group_norm", "group_norm", [rnd(2, 6, 4), rnd(6), rnd(6)], affine=True, num_groups=3)
+case("group_norm 4d", "group_norm", [rnd(2, 4, 3, 2)], num_groups=2, eps=1e-3)
+case("group_norm float32", "group_norm", [rnd(3, 4, 5, dtype=torch.float32), rnd(4, dtype=torch.float32),
+                                          rnd(4, dtype=torch.float32)], affine=True, num_groups=4)
+error("batch_norm eval without stats", "batch_norm", [rnd(4, 3)], training=False)
+error("batch_norm one value", "batch_norm", [rnd(1, 3)], training=True)
+error("batch_norm weight size", "batch_norm", [rnd(4, 3), rnd(4), rnd(3)], affine=True, training=True)
+error("batch_norm stats size", "batch_norm", [rnd(4, 3), rnd(4), rnd(4)], running=True, training=True)
+error("batch_norm 1d", "batch_norm", [rnd(3)], training=True)
+error("batch_norm int64", "batch_norm", [rnd(4, 3).long()], training=True)
+error("layer_norm shape", "layer_norm", [rnd(4, 3, 5)], normalized_shape=[4])
+error("layer_norm weight", "layer_norm", [rnd(4, 3, 5), rnd(4), rnd(5)], affine=True, normalized_shape=[5])
+error("layer_norm bias", "layer_norm", [rnd(4, 3, 5), rnd(5), rnd(4)], affine=True, normalized_shape=[5])
+error("group_norm groups", "group_norm", [rnd(2, 6, 4)], num_groups=4)
+error("group_norm weight", "group_norm", [rnd(2, 6, 4), rnd(5), rnd(6)], affine=True, num_groups=3)
+error("group_norm 1d", "group_norm", [rnd(6)], num_groups=3)
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

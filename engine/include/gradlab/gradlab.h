@@ -14,6 +14,7 @@
 #include "gradlab/ops/linalg.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/nn.h"
+#include "gradlab/ops/norm.h"
 #include "gradlab/ops/pad.h"
 #include "gradlab/ops/pool.h"
 #include "gradlab/ops/reduce.h"
