@@ -67,6 +67,10 @@ def call(op, inputs, kwargs):
     if op in ("layer_norm", "group_norm"):
         w, b = (inputs[1], inputs[2]) if kw.pop("affine", False) else (None, None)
         return getattr(F, op)(inputs[0], weight=w, bias=b, **kw)
+    if op == "embedding":
+        return F.embedding(inputs[1], inputs[0], **kw)
+    if op == "one_hot":
+        return F.one_hot(inputs[0], **kw)
     if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
         return getattr(F, op)(inputs[0], **kw)
     raise ValueError(op)
@@ -99,7 +103,7 @@ def case(name, op, inputs, no_grad=(), **kwargs):
 def error(name, op, inputs, **kwargs):
     try:
         call(op, inputs, kwargs)
-    except (RuntimeError, IndexError, ValueError) as e:
+    except (RuntimeError, IndexError, ValueError, AssertionError) as e:
         ERRORS.append({"name": name, "op": op, "inputs": [encode(t, t.requires_grad) for t in inputs],
                        "kwargs": json_kwargs(kwargs),
                        "message": str(e).split("\n")[0]})
@@ -316,6 +320,28 @@ error("layer_norm bias", "layer_norm", [rnd(4, 3, 5), rnd(5), rnd(4)], affine=Tr
 error("group_norm groups", "group_norm", [rnd(2, 6, 4)], num_groups=4)
 error("group_norm weight", "group_norm", [rnd(2, 6, 4), rnd(5), rnd(6)], affine=True, num_groups=3)
 error("group_norm 1d", "group_norm", [rnd(6)], num_groups=3)
+
+# Lookups by index. embedding's inputs are (weight, indices) so the weight is the
+# first input; the indices are int64 and get no gradient.
+idx = torch.tensor([[0, 2, 4], [4, 2, 2]])
+case("embedding", "embedding", [rnd(5, 3), idx])
+case("embedding padding_idx", "embedding", [rnd(5, 3), idx], padding_idx=2)
+case("embedding negative padding_idx", "embedding", [rnd(5, 3, dtype=torch.float32), idx], padding_idx=-1)
+case("embedding 0-d", "embedding", [rnd(4, 2), torch.tensor(3)])
+case("one_hot", "one_hot", [torch.tensor([0, 2, 1])])
+case("one_hot classes", "one_hot", [torch.tensor([[0, 2], [1, 1]])], num_classes=4)
+case("one_hot empty", "one_hot", [torch.tensor([], dtype=torch.long)], num_classes=3)
+error("embedding padding_idx range", "embedding", [rnd(5, 3), idx], padding_idx=5)
+error("embedding padding_idx negative range", "embedding", [rnd(5, 3), idx], padding_idx=-6)
+error("embedding float indices", "embedding", [rnd(5, 3), idx.double()])
+error("embedding 1-d weight", "embedding", [rnd(5), idx])
+error("embedding index range", "embedding", [rnd(5, 3), torch.tensor([5])])
+error("embedding negative index", "embedding", [rnd(5, 3), torch.tensor([-1])])
+error("one_hot float", "one_hot", [torch.tensor([0., 1.])])
+error("one_hot negative", "one_hot", [torch.tensor([-1, 1])])
+error("one_hot too big", "one_hot", [torch.tensor([3, 1])], num_classes=3)
+error("one_hot empty", "one_hot", [torch.tensor([], dtype=torch.long)])
+error("one_hot classes -2", "one_hot", [torch.tensor([1])], num_classes=-2)
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

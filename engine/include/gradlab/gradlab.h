@@ -9,6 +9,7 @@
 #include "gradlab/ops/conv.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/embedding.h"
 #include "gradlab/ops/indexing.h"
 #include "gradlab/ops/inplace.h"
 #include "gradlab/ops/linalg.h"
