@@ -42,6 +42,7 @@ inline const Value& nn_fixtures() {
 }
 
 inline double fixture_scalar(const Value& v) {
+  if (v.kind == Value::Kind::Bool) return v.b ? 1 : 0;
   if (!v.is_string()) return v.num;
   if (v.str == "nan") return std::numeric_limits<double>::quiet_NaN();
   return v.str == "-inf" ? -INFINITY : INFINITY;

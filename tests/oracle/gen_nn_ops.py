@@ -36,7 +36,7 @@ def encode(t, requires_grad=False):
 
 def rnd(*shape, dtype=torch.float64):
     # Values rounded to 4 decimals so the JSON holds them exactly enough; ties are unlikely.
-    return (torch.rand(*shape, generator=GEN, dtype=torch.float64) * 4 - 2).mul(1e4).round().div(1e4).to(dtype)
+    return (torch.rand(tuple(shape), generator=GEN, dtype=torch.float64) * 4 - 2).mul(1e4).round().div(1e4).to(dtype)
 
 
 def listed(v):
@@ -71,6 +71,8 @@ def call(op, inputs, kwargs):
         return F.embedding(inputs[1], inputs[0], **kw)
     if op == "one_hot":
         return F.one_hot(inputs[0], **kw)
+    if op == "cumsum":
+        return torch.cumsum(inputs[0], **kw)
     if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
         return getattr(F, op)(inputs[0], **kw)
     raise ValueError(op)
@@ -342,6 +344,14 @@ error("one_hot negative", "one_hot", [torch.tensor([-1, 1])])
 error("one_hot too big", "one_hot", [torch.tensor([3, 1])], num_classes=3)
 error("one_hot empty", "one_hot", [torch.tensor([], dtype=torch.long)])
 error("one_hot classes -2", "one_hot", [torch.tensor([1])], num_classes=-2)
+
+case("cumsum", "cumsum", [rnd(3, 4)], dim=1)
+case("cumsum first dim float32", "cumsum", [rnd(3, 2, 2, dtype=torch.float32)], dim=0)
+case("cumsum negative dim", "cumsum", [rnd(2, 5)], dim=-1)
+case("cumsum 0-d", "cumsum", [torch.tensor(2.5, dtype=torch.float64)], dim=0)
+case("cumsum int64", "cumsum", [torch.tensor([[1, -2, 3], [4, 5, -6]])], dim=1)
+case("cumsum bool", "cumsum", [torch.tensor([True, False, True])], dim=0)
+error("cumsum dim", "cumsum", [rnd(3)], dim=1)
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

@@ -8,6 +8,7 @@
 #include "gradlab/error.h"
 #include "gradlab/ops/conv.h"
 #include "gradlab/ops/creation.h"
+#include "gradlab/ops/cumsum.h"
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/embedding.h"
 #include "gradlab/ops/indexing.h"
