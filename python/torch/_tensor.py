@@ -87,7 +87,8 @@ def _sizes(sizes):
 
 
 class Tensor:
-    __slots__ = ("_h", "__weakref__")
+    # _grad: (engine address, Tensor) of the last .grad read or set, so `x.grad is x.grad`.
+    __slots__ = ("_h", "_grad", "__weakref__")
 
     def __new__(cls, *args, **kwargs):
         """torch.Tensor(data) or torch.Tensor(*sizes): a float32 tensor, printed in today's format."""
@@ -195,8 +196,17 @@ class Tensor:
 
     @property
     def grad(self):
-        g = M._grad(self._h)
-        return _new(g) if g else None
+        """One object while the engine keeps the same gradient tensor (as `is` in PyTorch)."""
+        address = M._grad_address(self._h)
+        if not address:
+            self._grad = None
+            return None
+        # The cached tensor's handle keeps its engine tensor alive: its address cannot have been reused.
+        cached = getattr(self, "_grad", None)
+        if cached is None or cached[0] != address:
+            cached = (address, _new(M._grad(self._h)))
+            self._grad = cached
+        return cached[1]
 
     @grad.setter
     def grad(self, value):
@@ -204,10 +214,12 @@ class Tensor:
             raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
         M._set_grad(self._h, value._h if value is not None else 0)
         check()
+        self._grad = None if value is None else (M._impl_address(value._h), value)
 
     @grad.deleter
     def grad(self):
         M._set_grad(self._h, 0)
+        self._grad = None
 
     @property
     def data(self):

@@ -111,6 +111,63 @@ test('memory is Python\'s: 10,000 ops in a loop leave the engine\'s counts at ba
   assert.match(stdout, /^True (\d+) \1\n$/);
 });
 
+test('x.grad and y.grad_fn are one object each while the engine keeps them, freed with their owner', async () => {
+  const { stdout, error } = await py.run([
+    'import torch',
+    'base = torch.memory()',
+    'x = torch.ones(3, requires_grad=True)',
+    'y = x * 2',
+    '(y * y).sum().backward(retain_graph=True)',
+    'print(x.grad is x.grad, y.grad_fn is y.grad_fn, y.grad_fn.next_functions[0][0] is y.grad_fn.next_functions[0][0])',
+    'node = y.grad_fn',
+    'held = torch.memory()',
+    'print(held["nodes"] - base["nodes"], held["tensors"] - base["tensors"])',
+    'del x, y, node',
+    'print(torch.memory() == base)',
+  ].join('\n'));
+  assert.equal(error, null);
+  // Held: one node (node), three tensors (x, y, x's cached grad).
+  assert.equal(stdout, 'True True True\n1 3\nTrue\n');
+});
+
+test('hooks go by id: a tensor that dies with hooks registered frees them and what they hold', async () => {
+  const { stdout, error } = await py.run([
+    'import torch',
+    'base = torch.memory()',
+    'x = torch.ones(3, requires_grad=True)',
+    'big = torch.ones(1000)',
+    'seen = []',
+    'h = x.register_hook(lambda g: g + big[0])',
+    'x.register_hook(lambda g: seen.append(g.tolist()))',
+    '(x * 2).sum().backward()',
+    'mid = torch.memory()',
+    'print(x.grad, seen, mid["hooks"] - base["hooks"])',
+    'del big, x',
+    'print(torch.memory() == base, torch.memory()["hooks"])',
+    'h.remove()',
+    'y = torch.ones(2, requires_grad=True)',
+    'y.register_hook(lambda g: g * 0).remove()',
+    'print(torch.memory()["hooks"] - base["hooks"])',
+  ].join('\n'));
+  assert.equal(error, null);
+  // Hooks run in registration order, each on what the one before returned (as PyTorch's).
+  assert.equal(stdout, 'tensor([3., 3., 3.]) [[3.0, 3.0, 3.0]] 2\nTrue 0\n0\n');
+});
+
+test('Python and JavaScript hooks share the engine: each is called with its own tensors', async () => {
+  const { torch } = await import('gradlab');
+  const base = torch.memory().hooks;
+  const x = torch.ones([2], { requires_grad: true });
+  x.register_hook((g) => g.mul(3));
+  const r = await py.run('import torch\nx = torch.ones(2, requires_grad=True)\nx.register_hook(lambda g: g * 5)\n(x * 1).sum().backward()\nprint(x.grad)');
+  torch.tidy(() => x.mul(1).sum().backward());
+  assert.equal(r.stdout, 'tensor([5., 5.])\n');
+  assert.deepEqual(x.grad.tolist(), [3, 3]);
+  assert.equal(torch.memory().hooks, base + 1);
+  x.dispose();
+  assert.equal(torch.memory().hooks, base);
+});
+
 test('tensors a run leaves in its globals are freed when the run ends', async () => {
   const probe = 'import torch\nprint(torch.memory()["tensors"], torch.memory()["bytes"])';
   const baseline = (await py.run(probe)).stdout;

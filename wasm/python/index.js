@@ -7,6 +7,7 @@
 //   const { stdout, stderr, error } = await py.run('import torch\nprint(torch.ones(2))');
 import { loadPyodide } from 'pyodide';
 import '../dist/gradlab.js';
+import { callHook, dropHook } from '../dist/autograd.js';
 import { M } from '../dist/runtime.js';
 
 // Where the repo's python/ sources are mounted inside Pyodide's file system.
@@ -38,22 +39,54 @@ async function pyodideDirectory() {
   return packageJson.slice(0, packageJson.length - 'package.json'.length);
 }
 
+// Python's tensor hooks go by id like the JS package's: the engine holds only
+// the id, calls it through the one pair of functions it has, and drops it when
+// it lets go of the hook, so a tensor that dies with a hook registered frees
+// the Python function too. Python's ids are negative (the JS package's count
+// up from 1), each owned by the interpreter that registered it.
+const pythonHooks = new Map();
+let nextPythonHookId = -1;
+let hooksShared = false;
+
+function shareHookFunctions() {
+  if (hooksShared) return;
+  hooksShared = true;
+  M._set_hook_functions(
+    (id, gradHandle) => (id > 0 ? callHook(id, gradHandle) : pythonHooks.get(id).call(id, gradHandle)),
+    (id) => {
+      if (id > 0) return dropHook(id);
+      const owner = pythonHooks.get(id);
+      pythonHooks.delete(id);
+      return owner.drop(id);
+    },
+  );
+}
+
 // What the torch package reaches through `import _gradlab_engine`: the
 // Emscripten module's raw functions (one FFI call per op, on handles) and the
-// few conversions that need JavaScript types.
-const bridge = {
-  M,
-  errorFlag: () => M.HEAP32[M._error_flag_address() >> 2],
-  /** Flat Python list -> the TypedArray the engine's from_data copies from. */
-  fromData(flat, shape, code, legacy) {
-    const values = flat.toJs();
-    const buffer = code === 0 ? Float32Array.from(values) : code === 3 ? Uint8Array.from(values, (x) => (x ? 1 : 0)) : Float64Array.from(values);
-    return M._from_data(buffer, shape.toJs(), code, legacy);
-  },
-  /** A tensor's values as its TypedArray copy (int64 as Float64Array, bool as Uint8Array). */
-  typedValues: (h) => M._copy_out(h),
-  arrayStr: (values, shape, code, legacy, asRepr) => M._array_str(values, shape.toJs(), code, legacy, asRepr),
-};
+// few conversions that need JavaScript types. `hooks` is the interpreter's
+// {call, drop}, set once its torch.autograd is imported.
+function makeBridge(hooks) {
+  return {
+    M,
+    errorFlag: () => M.HEAP32[M._error_flag_address() >> 2],
+    /** Flat Python list -> the TypedArray the engine's from_data copies from. */
+    fromData(flat, shape, code, legacy) {
+      const values = flat.toJs();
+      const buffer = code === 0 ? Float32Array.from(values) : code === 3 ? Uint8Array.from(values, (x) => (x ? 1 : 0)) : Float64Array.from(values);
+      return M._from_data(buffer, shape.toJs(), code, legacy);
+    },
+    /** A tensor's values as its TypedArray copy (int64 as Float64Array, bool as Uint8Array). */
+    typedValues: (h) => M._copy_out(h),
+    arrayStr: (values, shape, code, legacy, asRepr) => M._array_str(values, shape.toJs(), code, legacy, asRepr),
+    /** A fresh engine id for one Python hook, routed back to this interpreter. */
+    hookId() {
+      const id = nextPythonHookId--;
+      pythonHooks.set(id, hooks);
+      return id;
+    },
+  };
+}
 
 /**
  * Loads CPython and the torch package once; each run() is a fresh program.
@@ -69,8 +102,13 @@ export async function loadPython(options = {}) {
     pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
     pyodide.FS.writeFile(target, text);
   }
-  pyodide.registerJsModule('_gradlab_engine', bridge);
+  const hooks = {};
+  pyodide.registerJsModule('_gradlab_engine', makeBridge(hooks));
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(MOUNT)})`);
+  const autograd = pyodide.pyimport('torch.autograd');
+  hooks.call = autograd.call_hook;
+  hooks.drop = autograd.drop_hook;
+  shareHookFunctions();
   const runner = pyodide.pyimport('_gradlab_run');
   const runPy = runner.run;
   return {
