@@ -5,7 +5,6 @@
 //   import { loadPython } from 'gradlab/python';
 //   const py = await loadPython();
 //   const { stdout, stderr, error } = await py.run('import torch\nprint(torch.ones(2))');
-import { loadPyodide } from 'pyodide';
 import '../dist/gradlab.js';
 import { callHook, dropHook } from '../dist/autograd.js';
 import { M } from '../dist/runtime.js';
@@ -30,6 +29,18 @@ async function readSources() {
   };
   await walk(root);
   return files;
+}
+
+const inNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+
+/**
+ * Pyodide's loadPyodide. A page or worker imports Pyodide's module from where
+ * its files are served (a module worker has no import map to resolve the
+ * package name, and this way module and files are always one version).
+ */
+async function pyodideLoader(indexURL) {
+  if (inNode) return (await import('pyodide')).loadPyodide;
+  return (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)).loadPyodide;
 }
 
 async function pyodideDirectory() {
@@ -95,7 +106,14 @@ function makeBridge(hooks) {
  * `sources` ({'torch/__init__.py': text, ...}, the package's python/ files).
  */
 export async function loadPython(options = {}) {
-  const pyodide = await loadPyodide({ indexURL: options.indexURL ?? await pyodideDirectory() });
+  if (!inNode && (options.indexURL === undefined || options.sources === undefined)) {
+    throw new TypeError('loadPython: a page or worker passes indexURL (where Pyodide\'s files are served) and sources (the python/ files)');
+  }
+  // Pyodide resolves its files against indexURL as a directory (absolute in a page or worker).
+  let indexURL = options.indexURL === undefined ? await pyodideDirectory() : options.indexURL.replace(/([^/])$/, '$1/');
+  if (!inNode) indexURL = new URL(indexURL, globalThis.location.href).href;
+  const loadPyodide = await pyodideLoader(indexURL);
+  const pyodide = await loadPyodide({ indexURL });
   const sources = options.sources ?? await readSources();
   for (const [name, text] of Object.entries(sources)) {
     const target = `${MOUNT}/${name}`;
