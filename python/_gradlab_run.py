@@ -11,6 +11,7 @@ import gc
 import io
 import linecache
 import os
+import signal
 import sys
 import traceback
 import types
@@ -19,6 +20,11 @@ import torch
 
 DEFAULT_SEED = 0
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(torch.__file__))
+
+# An interrupt (Pyodide's interrupt buffer set to SIGINT) raises KeyboardInterrupt
+# only while a program runs: outside it, in this runner's own setup and cleanup,
+# it is ignored, so a late Stop can never leave the runner half done.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _reset_state():
@@ -53,6 +59,7 @@ def run(code, filename):
     sys.stdout, sys.stderr, sys.modules["__main__"] = out, err, main
     error = None
     try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         exec(compile(code, filename, "exec"), main.__dict__)
     except SystemExit as e:
         # As CPython's exit: an int is the status, anything else is printed and means 1.
@@ -67,6 +74,7 @@ def run(code, filename):
         e.__traceback__ = None
         del e
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         sys.stdout.flush()
         sys.stdout, sys.stderr = saved[0], saved[1]
         if saved[2] is not None:

@@ -2,7 +2,9 @@
 // loads Pyodide from this origin (a static server on 127.0.0.1, never a CDN)
 // and runs the seed tutorial, which must print exactly its PyTorch 0.3 output.
 // The page is loaded twice: cold, then from a warm HTTP cache, and the time
-// from the worker's start to the tutorial's output is reported for both.
+// from the worker's start to the tutorial's output is reported for both. The
+// page is cross-origin isolated, so it then stops `while True: pass` through
+// Pyodide's interrupt buffer.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -102,7 +104,7 @@ async function loadTutorial() {
   return results;
 }
 
-test('Python mode in a module worker prints the seed tutorial exactly, cold and from a warm HTTP cache', async (t) => {
+test('Python mode in a module worker prints the seed tutorial exactly, cold and from a warm HTTP cache; the interrupt buffer stops while True: pass', async (t) => {
   const expected = expectedTutorial();
   const cold = await loadTutorial();
   assert.equal(cold.isolated, true);
@@ -112,7 +114,13 @@ test('Python mode in a module worker prints the seed tutorial exactly, cold and 
   assert.deepEqual(warm.tutorial, { stdout: expected, stderr: '', error: null });
   assert.deepEqual(served.filter((p) => p.startsWith('elsewhere')), []);
   assert.ok(served.includes('/node_modules/pyodide/pyodide.asm.wasm'));
+  for (const { loop, stopMs } of [cold, warm]) {
+    assert.equal(loop.error?.type, 'KeyboardInterrupt');
+    assert.match(loop.error.traceback, /^Traceback \(most recent call last\):\n  File "<exec>", line 1, in <module>\n    while True: pass\n(.*\n)*KeyboardInterrupt\n$/);
+    assert.ok(stopMs < 1000, `while True: pass stopped ${stopMs} ms after the interrupt`);
+  }
   const ms = (r) => `${r.ms.toFixed(0)} ms (loadPython ${r.loadedMs.toFixed(0)} ms; page ${r.pageMs.toFixed(0)} ms)`;
   t.diagnostic(`worker start -> tutorial output: cold ${ms(cold)}, warm ${ms(warm)}; ` +
-    `requests ${requestsCold} cold, ${served.length - requestsCold} warm`);
+    `requests ${requestsCold} cold, ${served.length - requestsCold} warm; ` +
+    `while True: pass stopped ${cold.stopMs.toFixed(0)} / ${warm.stopMs.toFixed(0)} ms after the interrupt`);
 });

@@ -10,10 +10,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { loadPython } from 'gradlab/python';
 
 const root = new URL('../../', import.meta.url);
-const py = await loadPython();
+// Pyodide's interrupt buffer, as the playground's worker passes one (SIGINT is 2).
+const interrupt = new Int32Array(new SharedArrayBuffer(4));
+const py = await loadPython({ interruptBuffer: interrupt });
 
 test('the seed tutorial, verbatim, prints exactly what PyTorch 0.3 printed', async () => {
   // Both texts are copied verbatim from shared/seed-tutorial.md. Its output block
@@ -188,6 +191,52 @@ test('sys.exit: status 0 is no error; another status or a message is, as CPython
   assert.deepEqual([three.error.type, three.error.message, three.stderr], ['SystemExit', '3', '']);
   const text = await py.run('import sys\nsys.exit("bye")');
   assert.deepEqual([text.error.message, text.stderr], ['bye', 'bye\n']);
+});
+
+/** Runs `code` while another thread writes SIGINT into the buffer after 300 ms; how late the run ended after it. */
+async function interrupted(code) {
+  const clock = new Float64Array(new SharedArrayBuffer(8));
+  const stopper = new Worker(`
+    const { workerData: { interrupt, clock } } = require('node:worker_threads');
+    setTimeout(() => { clock[0] = Date.now(); Atomics.store(interrupt, 0, 2); }, 300);
+  `, { eval: true, workerData: { interrupt, clock } });
+  await new Promise((resolve) => stopper.once('online', resolve));
+  const result = await py.run(code);
+  const late = Date.now() - clock[0];
+  await stopper.terminate();
+  return { ...result, late };
+}
+
+// The loops end by themselves after 10 s, so a missing interrupt fails the test instead of hanging it.
+test('the interrupt buffer stops a busy loop (`while ...: pass`) within 1 s with KeyboardInterrupt', async () => {
+  const { stdout, error, late } = await interrupted('import time\nprint("start")\nend = time.time() + 10\nwhile time.time() < end:\n    pass\n');
+  assert.equal(stdout, 'start\n');
+  assert.equal(error?.type, 'KeyboardInterrupt');
+  assert.equal(error.message, '');
+  assert.match(error.traceback, /^Traceback \(most recent call last\):\n  File "<exec>", line [45], in <module>\n/);
+  assert.ok(error.traceback.endsWith('\nKeyboardInterrupt\n'), error.traceback);
+  assert.ok(late < 1000, `stopped ${late} ms after the interrupt`);
+});
+
+test('an interrupted training loop leaves the engine working and frees its tensors', async () => {
+  const probe = 'import torch\nprint(torch.memory())';
+  const baseline = (await py.run(probe)).stdout;
+  const { error, late } = await interrupted([
+    'import time, torch',
+    'w = torch.ones(3, requires_grad=True)',
+    'end = time.time() + 10',
+    'while time.time() < end:',
+    '    loss = (w * torch.rand(3)).sum()',
+    '    loss.backward()',
+  ].join('\n'));
+  assert.equal(error?.type, 'KeyboardInterrupt');
+  assert.ok(late < 1000, `stopped ${late} ms after the interrupt`);
+  assert.equal((await py.run(probe)).stdout, baseline);
+});
+
+test('a Stop that arrives after a program ended does not stop the next one', async () => {
+  interrupt[0] = 2;
+  assert.deepEqual(await py.run('print(sum(range(10)))'), { stdout: '45\n', stderr: '', error: null });
 });
 
 const run = promisify(execFile);

@@ -104,6 +104,9 @@ function makeBridge(hooks) {
  * In Node both come from the installed package; a page or worker passes
  * `indexURL` (where Pyodide's files are served from its own origin) and
  * `sources` ({'torch/__init__.py': text, ...}, the package's python/ files).
+ * `interruptBuffer` (an Int32Array or Uint8Array on a SharedArrayBuffer, where
+ * the page is cross-origin isolated) stops a running program: another thread
+ * writes 2 (SIGINT) into element 0 and the program raises KeyboardInterrupt.
  */
 export async function loadPython(options = {}) {
   if (!inNode && (options.indexURL === undefined || options.sources === undefined)) {
@@ -114,6 +117,8 @@ export async function loadPython(options = {}) {
   if (!inNode) indexURL = new URL(indexURL, globalThis.location.href).href;
   const loadPyodide = await pyodideLoader(indexURL);
   const pyodide = await loadPyodide({ indexURL });
+  const { interruptBuffer } = options;
+  if (interruptBuffer !== undefined) pyodide.setInterruptBuffer(interruptBuffer);
   const sources = options.sources ?? await readSources();
   for (const [name, text] of Object.entries(sources)) {
     const target = `${MOUNT}/${name}`;
@@ -133,6 +138,8 @@ export async function loadPython(options = {}) {
     pyodide,
     /** Runs one program; resolves to {stdout, stderr, error: null | {type, message, traceback}}. */
     async run(code, { filename = '<exec>' } = {}) {
+      // A Stop that came after the last program ended must not stop this one.
+      if (interruptBuffer !== undefined) interruptBuffer[0] = 0;
       const result = runPy(code, filename);
       try {
         const [stdout, stderr, error] = result.toJs();
