@@ -2,9 +2,9 @@
 
 Each run gets new __main__ globals, grad mode on, default print options and
 the generator reseeded with DEFAULT_SEED (PyTorch seeds a fresh process
-randomly; a fixed seed keeps runs reproducible). Output is captured per run,
-and a traceback lists only the user's frames, as PyTorch's C++ frames never
-show in CPython's.
+randomly; a fixed seed keeps runs reproducible). Output is captured per run
+and streamed line by line to the caller's callbacks, if any; a traceback
+lists only the user's frames, as PyTorch's C++ frames never show in CPython's.
 """
 import builtins
 import gc
@@ -48,9 +48,42 @@ def _format_error(error):
     return "".join(lines)
 
 
-def run(code, filename):
+class _Output(io.TextIOBase):
+    """A program's stdout or stderr: kept whole for the result, and each run of
+    completed lines handed to `on_text` as it is printed (the rest on flush)."""
+
+    def __init__(self, on_text):
+        self._parts = []
+        self._pending = ""
+        self._on_text = on_text
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        self._parts.append(s)
+        if self._on_text is not None:
+            self._pending += s
+            cut = self._pending.rfind("\n") + 1
+            if cut:
+                self._on_text(self._pending[:cut])
+                self._pending = self._pending[cut:]
+        return len(s)
+
+    def flush(self):
+        if self._pending:
+            self._on_text(self._pending)
+            self._pending = ""
+
+    def getvalue(self):
+        return "".join(self._parts)
+
+
+def run(code, filename, on_stdout=None, on_stderr=None):
     _reset_state()
-    out, err = io.StringIO(), io.StringIO()
+    out, err = _Output(on_stdout), _Output(on_stderr)
     main = types.ModuleType("__main__")
     main.__dict__["__builtins__"] = builtins
     main.__file__ = filename
@@ -65,18 +98,21 @@ def run(code, filename):
         # As CPython's exit: an int is the status, anything else is printed and means 1.
         if e.code not in (None, 0):
             if not isinstance(e.code, int):
+                out.flush()
                 err.write(f"{e.code}\n")
             error = {"type": "SystemExit", "message": str(e.code), "traceback": ""}
     except BaseException as e:  # the program's uncaught exception, reported, never raised here
         text = _format_error(e)
+        out.flush()
         err.write(text)
         error = {"type": type(e).__name__, "message": str(e), "traceback": text}
         e.__traceback__ = None
         del e
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        sys.stdout.flush()
         sys.stdout, sys.stderr = saved[0], saved[1]
+        out.flush()
+        err.flush()
         if saved[2] is not None:
             sys.modules["__main__"] = saved[2]
         # Free the program's tensors now, cycles included (modules hold their children).

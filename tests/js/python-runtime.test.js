@@ -193,6 +193,47 @@ test('sys.exit: status 0 is no error; another status or a message is, as CPython
   assert.deepEqual([text.error.message, text.stderr], ['bye', 'bye\n']);
 });
 
+test('onStdout and onStderr receive the output as it is printed; the result is unchanged', async () => {
+  const seen = [];
+  const at = [];
+  const code = [
+    'import sys, time, torch',
+    'print("a", end="")',
+    'print("b")',
+    'print("c\\nd", end="")',
+    'sys.stdout.write("e\\n")',
+    'end = time.time() + 0.3',
+    'while time.time() < end:',
+    '    pass',
+    'print(torch.ones(2), flush=True)',
+    'print("tail", end="")',
+    'print("warn", file=sys.stderr)',
+    'torch.ones(2).view(3)',
+  ].join('\n');
+  const result = await py.run(code, {
+    onStdout: (text) => { seen.push(['out', text]); at.push(Date.now()); },
+    onStderr: (text) => seen.push(['err', text]),
+  });
+  const traceback = result.error.traceback;
+  assert.deepEqual(seen, [
+    ['out', 'ab\n'], ['out', 'c\n'], ['out', 'de\n'], ['out', 'tensor([1., 1.])\n'],
+    ['err', 'warn\n'], ['out', 'tail'], ['err', traceback],
+  ]);
+  // Delivered while the program ran: the busy 0.3 s lies between the chunks.
+  assert.ok(at[3] - at[2] >= 250, `${at[3] - at[2]} ms between chunks`);
+  assert.equal(result.stdout, 'ab\nc\nde\ntensor([1., 1.])\ntail');
+  assert.equal(result.stderr, `warn\n${traceback}`);
+  assert.equal(result.error.type, 'RuntimeError');
+});
+
+test('a callback that throws rejects run() after the program ended; the next run is unaffected', async () => {
+  const ran = [];
+  await assert.rejects(py.run('print(1)\nprint(2)', { onStdout: (text) => { ran.push(text); throw new Error('callback broke'); } }),
+    /callback broke/);
+  assert.deepEqual(ran, ['1\n', '2\n']);
+  assert.deepEqual(await py.run('print(3)'), { stdout: '3\n', stderr: '', error: null });
+});
+
 /** Runs `code` while another thread writes SIGINT into the buffer after 300 ms; how late the run ended after it. */
 async function interrupted(code) {
   const clock = new Float64Array(new SharedArrayBuffer(8));

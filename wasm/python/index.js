@@ -136,11 +136,30 @@ export async function loadPython(options = {}) {
   const runPy = runner.run;
   return {
     pyodide,
-    /** Runs one program; resolves to {stdout, stderr, error: null | {type, message, traceback}}. */
-    async run(code, { filename = '<exec>' } = {}) {
+    /**
+     * Runs one program; resolves to {stdout, stderr, error: null | {type, message, traceback}}.
+     * `onStdout(text)` and `onStderr(text)` receive the output as it is printed:
+     * completed lines as soon as a write ends one, the rest when the program
+     * flushes or ends. An exception a callback throws rejects run() once the
+     * program has ended (it never reaches the program).
+     */
+    async run(code, { filename = '<exec>', onStdout, onStderr } = {}) {
+      let callbackError = null;
+      // undefined reaches Python as None (null would be a JsNull).
+      const stream = (fn) => (fn === undefined ? undefined : (text) => {
+        try {
+          fn(text);
+        } catch (error) {
+          callbackError ??= error;
+        }
+      });
       // A Stop that came after the last program ended must not stop this one.
       if (interruptBuffer !== undefined) interruptBuffer[0] = 0;
-      const result = runPy(code, filename);
+      const result = runPy(code, filename, stream(onStdout), stream(onStderr));
+      if (callbackError !== null) {
+        result.destroy();
+        throw callbackError;
+      }
       try {
         const [stdout, stderr, error] = result.toJs();
         if (error === undefined || error === null) return { stdout, stderr, error: null };
