@@ -25,6 +25,23 @@ _PACKAGE_DIR = os.path.dirname(os.path.dirname(torch.__file__))
 # only while a program runs: outside it, in this runner's own setup and cleanup,
 # it is ignored, so a late Stop can never leave the runner half done.
 signal.signal(signal.SIGINT, signal.SIG_IGN)
+_interrupt_buffer = None
+
+
+def set_interrupt_buffer(buffer):
+    global _interrupt_buffer
+    _interrupt_buffer = buffer
+
+
+def _on_interrupt(signum, frame):
+    """KeyboardInterrupt where the program's own code runs. Inside the torch
+    package (this runner included) an engine handle may be between the call
+    that made it and the object that owns it, or in a __del__ about to free it:
+    there the interrupt goes back into the buffer, taken at the next check."""
+    if _interrupt_buffer is not None and frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR + "/"):
+        _interrupt_buffer[0] = signum
+        return
+    raise KeyboardInterrupt
 
 
 def _reset_state():
@@ -92,7 +109,7 @@ def run(code, filename, on_stdout=None, on_stderr=None):
     sys.stdout, sys.stderr, sys.modules["__main__"] = out, err, main
     error = None
     try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, _on_interrupt)
         exec(compile(code, filename, "exec"), main.__dict__)
     except SystemExit as e:
         # As CPython's exit: an int is the status, anything else is printed and means 1.

@@ -133,6 +133,7 @@ export async function loadPython(options = {}) {
   hooks.drop = autograd.drop_hook;
   shareHookFunctions();
   const runner = pyodide.pyimport('_gradlab_run');
+  if (interruptBuffer !== undefined) runner.set_interrupt_buffer(interruptBuffer);
   const runPy = runner.run;
   return {
     pyodide,
