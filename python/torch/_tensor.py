@@ -51,6 +51,10 @@ def _is_number(x):
     return isinstance(x, numbers.Number) and not isinstance(x, Tensor)
 
 
+def _is_operand(x):
+    return isinstance(x, (Tensor, numbers.Number))
+
+
 def wrapped_scalar(x):
     """A 0-d tensor for a Python number, typed as PyTorch types a wrapped number."""
     if isinstance(x, builtins.bool):
@@ -211,7 +215,8 @@ class Tensor:
     @grad.setter
     def grad(self, value):
         if value is not None and not isinstance(value, Tensor):
-            raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
+            # PyTorch 1.13's text has no space before the type name.
+            raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type{type(value).__name__}")
         M._set_grad(self._h, value._h if value is not None else 0)
         check()
         self._grad = None if value is None else (M._impl_address(value._h), value)
@@ -327,12 +332,14 @@ class Tensor:
         return (self == element).any().item()
 
     # ---- arithmetic (one engine call for tensor or number operands) ----
+    # Any other operand gives NotImplemented, as PyTorch's operators do: Python
+    # then raises its own TypeError (`==` falls back to identity: False).
     def __add__(self, other):
         if isinstance(other, Tensor):
             return adopt(_add(self._h, other._h, 1))
         if isinstance(other, (int, builtins.float)):
             return adopt(_add_s(self._h, other))
-        return self.add(other)
+        return self.add(other) if _is_number(other) else NotImplemented
 
     __radd__ = __add__
 
@@ -341,19 +348,19 @@ class Tensor:
             return adopt(_sub(self._h, other._h, 1))
         if isinstance(other, (int, builtins.float)):
             return adopt(_sub_s(self._h, other))
-        return self.sub(other)
+        return self.sub(other) if _is_number(other) else NotImplemented
 
     def __rsub__(self, other):
         if isinstance(other, (int, builtins.float)):
             return adopt(_rsub_s(self._h, other))
-        return as_tensor_operand(other).sub(self)
+        return wrapped_scalar(other).sub(self) if _is_number(other) else NotImplemented
 
     def __mul__(self, other):
         if isinstance(other, Tensor):
             return adopt(_mul(self._h, other._h))
         if isinstance(other, (int, builtins.float)):
             return adopt(_mul_s(self._h, other))
-        return self.mul(other)
+        return self.mul(other) if _is_number(other) else NotImplemented
 
     __rmul__ = __mul__
 
@@ -362,32 +369,32 @@ class Tensor:
             return adopt(_div(self._h, other._h))
         if isinstance(other, (int, builtins.float)):
             return adopt(_div_s(self._h, other))
-        return self.div(other)
+        return self.div(other) if _is_number(other) else NotImplemented
 
     def __rtruediv__(self, other):
-        return as_tensor_operand(other).div(self)
+        return wrapped_scalar(other).div(self) if _is_number(other) else NotImplemented
 
     def __pow__(self, other):
         if isinstance(other, Tensor):
             return adopt(_pow(self._h, other._h))
         if isinstance(other, (int, builtins.float)):
             return adopt(_pow_s(self._h, other))
-        return self.pow(other)
+        return self.pow(other) if _is_number(other) else NotImplemented
 
     def __rpow__(self, other):
-        return as_tensor_operand(other).pow(self)
+        return wrapped_scalar(other).pow(self) if _is_number(other) else NotImplemented
 
     def __floordiv__(self, other):
-        return self.floor_divide(other)
+        return self.floor_divide(other) if _is_operand(other) else NotImplemented
 
     def __rfloordiv__(self, other):
-        return as_tensor_operand(other).floor_divide(self)
+        return wrapped_scalar(other).floor_divide(self) if _is_number(other) else NotImplemented
 
     def __mod__(self, other):
-        return self.remainder(other)
+        return self.remainder(other) if _is_operand(other) else NotImplemented
 
     def __rmod__(self, other):
-        return as_tensor_operand(other).remainder(self)
+        return wrapped_scalar(other).remainder(self) if _is_number(other) else NotImplemented
 
     def __matmul__(self, other):
         if not isinstance(other, Tensor):
@@ -409,43 +416,47 @@ class Tensor:
         return self.logical_not()
 
     def __and__(self, other):
+        if not _is_operand(other):
+            return NotImplemented
         return (self.to(_dtype.bool_).long() * as_tensor_operand(other).to(_dtype.bool_).long()).bool()
 
     def __or__(self, other):
+        if not _is_operand(other):
+            return NotImplemented
         return (self.to(_dtype.bool_).long() + as_tensor_operand(other).to(_dtype.bool_).long()).bool()
 
     def logical_not(self):
         return self.to(_dtype.bool_).eq(False)
 
     def __iadd__(self, other):
-        return self.add_(other)
+        return self.add_(other) if _is_operand(other) else NotImplemented
 
     def __isub__(self, other):
-        return self.sub_(other)
+        return self.sub_(other) if _is_operand(other) else NotImplemented
 
     def __imul__(self, other):
-        return self.mul_(other)
+        return self.mul_(other) if _is_operand(other) else NotImplemented
 
     def __itruediv__(self, other):
-        return self.div_(other)
+        return self.div_(other) if _is_operand(other) else NotImplemented
 
     def __eq__(self, other):
-        return self.eq(other)
+        return self.eq(other) if _is_operand(other) else NotImplemented
 
     def __ne__(self, other):
-        return self.ne(other)
+        return self.ne(other) if _is_operand(other) else NotImplemented
 
     def __lt__(self, other):
-        return self.lt(other)
+        return self.lt(other) if _is_operand(other) else NotImplemented
 
     def __le__(self, other):
-        return self.le(other)
+        return self.le(other) if _is_operand(other) else NotImplemented
 
     def __gt__(self, other):
-        return self.gt(other)
+        return self.gt(other) if _is_operand(other) else NotImplemented
 
     def __ge__(self, other):
-        return self.ge(other)
+        return self.ge(other) if _is_operand(other) else NotImplemented
 
     # ---- autograd -----------------------------------------------------------
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):

@@ -115,8 +115,8 @@ class Node:
 
     def name(self):
         name = M._node_name(self._n)
-        # PyTorch's name() of the one node written in C++ outside the generated code.
-        return "torch::autograd::AccumulateGrad" if name == "AccumulateGrad" else name
+        # PyTorch's name() of the nodes written in C++ outside the generated code.
+        return f"torch::autograd::{name}" if name in ("AccumulateGrad", "CopySlices") else name
 
     def __repr__(self):
         return f"<{M._node_name(self._n)} object at {hex(self._address)}>"
