@@ -6,6 +6,7 @@ Python's reference counting and needs no dispose().
 """
 import builtins
 import numbers
+import weakref
 
 from . import _dtype
 from ._dtype import Size
@@ -28,6 +29,11 @@ live = [0]
 _AUTO_STYLE = -1
 
 LEGACY_TENSOR, LEGACY_VARIABLE = 1, 2
+
+# Leaves made to require grad, by engine address, so an AccumulateGrad node's
+# `variable` is the very tensor the user holds (`is` holds as in PyTorch). A
+# live entry's handle keeps its engine tensor, so the address is not reused.
+leaves = weakref.WeakValueDictionary()
 
 
 def _new(h, cls=None):
@@ -171,6 +177,8 @@ class Tensor:
     def requires_grad(self, value):
         M._set_requires_grad(self._h, builtins.bool(value))
         check()
+        if value and self.is_leaf:
+            leaves[int(M._impl_address(self._h))] = self
 
     def requires_grad_(self, requires_grad=True):
         if requires_grad and not self.is_floating_point():

@@ -4,7 +4,7 @@ import functools
 import weakref
 
 from .._engine import M, arr, bridge, check, error_flag
-from .._tensor import LEGACY_VARIABLE, Tensor, _new, adopt, as_tensor_operand
+from .._tensor import LEGACY_VARIABLE, Tensor, _new, adopt, as_tensor_operand, leaves
 
 
 def Variable(data, requires_grad=False, volatile=False):
@@ -131,6 +131,10 @@ class Node:
         h = M._node_variable(self._n)
         if not h:
             raise AttributeError(f"'{self.name()}' object has no attribute 'variable'")
+        known = leaves.get(int(M._impl_address(h)))
+        if known is not None:
+            M._free_tensor(h)
+            return known
         return _new(h)
 
 
