@@ -109,6 +109,9 @@ test('Python mode in a module worker prints the seed tutorial exactly, cold and 
   const cold = await loadTutorial();
   assert.equal(cold.isolated, true);
   assert.deepEqual(cold.tutorial, { stdout: expected, stderr: '', error: null });
+  // Streamed as it printed (each print's completed lines), adding up to the same text.
+  assert.equal(cold.chunks.join(''), expected);
+  assert.ok(cold.chunks.length > 10 && cold.chunks.every((c) => c.endsWith('\n')), JSON.stringify(cold.chunks));
   const requestsCold = served.length;
   const warm = await loadTutorial();
   assert.deepEqual(warm.tutorial, { stdout: expected, stderr: '', error: null });
