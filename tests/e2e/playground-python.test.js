@@ -66,7 +66,7 @@ test('Python errors show the traceback and mark the user\'s line; the next run n
   await page.context().close();
 });
 
-test('Stop ends while True: pass within 1 s (an interrupt, Python stays loaded), and the next run works', async () => {
+test('output streams while Python runs; Stop ends while True: pass within 1 s (an interrupt, Python stays loaded), and the next run works', async () => {
   const page = await firstVisit();
   await setCode(page, 'import torch\nprint(torch.ones(1))\n');
   await runAndWait(page, { timeout: PYTHON_LOAD_MS });
@@ -74,7 +74,9 @@ test('Stop ends while True: pass within 1 s (an interrupt, Python stays loaded),
   const before = await runsCompleted(page);
   await page.keyboard.press('Control+Enter');
   await page.waitForFunction(() => document.body.dataset.runner === 'running');
-  await page.waitForTimeout(500);
+  // Output streams as the program prints, before it ends.
+  await page.waitForFunction(() => document.getElementById('output').textContent.includes('spinning'), null, { timeout: 5000 });
+  await page.waitForTimeout(300);
   const stopAt = Date.now();
   await page.click('#stop');
   await page.waitForFunction((n) => Number(document.body.dataset.runs || 0) > n, before);

@@ -1,19 +1,19 @@
 // Python runs in the runner worker, over the engine the JavaScript runs use.
 // Each run is a fresh program (python/_gradlab_run.py); its stdout and stderr
-// go to the output stream, an uncaught exception to an error message with
-// its traceback and the user's line.
+// stream to the output as it prints, an uncaught exception ends the run with
+// an error message that carries its traceback and the user's line.
 import { loadPythonRuntime } from './python-runtime.js';
 import { installPanes } from './python-panes.js';
 
 let python = null;
 let panes = null;
 
-// interruptBuffer: where the page's Stop writes 2 (SIGINT), so that Python
-// raises KeyboardInterrupt at its next bytecode; null where the page is not
-// cross-origin isolated (Stop then terminates the worker).
+// interruptBuffer: where the page's Stop writes 2 (SIGINT), so that the
+// program raises KeyboardInterrupt; null where the page is not cross-origin
+// isolated (Stop then terminates the worker). The first run's buffer is the
+// worker's for good: the page makes one per worker.
 function loaded(post, interruptBuffer, recorder) {
-  python ??= loadPythonRuntime((loadedBytes, total) => post({ type: 'progress', loaded: loadedBytes, total })).then((py) => {
-    if (interruptBuffer) py.pyodide.setInterruptBuffer(interruptBuffer);
+  python ??= loadPythonRuntime((loadedBytes, total) => post({ type: 'progress', loaded: loadedBytes, total }), interruptBuffer).then((py) => {
     panes = installPanes(py, recorder);
     return py;
   });
@@ -46,13 +46,28 @@ export async function runPython(code, { out, post, interruptBuffer, capture, rec
     return;
   }
   const filename = '<exec>';
+  // The runner writes an uncaught exception's traceback to stderr as its
+  // last write: the latest stderr text is held back until more output comes,
+  // so that the traceback shows once, as the error.
+  let heldErr = '';
+  const release = () => {
+    if (heldErr) out.write(heldErr, 'stderr');
+    heldErr = '';
+  };
   panes.observe({ post, capture });
-  const { stdout, stderr, error } = await py.run(code, { filename });
-  panes.observe(null);
-  out.write(stdout);
-  // The runner writes the traceback to stderr too: it is shown once, as the error.
-  const rest = error && stderr.endsWith(error.traceback) ? stderr.slice(0, stderr.length - error.traceback.length) : stderr;
-  if (rest) out.write(rest, 'stderr');
+  let result;
+  try {
+    result = await py.run(code, {
+      filename,
+      onStdout: (text) => { release(); out.write(text); },
+      onStderr: (text) => { release(); heldErr = text; },
+    });
+  } finally {
+    panes.observe(null);
+  }
+  const { error } = result;
+  if (error && heldErr.endsWith(error.traceback)) heldErr = heldErr.slice(0, heldErr.length - error.traceback.length);
+  release();
   out.finish();
   if (error) {
     post({ type: 'error', name: error.type, message: error.message, traceback: error.traceback, line: userLine(error.traceback, filename) });

@@ -30,9 +30,10 @@ async function fetchCounting(base, onProgress) {
   onProgress(total, total);
 }
 
-// onProgress(loaded, total): bytes of the runtime files read so far.
-export async function loadPythonRuntime(onProgress) {
+// onProgress(loaded, total): bytes of the runtime files read so far;
+// interruptBuffer: see loadPython (null where the page is not isolated).
+export async function loadPythonRuntime(onProgress, interruptBuffer) {
   const base = new URL(runtime.directory, import.meta.url);
   await fetchCounting(base, onProgress);
-  return loadPython({ indexURL: base.href, sources: runtime.sources });
+  return loadPython({ indexURL: base.href, sources: runtime.sources, interruptBuffer: interruptBuffer ?? undefined });
 }
