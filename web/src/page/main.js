@@ -87,6 +87,7 @@ function setLanguage(next, code = null) {
   editor.code = code ?? codeFor(language);
   if (code !== null) store.set(draftKey(language), code);
   showLanguage();
+  session.runner.prepare(language);
 }
 for (const b of languageButtons) b.addEventListener('click', () => setLanguage(b.dataset.language));
 document.getElementById('language').addEventListener('keydown', (e) => {
@@ -157,6 +158,9 @@ const session = createSession({
     if (['done', 'error', 'stopped'].includes(msg.type)) document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
   },
 });
+// Python loads as soon as the editor shows it (here, or at the switch), so
+// that the first Run finds it ready; JavaScript mode never loads it.
+session.runner.prepare(language);
 
 $('run').addEventListener('click', () => session.run());
 $('stop').addEventListener('click', () => session.stop());

@@ -70,8 +70,13 @@ export class OutputView {
   }
 
   // Python's first load: bytes of its runtime read so far, in one bar that
-  // updates in place and goes once the run shows anything else.
-  progress(loaded, total) {
+  // updates in place and goes once Python is ready or the run shows anything else.
+  progress({ loaded, total, done = false }) {
+    if (done) {
+      this.loading?.remove();
+      this.loading = null;
+      return;
+    }
     if (!this.loading) {
       this.loading = this.block('out-notice out-info out-progress');
       this.loading.setAttribute('role', 'status');

@@ -5,8 +5,9 @@
 // createWorker, one per language: JavaScript's is worker.js; another language
 // plugs in with its own worker speaking the same messages.
 //
-// Python runs in the same worker (it loads Python on its first Python run,
-// reporting 'progress'). Where the page is cross-origin isolated, Stop first
+// Python runs in the same worker. It loads when first needed: on the first
+// Python run, or earlier when the page asks for it with prepare('python') (the
+// editor shows Python), reporting 'progress' either way. Where the page is cross-origin isolated, Stop first
 // interrupts Python through a shared buffer (KeyboardInterrupt, the loaded
 // interpreter is kept) and terminates the worker only if that does not end
 // the run within INTERRUPT_MS.
@@ -35,6 +36,7 @@ export class Runner {
     this.timer = 0;
     this.runId = 0;
     this.language = null;
+    this.prepared = null;
     this.interrupting = 0;
     this.spawn();
   }
@@ -56,9 +58,15 @@ export class Runner {
   }
 
   receive(msg) {
+    if (msg.type === 'progress') {
+      this.onMessage(msg);
+      return;
+    }
     if (msg.type === 'ready') {
       this.ready = true;
       this.onState('ready');
+      // A replaced worker loads what its predecessor had been asked to.
+      if (this.prepared) this.worker.postMessage({ type: 'prepare', language: this.prepared, interruptBuffer: this.interruptBuffer });
       if (this.pending) {
         this.worker.postMessage({ type: 'run', runId: this.runId, ...this.pending, interruptBuffer: this.interruptBuffer });
         this.pending = null;
@@ -80,6 +88,13 @@ export class Runner {
     } else {
       this.onMessage(msg);
     }
+  }
+
+  // Starts loading a language's runtime now (it is kept across worker restarts).
+  prepare(language) {
+    if (language !== 'python' || this.prepared === language) return;
+    this.prepared = language;
+    if (this.ready) this.worker.postMessage({ type: 'prepare', language, interruptBuffer: this.interruptBuffer });
   }
 
   // capture: record autograd graphs (off where no Graph pane shows them).

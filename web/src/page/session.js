@@ -14,7 +14,7 @@ export function createSession({
     onState,
     onMessage(msg) {
       switch (msg.type) {
-        case 'progress': output.progress(msg.loaded, msg.total); break;
+        case 'progress': output.progress(msg); break;
         case 'log': output.appendLog(msg.chunks, msg.skipped); break;
         case 'late-error': output.error(msg); break;
         case 'result': output.result(msg.text); break;

@@ -15,9 +15,16 @@ let panes = null;
 function loaded(post, interruptBuffer, recorder) {
   python ??= loadPythonRuntime((loadedBytes, total) => post({ type: 'progress', loaded: loadedBytes, total }), interruptBuffer).then((py) => {
     panes = installPanes(py, recorder);
+    post({ type: 'progress', done: true });
     return py;
   });
   return python;
+}
+
+// Starts loading Python before its first run (the editor shows Python); a
+// failure is reported by the run that needs it.
+export function preparePython({ post, interruptBuffer, recorder }) {
+  loaded(post, interruptBuffer, recorder).catch(() => { python = null; });
 }
 
 // The line of the user's innermost frame in a traceback.

@@ -235,9 +235,26 @@ async function run(code, capture) {
 
 let python = null;
 
+async function pythonRunner(post) {
+  python ??= import('./python-run.js');
+  try {
+    return await python;
+  } catch (e) {
+    python = null;
+    post({ type: 'error', name: 'Error', message: `Python could not be loaded: ${e.message}`, line: null });
+    return null;
+  }
+}
+
 // A run: {runId, code, capture, language, interruptBuffer}, the last the
-// page's Stop writes SIGINT to (null where the page is not cross-origin isolated).
+// page's Stop writes SIGINT to (null where the page is not cross-origin
+// isolated); prepare {language: 'python', interruptBuffer}: load Python now.
 onmessage = async ({ data }) => {
+  if (data.type === 'prepare') {
+    const pythonRun = await pythonRunner(() => {});
+    pythonRun?.preparePython({ post: postMessage, recorder, interruptBuffer: data.interruptBuffer });
+    return;
+  }
   if (data.type !== 'run') return;
   runId = data.runId;
   out.reset(runId);
@@ -245,16 +262,8 @@ onmessage = async ({ data }) => {
     freshRun();
     const id = runId;
     const post = (msg) => postMessage({ ...msg, runId: id });
-    python ??= import('./python-run.js');
-    let pythonRun;
-    try {
-      pythonRun = await python;
-    } catch (e) {
-      python = null;
-      post({ type: 'error', name: 'Error', message: `Python could not be loaded: ${e.message}`, line: null });
-      return;
-    }
-    pythonRun.runPython(data.code, { out, recorder, post, capture: data.capture !== false, interruptBuffer: data.interruptBuffer });
+    const pythonRun = await pythonRunner(post);
+    pythonRun?.runPython(data.code, { out, recorder, post, capture: data.capture !== false, interruptBuffer: data.interruptBuffer });
   } else {
     run(data.code, data.capture !== false);
   }
