@@ -39,14 +39,10 @@ class WeakIndex {
   }
 }
 
+// .grad is the tensor's own object (the same on every read): read, never disposed.
 function gradText(t) {
   const g = t.grad;
-  if (!g) return null;
-  try {
-    return tensorText(g);
-  } finally {
-    g.dispose();
-  }
+  return g ? tensorText(g) : null;
 }
 
 export class GraphRecorder {

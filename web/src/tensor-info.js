@@ -123,8 +123,8 @@ function heatGrid(t, own, torch) {
 // torch: the package's, for the heat map's index tensors.
 export function describeTensor(t, name, torch) {
   return quietly(() => scoped((own) => {
+    // .grad is the tensor's own object (the same on every read): not ours to dispose.
     const grad = t.grad;
-    if (grad) own(grad);
     return {
       name,
       shape: [...t.shape],
