@@ -26,6 +26,7 @@ bool acts_as_int(double v) {
 }  // namespace
 
 Tensor full(const Shape& shape, double value, DType dtype) {
+  check_number_fits(value, dtype);
   Tensor t = Tensor::empty(shape, dtype);
   fill_value(t, value);
   return t;
@@ -101,12 +102,14 @@ Tensor eye(int64_t n, int64_t m, DType dtype) {
 }
 
 Tensor rand(const Shape& shape, DType dtype) {
+  random::check_uniform_dtype(dtype);
   Tensor t = Tensor::empty(shape, dtype);
   GL_DISPATCH_FLOAT(dtype, T, random::fill_uniform(t.data_ptr<T>(), t.numel(), 0.0, 1.0));
   return t;
 }
 
 Tensor randn(const Shape& shape, DType dtype) {
+  random::check_normal_dtype(dtype);
   Tensor t = Tensor::empty(shape, dtype);
   GL_DISPATCH_FLOAT(dtype, T, random::fill_normal(t.data_ptr<T>(), t.numel(), 0.0, 1.0));
   return t;
