@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <type_traits>
 
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
@@ -67,8 +68,11 @@ Tensor neg(const Tensor& a) {
 
 Tensor abs(const Tensor& a) {
   GL_CHECK(a.dtype() != DType::Bool, "\"abs_cpu\" not implemented for 'Bool'");
-  // std::abs clears the sign bit, so abs(-0.) is +0. as in PyTorch.
-  Tensor out = map_same(a, [](auto x) { return std::abs(x); });
+  // std::abs clears the sign bit, so abs(-0.) is +0. as in PyTorch (bool never gets here).
+  Tensor out = map_same(a, [](auto x) {
+    if constexpr (std::is_unsigned_v<decltype(x)>) return x;
+    else return std::abs(x);
+  });
   // d|a| = grad * sign(a)   (0 at 0)
   record("AbsBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
     return variable_list{mul(c.grad(), sign(c.saved[0]))};
@@ -192,8 +196,9 @@ Tensor sigmoid(const Tensor& a) {
 
 Tensor relu(const Tensor& a) {
   GL_CHECK(a.dtype() != DType::Bool, "Boolean inputs not supported for relu");
-  // Only values below zero are replaced, as PyTorch's clamp_min: NaN and -0. pass through.
-  Tensor out = map_same(a, [](auto x) { return x < 0 ? decltype(x)(0) : x; });
+  // Only values below zero are replaced, as PyTorch's clamp_min: NaN and -0. pass through. Spelled
+  // with the NaN test so clang cannot fold it into wasm's f32.max, which turns -0. into +0.
+  Tensor out = map_same(a, [](auto x) { return (x != x || x >= 0) ? x : decltype(x)(0); });
   // d relu(a) = grad where out > 0, else 0 (PyTorch's threshold_backward selects, so an infinite
   // grad does not become NaN, and a NaN output passes the gradient on)
   record("ReluBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
