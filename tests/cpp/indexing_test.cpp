@@ -201,6 +201,13 @@ TEST(Index, IndexSelectAsPyTorch) {
   expect_values(r, {2.5});
   expect_values(index_select(s, -1, longs({0}, {1})), {2.5});
   expect_error([&] { index_select(s, 0, longs({0, 1}, {2})); }, "index out of range in self");
+  // An empty dim of a matrix or more has its own check; a vector's is an ordinary range error.
+  expect_error([] { index_select(zeros({4, 0, 3}), 1, longs({1}, {1})); },
+               "index_select(): self indexing axis dim should be positive");
+  expect_error([] { index_select(zeros({0, 3}), 0, longs({0}, {1})); },
+               "index_select(): self indexing axis dim should be positive");
+  expect_error([] { index_select(zeros({0}), 0, longs({0}, {1})); }, "index out of range in self");
+  EXPECT_EQ(index_select(zeros({4, 0, 3}), 1, zeros({0}, DType::Int64)).shape(), (Shape{4, 0, 3}));
 }
 
 // A number that does not fit the tensor's dtype is refused where it would be stored.

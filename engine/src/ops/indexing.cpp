@@ -139,6 +139,8 @@ Tensor index_select(const Tensor& a, int64_t dim, const Tensor& index) {
   const int64_t d = wrap_dim(dim, a.dim());
   const Tensor av = as_vector(a);
   const auto idx = index_values(index);
+  // An empty dim of a matrix or more is refused before the indices are read.
+  GL_CHECK(a.dim() <= 1 || av.shape()[d] > 0 || idx.empty(), "index_select(): self indexing axis dim should be positive");
   // PyTorch's CPU kernel for dim 1 of a matrix or more has its own message.
   const bool dim1_kernel = a.dim() > 1 && d == 1;
   for (const int64_t i : idx) {
