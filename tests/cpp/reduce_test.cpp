@@ -320,6 +320,10 @@ TEST(Reduce, EmptyDimNamedAsGivenAndNoBoolArgmax) {
   expect_error([&] { argmax(b); }, "\"argmax_cpu\" not implemented for 'Bool'");
   expect_error([&] { argmin(b, 0); }, "\"argmin_cpu\" not implemented for 'Bool'");
   EXPECT_EQ(max(b).item(), 1.0);  // max keeps its bool kernel
+  // The empty checks come first, and an empty result never reaches the missing kernel.
+  expect_error([] { argmax(zeros({0, 3}, DType::Bool)); },
+               "argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+  EXPECT_EQ(argmin(zeros({0, 3}, DType::Bool), 1).shape(), Shape{0});
 }
 }  // namespace
 }  // namespace gradlab
