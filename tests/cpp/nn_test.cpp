@@ -321,5 +321,18 @@ TEST(NnLoss, BinaryCrossEntropyWithLogitsAsPyTorch) {
   expect_error([&] { binary_cross_entropy_with_logits(make({1, 0}, {2}, DType::Int64), f); },
                "result type Float can't be cast to the desired output type Long");
 }
+
+// mse_loss subtracts in the promoted dtype: a bool operand is a number, not sub's bool error.
+TEST(NnLoss, MseLossTakesABoolOperandOfAFloatLoss) {
+  const Tensor b = make({1, 0}, {2}, DType::Bool);
+  const Tensor l = mse_loss(zeros({2}), b, Reduction::Mean);
+  EXPECT_EQ(l.dtype(), DType::Float32);
+  expect_values(l, {0.5});
+  const Tensor l64 = mse_loss(b, zeros({2}, DType::Float64), Reduction::Mean);
+  EXPECT_EQ(l64.dtype(), DType::Float64);
+  expect_values(l64, {0.5});
+  expect_error([&] { mse_loss(make({1, 2}, {2}, DType::Int64), b, Reduction::Mean); },
+               "\"mse_cpu\" not implemented for 'Long'");
+}
 }  // namespace
 }  // namespace gradlab

@@ -80,15 +80,16 @@ Reduction reduction_from_name(const std::string& name) {
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r) {
   const DType dt = result_type(input, target);
   GL_CHECK(is_floating(dt), "\"mse_cpu\" not implemented for '", scalar_type_name(dt), "'");
+  // The kernel subtracts in the result dtype, so a bool operand is a number here (no sub's bool error).
   return pointwise_loss(
       "MseLossBackward0", input, target, r,
-      [](const Tensor& x, const Tensor& y) {
-        const Tensor d = sub(x, y);
+      [dt](const Tensor& x, const Tensor& y) {
+        const Tensor d = sub(to(x, dt), to(y, dt));
         return mul(d, d);
       },
       // d (x - y)^2 = 2 (x - y) grad, and its negation for y
-      [](const Tensor& g, const Tensor& x, const Tensor& y, bool needs_y) {
-        const Tensor gx = mul(mul(sub(x, y), 2.0), g);
+      [dt](const Tensor& g, const Tensor& x, const Tensor& y, bool needs_y) {
+        const Tensor gx = mul(mul(sub(to(x, dt), to(y, dt)), 2.0), g);
         return variable_list{gx, needs_y ? neg(gx) : Tensor()};
       });
 }
