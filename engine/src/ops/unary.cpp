@@ -49,6 +49,14 @@ Tensor erf(const Tensor& a) {
   return out;
 }
 
+// A negative float is tested on its sign bit (and is neither -0. nor NaN): clang folds a comparison
+// with 0 into WebAssembly's f32.max, which turns relu(-0.) into +0.
+template <typename T>
+T relu_of(T x) {
+  if constexpr (std::is_floating_point_v<T>) return (std::signbit(x) && x != 0 && x == x) ? T(0) : x;
+  else return x < 0 ? T(0) : x;
+}
+
 // Activations PyTorch 1.13 implements only for floating dtypes, named by their CPU kernel.
 void check_floating(const Tensor& a, const char* kernel) {
   GL_CHECK(is_floating(a.dtype()), "\"", kernel, "\" not implemented for '", scalar_type_name(a.dtype()), "'");
@@ -196,9 +204,8 @@ Tensor sigmoid(const Tensor& a) {
 
 Tensor relu(const Tensor& a) {
   GL_CHECK(a.dtype() != DType::Bool, "Boolean inputs not supported for relu");
-  // Only values below zero are replaced, as PyTorch's clamp_min: NaN and -0. pass through. Spelled
-  // with the NaN test so clang cannot fold it into wasm's f32.max, which turns -0. into +0.
-  Tensor out = map_same(a, [](auto x) { return (x != x || x >= 0) ? x : decltype(x)(0); });
+  // Only values below zero are replaced, as PyTorch's clamp_min: NaN and -0. pass through.
+  Tensor out = map_same(a, [](auto x) { return relu_of(x); });
   // d relu(a) = grad where out > 0, else 0 (PyTorch's threshold_backward selects, so an infinite
   // grad does not become NaN, and a NaN output passes the gradient on)
   record("ReluBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
