@@ -280,6 +280,17 @@ TEST(Elementwise, SignOfNaNAndNegativeZeroIsPositiveZero) {
   EXPECT_EQ(v[3], -1.0);
 }
 
+// where broadcasts the condition with a, then the result with b: the operands PyTorch's message names.
+TEST(Elementwise, WhereBroadcastErrorNamesConditionThenOperands) {
+  const auto mask = [](const Shape& s) { return zeros(s, DType::Bool); };
+  expect_error([&] { where(mask({2, 4}), zeros({1, 1, 3}), zeros({2, 4})); },
+               "The size of tensor a (4) must match the size of tensor b (3) at non-singleton dimension 2");
+  expect_error([&] { where(mask({2, 1, 3, 0}), zeros({1, 3, 4}), zeros({1, 4, 2, 1})); },
+               "The size of tensor a (0) must match the size of tensor b (4) at non-singleton dimension 3");
+  expect_error([&] { where(mask({3, 1}), zeros({1, 2}), zeros({4, 1})); },
+               "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0");
+}
+
 TEST(Elementwise, BroadcastErrorNamesTheRightmostMismatch) {
   expect_error([] { add(ones({2, 3}), ones({3, 2})); },
                "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1");
