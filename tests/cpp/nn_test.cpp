@@ -333,6 +333,9 @@ TEST(NnLoss, MseLossTakesABoolOperandOfAFloatLoss) {
   expect_values(l64, {0.5});
   expect_error([&] { mse_loss(make({1, 2}, {2}, DType::Int64), b, Reduction::Mean); },
                "\"mse_cpu\" not implemented for 'Long'");
+  // Shapes are broadcast before the kernel looks at the dtype.
+  expect_error([] { mse_loss(zeros({0}, DType::Int64), zeros({2}, DType::Int64), Reduction::Mean); },
+               "The size of tensor a (0) must match the size of tensor b (2) at non-singleton dimension 0");
 }
 }  // namespace
 }  // namespace gradlab

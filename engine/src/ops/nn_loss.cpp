@@ -78,6 +78,7 @@ Reduction reduction_from_name(const std::string& name) {
 }
 
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r) {
+  broadcast_shapes(input.shape(), target.shape());  // PyTorch broadcasts the pair before the kernel's dtype check
   const DType dt = result_type(input, target);
   GL_CHECK(is_floating(dt), "\"mse_cpu\" not implemented for '", scalar_type_name(dt), "'");
   // The kernel subtracts in the result dtype, so a bool operand is a number here (no sub's bool error).
