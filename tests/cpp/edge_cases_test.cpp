@@ -82,6 +82,10 @@ TEST(EdgeCases, ALoneNumberHasPyTorchsDtype) {
   EXPECT_EQ(number_dtype(INFINITY), DType::Float32);
   EXPECT_EQ(wrapped_number(-0.0).dtype(), DType::Float64);
   EXPECT_EQ(wrapped_number(-3).dtype(), DType::Int64);
+  // Safe integers (JS's Number.isSafeInteger) are ints; from 2^53 on a number may be a rounded float.
+  EXPECT_EQ(number_dtype(9007199254740991.0), DType::Int64);
+  EXPECT_EQ(number_dtype(-9.005e15), DType::Int64);
+  EXPECT_EQ(number_dtype(9007199254740992.0), DType::Float32);
 }
 
 // PyTorch refuses a number its tensor's dtype cannot hold: NaN, inf or beyond 2^63 in int64, a finite

@@ -20,8 +20,9 @@ void fill_value(const Tensor& t, double v) {
   GL_DISPATCH_ALL(t.dtype(), T, fill_raw<T>(t, kernels::convert<T>(v)));
 }
 // Integral values act as Python ints; fractions, inf, NaN and -0 (whose sign an int would lose) as floats.
+// Beyond 2^53 - 1 (JS's Number.MAX_SAFE_INTEGER) a number may have been a rounded float, so it stays one.
 bool acts_as_int(double v) {
-  return std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15 && !(v == 0 && std::signbit(v));
+  return std::isfinite(v) && v == std::floor(v) && std::fabs(v) <= 9007199254740991.0 && !(v == 0 && std::signbit(v));
 }
 }  // namespace
 
