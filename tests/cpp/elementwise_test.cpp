@@ -334,6 +334,25 @@ TEST(Elementwise, SignedZerosAsPyTorch) {
   expect_values(elu(make({-1e-10}, {1}), 1.0), {0}, 0);
 }
 
+// On a tie of -0. and +0., PyTorch's AVX2 loop (16 float32 / 8 float64 values at a time, contiguous)
+// returns b and its scalar tail returns a.
+TEST(Elementwise, ExtremumTiesFollowPyTorchsVectorisedLoop) {
+  auto signs = [](const Tensor& t) {
+    std::string s;
+    for (const double v : test::values_of(t)) s += std::signbit(v) ? '-' : '+';
+    return s;
+  };
+  const Tensor nz20 = full({20}, -0.0), pz20 = zeros({20});
+  EXPECT_EQ(signs(maximum(nz20, pz20)), "++++++++++++++++----");
+  EXPECT_EQ(signs(minimum(nz20, pz20)), "++++++++++++++++----");
+  EXPECT_EQ(signs(maximum(full({10}, -0.0, DType::Float64), zeros({}, DType::Float64))), "++++++++--");
+  EXPECT_EQ(signs(maximum(full({}, -0.0, DType::Float64), zeros({10}, DType::Float64))), "++++++++--");
+  EXPECT_EQ(signs(maximum(nz20, zeros({20}, DType::Float64))), "++++++++++++++++----");
+  EXPECT_EQ(signs(maximum(full({4, 5}, -0.0), zeros({4, 5}))), "++++++++++++++++----");
+  // A strided operand takes PyTorch's scalar loop: a throughout.
+  EXPECT_EQ(signs(maximum(transpose(full({5, 4}, -0.0), 0, 1), zeros({4, 5}))), "--------------------");
+}
+
 // A number exponent of +-0.5 is a square root in PyTorch; a tensor exponent is pow.
 TEST(Elementwise, PowByHalfIsASquareRoot) {
   EXPECT_TRUE(std::isnan(test::values_of(pow(make({-INFINITY}, {1}), 0.5))[0]));

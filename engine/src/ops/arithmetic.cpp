@@ -76,6 +76,28 @@ T pow_by_number(T x, T e) {
 // Bool ** bool has no kernel in PyTorch; a bool raised to an integer is int64 by promotion.
 void check_pow_dtype(DType dt) { GL_CHECK(dt != DType::Bool, "\"pow\" not implemented for 'Bool'"); }
 
+// maximum/minimum on a tie of +0. and -0.: PyTorch's scalar loop keeps a, its AVX2 loop (chunks of
+// two vectors: 16 float32 or 8 float64 values, in a contiguous loop with a contiguous or single-value
+// other operand) takes b. Redoes that part of out, so the sign of zero follows PyTorch's kernel.
+void ties_as_vectorised_kernel(const Tensor& out, const Tensor& a, const Tensor& b) {
+  if (!is_floating(out.dtype())) return;
+  const int64_t n = out.numel();
+  auto fits = [&](const Tensor& t) { return t.numel() == 1 || (t.shape() == out.shape() && t.is_contiguous()); };
+  if (!fits(a) || !fits(b)) return;
+  const Tensor ca = kernels::cast_nograd(a, out.dtype()), cb = kernels::cast_nograd(b, out.dtype());
+  GL_DISPATCH_FLOAT(out.dtype(), T, {
+    const int64_t chunk = 2 * static_cast<int64_t>(32 / sizeof(T));
+    const int64_t vectorised = n / chunk * chunk;
+    T* po = out.data_ptr<T>();
+    const T* pa = ca.data_ptr<T>();
+    const T* pb = cb.data_ptr<T>();
+    for (int64_t i = 0; i < vectorised; ++i) {
+      const T x = pa[a.numel() == 1 ? 0 : i], y = pb[b.numel() == 1 ? 0 : i];
+      if (x == y) po[i] = y;
+    }
+  });
+}
+
 // The gradient of maximum (is_max) or minimum for the first operand: the whole gradient, half on
 // ties, none where the other operand wins. A NaN on either side compares unequal, so both get it.
 Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other, bool is_max) {
@@ -206,6 +228,7 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
   const DType dt = result_type(a, b);
   // A tie keeps a, so maximum(-0., 0.) is -0. as in PyTorch; NaN on either side wins.
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x >= y) ? x : y; });
+  ties_as_vectorised_kernel(out, a, b);
   record("MaximumBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
@@ -219,6 +242,7 @@ Tensor minimum(const Tensor& a, const Tensor& b) {
   const DType dt = result_type(a, b);
   // A tie keeps a, so minimum(-0., 0.) is -0. as in PyTorch; NaN on either side wins.
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x <= y) ? x : y; });
+  ties_as_vectorised_kernel(out, a, b);
   record("MinimumBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
