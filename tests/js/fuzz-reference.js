@@ -183,7 +183,8 @@ export function binaryRef(op, a, b, into) {
   if (shape.invalid) return shape;
   const { rt } = types;
   let { dtype } = types;
-  if (ambiguous([b])) return { shape };
+  // Read as a float, a number from 2^53 on cannot be written into an integer tensor in place.
+  if (ambiguous([b])) return into && !isFloat(into) ? { shape, either: ["can't be cast to the desired output type"] } : { shape };
   if (into) {
     const errors = [];
     if (!canCast(dtype, into)) errors.push(...castError(dtype).invalid);
