@@ -39,7 +39,7 @@ class WeakIndex {
   }
 }
 
-// .grad is one object per tensor, the very one the user's code holds: read, never disposed.
+// .grad is the tensor's own object (the same on every read): read, never disposed.
 function gradText(t) {
   const g = t.grad;
   return g ? tensorText(g) : null;

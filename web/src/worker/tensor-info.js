@@ -123,8 +123,7 @@ function heatGrid(t, own, torch) {
 // torch: the package's, for the heat map's index tensors.
 export function describeTensor(t, name, torch) {
   return quietly(() => scoped((own) => {
-    // The package hands out one .grad object per tensor, the one the user's
-    // code may hold: it is read, never disposed.
+    // .grad is the tensor's own object (the same on every read): not ours to dispose.
     const grad = t.grad;
     return {
       name,
