@@ -234,27 +234,31 @@ def gradcheck(func, inputs, eps=1e-06, atol=1e-05, rtol=0.001, raise_exception=T
     """Finite differences against autograd, in float64 (as PyTorch's gradcheck)."""
     import torch
     inputs = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
-    out = func(*inputs)
-    flat_out = out.reshape(-1)
     for i, x in enumerate(inputs):
         if not (isinstance(x, Tensor) and x.requires_grad):
             continue
         n = x.numel()
+        # Every analytic row first, from one fresh graph: the perturbations below
+        # change x in place, which a graph recorded before them refuses to differentiate.
+        flat_out = func(*inputs).reshape(-1)
+        analytic = []
         for k in range(flat_out.numel()):
-            analytic = torch.autograd.grad(flat_out[k], x, retain_graph=True, allow_unused=True)[0]
-            analytic = [0.0] * n if analytic is None else analytic.reshape(-1).tolist()
-            for j in range(n):
-                with torch.no_grad():
-                    flat = x.view(-1)
-                    orig = flat[j].item()
-                    flat[j] = orig + eps
-                    plus = func(*inputs).reshape(-1)[k].item()
-                    flat[j] = orig - eps
-                    minus = func(*inputs).reshape(-1)[k].item()
-                    flat[j] = orig
-                numeric = (plus - minus) / (2 * eps)
-                if abs(analytic[j] - numeric) > atol + rtol * abs(numeric):
+            row = torch.autograd.grad(flat_out[k], x, retain_graph=True, allow_unused=True)[0]
+            analytic.append([0.0] * n if row is None else row.reshape(-1).tolist())
+        del flat_out
+        for j in range(n):
+            with torch.no_grad():
+                flat = x.view(-1)
+                orig = flat[j].item()
+                flat[j] = orig + eps
+                plus = func(*inputs).reshape(-1).tolist()
+                flat[j] = orig - eps
+                minus = func(*inputs).reshape(-1).tolist()
+                flat[j] = orig
+            for k in range(len(analytic)):
+                numeric = (plus[k] - minus[k]) / (2 * eps)
+                if abs(analytic[k][j] - numeric) > atol + rtol * abs(numeric):
                     if raise_exception:
-                        raise RuntimeError(f"Jacobian mismatch for output {k} with respect to input {i},\nnumerical:{numeric}\nanalytical:{analytic[j]}\n")
+                        raise RuntimeError(f"Jacobian mismatch for output {k} with respect to input {i},\nnumerical:{numeric}\nanalytical:{analytic[k][j]}\n")
                     return False
     return True
