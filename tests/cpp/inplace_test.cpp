@@ -1,0 +1,213 @@
+// In-place ops and autograd: PyTorch's checks and their order, history
+// rebased onto the op (CopySlices through views), saved tensors that notice
+// they were overwritten, no reference cycles, and gradients against finite differences.
+#include <functional>
+
+#include "test_util.h"
+
+namespace gradlab {
+namespace {
+
+using test::expect_error;
+using test::expect_values;
+using test::make;
+using test::sample;
+
+Tensor leaf_2x2() { return make({1, 2, 3, 4}, {2, 2}, DType::Float32, true); }
+
+TEST(InPlace, LeafInPlaceIsAnError) {
+  Tensor x = leaf_2x2();
+  expect_error([&] { add_(x, 1.0); }, "a leaf Variable that requires grad is being used in an in-place operation.");
+  {
+    NoGradGuard guard;
+    add_(x, 1.0);  // allowed without grad mode, as optimizers do
+  }
+  expect_values(x, {2, 3, 4, 5});
+  EXPECT_EQ(x.version(), 1u);
+}
+
+TEST(InPlace, ModifiedSavedTensorIsAnError) {
+  Tensor x = leaf_2x2();
+  Tensor y = mul(x, 1.0);
+  Tensor z = tanh(y);  // saves its output
+  Tensor w = mul(z, y);  // saves y and z
+  mul_(z, 2.0);
+  expect_error([&] { autograd::backward({sum(w)}, {}, false, false); },
+               "one of the variables needed for gradient computation has been modified by an inplace "
+               "operation: [torch.FloatTensor [2, 2]], which is output 0 of MulBackward0, is at version 1; "
+               "expected version 0 instead.");
+}
+
+TEST(InPlace, InPlaceOnNonLeafRebasesHistory) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  Tensor y = mul(x, 3.0);
+  mul_(y, 2.0);
+  EXPECT_EQ(y.grad_fn()->name(), "MulBackward0");
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_values(x.grad(), {6, 6});
+}
+
+
+// y.div_(y) saves y for its own backward; holding y's TensorImpl there would be
+// a cycle (y -> DivBackward0 -> y) that is never freed once y goes away.
+TEST(InPlace, InPlaceWithItselfAsOperandLeavesNoCycle) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  std::weak_ptr<Node> node;
+  {
+    Tensor y = mul(x, 3.0);
+    div_(y, y);
+    node = y.grad_fn();
+    EXPECT_EQ(y.grad_fn()->name(), "DivBackward0");
+    expect_values(y, {1, 1});
+    expect_error([&] { autograd::backward({sum(y)}, {}, false, false); },
+                 "has been modified by an inplace operation: [torch.DoubleTensor [2]], which is output 0 of "
+                 "DivBackward0, is at version 1; expected version 0 instead.");
+  }
+  EXPECT_TRUE(node.expired());
+}
+
+// The same cycle through a longer path: m.copy_(m.var()) makes m's new
+// CopyBackwards reach VarBackward0, which saved m.
+TEST(InPlace, InPlaceFromATensorThatSavedSelfLeavesNoCycle) {
+  Tensor x = make({1, 2, 4}, {3}, DType::Float64, true);
+  std::weak_ptr<Node> node;
+  std::weak_ptr<TensorImpl> storage_owner;
+  {
+    Tensor m = mul(x, 2.0);
+    copy_(m, var(m, {}));
+    node = m.grad_fn();
+    storage_owner = m.impl_ptr();
+    EXPECT_EQ(m.grad_fn()->name(), "CopyBackwards");
+  }
+  EXPECT_TRUE(node.expired());
+  EXPECT_TRUE(storage_owner.expired());
+}
+// y.narrow(...).mul_(2) changes y: y's gradient goes through the multiplication
+// (CopySlices on y, AsStridedBackward0 on the view), as in PyTorch.
+TEST(InPlace, InPlaceOnAViewRebasesItsBase) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  Tensor y = mul(x, 1.0);
+  Tensor v = narrow(y, 0, 0, 1);
+  mul_(v, 2.0);
+  expect_values(y, {2, 2, 3});
+  EXPECT_EQ(y.grad_fn()->name(), "CopySlices");
+  EXPECT_EQ(v.grad_fn()->name(), "AsStridedBackward0");
+  autograd::backward({sum(mul(y, y))}, {}, false, false);
+  expect_values(x.grad(), {8, 4, 6});  // d/dx of (2x0)^2 + x1^2 + x2^2
+}
+
+// Values, gradients and second derivatives through in-place ops on views,
+// including a view of a view and an operand read from the same base.
+TEST(InPlace, InPlaceOnViewsPassesGradcheckAndDoubleGradcheck) {
+  auto fn = [](const variable_list& in) {
+    Tensor y = mul(in[0], 1.0);                        // [2, 3]
+    Tensor col = select(t(y), 0, 1);                   // y[:, 1], a view of a view
+    mul_(col, clone(select(y, 1, 2)));                 // y[:, 1] *= y[:, 2] (a copy: mul_ saves it)
+    add_(narrow(y, 1, 0, 1), in[1]);                   // y[:, 0:1] += b
+    return variable_list{mul(y, tanh(y))};
+  };
+  Tensor x = sample({2, 3}, 3, true);
+  Tensor b = sample({2, 1}, 4, true);
+  EXPECT_NO_THROW(autograd::gradcheck(fn, {x, b}));
+  auto first_grad = [&](const variable_list& in) {
+    return autograd::grad({sum(fn(in)[0])}, in, {}, /*retain_graph=*/true, true, false);
+  };
+  EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x, b}));
+}
+
+TEST(InPlace, InPlaceOnAViewOfALeafIsAnError) {
+  Tensor x = leaf_2x2();
+  expect_error([&] { mul_(select(x, 0, 0), 2.0); },
+               "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  expect_values(x, {1, 2, 3, 4});
+}
+
+// A view made before its base changed in place (through the base or another
+// view) follows the change: its grad_fn is rebuilt from the base's history.
+TEST(InPlace, ViewsFollowInPlaceChangesOfTheirBase) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  Tensor y = mul(x, 1.0);
+  Tensor first = narrow(y, 0, 0, 2);
+  Tensor other = narrow(y, 0, 1, 2);  // overlaps `first`
+  mul_(y, 2.0);                       // through the base
+  mul_(first, 3.0);                   // through another view
+  expect_values(other, {12, 6});
+  EXPECT_EQ(other.grad_fn()->name(), "AsStridedBackward0");
+  autograd::backward({sum(other)}, {}, false, false);
+  expect_values(x.grad(), {0, 6, 2});  // other = (6 x1, 2 x2)
+
+  auto fn = [](const variable_list& in) {
+    Tensor y = mul(in[0], 1.0);
+    Tensor row = select(y, 0, 0), col = select(y, 1, 1);
+    mul_(y, in[0]);      // y = x * x
+    add_(col, 1.0);      // y[:, 1] += 1, through another view
+    return variable_list{mul(row, tanh(row))};
+  };
+  Tensor a = sample({2, 3}, 8, true);
+  EXPECT_NO_THROW(autograd::gradcheck(fn, {a}));
+  auto first_grad = [&](const variable_list& in) {
+    return autograd::grad({sum(fn(in)[0])}, in, {}, /*retain_graph=*/true, true, false);
+  };
+  EXPECT_NO_THROW(autograd::gradcheck(first_grad, {a}));
+}
+
+TEST(InPlace, InPlaceOnAnExpandedTensorIsAnError) {
+  Tensor e = expand(make({1, 2}, {2}), {3, 2});
+  const std::string message =
+      "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
+      "Please clone() the tensor before performing the operation.";
+  expect_error([&] { add_(e, 1.0); }, message);
+  expect_error([&] { copy_(e, make({1, 2, 3, 4, 5, 6}, {3, 2})); }, message);
+  expect_values(e, {1, 2, 1, 2, 1, 2});
+  add_(expand(make({1, 2}, {1, 2}), {1, 2}), 1.0);  // size-1 dims may have any stride
+}
+
+TEST(InPlace, InPlaceOnAViewLeavesNoCycle) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  std::weak_ptr<Node> node;
+  {
+    Tensor y = mul(x, 1.0);
+    Tensor v = narrow(y, 0, 1, 2);
+    mul_(v, v);
+    node = y.grad_fn();
+  }
+  EXPECT_TRUE(node.expired());
+}
+
+// Every in-place op, on a non-leaf and with a broadcast operand: first and
+// second derivatives against finite differences (the op rebases y's history).
+TEST(InPlace, InPlaceOpsPassGradcheckAndDoubleGradcheck) {
+  using InPlace = std::function<void(const Tensor&, const Tensor&)>;
+  const std::vector<std::pair<const char*, InPlace>> ops = {
+      {"add_", [](const Tensor& y, const Tensor& b) { add_(y, b, 0.5); }},
+      {"sub_", [](const Tensor& y, const Tensor& b) { sub_(y, b, 2.0); }},
+      {"mul_", [](const Tensor& y, const Tensor& b) { mul_(y, b); }},
+      {"div_", [](const Tensor& y, const Tensor& b) { div_(y, b); }},
+      {"copy_", [](const Tensor& y, const Tensor& b) { copy_(y, b); }},
+      {"add_ scalar", [](const Tensor& y, const Tensor&) { add_(y, 1.5); }},
+      {"sub_ scalar", [](const Tensor& y, const Tensor&) { sub_(y, 1.5); }},
+      {"mul_ scalar", [](const Tensor& y, const Tensor&) { mul_(y, -3.0); }},
+      {"div_ scalar", [](const Tensor& y, const Tensor&) { div_(y, 4.0); }},
+      {"clamp_", [](const Tensor& y, const Tensor&) { clamp_(y, -0.55, 0.55); }},
+      {"fill_", [](const Tensor& y, const Tensor&) { fill_(y, 2.0); }},
+      {"zero_", [](const Tensor& y, const Tensor&) { zero_(y); }},
+  };
+  for (const auto& [name, op] : ops) {
+    SCOPED_TRACE(name);
+    auto fn = [&, op = op](const variable_list& in) {
+      Tensor y = mul(in[0], 1.0);
+      op(y, in[1]);
+      return variable_list{mul(y, add(y, in[0]))};
+    };
+    Tensor x = sample({2, 3}, 6, true);
+    Tensor b = sample({3}, 7, true);  // broadcast over y's rows
+    EXPECT_NO_THROW(autograd::gradcheck(fn, {x, b}));
+    auto first_grad = [&](const variable_list& in) {
+      return autograd::grad({sum(fn(in)[0])}, in, {}, /*retain_graph=*/true, true, true);
+    };
+    EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x, b}));
+  }
+}
+
+}  // namespace
+}  // namespace gradlab
