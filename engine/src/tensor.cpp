@@ -89,6 +89,20 @@ bool Tensor::is_contiguous() const {
   return true;
 }
 
+bool Tensor::is_non_overlapping_and_dense() const {
+  std::vector<std::pair<int64_t, int64_t>> dims;  // (stride, size) of the dims that move
+  for (int64_t d = 0; d < dim(); ++d)
+    if (impl_->shape[d] != 1) dims.emplace_back(impl_->strides[d], impl_->shape[d]);
+  std::sort(dims.begin(), dims.end());
+  int64_t expected = 1;
+  for (const auto& [stride, size] : dims) {
+    if (size == 0) return true;
+    if (stride != expected) return false;
+    expected *= size;
+  }
+  return true;
+}
+
 double Tensor::item() const {
   GL_CHECK(numel() == 1, "a Tensor with ", numel(), " elements cannot be converted to Scalar");
   double v = 0;

@@ -107,6 +107,8 @@ class Tensor {
   int64_t numel() const { return numel_of(impl_->shape); }
   int64_t size(int64_t d) const;
   bool is_contiguous() const;
+  // Every element at its own place with no gaps, in some order of the dims.
+  bool is_non_overlapping_and_dense() const;
   bool is_same(const Tensor& o) const { return impl_ == o.impl_; }
 
   // Pointer to the first element (storage + offset).
