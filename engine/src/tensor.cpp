@@ -243,6 +243,7 @@ Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset)
   const auto& root = base.impl()->view_base;
   impl->view_base = root ? root : base.impl_ptr();
   impl->view_from_no_grad = !GradMode::is_enabled() || (root && base.impl()->view_from_no_grad);
+  impl->view_of_multi_output = root && base.impl()->view_of_multi_output;
   impl->view_version = impl->version->version;
   return out;
 }

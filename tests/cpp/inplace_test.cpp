@@ -3,6 +3,7 @@
 // they were overwritten, no reference cycles, and gradients against finite differences.
 #include <functional>
 
+#include "gradlab/random.h"
 #include "test_util.h"
 
 namespace gradlab {
@@ -151,15 +152,146 @@ TEST(InPlace, ViewsFollowInPlaceChangesOfTheirBase) {
   EXPECT_NO_THROW(autograd::gradcheck(first_grad, {a}));
 }
 
-TEST(InPlace, InPlaceOnAnExpandedTensorIsAnError) {
+// An expanded tensor shows one element at several places: computed values
+// cannot be written there, one value everywhere can (fill_, zero_), and a
+// tensor without elements writes nothing. PyTorch's autograd checks come first.
+TEST(InPlace, OnAnExpandedTensor) {
   Tensor e = expand(make({1, 2}, {2}), {3, 2});
   const std::string message =
       "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
       "Please clone() the tensor before performing the operation.";
   expect_error([&] { add_(e, 1.0); }, message);
   expect_error([&] { copy_(e, make({1, 2, 3, 4, 5, 6}, {3, 2})); }, message);
+  expect_error([&] { copy_(e, make({1, 2, 3, 4, 5, 6}, {2, 3})); }, message);
+  expect_error([&] { uniform_(e, 0, 1); }, message);
   expect_values(e, {1, 2, 1, 2, 1, 2});
   add_(expand(make({1, 2}, {1, 2}), {1, 2}), 1.0);  // size-1 dims may have any stride
+  expect_values(fill_(e, 1.5), {1.5, 1.5, 1.5, 1.5, 1.5, 1.5});
+  expect_values(zero_(e), {0, 0, 0, 0, 0, 0});
+  Tensor empty = expand(Tensor::empty({0}), {3, 0});
+  EXPECT_EQ(uniform_(empty, 0, 1).shape(), (Shape{3, 0}));
+  EXPECT_EQ(mul_(empty, 2.0).shape(), (Shape{3, 0}));
+
+  Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  Tensor y = mul(x, 1.0);
+  Tensor ey = expand(y, {2, 3});
+  fill_(ey, 2.0);
+  EXPECT_EQ(ey.grad_fn()->name(), "AsStridedBackward0");
+  expect_values(y, {2, 2, 2});
+  const std::string leaf_view = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
+  Tensor one = make({1}, {1}, DType::Float32, true);
+  expect_error([&] { clamp_(expand(one, {3}), -0.5, 0.5); }, leaf_view);
+  expect_error([&] { fill_(expand(one, {3}), 1.0); }, leaf_view);
+}
+
+// PyTorch checks the leaf rules before copy_'s shapes.
+TEST(InPlace, LeafChecksComeBeforeShapes) {
+  Tensor x = make({1, 1, 1}, {3}, DType::Float32, true);
+  expect_error([&] { copy_(x, make({0, 0}, {2})); },
+               "a leaf Variable that requires grad is being used in an in-place operation.");
+  expect_error([&] { copy_(narrow(x, 0, 0, 2), make({1, 1, 1, 1}, {2, 2})); },
+               "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  expect_error([&] { copy_(make({0, 0}, {2}), make({1, 1, 1, 1}, {2, 2})); },
+               "output with shape [2] doesn't match the broadcast shape [2, 2]");
+}
+
+// An integer tensor never requires grad, even when copied from one that does.
+TEST(InPlace, CopyIntoAnIntegerTensorTakesNoHistory) {
+  Tensor src = make({1.5, -2.5}, {2}, DType::Float32, true);
+  Tensor a = make({3, 4}, {2}, DType::Int64);
+  copy_(a, src);
+  EXPECT_FALSE(a.requires_grad());
+  EXPECT_EQ(a.grad_fn(), nullptr);
+  expect_values(a, {1, -2});
+  Tensor b = make({0, 1}, {2}, DType::Bool);
+  copy_(narrow(b, 0, 0, 1), narrow(src, 0, 0, 1));
+  EXPECT_FALSE(b.requires_grad());
+  expect_values(b, {1, 1});
+}
+
+// split/chunk return several views of one node: PyTorch refuses tracked
+// in-place changes through them or their views (before the leaf checks), and
+// allows them when no gradient is involved.
+TEST(InPlace, OnAnOutputOfSplitIsAnError) {
+  Tensor x = make({1, 2, 3, 4}, {4}, DType::Float32, true);
+  const std::string tail =
+      " is a view and is being modified inplace. This view is the output of a function that returns multiple views. "
+      "Such functions do not allow the output views to be modified inplace. You should replace the inplace operation "
+      "by an out-of-place one.";
+  expect_error([&] { mul_(split(mul(x, 1.0), 2, 0)[0], 2.0); }, "Output 0 of SplitBackward0" + tail);
+  expect_error([&] { sub_(chunk(mul(x, 1.0), 2, 0)[1], 2.0); }, "Output 1 of SplitBackward0" + tail);
+  expect_error([&] { fill_(split_sizes(mul(x, 1.0), {1, 3}, 0)[1], 2.0); },
+               "Output 1 of SplitWithSizesBackward0" + tail);
+  expect_error([&] { mul_(split(x, 2, 0)[0], 2.0); }, "Output 0 of SplitBackward0" + tail);
+  expect_error([&] { zero_(narrow(split(mul(x, 1.0), 2, 0)[0], 0, 0, 1)); }, "Output 0 of SliceBackward0" + tail);
+  Tensor plain = make({1, 2, 3, 4}, {4});
+  expect_values(mul_(split(plain, 2, 0)[1], 2.0), {6, 8});
+  expect_values(plain, {1, 2, 6, 8});
+}
+
+// An operand that shares part of self's memory is refused before the shapes
+// are compared; the very same elements (x.mul_(x)) and layouts too strided to
+// compare are not, as in PyTorch.
+TEST(InPlace, OperandPartlyOverlappingSelfIsAnError) {
+  const std::string message =
+      "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory "
+      "location. Please clone() the tensor before performing the operation.";
+  Tensor a = make({0, 1, 2, 3, 4, 5}, {6});
+  expect_error([&] { mul_(select(a, 0, 0), a); }, message);
+  expect_error([&] { add_(narrow(a, 0, 0, 2), narrow(a, 0, 1, 2)); }, message);
+  expect_error([&] { copy_(narrow(a, 0, 0, 2), narrow(a, 0, 1, 2)); }, message);
+  expect_values(a, {0, 1, 2, 3, 4, 5});
+  expect_values(mul_(narrow(a, 0, 0, 3), narrow(a, 0, 0, 3)), {0, 1, 4});
+  expect_values(add_(narrow(a, 0, 0, 2), narrow(a, 0, 4, 2)), {4, 6});
+  Tensor m = view(make({0, 1, 2, 3, 4, 5}, {6}), {2, 3});
+  expect_values(add_(select(m, 1, 0), select(m, 1, 1)), {1, 7});
+}
+
+// The output's shape is checked before its dtype: an int64 [1] divided by a
+// float [2, 3] is a shape error, as in PyTorch.
+TEST(InPlace, ShapeIsCheckedBeforeTheResultType) {
+  expect_error([&] { div_(make({3}, {1}, DType::Int64), make({1, 2, 3, 4, 5, 6}, {2, 3})); },
+               "output with shape [1] doesn't match the broadcast shape [2, 3]");
+}
+
+// clamp_'s bounds take part in type promotion, and PyTorch checks that the
+// promoted type fits self (naming self's type as C++ does) before self's memory.
+TEST(InPlace, ClampChecksItsPromotedTypeFirst) {
+  expect_error([&] { clamp_(make({1, -2}, {2}, DType::Int64), -0.5, 0.5); },
+               "result type Float can't be cast to the desired output type long int");
+  expect_error([&] { clamp_(make({1}, {1}, DType::Bool), 0, 1); },
+               "result type Long can't be cast to the desired output type bool");
+  expect_error([&] { clamp_(expand(make({1}, {1}, DType::Bool), {3}), -0.5, 0.5); },
+               "result type Float can't be cast to the desired output type bool");
+  expect_error([&] { clamp_(expand(make({1}, {1}, DType::Int64), {3}), 0, 1); },
+               "more than one element of the written-to tensor refers to a single memory location");
+  expect_values(clamp_(make({-3, 5}, {2}, DType::Int64), 0, 2), {0, 2});
+}
+
+// uniform_ and normal_ refuse integer and bool tensors in the words of
+// PyTorch's kernels, and draw in the order of self's memory: a transposed
+// view gets the numbers its base would.
+TEST(InPlace, RandomFillsFollowMemoryOrder) {
+  expect_error([&] { uniform_(make({0, 0}, {2}, DType::Int64), 0, 1); },
+               "\"check_uniform_bounds\" not implemented for 'Long'");
+  expect_error([&] { normal_(expand(make({0}, {1}, DType::Bool), {2}), 0, 1); },
+               "\"normal_kernel_cpu\" not implemented for 'Bool'");
+  for (bool normal : {false, true}) {
+    auto draw = [&](const Tensor& t) { return normal ? normal_(t, 0, 1) : uniform_(t, 0, 1); };
+    random::manual_seed(0);
+    const Tensor flat = draw(Tensor::empty({6}));
+    random::manual_seed(0);
+    Tensor b = make({0, 0, 0, 0, 0, 0}, {2, 3});
+    draw(t(b));
+    expect_values(b, test::values_of(flat));
+  }
+}
+
+// fill_ with a number is FillBackward2 in PyTorch (zero_ stays ZeroBackward0).
+TEST(InPlace, FillNodeIsNamedAsPyTorchs) {
+  Tensor x = make({1, 2}, {2}, DType::Float32, true);
+  EXPECT_EQ(fill_(mul(x, 2.0), 2.0).grad_fn()->name(), "FillBackward2");
+  EXPECT_EQ(zero_(mul(x, 2.0)).grad_fn()->name(), "ZeroBackward0");
 }
 
 TEST(InPlace, InPlaceOnAViewLeavesNoCycle) {
