@@ -193,6 +193,9 @@ TEST(InPlace, LeafChecksComeBeforeShapes) {
                "a view of a leaf Variable that requires grad is being used in an in-place operation.");
   expect_error([&] { copy_(make({0, 0}, {2}), make({1, 1, 1, 1}, {2, 2})); },
                "output with shape [2] doesn't match the broadcast shape [2, 2]");
+  // self is tensor a of the broadcast message, src tensor b
+  expect_error([&] { copy_(make({0, 0}, {2, 1}), make({1, 1, 1}, {3, 1})); },
+               "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0");
 }
 
 // An integer tensor never requires grad, even when copied from one that does.

@@ -211,9 +211,9 @@ Tensor zero_(const Tensor& self) {
 Tensor copy_(const Tensor& self, const Tensor& src) {
   return apply_inplace(self, {src}, [&](const Tensor& s) {
     // Checked after the autograd and overlap checks, as PyTorch's kernel does.
-    const Shape target = src.dim() <= s.dim() ? broadcast_shapes(src.shape(), s.shape()) : Shape{};
+    const Shape target = src.dim() <= s.dim() ? broadcast_shapes(s.shape(), src.shape()) : Shape{};
     GL_CHECK(src.dim() <= s.dim() && target == s.shape(), "output with shape ", shape_str(s.shape()),
-             " doesn't match the broadcast shape ", shape_str(broadcast_shapes(src.shape(), s.shape())));
+             " doesn't match the broadcast shape ", shape_str(broadcast_shapes(s.shape(), src.shape())));
     Tensor out = Tensor::empty(s.shape(), s.dtype());
     kernels::copy_into(out, src);
     // An integer tensor never requires grad, whatever it was copied from.
