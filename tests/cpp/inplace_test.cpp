@@ -227,6 +227,10 @@ TEST(InPlace, OnAnOutputOfSplitIsAnError) {
                "Output 1 of SplitWithSizesBackward0" + tail);
   expect_error([&] { mul_(split(x, 2, 0)[0], 2.0); }, "Output 0 of SplitBackward0" + tail);
   expect_error([&] { zero_(narrow(split(mul(x, 1.0), 2, 0)[0], 0, 0, 1)); }, "Output 0 of SliceBackward0" + tail);
+  // Without a node of its own PyTorch words it as its no_grad case.
+  expect_error([&] { mul_(chunk(make({0, 0, 0}, {3}), 3, 0)[2], make({1}, {1}, DType::Float32, true)); },
+               "A view was created in no_grad mode and is being modified inplace with grad mode enabled." + tail.substr(
+                   tail.find(" This view")));
   Tensor plain = make({1, 2, 3, 4}, {4});
   expect_values(mul_(split(plain, 2, 0)[1], 2.0), {6, 8});
   expect_values(plain, {1, 2, 6, 8});
@@ -288,6 +292,14 @@ TEST(InPlace, RandomFillsFollowMemoryOrder) {
     draw(t(b));
     expect_values(b, test::values_of(flat));
   }
+  // 16 elements and more: PyTorch's block path for normal_ serves contiguous tensors only.
+  random::manual_seed(0);
+  Tensor serial = Tensor::empty({16});
+  random::fill_normal_serial(serial.data_ptr<float>(), 16, 0, 1);
+  random::manual_seed(0);
+  Tensor b = Tensor::empty({4, 4});
+  normal_(t(b), 0, 1);
+  expect_values(b, test::values_of(serial));
 }
 
 // fill_ with a number is FillBackward2 in PyTorch (zero_ stays ZeroBackward0).

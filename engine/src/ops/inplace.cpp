@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <functional>
+#include <string>
 
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
@@ -27,16 +28,22 @@ void check_inplace(const Tensor& self, TensorList inputs) {
   if (!GradMode::is_enabled() || !any_requires_grad(inputs)) return;
   const TensorImpl* base = self.impl()->view_base.get();
   if (base) {
-    if (self.impl()->view_of_multi_output && self.grad_fn())
-      fail("Output ", self.impl()->output_nr, " of ", self.grad_fn()->name(),
-           " is a view and is being modified inplace. This view is the output of a function that returns multiple "
-           "views. Such functions do not allow the output views to be modified inplace. You should replace the "
-           "inplace operation by an out-of-place one.");
     GL_CHECK(!self.impl()->view_from_no_grad,
              "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given "
              "that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by "
              "moving both the view and the inplace either both inside the no_grad block (if you don't want the "
              "inplace to be tracked) or both outside (if you want the inplace to be tracked).");
+    if (self.impl()->view_of_multi_output) {
+      // PyTorch names the view's node when it has one, else words it as its no_grad case.
+      const auto& fn = self.grad_fn();
+      const std::string who = fn ? "Output " + std::to_string(self.impl()->output_nr) + " of " + fn->name() +
+                                       " is a view and is being modified inplace."
+                                 : "A view was created in no_grad mode and is being modified inplace with grad "
+                                   "mode enabled.";
+      fail(who, " This view is the output of a function that returns multiple views. Such functions do not allow "
+                "the output views to be modified inplace. You should replace the inplace operation by an "
+                "out-of-place one.");
+    }
     // PyTorch's test: the view needs a gradient and its base is a leaf, whether
     // or not the base needs one (a view made a leaf with requires_grad_() counts).
     GL_CHECK(!(self.requires_grad() && !base->grad_fn),
@@ -254,7 +261,14 @@ Tensor normal_(const Tensor& self, double mean, double std) {
   };
   return apply_inplace(self, {}, [&](const Tensor& s) {
     Tensor out = empty_preserving_layout(self, s.dtype());
-    GL_DISPATCH_FLOAT(s.dtype(), T, random::fill_normal(out.data_ptr<T>(), out.numel(), mean, std));
+    // PyTorch's block path is for contiguous tensors only; others draw one by one.
+    const bool contiguous = self.is_contiguous();
+    GL_DISPATCH_FLOAT(s.dtype(), T, {
+      if (contiguous)
+        random::fill_normal(out.data_ptr<T>(), out.numel(), mean, std);
+      else
+        random::fill_normal_serial(out.data_ptr<T>(), out.numel(), mean, std);
+    });
     record("NormalBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
       return variable_list{zeros_like(c.grad())};
     });
