@@ -89,6 +89,20 @@ bool Tensor::is_contiguous() const {
   return true;
 }
 
+bool Tensor::is_non_overlapping_and_dense() const {
+  std::vector<std::pair<int64_t, int64_t>> dims;  // (stride, size) of the dims that move
+  for (int64_t d = 0; d < dim(); ++d)
+    if (impl_->shape[d] != 1) dims.emplace_back(impl_->strides[d], impl_->shape[d]);
+  std::sort(dims.begin(), dims.end());
+  int64_t expected = 1;
+  for (const auto& [stride, size] : dims) {
+    if (size == 0) return true;
+    if (stride != expected) return false;
+    expected *= size;
+  }
+  return true;
+}
+
 double Tensor::item() const {
   GL_CHECK(numel() == 1, "a Tensor with ", numel(), " elements cannot be converted to Scalar");
   double v = 0;
@@ -229,6 +243,7 @@ Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset)
   const auto& root = base.impl()->view_base;
   impl->view_base = root ? root : base.impl_ptr();
   impl->view_from_no_grad = !GradMode::is_enabled() || (root && base.impl()->view_from_no_grad);
+  impl->view_of_multi_output = root && base.impl()->view_of_multi_output;
   impl->view_version = impl->version->version;
   return out;
 }

@@ -309,7 +309,7 @@ TEST(Linalg, LinearNodesAsPyTorch) {
     EXPECT_NO_THROW(autograd::gradcheck(f, {sample({2, 3}, 4), w, sample(bias_shape, 5)}));
     const auto g = [](const variable_list& in) {
       const Tensor y = linear(in[0], in[1], in[2]);
-      return autograd::grad({sum(mul(y, y))}, in, {}, false, true, false);
+      return autograd::grad({sum(mul(y, y))}, in, {}, /*retain_graph=*/true, true, false);
     };
     EXPECT_NO_THROW(autograd::gradcheck(g, {sample({2, 3}, 4), w, sample(bias_shape, 5)}));
   }

@@ -93,5 +93,45 @@ TEST(Movement, ToConvertsAndCastsGradientBack) {
   expect_values(to(make({0, 2, -1}, {3}), DType::Bool), {0, 1, 1});
 }
 
+// PyTorch's reshape is _reshape_alias whenever the result can be a view
+// (flatten too, and reshape to the same shape); only a copy is UnsafeView.
+TEST(Movement, ReshapeWithoutACopyIsReshapeAlias) {
+  Tensor x = make({1, 2, 3, 4}, {2, 2}, DType::Float32, true);
+  EXPECT_EQ(reshape(x, {4}).grad_fn()->name(), "ReshapeAliasBackward0");
+  EXPECT_EQ(reshape(x, {2, 2}).grad_fn()->name(), "ReshapeAliasBackward0");
+  EXPECT_EQ(flatten(x, 0, -1).grad_fn()->name(), "ReshapeAliasBackward0");
+  EXPECT_EQ(reshape(t(x), {4}).grad_fn()->name(), "UnsafeViewBackward0");
+  EXPECT_EQ(view(x, {4}).grad_fn()->name(), "ViewBackward0");
+  Tensor s = make({2}, {}, DType::Float32, true);
+  EXPECT_EQ(flatten(s, 0, -1).grad_fn()->name(), "ReshapeAliasBackward0");
+  autograd::backward({sum(mul(reshape(x, {4}), make({1, 2, 3, 4}, {4})))}, {}, false, false);
+  expect_values(x.grad(), {1, 2, 3, 4});
+}
+
+// A 0-d tensor has dims -1 and 0 only: flatten checks both ends, start first.
+TEST(Movement, FlattenOfAScalarChecksItsDims) {
+  Tensor s = make({2}, {});
+  EXPECT_EQ(flatten(s, -1, 0).shape(), (Shape{1}));
+  expect_error([&] { flatten(s, 2, -1); }, "Dimension out of range (expected to be in range of [-1, 0], but got 2)");
+  expect_error([&] { flatten(s, -2, 4); }, "Dimension out of range (expected to be in range of [-1, 0], but got -2)");
+  expect_error([&] { flatten(s, 0, 1); }, "Dimension out of range (expected to be in range of [-1, 0], but got 1)");
+}
+
+// A cast keeps its input's layout as PyTorch's to() does: the strides
+// themselves when dense, else dense strides in the input's order of dims. So a
+// view that PyTorch refuses on the cast is refused here too.
+TEST(Movement, ToKeepsTheInputsLayout) {
+  Tensor b = make({1, 0, 1, 0, 1, 1}, {2, 3}, DType::Bool);
+  Tensor f = to(t(b), DType::Float32);
+  EXPECT_EQ(f.strides(), (Shape{1, 3}));
+  expect_values(f, {1, 0, 0, 1, 1, 1});
+  expect_error([&] { view(f, {1, 1, -1}); }, "view size is not compatible with input tensor's size and stride");
+  EXPECT_EQ(to(transpose(Tensor::empty({2, 1, 3}), 0, 2), DType::Float64).strides(), (Shape{1, 3, 3}));
+  Tensor gaps = slice(permute(make(std::vector<double>(24, 1), {2, 3, 4}), {2, 0, 1}), 0, 0, 4, 2);
+  EXPECT_EQ(to(gaps, DType::Float64).strides(), (Shape{1, 6, 2}));
+  EXPECT_EQ(to(expand(make({1, 2, 3}, {3}), {2, 3}), DType::Float64).strides(), (Shape{3, 1}));
+  EXPECT_EQ(to(make({1, 2, 3, 4}, {2, 2}), DType::Int64).strides(), (Shape{2, 1}));
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -132,5 +132,35 @@ TEST(Views, MatrixVectorResultsAreNotViews) {
   EXPECT_NO_THROW(d.detach_());
 }
 
+IndexItem slice_item(const std::string& text) { return parse_index_item(text); }
+
+// x[0:2, 0:2] on a 2x2 x skips both slices and returns an alias; a single
+// slice (x[0:2]) or one past the end is a SliceBackward0, as in PyTorch.
+TEST(Views, BasicIndexCoveringTheWholeTensorIsAnAlias) {
+  Tensor x = make({1, 2, 3, 4}, {2, 2}, DType::Float32, true);
+  Tensor whole = index(x, {slice_item("0:2"), slice_item(":2")});
+  EXPECT_EQ(whole.grad_fn()->name(), "AliasBackward0");
+  EXPECT_FALSE(whole.is_same(x));
+  EXPECT_EQ(index(x, {slice_item("0:2")}).grad_fn()->name(), "SliceBackward0");
+  EXPECT_EQ(index(x, {slice_item("0:2"), slice_item("0:5")}).grad_fn()->name(), "SliceBackward0");
+  EXPECT_EQ(index(x, {slice_item("0:2"), IndexItem{}}).grad_fn()->name(), "SliceBackward0");
+  EXPECT_EQ(index(x, {slice_item("0:2"), slice_item("1")}).grad_fn()->name(), "SelectBackward0");
+  autograd::backward({sum(whole)}, {}, false, false);
+  expect_values(x.grad(), {1, 1, 1, 1});
+}
+
+// A 0-d tensor: x[:] and x[0:1] cannot slice, x[0] is the item() hint, x[-1]
+// is out of bounds, and any tuple has too many indices.
+TEST(Views, IndexingAScalarHasPyTorchsMessages) {
+  Tensor s = make({2}, {});
+  expect_error([&] { index(s, {IndexItem{}}); }, "slice() cannot be applied to a 0-dim tensor.");
+  expect_error([&] { index(s, {slice_item("0:1")}); }, "slice() cannot be applied to a 0-dim tensor.");
+  expect_error([&] { index(s, {slice_item("0")}); }, "invalid index of a 0-dim tensor.");
+  expect_error([&] { index(s, {slice_item("-1")}); }, "index -1 is out of bounds for dimension 0 with size 0");
+  expect_error([&] { index(s, {slice_item("0"), slice_item("None")}); }, "too many indices for tensor of dimension 0");
+  expect_error([&] { index(s, {IndexItem{}, IndexItem{}}); }, "too many indices for tensor of dimension 0");
+  EXPECT_EQ(index(s, {slice_item("None")}).shape(), (Shape{1}));
+}
+
 }  // namespace
 }  // namespace gradlab

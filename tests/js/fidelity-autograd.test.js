@@ -2,7 +2,7 @@
 // takes in-place ops after backward(), create_graph frees the graph unless
 // retain_graph asks otherwise, views keep their base (the answer does not
 // depend on when the base is disposed), and the ambiguous view cases get
-// PyTorch's errors. Expected values were checked against PyTorch 1.13.
+// PyTorch's errors, node names and in-place checks. Expected values were checked against PyTorch 1.13.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { torch } from 'gradlab';
@@ -114,4 +114,30 @@ test('detach_() on a view is refused; detach() works', () => {
   assertGradlabError(() => v.detach_(), DETACH_VIEW);
   assert.equal(v.detach().requires_grad, false);
   assert.equal(v.requires_grad, true);
+});
+
+test('reshape, flatten and a whole-tensor index are the nodes PyTorch names', () => {
+  const x = torch.tensor([[1, 2], [3, 4]], { requires_grad: true });
+  assert.equal(x.reshape(4).grad_fn.name, 'ReshapeAliasBackward0');
+  assert.equal(x.flatten().grad_fn.name, 'ReshapeAliasBackward0');
+  assert.equal(x.t().reshape(4).grad_fn.name, 'UnsafeViewBackward0');
+  assert.equal(x.at('0:2', '0:2').grad_fn.name, 'AliasBackward0');
+  assert.equal(x.at('0:2').grad_fn.name, 'SliceBackward0');
+  assert.equal(x.mul(2).fill_(2).grad_fn.name, 'FillBackward2');
+  assertGradlabError(() => torch.tensor(2).at(null), 'slice() cannot be applied to a 0-dim tensor.');
+  assertGradlabError(() => torch.tensor(2).flatten(2), 'Dimension out of range (expected to be in range of [-1, 0], but got 2)');
+});
+
+test('in-place ops: split outputs, expanded tensors and integer targets as PyTorch', () => {
+  const x = torch.tensor([1, 2, 3, 4], { requires_grad: true });
+  assertGradlabError(() => x.mul(1).split(2)[0].mul_(2), /^Output 0 of SplitBackward0 is a view and is being modified inplace\. This view is the output of a function that returns multiple views\./);
+  assert.deepEqual(torch.zeros(3).expand(2, 3).fill_(1).tolist(), [[1, 1, 1], [1, 1, 1]]);
+  assertGradlabError(() => torch.zeros(3).expand(2, 3).uniform_(), /^unsupported operation: more than one element of the written-to tensor/);
+  const a = torch.tensor([3], { dtype: 'int64' });
+  a.copy_(torch.tensor([1.5], { requires_grad: true }));
+  assert.equal(a.requires_grad, false);
+  assertGradlabError(() => torch.ones(3, { requires_grad: true }).at('0:2').copy_(torch.ones(2, 2)),
+    'a view of a leaf Variable that requires grad is being used in an in-place operation.');
+  const b = torch.tensor([[true, false, true], [false, true, true]]).T.float();
+  assertGradlabError(() => b.view(1, 1, -1), /^view size is not compatible with input tensor's size and stride/);
 });

@@ -81,6 +81,10 @@ struct TensorImpl {
   // Made while grad mode was off (or from such a view): PyTorch forbids
   // tracking an in-place change through it, since whether it should be is ambiguous.
   bool view_from_no_grad = false;
+  // One of several views an op returned together (split, chunk), or a view of
+  // one: PyTorch refuses tracked in-place changes through it, since its
+  // node's other outputs could not follow them.
+  bool view_of_multi_output = false;
   // The version the view's grad_fn was made at. An in-place change through
   // the base or another view bumps the shared counter; grad_fn() then rebuilds
   // the view's history from the base's (as PyTorch does on access).
@@ -107,6 +111,8 @@ class Tensor {
   int64_t numel() const { return numel_of(impl_->shape); }
   int64_t size(int64_t d) const;
   bool is_contiguous() const;
+  // Every element at its own place with no gaps, in some order of the dims.
+  bool is_non_overlapping_and_dense() const;
   bool is_same(const Tensor& o) const { return impl_ == o.impl_; }
 
   // Pointer to the first element (storage + offset).

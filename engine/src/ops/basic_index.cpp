@@ -1,6 +1,6 @@
 // NumPy basic indexing, x.at(0, null, '1:3', '::2'): each item becomes a select,
 // slice or unsqueeze view applied left to right, so the result shares storage and
-// its gradient comes from those views' backwards. Messages follow PyTorch's x[...].
+// its gradient comes from those views' backwards. Messages and nodes follow PyTorch's x[...].
 #include <cctype>
 #include <cstdlib>
 #include <limits>
@@ -69,11 +69,21 @@ IndexItem parse_index_item(const std::string& text) {
 }
 
 Tensor index(const Tensor& a, const std::vector<IndexItem>& items) {
+  // PyTorch takes x[i] (one item) and x[i, j] (a tuple) down different paths,
+  // with their own messages on a 0-d tensor and their own view nodes.
+  const bool single = items.size() == 1;
+  if (single && a.dim() == 0) {
+    const IndexItem& item = items[0];
+    if (item.kind == IndexItem::Int) {
+      GL_CHECK(item.index != 0,
+               "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to "
+               "convert a 0-dim tensor to a number");
+      fail("index ", item.index, " is out of bounds for dimension 0 with size 0");
+    }
+    GL_CHECK(item.kind == IndexItem::NewAxis, "slice() cannot be applied to a 0-dim tensor.");
+  }
   int64_t consumed = 0;
   for (const auto& item : items) consumed += item.kind != IndexItem::NewAxis;
-  if (a.dim() == 0 && !items.empty() && items[0].kind == IndexItem::Int)
-    fail("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to "
-         "convert a 0-dim tensor to a number");
   GL_CHECK(consumed <= a.dim(), "too many indices for tensor of dimension ", a.dim());
   if (items.empty()) return alias(a);
   Tensor out = a;
@@ -90,8 +100,14 @@ Tensor index(const Tensor& a, const std::vector<IndexItem>& items) {
       case IndexItem::Slice: {
         GL_CHECK(item.step != 0, "slice step cannot be zero");
         GL_CHECK(item.step > 0, "step must be greater than zero");
+        const int64_t start = item.has_start ? item.start : 0;
         const int64_t stop = item.has_stop ? item.stop : std::numeric_limits<int64_t>::max();
-        out = slice(out, d, item.has_start ? item.start : 0, stop, item.step);
+        // In a tuple, a slice written as the whole dim (0:n, :n) is skipped: x[0:2, 0:2] on a 2x2 x is x.
+        if (!single && start == 0 && stop == out.shape()[d] && item.step == 1) {
+          ++d;
+          break;
+        }
+        out = slice(out, d, start, stop, item.step);
         ++d;
         break;
       }
@@ -105,7 +121,8 @@ Tensor index(const Tensor& a, const std::vector<IndexItem>& items) {
         break;
     }
   }
-  return out;
+  // Every item skipped: a new alias, never the tensor itself.
+  return out.is_same(a) ? alias(a) : out;
 }
 
 }  // namespace gradlab

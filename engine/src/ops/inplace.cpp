@@ -7,11 +7,14 @@
 #include "gradlab/ops/inplace.h"
 
 #include <cmath>
+#include <functional>
+#include <string>
 
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
 #include "gradlab/random.h"
 #include "kernels/elementwise.h"
 #include "ops/inplace_view.h"
@@ -20,13 +23,8 @@ namespace gradlab {
 
 namespace {
 
+// PyTorch's autograd checks, which run before the kernel looks at the memory.
 void check_inplace(const Tensor& self, TensorList inputs) {
-  // An expanded tensor shows one element at several places: writing it in
-  // place has no single answer, so PyTorch refuses (with or without grad).
-  for (int64_t d = 0; d < self.dim(); ++d)
-    GL_CHECK(!(self.strides()[d] == 0 && self.shape()[d] > 1),
-             "unsupported operation: more than one element of the written-to tensor refers to a single memory "
-             "location. Please clone() the tensor before performing the operation.");
   if (!GradMode::is_enabled() || !any_requires_grad(inputs)) return;
   const TensorImpl* base = self.impl()->view_base.get();
   if (base) {
@@ -35,6 +33,17 @@ void check_inplace(const Tensor& self, TensorList inputs) {
              "that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by "
              "moving both the view and the inplace either both inside the no_grad block (if you don't want the "
              "inplace to be tracked) or both outside (if you want the inplace to be tracked).");
+    if (self.impl()->view_of_multi_output) {
+      // PyTorch names the view's node when it has one, else words it as its no_grad case.
+      const auto& fn = self.grad_fn();
+      const std::string who = fn ? "Output " + std::to_string(self.impl()->output_nr) + " of " + fn->name() +
+                                       " is a view and is being modified inplace."
+                                 : "A view was created in no_grad mode and is being modified inplace with grad "
+                                   "mode enabled.";
+      fail(who, " This view is the output of a function that returns multiple views. Such functions do not allow "
+                "the output views to be modified inplace. You should replace the inplace operation by an "
+                "out-of-place one.");
+    }
     // PyTorch's test: the view needs a gradient and its base is a leaf, whether
     // or not the base needs one (a view made a leaf with requires_grad_() counts).
     GL_CHECK(!(self.requires_grad() && !base->grad_fn),
@@ -42,6 +51,33 @@ void check_inplace(const Tensor& self, TensorList inputs) {
   }
   GL_CHECK(!(self.is_leaf() && self.requires_grad()),
            "a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+// An expanded tensor shows one element at several places: writing computed
+// values there has no single answer, so PyTorch's kernels refuse (with or
+// without grad). fill_ and zero_ write one value everywhere and may; a tensor
+// without elements writes nothing.
+void check_no_self_overlap(const Tensor& self) {
+  if (self.numel() == 0) return;
+  for (int64_t d = 0; d < self.dim(); ++d)
+    GL_CHECK(!(self.strides()[d] == 0 && self.shape()[d] > 1),
+             "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+             "location. Please clone() the tensor before performing the operation.");
+}
+
+// An operand that shares some but not all of self's memory would be read
+// while it is being written. PyTorch's test: only dense operands without
+// overlap are compared (others are too hard to tell); the same elements in the
+// same layout (x.mul_(x)) are fine.
+void check_no_partial_overlap(const Tensor& self, const Tensor& input) {
+  if (!input.defined() || self.impl()->storage != input.impl()->storage) return;
+  if (self.numel() == 0 || input.numel() == 0) return;
+  if (!self.is_non_overlapping_and_dense() || !input.is_non_overlapping_and_dense()) return;
+  const int64_t a0 = self.offset(), a1 = a0 + self.numel(), b0 = input.offset(), b1 = b0 + input.numel();
+  const bool same = a0 == b0 && a1 == b1 && self.strides() == input.strides();
+  GL_CHECK(same || a1 <= b0 || b1 <= a0,
+           "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+           "memory location. Please clone() the tensor before performing the operation.");
 }
 
 void check_cast(const Tensor& result, const Tensor& self) {
@@ -63,29 +99,37 @@ Tensor snapshot(const Tensor& self) {
   return copy;
 }
 
+enum class Overlap { Refused, Allowed };
+
+// `meta` is an op's own check of its arguments, which PyTorch runs after
+// autograd's checks and before the kernel's memory checks.
 template <typename Compute>
-Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute compute) {
+Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute compute,
+                     Overlap overlap = Overlap::Refused, const std::function<void()>& meta = {}) {
   variable_list inputs = others;
   inputs.push_back(self);
   check_inplace(self, inputs);
+  if (meta) meta();
+  if (overlap == Overlap::Refused) check_no_self_overlap(self);
+  for (const auto& other : others) check_no_partial_overlap(self, other);
   if (!graph_enabled_for(inputs)) {
     Tensor r;
     {
       NoGradGuard guard;
       r = compute(self);
     }
-    check_cast(r, self);
     GL_CHECK(r.dim() <= self.dim() && broadcast_shapes(r.shape(), self.shape()) == self.shape(),
              "output with shape ", shape_str(self.shape()), " doesn't match the broadcast shape ",
              shape_str(broadcast_shapes(r.shape(), self.shape())));
+    check_cast(r, self);  // after the shapes, as PyTorch's TensorIterator
     kernels::copy_into(self, r);
     self.bump_version();
     return self;
   }
   Tensor r = compute(snapshot(self));
-  check_cast(r, self);
   GL_CHECK(r.shape() == self.shape(), "output with shape ", shape_str(self.shape()),
            " doesn't match the broadcast shape ", shape_str(r.shape()));
+  check_cast(r, self);
   kernels::copy_into(self, r);
   self.bump_version();
   if (const auto& base = self.impl()->view_base) {
@@ -96,6 +140,17 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
   self.impl()->output_nr = r.impl()->output_nr;
   self.impl()->requires_grad = false;
   return self;
+}
+
+// C++'s name of a dtype, as PyTorch's clamp_ prints the type it writes to.
+const char* cpp_type_name(DType d) {
+  switch (d) {
+    case DType::Float32: return "float";
+    case DType::Float64: return "double";
+    case DType::Int64: return "long int";
+    case DType::Bool: return "bool";
+  }
+  return "?";
 }
 
 }  // namespace
@@ -125,22 +180,27 @@ Tensor div_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return div(s, other); });
 }
 Tensor clamp_(const Tensor& self, double min, double max) {
-  // PyTorch's clamp_ spells the output type as its C++ type ("long int", "bool").
-  const DType dt = clamp_result_type(self, min, max);
-  GL_CHECK(can_cast(dt, self.dtype()), "result type ", scalar_type_name(dt), " can't be cast to the desired output type ",
-           self.dtype() == DType::Bool ? "bool" : "long int");
-  return apply_inplace(self, {}, [&](const Tensor& s) { return clamp(s, min, max); });
+  // The bounds take part in type promotion (clamp_result_type); PyTorch checks the
+  // promoted type fits self before it looks at self's memory, and spells self's
+  // type as its C++ name ("long int", "bool").
+  auto meta = [&] {
+    const DType dt = clamp_result_type(self, min, max);
+    GL_CHECK(can_cast(dt, self.dtype()), "result type ", scalar_type_name(dt),
+             " can't be cast to the desired output type ", cpp_type_name(self.dtype()));
+  };
+  return apply_inplace(self, {}, [&](const Tensor& s) { return clamp(s, min, max); }, Overlap::Refused, meta);
 }
 
 Tensor fill_(const Tensor& self, double value) {
   return apply_inplace(self, {}, [&](const Tensor& s) {
     Tensor out = full(s.shape(), value, s.dtype());
-    // Filled values no longer depend on the old ones: zero gradient.
-    record("FillBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
+    // Filled values no longer depend on the old ones: zero gradient. PyTorch
+    // names the node of fill_ with a number FillBackward2.
+    record("FillBackward2", {out}, {s}, {}, [](const BackwardContext& c) {
       return variable_list{zeros_like(c.grad())};
     });
     return out;
-  });
+  }, Overlap::Allowed);
 }
 
 Tensor zero_(const Tensor& self) {
@@ -150,16 +210,22 @@ Tensor zero_(const Tensor& self) {
       return variable_list{zeros_like(c.grad())};
     });
     return out;
-  });
+  }, Overlap::Allowed);
 }
 
 Tensor copy_(const Tensor& self, const Tensor& src) {
-  const Shape target = src.dim() <= self.dim() ? broadcast_shapes(src.shape(), self.shape()) : Shape{};
-  GL_CHECK(src.dim() <= self.dim() && target == self.shape(), "output with shape ", shape_str(self.shape()),
-           " doesn't match the broadcast shape ", shape_str(broadcast_shapes(src.shape(), self.shape())));
   return apply_inplace(self, {src}, [&](const Tensor& s) {
+    // Checked after the autograd and overlap checks, as PyTorch's kernel does.
+    const Shape target = src.dim() <= s.dim() ? broadcast_shapes(s.shape(), src.shape()) : Shape{};
+    GL_CHECK(src.dim() <= s.dim() && target == s.shape(), "output with shape ", shape_str(s.shape()),
+             " doesn't match the broadcast shape ", shape_str(broadcast_shapes(s.shape(), src.shape())));
     Tensor out = Tensor::empty(s.shape(), s.dtype());
     kernels::copy_into(out, src);
+    // An integer tensor never requires grad, whatever it was copied from.
+    if (!is_floating(s.dtype())) {
+      propagate_flags({out}, {s, src});
+      return out;
+    }
     // d copy_(self, src) = 0 for the old self, grad (summed to src's shape) for src
     record("CopyBackwards", {out}, {s, src}, {}, [](const BackwardContext& c) {
       return variable_list{zeros_like(c.grad()), c.grad()};
@@ -168,28 +234,38 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
   });
 }
 
+// PyTorch refuses integer and bool tensors in its kernels' own words, before
+// it looks at self's memory; it draws the numbers in the order of self's
+// memory, so a transposed view gets them as its base would.
 Tensor uniform_(const Tensor& self, double from, double to) {
-  random::check_uniform_dtype(self.dtype());
+  auto meta = [&] { random::check_uniform_dtype(self.dtype()); };
   return apply_inplace(self, {}, [&](const Tensor& s) {
-    Tensor out = Tensor::empty(s.shape(), s.dtype());
+    Tensor out = empty_preserving_layout(self, s.dtype());
     GL_DISPATCH_FLOAT(s.dtype(), T, random::fill_uniform(out.data_ptr<T>(), out.numel(), from, to));
     record("UniformBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
       return variable_list{zeros_like(c.grad())};
     });
     return out;
-  });
+  }, Overlap::Refused, meta);
 }
 
 Tensor normal_(const Tensor& self, double mean, double std) {
-  random::check_normal_dtype(self.dtype());
+  auto meta = [&] { random::check_normal_dtype(self.dtype()); };
   return apply_inplace(self, {}, [&](const Tensor& s) {
-    Tensor out = Tensor::empty(s.shape(), s.dtype());
-    GL_DISPATCH_FLOAT(s.dtype(), T, random::fill_normal(out.data_ptr<T>(), out.numel(), mean, std));
+    Tensor out = empty_preserving_layout(self, s.dtype());
+    // PyTorch's block path is for contiguous tensors only; others draw one by one.
+    const bool contiguous = self.is_contiguous();
+    GL_DISPATCH_FLOAT(s.dtype(), T, {
+      if (contiguous)
+        random::fill_normal(out.data_ptr<T>(), out.numel(), mean, std);
+      else
+        random::fill_normal_serial(out.data_ptr<T>(), out.numel(), mean, std);
+    });
     record("NormalBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
       return variable_list{zeros_like(c.grad())};
     });
     return out;
-  });
+  }, Overlap::Refused, meta);
 }
 
 }  // namespace gradlab

@@ -50,6 +50,7 @@ std::vector<Tensor> split_views(const Tensor& a, const std::vector<int64_t>& siz
     }
     return variable_list{cat(parts, d)};
   });
+  for (const auto& o : outs) o.impl()->view_of_multi_output = true;
   return outs;
 }
 

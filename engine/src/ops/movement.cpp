@@ -53,6 +53,42 @@ Tensor view_as_shape(const Tensor& a, const Shape& shape, const Shape& strides, 
   return out;
 }
 
+// The layout PyTorch gives a copy that preserves its input's memory format:
+// the input's own strides when they are dense without overlap, else dense
+// strides with the input's order of dims in memory (innermost = smallest stride;
+// a 0 stride leaves the order as it is).
+Shape preserved_strides(const Tensor& a) {
+  if (a.is_non_overlapping_and_dense()) return a.strides();
+  const Shape& sizes = a.shape();
+  const Shape& strides = a.strides();
+  const int64_t n = a.dim();
+  auto order = [&](int64_t d0, int64_t d1) {  // > 0: d0 belongs outside d1
+    if (strides[d0] == 0 || strides[d1] == 0) return 0;
+    if (strides[d0] != strides[d1]) return strides[d0] < strides[d1] ? -1 : 1;
+    return sizes[d0] > sizes[d1] ? 1 : 0;
+  };
+  std::vector<int64_t> perm(n);  // innermost first
+  for (int64_t i = 0; i < n; ++i) perm[i] = n - 1 - i;
+  for (int64_t i = 1; i < n; ++i) {
+    int64_t d1 = i;
+    for (int64_t d0 = i - 1; d0 >= 0; --d0) {
+      const int c = order(perm[d0], perm[d1]);
+      if (c < 0) break;
+      if (c > 0) {
+        std::swap(perm[d0], perm[d1]);
+        d1 = d0;
+      }
+    }
+  }
+  Shape out(n);
+  int64_t stride = 1;
+  for (int64_t d : perm) {
+    out[d] = stride;
+    if (sizes[d] > 1) stride *= sizes[d];
+  }
+  return out;
+}
+
 }  // namespace
 
 Tensor view(const Tensor& a, const Shape& requested) {
@@ -66,14 +102,15 @@ Tensor view(const Tensor& a, const Shape& requested) {
 
 Tensor reshape(const Tensor& a, const Shape& requested) {
   const Shape shape = infer_size(requested, a.numel());
+  // PyTorch's reshape is _reshape_alias whenever a view will do, so its node is named for that.
   if (auto strides = view_strides(a.shape(), a.strides(), shape))
-    return view_as_shape(a, shape, *strides, "ViewBackward0");
+    return view_as_shape(a, shape, *strides, "ReshapeAliasBackward0");
   return view_as_shape(clone(a), shape, contiguous_strides(shape), "UnsafeViewBackward0");
 }
 
 Tensor flatten(const Tensor& a, int64_t start_dim, int64_t end_dim) {
-  if (a.dim() == 0) return reshape(a, {1});
   const int64_t s = wrap_dim(start_dim, a.dim()), e = wrap_dim(end_dim, a.dim());
+  if (a.dim() == 0) return reshape(a, {1});
   GL_CHECK(s <= e, "flatten() has invalid args: start_dim cannot come after end_dim");
   if (s == e) return a;
   Shape shape(a.shape().begin(), a.shape().begin() + s);
@@ -220,9 +257,17 @@ Tensor clone(const Tensor& a) {
 
 Tensor contiguous(const Tensor& a) { return a.is_contiguous() ? a : clone(a); }
 
+Tensor empty_preserving_layout(const Tensor& a, DType dtype) {
+  Tensor out = Tensor::empty(a.shape(), dtype);
+  out.impl()->strides = preserved_strides(a);
+  return out;
+}
+
 Tensor to(const Tensor& a, DType dtype) {
   if (a.dtype() == dtype) return a;
-  Tensor out = kernels::cast_nograd(a, dtype);
+  // A new tensor in the input's layout, as PyTorch's _to_copy: a cast of a.t() is still transposed.
+  Tensor out = empty_preserving_layout(a, dtype);
+  kernels::copy_into(out, a);
   // Differentiable between floating dtypes only; the cast back happens in FunctionNode.
   if (is_floating(dtype) && is_floating(a.dtype()))
     record("ToCopyBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });

@@ -28,5 +28,8 @@ std::vector<Tensor> chunk(const Tensor& a, int64_t chunks, int64_t dim = 0);
 
 // dtype conversion; differentiable between floating dtypes (ToCopyBackward0).
 Tensor to(const Tensor& a, DType dtype);
+// A new tensor of a's shape laid out as PyTorch's memory-format-preserving
+// copies are (a's strides when dense, else dense in a's order of dims), uninitialised.
+Tensor empty_preserving_layout(const Tensor& a, DType dtype);
 
 }  // namespace gradlab
