@@ -59,6 +59,7 @@ EMSCRIPTEN_BINDINGS(gradlab) {
   function("_eye", &eye_op);
   function("_randint", &randint_op);
   function("_scalar", &scalar_op);
+  function("_wrapped_number", &wrapped_number_op);
   function("_zeros_like", &unary<zeros_like>);
   function("_ones_like", &unary<ones_like>);
   function("_rand_like", &unary<rand_like>);
@@ -207,8 +208,8 @@ EMSCRIPTEN_BINDINGS(gradlab) {
   function("_dropout", &dropout_op);
   function("_mse_loss", &loss<mse_loss>);
   function("_l1_loss", &loss<l1_loss>);
-  function("_nll_loss", &loss<nll_loss>);
-  function("_cross_entropy", &loss<cross_entropy>);
+  function("_nll_loss", &nll_loss_op);
+  function("_cross_entropy", &cross_entropy_op);
   function("_binary_cross_entropy", &loss<binary_cross_entropy>);
   function("_binary_cross_entropy_with_logits", &loss<binary_cross_entropy_with_logits>);
 

@@ -25,6 +25,18 @@ export type IndexItem = number | null | string;
 export interface ReductionOptions { reduction?: 'none' | 'mean' | 'sum' }
 
 /**
+ * Options of nll_loss / NLLLoss: class weights (1-D, one per class) and a target value to skip.
+ * @example F.nll_loss(logp, labels, { weight: torch.tensor([1, 2, 1]), ignore_index: -100 })
+ */
+export interface NLLLossOptions extends ReductionOptions { weight?: Tensor; ignore_index?: number }
+
+/**
+ * Options of cross_entropy / CrossEntropyLoss: NLLLossOptions plus label smoothing in [0, 1].
+ * @example F.cross_entropy(logits, labels, { label_smoothing: 0.1 })
+ */
+export interface CrossEntropyOptions extends NLLLossOptions { label_smoothing?: number }
+
+/**
  * GradlabError: every engine failure, with PyTorch's message where it has one.
  * @example try { torch.ones(3).add(torch.ones(2)); } catch (e) { if (e instanceof GradlabError) console.log(e.message); }
  */
@@ -361,8 +373,8 @@ export interface Functional {
   /** @example F.dropout(x, 0.5, true) */ dropout(x: Tensor, p?: number | { p?: number; training?: boolean }, training?: boolean): Tensor;
   /** @example F.mse_loss(y, t) */ mse_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
   /** @example F.l1_loss(y, t) */ l1_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
-  /** @example F.nll_loss(logp, labels) */ nll_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
-  /** @example F.cross_entropy(logits, labels) */ cross_entropy(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+  /** input [C], [N, C] or [N, C, d1, ...]; target class indices. @example F.nll_loss(logp, labels) */ nll_loss(input: Tensor, target: Tensor, options?: NLLLossOptions): Tensor;
+  /** target: class indices, or class probabilities of the input's shape. @example F.cross_entropy(logits, labels, { label_smoothing: 0.1 }) */ cross_entropy(input: Tensor, target: Tensor, options?: CrossEntropyOptions): Tensor;
   /** @example F.binary_cross_entropy(p, t) */ binary_cross_entropy(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
   /** @example F.binary_cross_entropy_with_logits(z, t) */ binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
 }
@@ -448,8 +460,8 @@ export interface Torch {
     /** @example torch.nn.Dropout(0.5) */ Dropout: ModuleClass<[p?: number]>;
     /** @example torch.nn.MSELoss() */ MSELoss: ModuleClass<[options?: ReductionOptions]>;
     /** @example torch.nn.L1Loss() */ L1Loss: ModuleClass<[options?: ReductionOptions]>;
-    /** @example torch.nn.CrossEntropyLoss() */ CrossEntropyLoss: ModuleClass<[options?: ReductionOptions]>;
-    /** @example torch.nn.NLLLoss() */ NLLLoss: ModuleClass<[options?: ReductionOptions]>;
+    /** @example torch.nn.CrossEntropyLoss({ label_smoothing: 0.1 }) */ CrossEntropyLoss: ModuleClass<[options?: CrossEntropyOptions]>;
+    /** @example torch.nn.NLLLoss({ ignore_index: 0 }) */ NLLLoss: ModuleClass<[options?: NLLLossOptions]>;
     /** @example torch.nn.BCELoss() */ BCELoss: ModuleClass<[options?: ReductionOptions]>;
     /** @example torch.nn.BCEWithLogitsLoss() */ BCEWithLogitsLoss: ModuleClass<[options?: ReductionOptions]>;
     /** @example torch.nn.functional.relu(x) */ functional: Functional;

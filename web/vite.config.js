@@ -1,5 +1,5 @@
-// Vite build of the playground: three pages (playground, embed, tutorial
-// demo), the runner worker as an ES module (the package uses top-level await),
+// Vite build of the playground: four pages (playground, embed, the embeds'
+// shared engine, tutorial demo), the runner worker as an ES module (the package uses top-level await),
 // and 'gradlab' resolved to the package's build output.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -26,6 +26,7 @@ export default defineConfig({
         main: here('index.html'),
         embed: here('embed.html'),
         demo: here('tutorial-demo.html'),
+        engine: here('engine.html'),
       },
     },
   },

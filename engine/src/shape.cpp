@@ -34,8 +34,8 @@ std::string shape_str(const Shape& shape) {
 Shape broadcast_shapes(const Shape& a, const Shape& b) {
   const size_t n = std::max(a.size(), b.size());
   Shape out(n);
-  for (size_t i = 0; i < n; ++i) {
-    // Align from the right, as NumPy does.
+  // Align from the right, as NumPy does, and report the rightmost mismatch, as PyTorch does.
+  for (size_t i = n; i-- > 0;) {
     const int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
     const int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
     GL_CHECK(da == db || da == 1 || db == 1, "The size of tensor a (", da,

@@ -148,13 +148,21 @@ Tensor Tensor::data() const {
 }
 
 void Tensor::detach_() {
+  // A view's history is tied to its base's; cutting it alone would make the two disagree.
+  GL_CHECK(!impl_->view_base,
+           "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for "
+           "training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence "
+           "detach_() cannot be called on these gradients. To fix this error, please refer to the "
+           "Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.");
   impl_->grad_fn.reset();
   impl_->output_nr = 0;
   impl_->requires_grad = false;
 }
 
 Tensor::EdgeRef Tensor::gradient_edge() const {
-  if (impl_->grad_fn) return {grad_fn(), impl_->output_nr};
+  if (const auto& fn = grad_fn()) return {fn, impl_->output_nr};
+  // Only a leaf's own flag gives it an accumulator: a view that requires grad
+  // through its base alone (made under no_grad) gets no gradient, as in PyTorch.
   if (!impl_->requires_grad) return {};
   auto acc = impl_->grad_accumulator.lock();
   if (!acc) {
@@ -206,16 +214,23 @@ Tensor history_alias(const Tensor& t) {
   return Tensor(std::move(impl));
 }
 
-Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset) {
-  auto impl = shallow_copy(*base.impl());
+Tensor make_alias(const Tensor& t, Shape shape, Shape strides, int64_t offset) {
+  auto impl = shallow_copy(*t.impl());
   impl->shape = std::move(shape);
   impl->strides = std::move(strides);
   impl->offset = offset;
-  impl->is_volatile = base.is_volatile();
-  auto root = base.impl()->view_base.lock();
-  impl->view_base = root ? root : base.impl_ptr();
-  impl->view_version = impl->version ? impl->version->version : 0;
+  impl->is_volatile = t.is_volatile();
   return Tensor(std::move(impl));
+}
+
+Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset) {
+  Tensor out = make_alias(base, std::move(shape), std::move(strides), offset);
+  TensorImpl* impl = out.impl();
+  const auto& root = base.impl()->view_base;
+  impl->view_base = root ? root : base.impl_ptr();
+  impl->view_from_no_grad = !GradMode::is_enabled() || (root && base.impl()->view_from_no_grad);
+  impl->view_version = impl->version->version;
+  return out;
 }
 
 namespace kernels {

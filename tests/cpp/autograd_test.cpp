@@ -84,6 +84,103 @@ TEST(Autograd, RetainGraphAccumulatesAndSecondBackwardFails) {
                "after they have already been freed).");
 }
 
+// PyTorch's AccumulateGrad: a leaf's .grad is a dense tensor of its own (never
+// the broadcast view sum() sends back), so it takes in-place ops and accumulates in place.
+TEST(Autograd, LeafGradIsADenseTensorTheLeafOwns) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  autograd::backward({sum(x)}, {}, false, false);
+  EXPECT_EQ(x.grad().strides(), (Shape{1}));
+  autograd::backward({sum(x)}, {}, false, false);
+  expect_values(x.grad(), {2, 2, 2});
+
+  autograd::backward({mean(x)}, {}, false, false);
+  zero_(x.grad());
+  expect_values(x.grad(), {0, 0, 0});
+
+  Tensor y = sum(add(x, 2.0));
+  autograd::backward({y}, {}, /*retain_graph=*/true, false);
+  autograd::backward({y}, {}, true, false);
+  expect_values(x.grad(), {2, 2, 2});
+
+  // A hand-written SGD step.
+  Tensor b = make({1, 2}, {2}, DType::Float32, true);
+  autograd::backward({sum(b)}, {}, false, false);
+  {
+    NoGradGuard no_grad;
+    sub_(b, mul(b.grad(), 0.1));
+    zero_(b.grad());
+  }
+  expect_values(b, {0.9, 1.9});
+  expect_values(b.grad(), {0, 0});
+}
+
+TEST(Autograd, LeafGradAccumulatesInPlace) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  autograd::backward({sum(mul(x, x))}, {}, false, false);
+  const Tensor held = x.grad();
+  autograd::backward({sum(x)}, {}, false, false);
+  EXPECT_TRUE(held.is_same(x.grad()));
+  expect_values(held, {3, 5, 7});
+}
+
+// An incoming gradient nobody else holds is stolen, not copied: here it is a
+// view of the gradient given to backward(), which .grad then shares (as in PyTorch).
+TEST(Autograd, LeafGradStealsAGradientNobodyHolds) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  Tensor g = ones({1, 3});
+  autograd::backward({view(x, {1, 3})}, {g}, false, false);
+  add_(g, 1.0);
+  expect_values(x.grad(), {2, 2, 2});
+}
+
+TEST(Autograd, RetainedGradTakesInPlaceOps) {
+  Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  Tensor y = mul(x, 1.0);
+  y.retain_grad();
+  autograd::backward({sum(y)}, {}, false, false);
+  zero_(y.grad());
+  expect_values(y.grad(), {0, 0, 0});
+}
+
+// With create_graph, .grad keeps the gradient's history (through a copy, as
+// PyTorch's CopyBackwards); a later plain backward adds in place and keeps it.
+TEST(Autograd, CreateGraphGradKeepsHistory) {
+  Tensor x = make({1, 1, 1}, {3}, DType::Float32, true);
+  autograd::backward({sum(mul(x, x))}, {}, false, /*create_graph=*/true);
+  ASSERT_TRUE(x.grad().requires_grad());
+  EXPECT_EQ(x.grad().grad_fn()->name(), "CopyBackwards");
+  autograd::backward({sum(mul(x, 2.0))}, {}, false, false);
+  expect_values(x.grad(), {4, 4, 4});
+  EXPECT_TRUE(x.grad().requires_grad());
+  // x -> .grad -> its history -> x's AccumulateGrad -> x: the cycle PyTorch
+  // warns about; resetting .grad breaks it, as PyTorch advises.
+  x.set_grad(Tensor());
+
+  Tensor z = make({1, 1, 1}, {3}, DType::Float32, true);
+  autograd::backward({sum(z)}, {}, false, true);
+  EXPECT_FALSE(z.grad().requires_grad());  // the gradient of sum() has no history
+  zero_(z.grad());
+  expect_values(z.grad(), {0, 0, 0});
+}
+
+// create_graph does not imply retain_graph: the graph is freed unless asked.
+TEST(Autograd, CreateGraphFreesTheGraphUnlessRetained) {
+  const std::string message = "Trying to backward through the graph a second time";
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  Tensor y = sum(mul(x, x));
+  autograd::backward({y}, {}, /*retain_graph=*/false, /*create_graph=*/true);
+  expect_error([&] { autograd::backward({y}, {}, false, false); }, message);
+  x.set_grad(Tensor());  // .grad has history back to x (see CreateGraphGradKeepsHistory)
+
+  Tensor y2 = sum(mul(x, x));
+  autograd::grad({y2}, {x}, {}, /*retain_graph=*/false, /*create_graph=*/true, false);
+  expect_error([&] { autograd::grad({y2}, {x}, {}, false, false, false); }, message);
+
+  Tensor y3 = sum(mul(x, x));
+  autograd::grad({y3}, {x}, {}, /*retain_graph=*/true, /*create_graph=*/true, false);
+  expect_values(autograd::grad({y3}, {x}, {}, false, false, false)[0], {2, 4, 6});
+}
+
 TEST(Autograd, NonScalarRootNeedsGradient) {
   Tensor x = tutorial_variable();
   Tensor y = mul(x, 2.0);
@@ -196,7 +293,7 @@ TEST(Autograd, InPlaceOnViewsPassesGradcheckAndDoubleGradcheck) {
   Tensor b = sample({2, 1}, 4, true);
   EXPECT_NO_THROW(autograd::gradcheck(fn, {x, b}));
   auto first_grad = [&](const variable_list& in) {
-    return autograd::grad({sum(fn(in)[0])}, in, {}, false, true, false);
+    return autograd::grad({sum(fn(in)[0])}, in, {}, /*retain_graph=*/true, true, false);
   };
   EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x, b}));
 }
@@ -232,7 +329,7 @@ TEST(Autograd, ViewsFollowInPlaceChangesOfTheirBase) {
   Tensor a = sample({2, 3}, 8, true);
   EXPECT_NO_THROW(autograd::gradcheck(fn, {a}));
   auto first_grad = [&](const variable_list& in) {
-    return autograd::grad({sum(fn(in)[0])}, in, {}, false, true, false);
+    return autograd::grad({sum(fn(in)[0])}, in, {}, /*retain_graph=*/true, true, false);
   };
   EXPECT_NO_THROW(autograd::gradcheck(first_grad, {a}));
 }
@@ -289,7 +386,7 @@ TEST(Autograd, InPlaceOpsPassGradcheckAndDoubleGradcheck) {
     Tensor b = sample({3}, 7, true);  // broadcast over y's rows
     EXPECT_NO_THROW(autograd::gradcheck(fn, {x, b}));
     auto first_grad = [&](const variable_list& in) {
-      return autograd::grad({sum(fn(in)[0])}, in, {}, false, true, true);
+      return autograd::grad({sum(fn(in)[0])}, in, {}, /*retain_graph=*/true, true, true);
     };
     EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x, b}));
   }
@@ -346,10 +443,10 @@ TEST(Autograd, GradFunctionDoesNotTouchLeafGrad) {
 TEST(Autograd, DoubleBackward) {
   Tensor x = make({2}, {1}, DType::Float64, true);
   Tensor y = mul(mul(x, x), x);  // x^3
-  auto g = autograd::grad({y}, {x}, {}, false, /*create_graph=*/true, false);
+  auto g = autograd::grad({y}, {x}, {}, /*retain_graph=*/true, /*create_graph=*/true, false);
   expect_values(g[0], {12});  // 3x^2
   EXPECT_TRUE(g[0].requires_grad());
-  auto gg = autograd::grad({g[0]}, {x}, {}, false, true, false);
+  auto gg = autograd::grad({g[0]}, {x}, {}, /*retain_graph=*/true, true, false);
   expect_values(gg[0], {12});  // 6x
   auto ggg = autograd::grad({gg[0]}, {x}, {}, false, false, false);
   expect_values(ggg[0], {6});

@@ -50,5 +50,33 @@ TEST(EdgeCases, HugeRequestsNameTheirBytes) {
                "you tried to allocate 4835703278458516698824704 bytes.");
 }
 
+// In place, the result must be castable back into self (PyTorch's canCast).
+TEST(EdgeCases, InPlaceResultMustCastIntoSelf) {
+  const Tensor i = make({1, 2}, {2}, DType::Int64);
+  expect_error([&] { div_(i, 2.0); }, "result type Float can't be cast to the desired output type Long");
+  expect_error([&] { div_(i, make({2, 2}, {2}, DType::Int64)); },
+               "result type Float can't be cast to the desired output type Long");
+  expect_error([&] { add_(i, 1.5); }, "result type Float can't be cast to the desired output type Long");
+  expect_error([&] { mul_(make({1, 0}, {2}, DType::Bool), 2.0); },
+               "result type Long can't be cast to the desired output type Bool");
+  expect_values(i, {1, 2});  // untouched by the refused ops
+  expect_values(add_(i, 2.0), {3, 4});
+  EXPECT_EQ(i.dtype(), DType::Int64);
+}
+
+TEST(EdgeCases, LinspaceOfOneStepIsStart) {
+  expect_values(linspace(2, 5, 1), {2});
+  EXPECT_EQ(linspace(2, 5, 0).numel(), 0);
+}
+
+TEST(EdgeCases, ALoneNumberHasPyTorchsDtype) {
+  EXPECT_EQ(number_dtype(2), DType::Int64);
+  EXPECT_EQ(number_dtype(1.5), DType::Float32);
+  EXPECT_EQ(number_dtype(-0.0), DType::Float32);
+  EXPECT_EQ(number_dtype(INFINITY), DType::Float32);
+  EXPECT_EQ(wrapped_number(-0.0).dtype(), DType::Float64);
+  EXPECT_EQ(wrapped_number(-3).dtype(), DType::Int64);
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -78,7 +78,7 @@ TEST(Elementwise, UnaryDoubleBackward) {
     if (op.positive_only) x = positive(x);
     SCOPED_TRACE(op.name);
     auto first_grad = [&](const variable_list& in) {
-      return autograd::grad({sum(op.fn(in[0]))}, {in[0]}, {}, false, true, false);
+      return autograd::grad({sum(op.fn(in[0]))}, {in[0]}, {}, /*retain_graph=*/true, true, false);
     };
     EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x}));
   }
@@ -120,7 +120,7 @@ TEST(Elementwise, BinaryDoubleBackward) {
                                               [](const Tensor& x, const Tensor& y) { return div(x, y); },
                                               [](const Tensor& x, const Tensor& y) { return pow(abs(x), y); }}) {
     auto grads = [&](const variable_list& in) {
-      return autograd::grad({sum(fn(in[0], in[1]))}, {in[0], in[1]}, {}, false, true, false);
+      return autograd::grad({sum(fn(in[0], in[1]))}, {in[0], in[1]}, {}, /*retain_graph=*/true, true, false);
     };
     EXPECT_NO_THROW(autograd::gradcheck(grads, {a, b}));
   }
@@ -198,6 +198,95 @@ TEST(Elementwise, ComparisonsGiveBoolWithoutGrad) {
   expect_values(ge(a, b), {0, 1, 1});
   EXPECT_TRUE(allclose(a, add(a, 1e-7)));
   EXPECT_FALSE(allclose(a, add(a, 1e-3)));
+}
+
+// A plain number is PyTorch's wrapped Python scalar: integral values are ints,
+// others and -0 are floats, and they lift a tensor only to the default dtype
+// of a higher category (values from PyTorch 1.13).
+TEST(Elementwise, WrappedNumbersPromoteAsPyTorch) {
+  const Tensor m = make({1, 0}, {2}, DType::Bool);
+  const Tensor i = make({1, 2}, {2}, DType::Int64), b = make({1, 0}, {2}, DType::Bool);
+  const Tensor f = make({1, 2}, {2}), d = make({1, 2}, {2}, DType::Float64);
+  EXPECT_EQ(where(m, wrapped_number(1.5), wrapped_number(0.5)).dtype(), DType::Float32);
+  EXPECT_EQ(where(m, wrapped_number(1), wrapped_number(0)).dtype(), DType::Int64);
+  EXPECT_EQ(where(m, i, wrapped_number(1.5)).dtype(), DType::Float32);
+  EXPECT_EQ(where(m, d, wrapped_number(1.5)).dtype(), DType::Float64);
+  // -0 is a float whatever the tensor, and its sign survives in either operand order.
+  for (const Tensor& t : {i, b, f}) {
+    for (const Tensor& r : {mul(t, -0.0), mul(wrapped_number(-0.0), t)}) {
+      EXPECT_EQ(r.dtype(), DType::Float32);
+      EXPECT_TRUE(std::signbit(test::values_of(r)[0]));
+    }
+  }
+  // Bounds of clamp take part in promotion; bool with int bounds is int64.
+  EXPECT_EQ(clamp(i, 0.5, 1.5).dtype(), DType::Float32);
+  expect_values(clamp(i, 0.5, 1.5), {1, 1.5});
+  EXPECT_EQ(clamp(i, 0, 1).dtype(), DType::Int64);
+  EXPECT_EQ(clamp(b, 0, 1).dtype(), DType::Int64);
+  EXPECT_EQ(clamp(b, std::nan(""), 0.5).dtype(), DType::Float32);
+  EXPECT_EQ(clamp(d, 0.5, 1.5).dtype(), DType::Float64);
+  Tensor fg = make({0.2, 2}, {2}, DType::Float32, true);
+  EXPECT_EQ(clamp(fg, 0, 1).grad_fn()->name(), "ClampBackward1");
+  // bool + bool (and + true) is logical or; bool in a subtraction is refused.
+  EXPECT_EQ(add(b, wrapped_number(1)).dtype(), DType::Int64);
+  const Tensor bb = add(b, to(make({1, 1}, {2}), DType::Bool));
+  EXPECT_EQ(bb.dtype(), DType::Bool);
+  expect_values(to(bb, DType::Int64), {1, 1});
+  // alpha scales like a number: never a fraction into an integer result.
+  expect_error([&] { add(i, wrapped_number(1), 0.5); },
+               "For integral input tensors, argument alpha must not be a floating point number.");
+  expect_error([&] { sub(i, i, 0.5); }, "For integral input tensors, argument alpha must not be a floating point number.");
+  EXPECT_EQ(add(i, wrapped_number(1.5), 2).dtype(), DType::Float32);
+  expect_values(add(i, wrapped_number(1.5), 2), {4, 5});
+  expect_values(add(i, f, 0.5), {1.5, 3});
+  expect_error([&] { sub(b, 1.0); }, "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
+                                      "to invert a mask, use the `~` or `logical_not()` operator instead.");
+  expect_error([&] { sub(f, b); }, "with a bool tensor is not supported");
+  expect_error([&] { rsub(b, 1.0); }, "with a bool tensor is not supported");
+}
+
+TEST(Elementwise, IntegerPowersAsPyTorch) {
+  const Tensor i = make({1, 2}, {2}, DType::Int64);
+  expect_error([&] { pow(i, -1.0); }, "Integers to negative integer powers are not allowed.");
+  expect_error([&] { pow(make({1, 0}, {2}, DType::Bool), -1.0); }, "Integers to negative integer powers are not allowed.");
+  EXPECT_EQ(pow(i, 0.5).dtype(), DType::Float32);
+  EXPECT_EQ(pow(i, 2.0).dtype(), DType::Int64);
+  // A tensor exponent may be negative: only 1 and -1 survive it.
+  const Tensor r = pow(make({1, 2, -1, 3}, {4}, DType::Int64), make({-1}, {}, DType::Int64));
+  EXPECT_EQ(r.dtype(), DType::Int64);
+  expect_values(r, {1, 0, -1, 0});
+  expect_values(pow(make({2, 3}, {2}, DType::Int64), make({10, 3}, {2}, DType::Int64)), {1024, 27});
+}
+
+// PyTorch masks both gradients of a^b at b == 0 and the exponent's at a == 0, b >= 0.
+TEST(Elementwise, PowTensorExponentGradientAtZeroToTheZero) {
+  Tensor a = make({0, 0, 2, 0, 0, 0}, {6}, DType::Float64, true);
+  Tensor e = make({0, 1, 0, 2, -1, 0.5}, {6}, DType::Float64, true);
+  const auto g = autograd::grad({sum(pow(a, e))}, {a, e}, {}, false, false, false);
+  const double inf = INFINITY;
+  const auto ga = test::values_of(g[0]), gexp = test::values_of(g[1]);
+  const std::vector<double> want_a{0, 1, 0, 0, -inf, inf}, want_e{0, 0, std::log(2.0), 0, -inf, 0};
+  for (size_t k = 0; k < 6; ++k) {
+    EXPECT_EQ(ga[k], want_a[k]) << k;
+    EXPECT_EQ(gexp[k], want_e[k]) << k;
+  }
+}
+
+TEST(Elementwise, SignOfNaNAndNegativeZeroIsPositiveZero) {
+  const auto v = test::values_of(sign(make({NAN, -0.0, 0.0, -2.0}, {4}, DType::Float64)));
+  EXPECT_EQ(v[0], 0.0);
+  EXPECT_FALSE(std::signbit(v[0]));
+  EXPECT_FALSE(std::signbit(v[1]));
+  EXPECT_EQ(v[3], -1.0);
+}
+
+TEST(Elementwise, BroadcastErrorNamesTheRightmostMismatch) {
+  expect_error([] { add(ones({2, 3}), ones({3, 2})); },
+               "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1");
+  expect_error([] { add(ones({4, 2, 3}), ones({5, 1, 2})); },
+               "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 2");
+  expect_error([] { mul(ones({2, 3}), ones({4, 1, 2})); },
+               "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 2");
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // Matrix products: values against hand-computed results, matmul's 1-D/2-D/
 // batched dispatch with broadcasting, gradients and double backward against
 // finite differences, non-contiguous operands, node names and PyTorch's messages.
+#include <map>
+#include <string>
+
 #include "test_util.h"
 
 namespace gradlab {
@@ -144,7 +147,7 @@ TEST(Linalg, DoubleBackward) {
     // The gradient of sum((a @ b)^2) is itself a product of a and b; check its derivatives.
     auto grads = [](const variable_list& in) {
       const Tensor y = matmul(in[0], in[1]);
-      return autograd::grad({sum(mul(y, y))}, {in[0], in[1]}, {}, false, true, false);
+      return autograd::grad({sum(mul(y, y))}, {in[0], in[1]}, {}, /*retain_graph=*/true, true, false);
     };
     EXPECT_NO_THROW(autograd::gradcheck(grads, {a, b}));
   }
@@ -213,6 +216,103 @@ TEST(Linalg, ErrorMessages) {
                "\"addmv_impl_cpu\" not implemented for 'Bool'");
   expect_error([&] { matmul(zeros({4, 2, 3}, DType::Bool), zeros({4, 3, 2}, DType::Bool)); },
                "\"bmm\" not implemented for 'Bool'");
+}
+
+// grad_fn and next_functions as PyTorch 1.13 names them, down to the product node:
+// "Name(child, child)" with None for an input that needs no gradient.
+std::string describe(const std::shared_ptr<Node>& fn, int depth) {
+  if (!fn) return "None";
+  std::string s = fn->name();
+  if (depth == 0 || fn->next_edges().empty()) return s;
+  s += "(";
+  for (size_t i = 0; i < fn->next_edges().size(); ++i)
+    s += (i ? ", " : "") + describe(fn->next_edges()[i].fn, depth - 1);
+  return s + ")";
+}
+
+TEST(Linalg, MatmulNodesAsPyTorch) {
+  const std::map<int, Shape> left = {{1, {3}}, {2, {2, 3}}, {3, {4, 2, 3}}, {4, {5, 4, 2, 3}}};
+  const std::map<int, Shape> right = {{1, {3}}, {2, {3, 2}}, {3, {4, 3, 2}}, {4, {5, 4, 3, 2}}};
+  // The top two levels of torch.matmul(ones(left), ones(right)).grad_fn in PyTorch 1.13.
+  const std::map<std::pair<int, int>, std::string> want = {
+      {{1, 1}, "DotBackward0(AccumulateGrad, AccumulateGrad)"},
+      {{1, 2}, "SqueezeBackward3(MmBackward0)"},
+      {{1, 3}, "UnsafeViewBackward0(MvBackward0)"},
+      {{1, 4}, "UnsafeViewBackward0(MvBackward0)"},
+      {{2, 1}, "MvBackward0(AccumulateGrad, AccumulateGrad)"},
+      {{2, 2}, "MmBackward0(AccumulateGrad, AccumulateGrad)"},
+      {{2, 3}, "CloneBackward0(TransposeBackward0)"},
+      {{2, 4}, "CloneBackward0(TransposeBackward0)"},
+      {{3, 1}, "UnsafeViewBackward0(MvBackward0)"},
+      {{3, 2}, "UnsafeViewBackward0(MmBackward0)"},
+      {{3, 3}, "UnsafeViewBackward0(BmmBackward0)"},
+      {{3, 4}, "UnsafeViewBackward0(BmmBackward0)"},
+      {{4, 1}, "UnsafeViewBackward0(MvBackward0)"},
+      {{4, 2}, "UnsafeViewBackward0(MmBackward0)"},
+      {{4, 3}, "UnsafeViewBackward0(BmmBackward0)"},
+      {{4, 4}, "UnsafeViewBackward0(BmmBackward0)"},
+  };
+  for (const auto& [dims, expected] : want) {
+    SCOPED_TRACE(std::to_string(dims.first) + "-D @ " + std::to_string(dims.second) + "-D");
+    const Tensor a = sample(left.at(dims.first), 1), b = sample(right.at(dims.second), 2);
+    EXPECT_EQ(describe(matmul(a, b).grad_fn(), 1), expected);
+  }
+  // 2-D @ 3-D: the transposed product of an unsafe view, as PyTorch.
+  EXPECT_EQ(describe(matmul(sample({2, 3}, 1), sample({4, 3, 2}, 2)).grad_fn(), 3),
+            "CloneBackward0(TransposeBackward0(UnsafeViewBackward0(MmBackward0)))");
+  // In place on a batched product is plain in place (the unsafe view is no view).
+  Tensor y = matmul(sample({4, 2, 3}, 1), sample({3, 2}, 2));
+  add_(y, 1.0);
+  EXPECT_EQ(y.grad_fn()->name(), "AddBackward0");
+}
+
+TEST(Linalg, LinearNodesAsPyTorch) {
+  const Tensor w = sample({4, 3}, 1), bias = sample({4}, 2);
+  EXPECT_EQ(describe(linear(sample({2, 3}, 3), w, bias).grad_fn(), 2),
+            "AddmmBackward0(AccumulateGrad, AccumulateGrad, TBackward0(AccumulateGrad))");
+  EXPECT_EQ(describe(linear(sample({2, 3}, 3, false), w, bias).grad_fn(), 2),
+            "AddmmBackward0(AccumulateGrad, None, TBackward0(AccumulateGrad))");
+  EXPECT_EQ(describe(linear(sample({2, 3}, 3), w, Tensor()).grad_fn(), 2),
+            "MmBackward0(AccumulateGrad, TBackward0(AccumulateGrad))");
+  EXPECT_EQ(describe(linear(sample({5, 2, 3}, 3), w, bias).grad_fn(), 3),
+            "ViewBackward0(AddmmBackward0(AccumulateGrad, ViewBackward0(AccumulateGrad), TBackward0(AccumulateGrad)))");
+  EXPECT_EQ(describe(linear(sample({5, 2, 3}, 3), w, Tensor()).grad_fn(), 1), "UnsafeViewBackward0(MmBackward0)");
+  EXPECT_EQ(describe(linear(sample({6, 5, 2, 3}, 3), w, bias).grad_fn(), 2),
+            "AddBackward0(UnsafeViewBackward0(MmBackward0), AccumulateGrad)");
+  EXPECT_EQ(describe(linear(transpose(sample({2, 5, 3}, 3), 0, 1), w, bias).grad_fn(), 1),
+            "AddBackward0(UnsafeViewBackward0, AccumulateGrad)");
+  EXPECT_EQ(describe(linear(sample({3}, 3), w, bias).grad_fn(), 2),
+            "AddBackward0(SqueezeBackward3(MmBackward0), AccumulateGrad)");
+  // Without addmm the bias is added in place: the product's dtype wins, a bigger bias is refused.
+  EXPECT_EQ(linear(ones({3}), ones({4, 3}), ones({4}, DType::Float64)).dtype(), DType::Float32);
+  EXPECT_EQ(linear(ones({6, 5, 2, 3}), ones({4, 3}), ones({4}, DType::Float64)).dtype(), DType::Float32);
+  expect_error([&] { linear(ones({3}), ones({4, 3}), ones({2, 4})); },
+               "output with shape [4] doesn't match the broadcast shape [2, 4]");
+  EXPECT_NO_THROW(autograd::gradcheck([](const variable_list& in) { return variable_list{linear(in[0], in[1], in[2])}; },
+                                      {sample({3}, 4), w, bias}));
+  EXPECT_NO_THROW(autograd::gradcheck([](const variable_list& in) { return variable_list{linear(in[0], in[1], in[2])}; },
+                                      {sample({2, 2, 2, 3}, 4), w, bias}));
+  // Gradients are unchanged: finite differences and double backward through addmm, incl. broadcast bias.
+  for (const Shape& bias_shape : std::vector<Shape>{{4}, {}, {2, 4}, {1, 4}}) {
+    SCOPED_TRACE(shape_str(bias_shape));
+    const auto f = [](const variable_list& in) { return variable_list{linear(in[0], in[1], in[2])}; };
+    EXPECT_NO_THROW(autograd::gradcheck(f, {sample({2, 3}, 4), w, sample(bias_shape, 5)}));
+    const auto g = [](const variable_list& in) {
+      const Tensor y = linear(in[0], in[1], in[2]);
+      return autograd::grad({sum(mul(y, y))}, in, {}, false, true, false);
+    };
+    EXPECT_NO_THROW(autograd::gradcheck(g, {sample({2, 3}, 4), w, sample(bias_shape, 5)}));
+  }
+  EXPECT_NO_THROW(autograd::gradcheck([](const variable_list& in) { return variable_list{linear(in[0], in[1], in[2])}; },
+                                      {sample({5, 2, 3}, 4), w, bias}));
+  expect_error([&] { linear(sample({2, 3}, 4), w, sample({5}, 5)); },
+               "The expanded size of the tensor (4) must match the existing size (5) at non-singleton dimension 1.  "
+               "Target sizes: [2, 4].  Tensor sizes: [5]");
+  expect_error([&] { linear(ones({2, 3}), ones({4, 3}, DType::Float64), ones({4}, DType::Float64)); },
+               "mat1 and mat2 must have the same dtype");
+  expect_error([&] { linear(ones({2, 3}, DType::Bool), ones({4, 3}, DType::Bool), ones({4}, DType::Bool)); },
+               "\"addmm_impl_cpu_\" not implemented for 'Bool'");
+  EXPECT_EQ(linear(ones({2, 3}, DType::Int64), ones({4, 3}, DType::Int64), ones({4}, DType::Int64)).dtype(), DType::Int64);
 }
 
 }  // namespace

@@ -135,7 +135,7 @@ TEST(NnLoss, Values) {
 TEST(NnLoss, Gradients) {
   const Tensor cls = longs({2, 0, 3}, {3});
   for (Reduction r : kReductions) {
-    SCOPED_TRACE(static_cast<int>(r));
+    SCOPED_TRACE("reduction " + std::to_string(static_cast<int>(r)));
     check_twice([r](const variable_list& in) { return mse_loss(in[0], in[1], r); }, {sample({3, 2}), sample({3, 2}, 1)});
     // Broadcast target, as PyTorch allows (with a warning) for mse_loss.
     check_twice([r](const variable_list& in) { return mse_loss(transpose(in[0], 0, 1), in[1], r); },
@@ -189,6 +189,112 @@ TEST(NnLoss, Errors) {
   expect_error([&] { softmax(x, 2); }, "Dimension out of range (expected to be in range of [-2, 1], but got 2)");
   expect_error([&] { dropout(x, 1.5); }, "dropout probability has to be between 0 and 1, but got 1.5");
   expect_error([&] { dropout(x, -0.1); }, "dropout probability has to be between 0 and 1, but got -0.1");
+}
+
+// Dtype mismatches raise PyTorch 1.13's texts (collected with the oracle).
+TEST(NN, DtypeMismatchErrorsAsPyTorch) {
+  const Tensor f = ones({2, 3}), d = ones({2, 3}, DType::Float64);
+  expect_error([&] { linear(ones({2, 3}), ones({4, 3}), ones({4}, DType::Float64)); },
+               "self and mat2 must have the same dtype");
+  expect_error([&] { linear(ones({2, 2, 3}, DType::Float64), ones({4, 3}, DType::Float64), ones({4})); },
+               "self and mat2 must have the same dtype");
+  expect_error([&] { linear(f, ones({4, 3}, DType::Float64), Tensor()); }, "expected scalar type Float but found Double");
+  expect_error([&] { mse_loss(ones({3}, DType::Int64), ones({3}, DType::Int64)); }, "\"mse_cpu\" not implemented for 'Long'");
+  expect_error([&] { mse_loss(ones({3}, DType::Bool), ones({3}, DType::Bool)); }, "\"mse_cpu\" not implemented for 'Bool'");
+  EXPECT_EQ(mse_loss(f, ones({2, 3}, DType::Int64)).dtype(), DType::Float32);
+  EXPECT_EQ(mse_loss(f, d).dtype(), DType::Float64);
+  // A target not of the input's shape holds class indices, which must be int64.
+  expect_error([&] { cross_entropy(f, ones({2})); }, "expected scalar type Long but found Float");
+  expect_error([&] { cross_entropy(ones({3}), ones({})); }, "expected scalar type Long but found Float");
+  expect_error([&] { cross_entropy(f, ones({2}, DType::Bool)); }, "expected scalar type Long but found Bool");
+  expect_error([&] { cross_entropy(f, ones({2, 3}, DType::Int64)); },
+               "Expected floating point type for target with class probabilities, got Long");
+  EXPECT_EQ(cross_entropy(d, f).dtype(), DType::Float64);
+}
+
+// (N, C, d1, ...) inputs, class weights, ignore_index and label smoothing: gradients against finite
+// differences, twice (values and gradients against PyTorch are in ops.json, replayed by oracle_test).
+TEST(NnLoss, ClassLossOptionsGradcheck) {
+  const Tensor w3 = make({0.5, 2.0, 1.25}, {3}, DType::Float64);
+  const Tensor t3d = longs({0, 2, -100, 1, 2, 2, 0, 1}, {2, 4});
+  const Tensor t4d = longs({0, 2, -100, 1, 2, 2, 0, 1}, {2, 2, 2});
+  const Tensor t5d = longs({1, 0, 2, 2, 0, 1, 1, -100}, {2, 2, 1, 2});
+  const Tensor t1 = longs({2, 1, 1, 0}, {4});
+  for (Reduction r : {Reduction::None, Reduction::Mean, Reduction::Sum}) {
+    SCOPED_TRACE("reduction " + std::to_string(static_cast<int>(r)));
+    // nll_loss is linear in its input: its gradient is a constant, so only once (as above).
+    check_twice([&, r](const variable_list& in) { return nll_loss(in[0], t3d, r, w3); }, {sample({2, 3, 4})}, false);
+    check_twice([&, r](const variable_list& in) { return nll_loss(in[0], t4d, r, w3); }, {sample({2, 3, 2, 2})}, false);
+    check_twice([&, r](const variable_list& in) { return nll_loss(in[0], t5d, r); }, {sample({2, 3, 2, 1, 2})}, false);
+    check_twice([&, r](const variable_list& in) { return cross_entropy(in[0], t1, r, w3, 1); }, {sample({4, 3})});
+    check_twice([&, r](const variable_list& in) { return cross_entropy(in[0], t4d, r, w3, -100, 0.2); },
+                {sample({2, 3, 2, 2})});
+    check_twice([&, r](const variable_list& in) { return cross_entropy(in[0], t1, r, Tensor(), 2, 0.3); },
+                {sample({4, 3})});
+    // Class probabilities (themselves differentiable), with weights and smoothing.
+    check_twice([&, r](const variable_list& in) { return cross_entropy(in[0], softmax(in[1], 1), r, w3, -100, 0.25); },
+                {sample({2, 3, 2}), sample({2, 3, 2}, 1)});
+  }
+}
+
+TEST(NnLoss, ClassLossOptionsValues) {
+  // PyTorch 1.13: F.nll_loss(x, t, weight=w) with x = -[[1, 2, 3], [4, 5, 6]], t = [2, 0], w = [0.5, 2, 1.25].
+  const Tensor x = neg(make({1, 2, 3, 4, 5, 6}, {2, 3}, DType::Float64));
+  const Tensor w = make({0.5, 2.0, 1.25}, {3}, DType::Float64);
+  expect_values(nll_loss(x, longs({2, 0}, {2}), Reduction::Mean, w), {(3 * 1.25 + 4 * 0.5) / 1.75});
+  expect_values(nll_loss(x, longs({2, 0}, {2}), Reduction::None, w), {3.75, 2.0});
+  expect_values(nll_loss(x, longs({2, 0}, {2}), Reduction::Mean, w, 0), {3.0});
+  EXPECT_TRUE(std::isnan(test::values_of(nll_loss(x, longs({-100, -100}, {2})))[0]));
+  expect_values(nll_loss(x, longs({-100, -100}, {2}), Reduction::Sum), {0});
+  // Everything ignored: the mean is nan but its gradient is zero, as PyTorch.
+  Tensor xg = make({1, 2, 3, 4, 5, 6}, {2, 3}, DType::Float64, true);
+  expect_values(autograd::grad({nll_loss(xg, longs({-100, -100}, {2}))}, {xg}, {}, false, false, false)[0],
+                {0, 0, 0, 0, 0, 0});
+  // Node names as PyTorch: 2-D inputs NllLossBackward0, spatial ones NllLoss2DBackward0 (viewed for 3-D).
+  const Tensor x3 = sample({2, 3, 4}), x4 = sample({2, 3, 2, 2});
+  const Tensor t3 = longs({0, 2, 1, 1, 2, 0, 0, 1}, {2, 4}), t4 = longs({0, 2, 1, 1, 2, 0, 0, 1}, {2, 2, 2});
+  EXPECT_EQ(nll_loss(x3, t3).grad_fn()->name(), "NllLoss2DBackward0");
+  EXPECT_EQ(nll_loss(x3, t3, Reduction::None).grad_fn()->name(), "ViewBackward0");
+  EXPECT_EQ(nll_loss(x3, t3, Reduction::None).shape(), (Shape{2, 4}));
+  EXPECT_EQ(nll_loss(x4, t4, Reduction::None).grad_fn()->name(), "NllLoss2DBackward0");
+  EXPECT_EQ(cross_entropy(x4, t4).grad_fn()->name(), "NllLoss2DBackward0");
+  EXPECT_EQ(cross_entropy(sample({2, 3}), longs({0, 1}, {2}), Reduction::Mean, Tensor(), -100, 0.1).grad_fn()->name(),
+            "AddBackward0");
+  // A negative smoothing is no smoothing, as PyTorch.
+  expect_values(cross_entropy(x, longs({2, 0}, {2}), Reduction::Mean, Tensor(), -100, -0.5),
+                test::values_of(cross_entropy(x, longs({2, 0}, {2}))));
+}
+
+TEST(NnLoss, ClassLossOptionErrors) {
+  const Tensor x2 = sample({2, 3}, 1, false), x3 = sample({2, 3, 4}, 1, false), x4 = sample({2, 3, 4, 5}, 1, false);
+  expect_error([&] { nll_loss(x3, longs({0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, {2, 5})); }, "Expected target size [2, 4], got [2, 5]");
+  expect_error([&] { nll_loss(x3, longs({0, 0}, {2})); }, "Expected target size [2, 4], got [2]");
+  expect_error([&] { nll_loss(x4, zeros({2, 4}, DType::Int64)); },
+               "only batches of spatial targets supported (3D tensors) but got targets of dimension: 2");
+  expect_error([&] { nll_loss(x4, zeros({2, 4, 6}, DType::Int64)); },
+               "size mismatch (got input: [2, 3, 4, 5] , target: [2, 4, 6]");
+  expect_error([&] { nll_loss(x2, zeros({2, 4}, DType::Int64)); },
+               "0D or 1D target tensor expected, multi-target not supported");
+  expect_error([&] { nll_loss(x2, zeros({2}, DType::Int64), Reduction::Mean, ones({2}, DType::Float64)); },
+               "weight tensor should be defined either for all 3 classes or no classes but got weight tensor of shape: [2]");
+  expect_error([&] { nll_loss(x4, zeros({2, 4, 5}, DType::Int64), Reduction::Mean, ones({2}, DType::Float64)); },
+               "weight tensor should be defined either for all or no classes");
+  expect_error([&] { nll_loss(x2, zeros({2}, DType::Int64), Reduction::Mean, ones({3})); },
+               "expected scalar type Double but found Float");
+  expect_error([&] { nll_loss(x4, full({2, 4, 5}, 3, DType::Int64)); }, "Target 3 is out of bounds.");
+  expect_error([&] { cross_entropy(x2, zeros({2}, DType::Int64), Reduction::Mean, Tensor(), -100, 1.5); },
+               "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
+  expect_error([&] { cross_entropy(x2, sample({2, 3}, 2, false), Reduction::Mean, Tensor(), -100, 1.5); },
+               "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
+  expect_error([&] { cross_entropy(x2, sample({2, 3}, 2, false), Reduction::Mean, Tensor(), 1); },
+               "ignore_index is not supported for floating point target");
+  expect_error([&] { cross_entropy(x2, sample({2, 3}, 2, false), Reduction::Mean, ones({2}, DType::Float64)); },
+               "cross_entropy: weight tensor should be defined either for all 3 classes or no classes but got weight "
+               "tensor of shape: [2]");
+  expect_error([&] { cross_entropy(make({1}, {}), longs({0}, {})); },
+               "Expected floating point type for target with class probabilities, got Long");
+  // The engine keeps working after each refusal.
+  EXPECT_EQ(nll_loss(x3, zeros({2, 4}, DType::Int64)).dim(), 0);
 }
 
 }  // namespace

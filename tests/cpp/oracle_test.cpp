@@ -219,8 +219,16 @@ const std::map<std::string, OpFn>& ops() {
        }},
       {"F.mse_loss", [](const Call& c) { return variable_list{mse_loss(c.tensor(0), c.tensor(1), c.reduction())}; }},
       {"F.l1_loss", [](const Call& c) { return variable_list{l1_loss(c.tensor(0), c.tensor(1), c.reduction())}; }},
-      {"F.nll_loss", [](const Call& c) { return variable_list{nll_loss(c.tensor(0), c.tensor(1), c.reduction())}; }},
-      {"F.cross_entropy", [](const Call& c) { return variable_list{cross_entropy(c.tensor(0), c.tensor(1), c.reduction())}; }},
+      {"F.nll_loss", [](const Call& c) {
+         return variable_list{nll_loss(c.tensor(0), c.tensor(1), c.reduction(),
+                                       c.has(2, "weight") ? c.tensor(2, "weight") : Tensor(),
+                                       c.integer(4, "ignore_index", -100))};
+       }},
+      {"F.cross_entropy", [](const Call& c) {
+         return variable_list{cross_entropy(c.tensor(0), c.tensor(1), c.reduction(),
+                                            c.has(2, "weight") ? c.tensor(2, "weight") : Tensor(),
+                                            c.integer(4, "ignore_index", -100), c.num(7, "label_smoothing", 0.0))};
+       }},
       {"F.binary_cross_entropy", [](const Call& c) {
          return variable_list{binary_cross_entropy(c.tensor(0), c.tensor(1), c.reduction())};
        }},

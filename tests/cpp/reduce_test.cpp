@@ -85,7 +85,7 @@ TEST(Reduce, DoubleBackward) {
       SCOPED_TRACE(name + " dims " + shape_str(dims));
       Tensor x = sample({2, 3}, 5);
       auto first_grad = [&](const variable_list& in) {
-        return autograd::grad({sum(mul(op.fn(in[0], dims, false), op.fn(in[0], dims, false)))}, {in[0]}, {}, false,
+        return autograd::grad({sum(mul(op.fn(in[0], dims, false), op.fn(in[0], dims, false)))}, {in[0]}, {}, true,
                               true, false);
       };
       EXPECT_NO_THROW(autograd::gradcheck(first_grad, {x}));
@@ -188,9 +188,9 @@ TEST(Reduce, ProdValuesAndZeros) {
   EXPECT_NO_THROW(autograd::gradcheck([](const variable_list& in) { return variable_list{prod(in[0], 1)}; }, {d}));
   EXPECT_NO_THROW(autograd::gradcheck([](const variable_list& in) { return variable_list{prod(in[0])}; }, {d}));
   EXPECT_NO_THROW(autograd::gradcheck(
-      [](const variable_list& in) { return autograd::grad({prod(in[0])}, {in[0]}, {}, false, true, false); }, {d}));
+      [](const variable_list& in) { return autograd::grad({prod(in[0])}, {in[0]}, {}, true, true, false); }, {d}));
   EXPECT_NO_THROW(autograd::gradcheck(
-      [](const variable_list& in) { return autograd::grad({sum(prod(in[0], 1))}, {in[0]}, {}, false, true, false); },
+      [](const variable_list& in) { return autograd::grad({sum(prod(in[0], 1))}, {in[0]}, {}, true, true, false); },
       {d}));
 }
 

@@ -34,6 +34,7 @@ function build(spec) {
 function resolve(arg, inputs) {
   if (Array.isArray(arg)) return arg.map((a) => resolve(a, inputs));
   if (arg !== null && typeof arg === 'object' && 'input' in arg) return inputs[arg.input].input;
+  if (arg !== null && typeof arg === 'object') return Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, resolve(v, inputs)]));
   return arg;
 }
 

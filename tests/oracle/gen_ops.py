@@ -131,7 +131,7 @@ def add(name, op, inputs, args, kwargs=None):
     kwargs = kwargs or {}
     built = [build(s) for s in inputs]
     values = [v for _, v in built]
-    out = call(op, resolve(args, values), resolve(kwargs, values))
+    out = call(op, resolve(args, values), {k: resolve(v, values) for k, v in kwargs.items()})
     many = isinstance(out, (list, tuple))
     outs = list(out) if many else [out]
     if isinstance(out, bool):
@@ -434,9 +434,43 @@ def functional():
         [X([4], -4, 4), X([4], data=[1.0, 0.0, 1.0, 1.0], rg=False)], [I(0), I(1)])
 
 
+def class_losses():
+    """nll_loss and cross_entropy with (N, C, d1, ...) inputs, class weights, ignore_index,
+    label smoothing and class-probability targets (issue 12)."""
+    W = lambda c: X([c], 0.5, 2.0, rg=False)
+    for red in ["none", "mean", "sum"]:
+        kw = {"reduction": red}
+        add(f"nll_loss_3d_{red}", "F.nll_loss", [X([2, 3, 4], -3, -0.1), IDX([0, 2, 1, 1, 2, 0, 0, 1], [2, 4])],
+            [I(0), I(1)], kw)
+        add(f"nll_loss_4d_weight_ignore_{red}", "F.nll_loss",
+            [X([2, 3, 2, 2], -3, -0.1), IDX([0, 2, -100, 1, 2, 2, 0, -100], [2, 2, 2]), W(3)], [I(0), I(1)],
+            {**kw, "weight": I(2)})
+        add(f"nll_loss_5d_{red}", "F.nll_loss", [X([2, 3, 2, 1, 2], -3, -0.1), IDX([1, 0, 2, 2, 0, 1, 1, 0], [2, 2, 1, 2])],
+            [I(0), I(1)], kw)
+        add(f"cross_entropy_weight_ignore_{red}", "F.cross_entropy",
+            [X([4, 3]), IDX([2, 1, 1, 0]), W(3)], [I(0), I(1)], {**kw, "weight": I(2), "ignore_index": 1})
+        add(f"cross_entropy_4d_{red}", "F.cross_entropy", [X([2, 3, 2, 2]), IDX([0, 1, 2, 2, 1, 0, -100, 1], [2, 2, 2])],
+            [I(0), I(1)], kw)
+        add(f"cross_entropy_smoothing_{red}", "F.cross_entropy", [X([3, 4]), IDX([3, -100, 0])], [I(0), I(1)],
+            {**kw, "label_smoothing": 0.2})
+        add(f"cross_entropy_smoothing_weight_{red}", "F.cross_entropy", [X([3, 4]), IDX([3, -100, 0]), W(4)],
+            [I(0), I(1)], {**kw, "label_smoothing": 0.1, "weight": I(2)})
+        add(f"cross_entropy_smoothing_3d_{red}", "F.cross_entropy", [X([2, 3, 2]), IDX([2, 0, 1, -100], [2, 2])],
+            [I(0), I(1)], {**kw, "label_smoothing": 0.3})
+        add(f"cross_entropy_probs_{red}", "F.cross_entropy", [X([3, 4]), X([3, 4], 0, 1, rg=False)], [I(0), I(1)], kw)
+        add(f"cross_entropy_probs_weight_smoothing_{red}", "F.cross_entropy",
+            [X([2, 3, 2, 2]), X([2, 3, 2, 2], 0, 1, rg=False), W(3)], [I(0), I(1)],
+            {**kw, "weight": I(2), "label_smoothing": 0.25})
+    add("nll_loss_all_ignored_mean", "F.nll_loss", [X([2, 3], -3, -0.1), IDX([-100, -100])], [I(0), I(1)])
+    add("nll_loss_1d_weight", "F.nll_loss", [X([3], -3, -0.1), IDX([2], []), W(3)], [I(0), I(1)], {"weight": I(2)})
+    add("cross_entropy_1d_smoothing_f32", "F.cross_entropy", [X([4], dtype="float32"), IDX([1], [])], [I(0), I(1)],
+        {"label_smoothing": 0.15})
+    add("cross_entropy_probs_1d", "F.cross_entropy", [X([4]), X([4], 0, 1, rg=False)], [I(0), I(1)])
+
+
 def main():
     for make in [arithmetic, unary, activations, clamp_where, comparisons, reductions, linalg, shapes, joins,
-                 indexing, functional]:
+                 indexing, functional, class_losses]:
         make()
     names = Counter(c["name"] for c in CASES)
     dup = [n for n, k in names.items() if k > 1]

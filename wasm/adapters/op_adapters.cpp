@@ -98,8 +98,21 @@ Handle squeeze_dim(Handle a, double dim) {
 Handle dropout_op(Handle a, double p, bool training) {
   return guard([&] { return wrap(dropout(tensor(a), p, training)); });
 }
+Handle nll_loss_op(Handle input, Handle target, Handle weight, int reduction, double ignore_index) {
+  return guard([&] {
+    return wrap(nll_loss(tensor(input), tensor(target), static_cast<Reduction>(reduction), tensor(weight),
+                         integer_arg(ignore_index)));
+  });
+}
+Handle cross_entropy_op(Handle input, Handle target, Handle weight, int reduction, double ignore_index,
+                        double label_smoothing) {
+  return guard([&] {
+    return wrap(cross_entropy(tensor(input), tensor(target), static_cast<Reduction>(reduction), tensor(weight),
+                              integer_arg(ignore_index), label_smoothing));
+  });
+}
 Handle full_op(val s, double value, int dtype) {
-  return guard([&] { return wrap(full(shape_of(s), value, dtype_of(dtype))); });
+  return guard([&] { return wrap(full(shape_of(s), value, dtype < 0 ? number_dtype(value) : dtype_of(dtype))); });
 }
 Handle arange_op(double start, double end, double step, int dtype) {
   return guard([&] { return wrap(arange(start, end, step, dtype_of(dtype))); });
@@ -112,6 +125,9 @@ Handle eye_op(double n, double m, int dtype) {
 }
 Handle randint_op(double low, double high, val s, int dtype) {
   return guard([&] { return wrap(randint(integer_arg(low), integer_arg(high), shape_of(s), dtype_of(dtype))); });
+}
+Handle wrapped_number_op(double value) {
+  return guard([&] { return wrap(wrapped_number(value)); });
 }
 Handle scalar_op(double value, int dtype, bool wrapped) {
   return guard([&] { return wrap(scalar_tensor(value, dtype_of(dtype), wrapped)); });

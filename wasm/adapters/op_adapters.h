@@ -114,12 +114,19 @@ Handle index_op(Handle a, val items);
 Handle squeeze_all(Handle a);
 Handle squeeze_dim(Handle a, double dim);
 Handle dropout_op(Handle a, double p, bool training);
+// weight 0: no class weights.
+Handle nll_loss_op(Handle input, Handle target, Handle weight, int reduction, double ignore_index);
+Handle cross_entropy_op(Handle input, Handle target, Handle weight, int reduction, double ignore_index,
+                        double label_smoothing);
+// dtype -1: the number's own (number_dtype), as torch.full without a dtype.
 Handle full_op(val s, double value, int dtype);
 Handle arange_op(double start, double end, double step, int dtype);
 Handle linspace_op(double start, double end, double steps, int dtype);
 Handle eye_op(double n, double m, int dtype);
 Handle randint_op(double low, double high, val s, int dtype);
 Handle scalar_op(double value, int dtype, bool wrapped);
+// The one rule that turns a JS number into a tensor operand (wrapped_number).
+Handle wrapped_number_op(double value);
 bool allclose_op(Handle a, Handle b, double rtol, double atol, bool equal_nan);
 void manual_seed_op(double seed);
 

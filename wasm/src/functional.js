@@ -22,6 +22,18 @@ function dimArg(dim, name) {
 function loss(raw) {
   return (input, target, options) => adopt(raw(tensorArg(input, 'input'), tensorArg(target, 'target'), reductionCode(options)));
 }
+// nll_loss and cross_entropy also take {weight, ignore_index} (and label_smoothing), PyTorch's keywords.
+function classLoss(raw) {
+  return (input, target, options = {}) => {
+    const weight = options.weight === undefined || options.weight === null ? 0 : tensorArg(options.weight, 'weight');
+    const ignoreIndex = options.ignore_index ?? -100;
+    const labelSmoothing = options.label_smoothing ?? 0;
+    if (!Number.isInteger(ignoreIndex)) fail(`ignore_index must be an int, not ${typeof ignoreIndex}`);
+    if (typeof labelSmoothing !== 'number') fail(`label_smoothing must be a float, not ${typeof labelSmoothing}`);
+    return adopt(raw(tensorArg(input, 'input'), tensorArg(target, 'target'), weight, reductionCode(options),
+      ignoreIndex, labelSmoothing));
+  };
+}
 
 export const functional = {
   relu: (x) => x.relu(),
@@ -41,8 +53,8 @@ export const functional = {
   },
   mse_loss: loss((a, b, r) => M._mse_loss(a, b, r)),
   l1_loss: loss((a, b, r) => M._l1_loss(a, b, r)),
-  nll_loss: loss((a, b, r) => M._nll_loss(a, b, r)),
-  cross_entropy: loss((a, b, r) => M._cross_entropy(a, b, r)),
+  nll_loss: classLoss((a, b, w, r, ignore) => M._nll_loss(a, b, w, r, ignore)),
+  cross_entropy: classLoss((a, b, w, r, ignore, smoothing) => M._cross_entropy(a, b, w, r, ignore, smoothing)),
   binary_cross_entropy: loss((a, b, r) => M._binary_cross_entropy(a, b, r)),
   binary_cross_entropy_with_logits: loss((a, b, r) => M._binary_cross_entropy_with_logits(a, b, r)),
 };

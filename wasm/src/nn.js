@@ -146,9 +146,11 @@ function lossModule(name, fn) {
   const cls = class extends ModuleBase {
     constructor(options) {
       super();
-      this.reduction = optionsArg(options, `${name}()`).reduction ?? 'mean';
+      options = optionsArg(options, `${name}()`);
+      this.reduction = options.reduction ?? 'mean';
+      this._options = options;
     }
-    forward(input, target) { return fn(input, target, { reduction: this.reduction }); }
+    forward(input, target) { return fn(input, target, { ...this._options, reduction: this.reduction }); }
   };
   Object.defineProperty(cls, 'name', { value: name });
   return cls;

@@ -1,6 +1,7 @@
 // Tensor methods for every op of API.md. Each op is one engine call taking
 // handles and numbers; a plain-number operand of add/sub/mul/div/pow takes
-// the engine's scalar overload, other numbers become a wrapped 0-d tensor.
+// the engine's scalar overload, other numbers become a wrapped 0-d tensor;
+// either way the engine's wrapped_number decides what the number is.
 import { dimsOf, isOptions, sizesOf } from './args.js';
 import { M, check, fail } from './runtime.js';
 import { Tensor, adopt, fromHandle } from './tensor.js';
@@ -24,11 +25,16 @@ export function operandHandle(x) {
   fail(`expected a Tensor or a number, but got ${x === null ? 'null' : typeof x}`);
 }
 
-// int64 when integral, else float64, as the engine's wrapped_number decides.
+// The engine owns the rule (wrapped_number): integral numbers act as Python ints, others and -0 as floats.
 function scalarHandle(x) {
-  const h = M._scalar(x, Number.isInteger(x) && Math.abs(x) < 9.2e18 ? 2 : 1, true);
+  const h = M._wrapped_number(x);
   check();
   return h;
+}
+
+/** A JS number as a 0-d operand tensor, as PyTorch wraps a Python scalar (the caller disposes it). */
+export function wrappedNumber(x) {
+  return fromHandle(scalarHandle(x));
 }
 
 /** Calls f with engine handles for the operands, freeing temporaries, and wraps the result. */
@@ -53,17 +59,18 @@ function binary(raw, rawScalar) {
 }
 
 // Arithmetic.
+// A number operand with an alpha goes to the engine as it is: alpha * other could turn 1.5 * 2 into an int.
 P.add = function (other, options) {
   const alpha = options?.alpha ?? 1;
   if (other instanceof Tensor) return adopt(M._add(this._handle(), other._handle(), alpha));
-  if (typeof other === 'number') return adopt(M._add_scalar(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) return adopt(M._add_scalar(this._handle(), other));
   const self = this._handle();
   return withOperands([other], (o) => M._add(self, o, alpha));
 };
 P.sub = function (other, options) {
   const alpha = options?.alpha ?? 1;
   if (other instanceof Tensor) return adopt(M._sub(this._handle(), other._handle(), alpha));
-  if (typeof other === 'number') return adopt(M._sub_scalar(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) return adopt(M._sub_scalar(this._handle(), other));
   const self = this._handle();
   return withOperands([other], (o) => M._sub(self, o, alpha));
 };
@@ -296,13 +303,13 @@ function inPlace(handle) {
 }
 P.add_ = function (other, options) {
   const alpha = options?.alpha ?? 1;
-  if (typeof other === 'number') inPlace(M._add_scalar_(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) inPlace(M._add_scalar_(this._handle(), other));
   else { const self = this._handle(); withInPlace([other], (o) => M._add_(self, o, alpha)); }
   return this;
 };
 P.sub_ = function (other, options) {
   const alpha = options?.alpha ?? 1;
-  if (typeof other === 'number') inPlace(M._sub_scalar_(this._handle(), alpha * other));
+  if (typeof other === 'number' && alpha === 1) inPlace(M._sub_scalar_(this._handle(), other));
   else { const self = this._handle(); withInPlace([other], (o) => M._sub_(self, o, alpha)); }
   return this;
 };

@@ -8,7 +8,7 @@ import { nn, torchRef } from './nn.js';
 import { optim } from './optim.js';
 import { M, check, fail, keep, live, tidy } from './runtime.js';
 import { Tensor, adopt, fromHandle, printStyle } from './tensor.js';
-import { factory, withOperands } from './tensor-ops.js';
+import { factory, withOperands, wrappedNumber } from './tensor-ops.js';
 
 const LEGACY_NONE = 0, LEGACY_TENSOR = 1, LEGACY_VARIABLE = 2;
 
@@ -112,7 +112,7 @@ export const torch = {
   randn: creation('randn', (s, d) => M._randn(s, d)),
   full: (size, value, options) => {
     options = optionsArg(options, 'full()');
-    const code = dtypeCode(options.dtype, typeof value === 'boolean' ? 3 : 0);
+    const code = dtypeCode(options.dtype, typeof value === 'boolean' ? 3 : -1);
     return applyOptions(adopt(M._full(sizesOf([size]), Number(value), code)), options);
   },
   randint: (low, high, size, options) => {
@@ -214,7 +214,7 @@ for (const name of METHODS) {
   torch[name] = (input, ...rest) => {
     if (input instanceof Tensor) return input[name](...rest);
     if (typeof input === 'number' || typeof input === 'boolean' || Array.isArray(input)) {
-      const t = typeof input === 'number' ? wrappedScalar(input) : fromData(input);
+      const t = typeof input === 'number' ? wrappedNumber(input) : fromData(input);
       try {
         return t[name](...rest);
       } finally {
@@ -233,11 +233,6 @@ for (const name of ['zero_', 'fill_', 'clamp_']) {
   };
 }
 
-function wrappedScalar(x) {
-  const h = M._scalar(x, Number.isInteger(x) && Math.abs(x) < 9.2e18 ? 2 : 1, true);
-  check();
-  return fromHandle(h);
-}
 
 torch.nn.functional = functional;
 factory.tensor = (x) => fromData(x);

@@ -7,7 +7,7 @@ import data from 'virtual:torch-completions';
 const RUNNER_GLOBALS = [
   { label: 'print', type: 'function', detail: '(...values)', info: 'Prints like Python: tensors as their repr, arrays as NumPy.' },
   { label: 'show', type: 'function', detail: '(tensor, name?)', info: 'Adds a tensor to the Tensors pane and its graph to the Graph pane.' },
-  { label: 'plot', type: 'function', detail: '(ys | {name: ys}, {title}?)', info: 'Draws a line chart in the output.' },
+  { label: 'plot', type: 'function', detail: '(ys) | (xs, ys) | ({ name: ys }), { title, xlabel, ylabel }?', info: 'Draws a line chart in the output.' },
   { label: 'F', type: 'namespace', detail: 'torch.nn.functional' },
 ];
 

@@ -1,9 +1,11 @@
 // The code editor: CodeMirror 6 in JavaScript mode, themed by the page's CSS
-// variables, with torch completions, Ctrl/Cmd+Enter to run, Escape to leave
-// the editor, and a red mark on the line a runtime error came from.
+// variables, with torch completions, Ctrl/Cmd+Enter to run, Tab to indent
+// (Escape then Tab leaves the editor, as CodeMirror recommends for keyboard
+// users), and a red mark on the line a runtime error came from.
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap, Decoration } from '@codemirror/view';
 import { EditorState, StateField, StateEffect, Prec } from '@codemirror/state';
+import { indentWithTab } from '@codemirror/commands';
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
 import { HighlightStyle, syntaxHighlighting, syntaxTree, ensureSyntaxTree } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
@@ -59,7 +61,7 @@ const theme = EditorView.theme({
   '.cm-foldPlaceholder': { backgroundColor: 'var(--surface-2)', border: 'none', color: 'var(--text-muted)' },
 });
 
-export function createEditor(parent, { doc, onRun, onChange = () => {}, onEscape, readOnly = false, label = 'Code editor' }) {
+export function createEditor(parent, { doc, onRun, onChange = () => {}, readOnly = false, label = 'Code editor' }) {
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -77,7 +79,7 @@ export function createEditor(parent, { doc, onRun, onChange = () => {}, onEscape
         EditorState.readOnly.of(readOnly),
         EditorView.editable.of(!readOnly),
         Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }])),
-        keymap.of([{ key: 'Escape', run: (v) => { v.contentDOM.blur(); onEscape?.(); return true; } }]),
+        keymap.of([indentWithTab]),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
       ],
     }),

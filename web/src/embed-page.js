@@ -1,40 +1,71 @@
 // embed.html: editor, Run and Output with minimal chrome, for iframes in
-// tutorials. Configured by the hash: #code=…&autorun=0|1&readonly=0|1&height=…
+// tutorials, plus the Tensors and Graph panes when the block asks for them.
+// Configured by the hash:
+//   #code=…&autorun=0|1&readonly=0|1&height=…&panes=tensors,graph&engine=<id>
 // It runs only when autorun=1 or the reader presses Run, and reports its
-// content height to the parent page so the iframe can fit it.
+// content height to the parent page so the iframe can fit it. With engine=<id>
+// (set by embed.js) it shares the page's one engine instead of starting its own.
 import { createEditor } from './editor.js';
 import { OutputView } from './output-view.js';
 import { createSession } from './session.js';
 import { parseHash, shareUrl } from './share.js';
+import { setupTabs } from './tabs.js';
+import { RemoteRunner } from './remote-runner.js';
+import { Runner } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
 const params = parseHash();
 const code = params.code ?? '';
 const autorun = params.autorun === '1';
+const readOnly = params.readonly === '1';
 const fixedHeight = Number(params.height) || 0;
+const panes = new Set((params.panes ? decodeURIComponent(params.panes) : '').split(',').map((p) => p.trim()).filter(Boolean));
+const engine = params.engine && /^[\w-]+$/.test(params.engine) ? params.engine : null;
 
 const editor = createEditor($('editor'), {
   doc: code,
-  readOnly: params.readonly === '1',
-  label: 'Code snippet',
+  readOnly,
+  label: readOnly ? 'Code snippet (read-only)' : 'Code snippet',
   onRun: () => run(),
-  onEscape: () => $('run').focus(),
   onChange: () => { $('open').href = shareUrl(editor.code, new URL('./', location.href).href); },
 });
 $('open').href = shareUrl(code, new URL('./', location.href).href);
+if (readOnly) {
+  document.body.classList.add('readonly');
+  $('readonly').hidden = false;
+}
 
 const wrap = $('output-wrap');
 const output = new OutputView($('output'), { onLineClick: (line) => editor.goToLine(line) });
 output.clear();
 const status = $('status');
 
+let tensors = null;
+let graph = null;
+if (panes.has('tensors') || panes.has('graph')) {
+  $('embed-tabs').hidden = false;
+  for (const name of ['tensors', 'graph']) $(`tab-${name}`).hidden = !panes.has(name);
+  const tabs = setupTabs($('embed-tabs'), (id) => { if (id === 'tab-graph') requestAnimationFrame(() => graph?.fit()); });
+  // The views load only for the blocks that show them.
+  if (panes.has('tensors')) {
+    const { TensorsView } = await import('./tensors-view.js');
+    tensors = new TensorsView($('tensors'), $('tensor-count'));
+  }
+  if (panes.has('graph')) {
+    const { GraphView } = await import('./graph-view.js');
+    graph = new GraphView($('graph'));
+  }
+  tabs.select('tab-output');
+}
+
+const STATUS = { running: 'Running…', queued: 'Waiting for another example…', failed: 'The engine could not be loaded.' };
 const session = createSession({
-  editor, output,
+  editor, output, tensors, graph,
+  createRunner: (handlers) => (engine ? new RemoteRunner(`gradlab-engine:${engine}`, handlers) : new Runner(handlers)),
   onState(state) {
-    $('stop').hidden = state !== 'running';
+    $('stop').hidden = state !== 'running' && state !== 'queued';
     document.body.dataset.runner = state;
-    if (state === 'running') status.textContent = 'Running…';
-    else if (state === 'failed') status.textContent = 'The engine could not be loaded.';
+    if (STATUS[state]) status.textContent = STATUS[state];
     else if (state === 'loading' && !document.body.dataset.runs) status.textContent = 'Loading the engine…';
     else if (state === 'ready' && !document.body.dataset.runs) status.textContent = '';
   },

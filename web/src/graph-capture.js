@@ -2,13 +2,19 @@
 // remembered (weakly) by their grad_fn, so a graph walk can show each node's
 // shape and value; backward() is wrapped to walk the DAG first, hook every
 // known tensor for the gradient it receives, and replay the engine's order.
-import { numpyText, preview, quietly } from './tensor-info.js';
+// Every pass is hooked, but only the first, one every CAPTURE_EVERY_MS and the
+// last (flushed when the run ends) are described and sent: a training loop's
+// picker holds its first and last backward. With capture off (an embed
+// without a Graph pane) only the tensor bookkeeping remains.
+import { tensorText, preview, quietly } from './tensor-info.js';
 import { backwardOrder } from './backward-order.js';
 
 const MAX_NODES = 300;
 // A training loop calls backward() hundreds of times; recording each one would
 // triple its cost, so graphs are taken at most this often (the first always).
 const CAPTURE_EVERY_MS = 250;
+
+const isModule = (v) => typeof v === 'function' && typeof v.named_parameters === 'function';
 
 // Node objects are keyed by their id when the package gives one, else by identity.
 const keyOf = (node) => (node && (node.id ?? node._id)) ?? node;
@@ -33,15 +39,30 @@ class WeakIndex {
   }
 }
 
+function gradText(t) {
+  const g = t.grad;
+  if (!g) return null;
+  try {
+    return tensorText(g);
+  } finally {
+    g.dispose();
+  }
+}
+
 export class GraphRecorder {
   constructor(torch) {
     this.torch = torch;
+    this.capturing = true;
     this.onGraph = () => {};
+    // Sees every tensor an entry point returns (the runner frees them between runs).
+    this.onTensor = () => {};
     this.reset();
     this.instrument();
   }
 
   reset() {
+    this.discard(this.pending);
+    this.pending = null;
     this.byNode = new WeakIndex();
     this.names = new WeakMap();
     this.seq = 0;
@@ -53,8 +74,21 @@ export class GraphRecorder {
     this.names.set(t, label);
   }
 
+  // A declared variable: a tensor takes its name, a module names its
+  // parameters by attribute path (fc1.weight), as named_parameters() gives them.
+  nameValue(value, label) {
+    if (!this.capturing) return;
+    if (isModule(value)) {
+      for (const [path, p] of value.named_parameters()) if (!this.names.has(p)) this.names.set(p, path);
+    } else if (value && typeof value === 'object' && 'grad_fn' in value) {
+      this.names.set(value, label);
+    }
+  }
+
   remember(result) {
     if (!result || typeof result !== 'object' || !('grad_fn' in result)) return;
+    this.onTensor(result);
+    if (!this.capturing) return;
     const fn = result.grad_fn;
     if (fn) this.byNode.set(keyOf(fn), { ref: new WeakRef(result), seq: ++this.seq });
   }
@@ -72,7 +106,9 @@ export class GraphRecorder {
   // Every tensor-returning entry point: Tensor methods, torch.*, F.*.
   instrument() {
     const torch = this.torch;
-    const proto = Object.getPrototypeOf(torch.zeros(1));
+    const probe = torch.zeros(1);
+    const proto = Object.getPrototypeOf(probe);
+    probe.dispose();
     for (const owner of [proto, torch, torch.nn && torch.nn.functional]) {
       if (!owner) continue;
       for (const key of Object.getOwnPropertyNames(owner)) {
@@ -147,10 +183,10 @@ export class GraphRecorder {
       dtype: t ? t.dtype : null,
       requires_grad: t ? t.requires_grad : true,
       preview: preview(t),
-      data: t ? numpyText(t) : null,
+      data: t ? tensorText(t) : null,
       gradPreview: received ? preview(received) : null,
-      grad: received ? numpyText(received) : null,
-      accumulated: leaf && t && t.grad ? numpyText(t.grad) : null,
+      grad: received ? tensorText(received) : null,
+      accumulated: leaf && t ? gradText(t) : null,
     }));
   }
 
@@ -173,15 +209,18 @@ export class GraphRecorder {
 
   beforeBackward(root, gradient) {
     this.backwardCount += 1;
-    if (!root.grad_fn || performance.now() - this.lastCapture < CAPTURE_EVERY_MS) return null;
-    this.lastCapture = performance.now();
+    if (!this.capturing || !root.grad_fn) return null;
     const walked = this.walk(root);
     const grads = new Map();
     const handles = [];
     for (const n of walked.nodes) {
       if (!n.tensor || typeof n.tensor.register_hook !== 'function') continue;
       try {
-        handles.push(n.tensor.register_hook((g) => { grads.set(n.id, g.detach().clone()); }));
+        handles.push(n.tensor.register_hook((g) => {
+          const d = g.detach();
+          grads.set(n.id, d.clone());
+          d.dispose();
+        }));
       } catch {
         // A tensor that cannot take a hook just shows no gradient.
       }
@@ -192,11 +231,41 @@ export class GraphRecorder {
   afterBackward(session, ok) {
     if (!session) return;
     for (const h of session.handles) h.remove();
-    if (!ok) return;
+    session.handles = [];
+    if (!ok) {
+      this.discard(session);
+      return;
+    }
+    this.discard(this.pending);
+    this.pending = null;
+    if (session.number === 1 || performance.now() - this.lastCapture >= CAPTURE_EVERY_MS) {
+      this.lastCapture = performance.now();
+      this.send(session);
+    } else {
+      this.pending = session;
+    }
+  }
+
+  // At the end of a run: the last backward, if it was held back.
+  flush() {
+    if (!this.pending) return;
+    const session = this.pending;
+    this.pending = null;
+    this.send(session);
+  }
+
+  send(session) {
     const rootName = this.names.get(session.root);
     const title = `backward #${session.number}${rootName ? ` of ${rootName}` : ''}`;
     const graph = this.serialise(session.root, session.walked, { source: 'backward', title, grads: session.grads });
-    for (const g of session.grads.values()) if (typeof g.dispose === 'function') g.dispose();
+    graph.number = session.number;
+    this.discard(session);
     this.onGraph(graph);
+  }
+
+  discard(session) {
+    if (!session) return;
+    for (const g of session.grads.values()) g.dispose();
+    session.grads.clear();
   }
 }

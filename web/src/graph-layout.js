@@ -1,8 +1,13 @@
 // Lays out a captured autograd graph with dagre: gradient flow runs top to
 // bottom, from the output's grad_fn down to the leaves. Node boxes are sized
-// from the text lines they will show.
+// from the text lines they will show; the compact style (for graphs too big
+// to read at full size) keeps only each node's name and variable.
 import dagre from '@dagrejs/dagre';
 
+// The smallest font drawn in the graph (graph.css); the view never scales
+// below MIN_SCALE so that no text is under 11 px on screen.
+export const SMALLEST_FONT_PX = 12;
+export const MIN_SCALE = 11 / SMALLEST_FONT_PX;
 // Advance widths of the monospace fonts used in node boxes (13px title, 12px body).
 const TITLE_CHAR_W = 8.2;
 const CHAR_W = 7.4;
@@ -15,8 +20,12 @@ export function shapeText(shape) {
 }
 
 // The text lines of a node box, in drawing order.
-export function nodeLines(n, showGrad) {
+export function nodeLines(n, showGrad, compact = false) {
   const lines = [{ text: n.name, cls: 'node-title' }];
+  if (compact) {
+    if (n.label) lines.push({ text: n.label, cls: 'node-meta' });
+    return lines;
+  }
   const meta = [n.label, shapeText(n.shape)].filter(Boolean).join('  ');
   if (meta) lines.push({ text: meta, cls: 'node-meta' });
   if (n.preview) lines.push({ text: n.preview, cls: 'node-value' });
@@ -24,14 +33,16 @@ export function nodeLines(n, showGrad) {
   return lines;
 }
 
-export function layoutGraph(graph) {
+export function layoutGraph(graph, { compact = false } = {}) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 26, ranksep: 46, edgesep: 14, marginx: 24, marginy: 24 });
+  g.setGraph(compact
+    ? { rankdir: 'TB', nodesep: 14, ranksep: 30, edgesep: 8, marginx: 16, marginy: 16 }
+    : { rankdir: 'TB', nodesep: 26, ranksep: 46, edgesep: 14, marginx: 24, marginy: 24 });
   g.setDefaultEdgeLabel(() => ({}));
   const boxes = new Map();
   for (const n of graph.nodes) {
-    const lines = nodeLines(n, graph.hasGrads);
-    const width = Math.min(330, Math.max(128, Math.max(...lines.map((l) => l.text.length * (l.cls === 'node-title' ? TITLE_CHAR_W : CHAR_W))) + 2 * PAD_X));
+    const lines = nodeLines(n, graph.hasGrads, compact);
+    const width = Math.min(330, Math.max(compact ? 60 : 128, Math.max(...lines.map((l) => l.text.length * (l.cls === 'node-title' ? TITLE_CHAR_W : CHAR_W))) + 2 * PAD_X));
     const height = lines.length * LINE_H + 2 * PAD_Y;
     boxes.set(n.id, { lines, width, height });
     g.setNode(n.id, { width, height });
@@ -45,5 +56,5 @@ export function layoutGraph(graph) {
   });
   const edges = graph.edges.map((e, i) => ({ ...e, points: g.edge({ v: e.from, w: e.to, name: `e${i}` }).points }));
   const { width, height } = g.graph();
-  return { nodes, edges, width, height, lineHeight: LINE_H, padX: PAD_X, padY: PAD_Y };
+  return { nodes, edges, width, height, compact, lineHeight: LINE_H, padX: PAD_X, padY: PAD_Y };
 }

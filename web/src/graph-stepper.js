@@ -86,6 +86,6 @@ export class Stepper {
     this.play.querySelector('path').setAttribute('d', playing ? 'M4 3h3v10H4zM9 3h3v10H9z' : 'M5 3v10l8-5z');
     this.play.setAttribute('aria-label', playing ? 'Pause' : 'Play the backward pass');
     this.play.title = this.play.getAttribute('aria-label');
-    this.label.textContent = this.index < 0 ? `backward: ${n} steps` : `step ${this.index + 1} / ${n}`;
+    this.label.textContent = this.index < 0 ? `${n} steps` : `step ${this.index + 1} / ${n}`;
   }
 }

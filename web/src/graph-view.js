@@ -1,13 +1,18 @@
 // The Graph pane: draws a captured grad_fn DAG as SVG (layout by dagre), with
-// pan/zoom, a picker for the graphs a run produced (each backward() and each
-// show()), a details panel for the clicked node, and the step-through replay
-// of the backward pass (see graph-stepper.js).
+// pan/zoom (mouse, keys, buttons), a picker for the graphs a run produced
+// (its first and last backward always among them), a details panel for the
+// clicked node, and the step-through replay of the backward pass (see
+// graph-stepper.js). Text is never drawn below 11 px: a graph too big for
+// the view switches to compact nodes, then pans.
 import { svg } from './svg.js';
-import { layoutGraph, shapeText } from './graph-layout.js';
+import { layoutGraph, shapeText, MIN_SCALE } from './graph-layout.js';
 import { PanZoom } from './pan-zoom.js';
 import { Stepper } from './graph-stepper.js';
+import { backwardNote } from './backward-notes.js';
 
 const MAX_GRAPHS = 20;
+// Width of one character of the 12 px edge-label font.
+const LABEL_CHAR_W = 7.3;
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -40,14 +45,35 @@ export class GraphView {
     this.picker = el('select', 'graph-picker');
     this.picker.setAttribute('aria-label', 'Graph to show');
     this.picker.addEventListener('change', () => this.show(Number(this.picker.value)));
-    const fit = el('button', 'btn btn-small', 'Fit');
-    fit.type = 'button';
-    fit.title = 'Fit the graph to the view';
-    fit.addEventListener('click', () => this.fit());
+    this.passes = el('span', 'graph-passes');
+    const tool = (text, title, onClick) => {
+      const b = el('button', 'btn btn-small', text);
+      b.type = 'button';
+      b.title = title;
+      b.setAttribute('aria-label', title);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const zoom = el('div', 'graph-zoom');
+    zoom.setAttribute('role', 'group');
+    zoom.setAttribute('aria-label', 'Zoom');
+    zoom.append(
+      tool('−', 'Zoom out (−)', () => this.panZoom.zoomBy(0.8)),
+      tool('+', 'Zoom in (+)', () => this.panZoom.zoomBy(1.25)),
+      tool('Fit', 'Fit the graph to the view (0)', () => this.fit()),
+    );
     this.stepper = new Stepper((step) => this.renderStep(step));
-    this.toolbar.append(this.picker, this.stepper.controls, fit);
+    this.toolbar.append(this.picker, this.passes, this.stepper.controls, zoom);
 
     this.canvas = el('div', 'graph-canvas');
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('aria-label', 'Graph canvas: + and − zoom, 0 fits, arrow keys pan');
+    this.canvas.addEventListener('keydown', (e) => {
+      if (e.target !== this.canvas) return;
+      if (e.key === '0' && !e.ctrlKey && !e.metaKey) this.fit();
+      else if (!this.panZoom.onKey(e)) return;
+      e.preventDefault();
+    });
     this.svg = svg('svg', { class: 'graph-svg', role: 'group', 'aria-label': 'Autograd graph' });
     const defs = svg('defs');
     for (const kind of ['', '-active']) {
@@ -58,7 +84,7 @@ export class GraphView {
     this.viewport = svg('g');
     this.svg.append(defs, this.viewport);
     this.canvas.append(this.svg);
-    this.panZoom = new PanZoom(this.svg, this.viewport);
+    this.panZoom = new PanZoom(this.svg, this.viewport, { minScale: MIN_SCALE });
     // The canvas changes size with the tab, the window and the details panel.
     new ResizeObserver(() => this.fit()).observe(this.canvas);
 
@@ -86,6 +112,8 @@ export class GraphView {
 
   clear() {
     this.graphs = [];
+    this.passCount = 0;
+    this.passes.textContent = '';
     this.picker.replaceChildren();
     this.viewport.replaceChildren();
     this.stepper.load(null);
@@ -93,11 +121,16 @@ export class GraphView {
   }
 
   add(graph) {
-    // Loops would grow the picker without bound; older graphs make way.
+    // Loops would grow the picker without bound: the graphs after the first make way.
     if (this.graphs.length >= MAX_GRAPHS) {
-      this.graphs.shift();
-      this.picker.firstChild.remove();
+      this.graphs.splice(1, 1);
+      this.picker.options[1].remove();
       [...this.picker.options].forEach((o, i) => { o.value = String(i); });
+    }
+    if (graph.number) {
+      this.passCount = Math.max(this.passCount || 0, graph.number);
+      this.passes.textContent = `${this.passCount} pass${this.passCount > 1 ? 'es' : ''}`;
+      this.passes.title = `${this.passCount} backward pass${this.passCount > 1 ? 'es' : ''} in this run`;
     }
     this.graphs.push(graph);
     const opt = el('option', null, graph.title || `graph ${this.graphs.length}`);
@@ -112,7 +145,8 @@ export class GraphView {
     this.picker.value = String(index);
     this.setEmpty(false);
     this.current = graph;
-    this.layout = layoutGraph(graph);
+    this.layouts = { full: layoutGraph(graph), compact: null };
+    this.layout = this.layouts.full;
     this.draw();
     this.stepper.load(graph.hasGrads ? graph : null);
     this.describe(null);
@@ -120,8 +154,20 @@ export class GraphView {
   }
 
   // Re-fit when the pane becomes visible (layout happens while it is hidden).
+  // Full-size nodes when they fit at a readable scale, compact ones otherwise.
   fit() {
-    if (this.layout) this.panZoom.fit(this.layout.width, this.layout.height);
+    if (!this.layout) return;
+    const { full } = this.layouts;
+    const scale = this.panZoom.fitScale(full.width, full.height);
+    if (!scale) return;
+    const wanted = scale >= MIN_SCALE ? full : (this.layouts.compact ??= layoutGraph(this.current, { compact: true }));
+    if (wanted !== this.layout) {
+      this.layout = wanted;
+      this.draw();
+      this.renderStep(this.stepper.active ? { index: this.stepper.index, order: this.stepper.order } : null, false);
+    }
+    this.svg.dataset.style = wanted.compact ? 'compact' : 'full';
+    this.panZoom.fit(wanted.width, wanted.height);
   }
 
   draw() {
@@ -196,7 +242,17 @@ export class GraphView {
     this.detail.replaceChildren(...parts);
   }
 
-  renderStep(step) {
+  // A node's gradient line reads "grad —" until the step at which it is computed.
+  revealGrads(upTo) {
+    for (const [id, { node, g }] of this.nodeEls) {
+      const line = g.querySelector('.node-grad');
+      if (!line) continue;
+      const shown = upTo === null || (upTo.has(id) && node.gradPreview);
+      line.textContent = shown && node.gradPreview ? `grad ${node.gradPreview}` : 'grad —';
+    }
+  }
+
+  renderStep(step, describe = true) {
     const { edges } = this.current;
     if (!step) {
       for (const { g } of this.nodeEls.values()) {
@@ -208,9 +264,17 @@ export class GraphView {
         path.setAttribute('marker-end', 'url(#arrow)');
         label.classList.remove('shown');
       }
-      this.describe(null);
+      this.revealGrads(null);
+      if (describe) this.describe(null);
       return;
     }
+    // A node's gradient is complete once every node feeding it has run.
+    const ran = new Set(step.order.slice(0, step.index + 1));
+    const computed = new Set([...this.nodeEls.keys()].filter((id) => {
+      const feeding = edges.filter((e) => e.to === id);
+      return ran.has(id) || (feeding.length > 0 && feeding.every((e) => ran.has(e.from)));
+    }));
+    this.revealGrads(computed);
     const position = new Map(step.order.map((id, i) => [id, i]));
     const ranBefore = new Set(step.order.slice(0, step.index));
     for (const [id, { g }] of this.nodeEls) {
@@ -231,24 +295,28 @@ export class GraphView {
       label.classList.toggle('shown', Boolean(text));
       if (text) this.sizeLabel(label, text);
     }
-    this.detail.replaceChildren(...this.stepDetail(step, active));
+    if (describe) this.detail.replaceChildren(...this.stepDetail(step, active));
   }
 
-  // What an edge carries: the target's gradient when this edge is its only
-  // source, or its share of a sum when several edges meet there.
+  // What an edge carries: the gradient its target receives, when this edge
+  // is the target's only source, or when every source is this node (x * x:
+  // one label, for the sum). Where edges from several nodes meet, the capture
+  // knows only their sum, which the target's step shows; the edge says which
+  // share it is.
   sentLabel(edge) {
     const incoming = this.current.edges.filter((e) => e.to === edge.to);
     const target = this.nodeEls.get(edge.to).node;
-    if (!target.gradPreview) return 'grad';
-    if (incoming.length === 1) return target.gradPreview;
-    if (incoming.every((e) => e.from === edge.from)) return incoming[0].input_nr === edge.input_nr ? `Σ ${target.gradPreview}` : '';
-    return '+ partial';
+    if (incoming.length === 1) return target.gradPreview || '';
+    if (incoming.every((e) => e.from === edge.from)) {
+      return incoming[0].input_nr === edge.input_nr && target.gradPreview ? `Σ ${target.gradPreview}` : '';
+    }
+    return `1 of ${incoming.length} summed`;
   }
 
   sizeLabel(label, text) {
     const t = label.querySelector('text');
     t.textContent = text;
-    const w = text.length * 6.6 + 12;
+    const w = text.length * LABEL_CHAR_W + 12;
     const r = label.querySelector('rect');
     r.setAttribute('x', -w / 2);
     r.setAttribute('y', -9);
@@ -260,15 +328,21 @@ export class GraphView {
     const n = this.nodeEls.get(id).node;
     const out = [el('p', 'step-count', `Step ${step.index + 1} of ${step.order.length}`), el('h3', null, n.name)];
     const sends = this.current.edges.filter((e) => e.from === id).map((e) => this.nodeEls.get(e.to).node);
+    const incoming = this.current.edges.filter((e) => e.to === id).length;
+    const received = incoming > 1
+      ? `It received the sum of ${incoming} incoming gradients.`
+      : incoming === 1 ? 'It received one incoming gradient.' : '';
     if (n.kind === 'leaf') {
-      out.push(el('p', null, `Accumulates the gradient it received into ${n.label || 'the leaf'}.grad.`));
+      out.push(el('p', null, `${received} AccumulateGrad adds it into ${n.label || 'the leaf'}.grad.`.trim()));
       if (n.grad) out.push(el('h4', null, 'gradient received'), el('pre', null, n.grad));
       if (n.accumulated) out.push(el('h4', null, '.grad after backward'), el('pre', null, n.accumulated));
       return out;
     }
     out.push(el('p', null, step.index === 0
       ? 'The pass starts at the output: its gradient is the seed (ones for a scalar).'
-      : 'Every consumer has run, so this node’s incoming gradients are summed and it runs now.'));
+      : `Every node that feeds it has run. ${received}`));
+    const note = backwardNote(n.name);
+    if (note) out.push(el('p', 'derivative', `${n.name}: ${note}`));
     if (n.grad) out.push(el('h4', null, 'grad_output'), el('pre', null, n.grad));
     if (sends.length) {
       const list = el('ul', 'sends');

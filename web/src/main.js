@@ -10,9 +10,12 @@ import { parseHash, shareUrl } from './share.js';
 import { setupThemeToggle } from './theme.js';
 import { setupTabs } from './tabs.js';
 import { showToast } from './toast.js';
+import { setupSplit } from './split.js';
+import { setupExamplesMenu } from './examples-menu.js';
 
 const CODE_KEY = 'gradlab.code';
 const LIMIT_KEY = 'gradlab.timeLimit';
+const SPLIT_KEY = 'gradlab.split';
 const $ = (id) => document.getElementById(id);
 
 const store = {
@@ -20,9 +23,19 @@ const store = {
   set: (k, v) => { try { localStorage.setItem(k, v); } catch { /* storage disabled: nothing is remembered */ } },
 };
 
-// A shared link wins over the saved draft, and is never run until Run is pressed.
+// A string's FNV-1a hash, to key a shared link's draft.
+function hashText(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+// A shared link opens its code as a draft of its own: edits are kept across
+// reloads of that link, and the user's own draft is left alone. Nothing runs
+// until Run is pressed.
 const shared = parseHash().code;
-const initial = shared ?? store.get(CODE_KEY) ?? EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).code;
+const draftKey = shared !== undefined ? `${CODE_KEY}.link.${hashText(shared)}` : CODE_KEY;
+const initial = store.get(draftKey) ?? shared ?? EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE).code;
 
 let saveTimer = 0;
 const editor = createEditor($('editor'), {
@@ -30,19 +43,27 @@ const editor = createEditor($('editor'), {
   onRun: () => session.run(),
   onChange: (code) => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => store.set(CODE_KEY, code), 250);
+    saveTimer = setTimeout(() => store.set(draftKey, code), 250);
   },
-  onEscape: () => $('run').focus(),
 });
-if (shared !== undefined) store.set(CODE_KEY, shared);
 performance.mark('gradlab:editor-ready');
 document.body.dataset.editor = 'ready';
 
-const output = new OutputView($('output'), { onLineClick: (line) => editor.goToLine(line) });
+// On a phone the panes stack: after Run the reader is taken to the start of the output.
+const narrow = matchMedia('(max-width: 860px)');
+const output = new OutputView($('output'), { onLineClick: (line) => editor.goToLine(line), follow: () => !narrow.matches });
 const tensors = new TensorsView($('tensors'), $('tensor-count'));
 const graph = new GraphView($('graph'));
 const tabs = setupTabs(document.querySelector('.tabs'), (id) => {
   if (id === 'tab-graph') requestAnimationFrame(() => graph.fit());
+});
+setupSplit({
+  workspace: document.querySelector('.workspace'),
+  splitter: $('splitter'),
+  maximise: $('maximise'),
+  store,
+  key: SPLIT_KEY,
+  onResize: () => requestAnimationFrame(() => graph.fit()),
 });
 
 const STATUS = {
@@ -76,6 +97,10 @@ const session = createSession({
     else if (msg.type === 'error') lastResult = { dot: 'error', text: msg.line ? `${msg.name || 'Error'} on line ${msg.line}` : (msg.name || 'Error') };
     else if (msg.type === 'stopped' && msg.reason !== 'restart') lastResult = { dot: 'stopped', text: `Stopped after ${ms}` };
     if (msg.type === 'error') tabs.select('tab-output');
+    if (narrow.matches && ['done', 'error'].includes(msg.type)) {
+      $('pane-output').scrollTop = 0;
+      document.querySelector('.results').scrollIntoView({ block: 'start' });
+    }
     if (['done', 'error', 'stopped'].includes(msg.type)) document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
   },
 });
@@ -93,16 +118,37 @@ const applyLimit = () => {
 limit.addEventListener('change', applyLimit);
 applyLimit();
 
-const examples = $('examples');
-examples.append(new Option('Examples…', ''));
-for (const ex of EXAMPLES) examples.append(new Option(ex.title, ex.id));
-examples.addEventListener('change', () => {
-  const ex = EXAMPLES.find((e) => e.id === examples.value);
-  if (!ex) return;
-  editor.code = ex.code;
-  examples.value = '';
-  editor.focus();
+setupExamplesMenu({
+  button: $('examples'),
+  menu: $('examples-menu'),
+  examples: EXAMPLES,
+  languages: { javascript: 'JavaScript' },
+  // Code that is empty or exactly an example is not the user's work.
+  isEdited: () => editor.code.trim() !== '' && !EXAMPLES.some((e) => e.code === editor.code),
+  onLoad(ex) {
+    editor.code = ex.code;
+    editor.focus();
+  },
 });
+
+// Ctrl/Cmd+Enter runs from anywhere on the page; ? opens the help (outside text fields).
+const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+    e.preventDefault();
+    session.run();
+  } else if (e.key === '?' && !typing(document.activeElement) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    e.preventDefault();
+    openHelp();
+  }
+});
+
+let help = null;
+async function openHelp() {
+  help ??= await import('./help.js');
+  help.openHelp($('help-dialog'));
+}
+$('help').addEventListener('click', openHelp);
 
 $('share').addEventListener('click', async () => {
   const url = shareUrl(editor.code);

@@ -1,16 +1,20 @@
 // The Output pane: program text in monospace with whitespace preserved,
 // errors in red with their line, plots, and run notices. User text is only
-// ever inserted as text nodes, never parsed as HTML. The page keeps its own
-// cap as well, in case a worker misbehaves.
+// ever inserted as text nodes, never parsed as HTML. The worker keeps a
+// flood's head and tail; the page keeps its own cap as well, in case a worker
+// misbehaves.
 import { lineChart } from './plot.js';
 
-const MAX_LINES = 5000;
-const MAX_CHARS = 1_000_000;
+const MAX_LINES = 12_000;
+const MAX_CHARS = 3_000_000;
 
 export class OutputView {
-  constructor(root, { onLineClick }) {
+  // follow(): whether new output scrolls into view (not on a phone, where the
+  // reader starts at the top of the output after a run).
+  constructor(root, { onLineClick, follow = () => true }) {
     this.root = root;
     this.onLineClick = onLineClick;
+    this.follow = follow;
   }
 
   clear() {
@@ -31,11 +35,15 @@ export class OutputView {
   }
 
   scrollToEnd() {
+    if (!this.follow()) return;
     const pane = this.root.parentElement;
     pane.scrollTop = pane.scrollHeight;
   }
 
-  appendLog(chunks, truncated) {
+  // skipped: the number of lines the worker left out before these (a flood's tail).
+  appendLog(chunks, skipped) {
+    let truncated = false;
+    if (skipped) this.notice(`… ${skipped.toLocaleString('en-US')} lines skipped …`, 'warn');
     for (const { stream, text } of chunks) {
       if (this.truncated) break;
       const lines = text.split('\n').length - 1;
@@ -87,9 +95,9 @@ export class OutputView {
     this.scrollToEnd();
   }
 
-  plot(series, title) {
+  plot(series, options) {
     const figure = this.block('out-plot', 'figure');
-    figure.append(lineChart(series, title));
+    figure.append(lineChart(series, options));
     this.scrollToEnd();
   }
 }

@@ -40,6 +40,15 @@ function quote(s) {
   return q + body + q;
 }
 
+// What PyTorch prints for x.shape and x.size(): the package gives plain arrays.
+export function formatSize(shape) {
+  return `torch.Size([${shape.join(', ')}])`;
+}
+
+export function isSizeExpression(text, value) {
+  return /(\.shape|\.size\(\s*\))$/.test(text) && Array.isArray(value) && value.every(Number.isInteger);
+}
+
 export function isTensor(v) {
   return v !== null && typeof v === 'object' && 'grad_fn' in v && 'requires_grad' in v && typeof v.numpy === 'function';
 }
@@ -61,7 +70,8 @@ export function pyRepr(v, NDArray, seen = new Set()) {
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'function') return `<function ${v.name || '<lambda>'}>`;
+  // Modules are callable: they print their own PyTorch repr.
+  if (typeof v === 'function') return v.toString !== Function.prototype.toString ? String(v) : `<function ${v.name || '<lambda>'}>`;
   if (typeof v === 'symbol') return v.toString();
   if (isTensor(v) || isNDArray(v, NDArray)) return String(v);
   if (v instanceof Error) return `${v.name}: ${v.message}`;

@@ -1,14 +1,24 @@
 // Page side of the runner: owns the module Web Worker that executes user code.
 // The page never evaluates user code itself. Stop, an uncaught error and the
 // time limit all discard the worker and start a fresh one, so a run can never
-// leave a wedged engine (or an infinite loop) behind.
+// leave a wedged engine (or an infinite loop) behind. The worker is made by
+// createWorker, one per language: JavaScript's is worker.js; another language
+// plugs in with its own worker speaking the same messages.
 //
-// Messages from the worker: ready | log | result | tensor | graph | plot | error | done.
+// Messages from the worker: ready | log | result | tensor | graph | plot |
+// error | done, and late-error. Output of the last run that arrives after its
+// end (a timer's print) is still shown, until the next run starts.
+const LATE = new Set(['log', 'tensor', 'graph', 'plot', 'late-error']);
+
+export function createJavaScriptWorker() {
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'gradlab-runner' });
+}
 
 export class Runner {
-  constructor({ onMessage, onState }) {
+  constructor({ onMessage, onState, createWorker = createJavaScriptWorker }) {
     this.onMessage = onMessage;
     this.onState = onState;
+    this.createWorker = createWorker;
     this.timeLimitMs = 30_000;
     this.worker = null;
     this.ready = false;
@@ -21,7 +31,7 @@ export class Runner {
 
   spawn() {
     this.ready = false;
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'gradlab-runner' });
+    this.worker = this.createWorker();
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
@@ -39,12 +49,16 @@ export class Runner {
       this.ready = true;
       this.onState('ready');
       if (this.pending) {
-        this.worker.postMessage({ type: 'run', runId: this.runId, code: this.pending });
+        this.worker.postMessage({ type: 'run', runId: this.runId, ...this.pending });
         this.pending = null;
       }
       return;
     }
-    if (msg.runId !== this.runId || !this.running) return;
+    if (msg.runId !== this.runId) return;
+    if (!this.running) {
+      if (LATE.has(msg.type)) this.onMessage(msg);
+      return;
+    }
     if (msg.type === 'error') {
       this.finish(msg, true);
     } else if (msg.type === 'done') {
@@ -54,7 +68,8 @@ export class Runner {
     }
   }
 
-  run(code) {
+  // capture: record autograd graphs (off where no Graph pane shows them).
+  run(code, { capture = true } = {}) {
     if (this.running) this.stop('restart');
     this.running = true;
     this.runId += 1;
@@ -63,10 +78,10 @@ export class Runner {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.timeout(), this.timeLimitMs);
     if (!this.ready) {
-      this.pending = code;
+      this.pending = { code, capture };
       return;
     }
-    this.worker.postMessage({ type: 'run', runId: this.runId, code });
+    this.worker.postMessage({ type: 'run', runId: this.runId, code, capture });
   }
 
   timeout() {

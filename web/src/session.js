@@ -3,16 +3,22 @@
 // the embed page, which differ only in chrome.
 import { Runner } from './runner.js';
 
-export function createSession({ editor, output, tensors, graph, onState = () => {}, onMessage = () => {} }) {
-  const runner = new Runner({
+// createRunner: a Runner, or anything with its interface (an embed's remote
+// runner that shares one engine among the blocks of a page).
+export function createSession({
+  editor, output, tensors, graph, onState = () => {}, onMessage = () => {},
+  createRunner = (handlers) => new Runner(handlers),
+}) {
+  const runner = createRunner({
     onState,
     onMessage(msg) {
       switch (msg.type) {
-        case 'log': output.appendLog(msg.chunks, msg.truncated); break;
+        case 'log': output.appendLog(msg.chunks, msg.skipped); break;
+        case 'late-error': output.error(msg); break;
         case 'result': output.result(msg.text); break;
         case 'tensor': tensors?.add(msg.tensor); break;
         case 'graph': graph?.add(msg.graph); break;
-        case 'plot': output.plot(msg.series, msg.title); break;
+        case 'plot': output.plot(msg.series, msg.options); break;
         case 'error': {
           const line = msg.line ?? (msg.name === 'SyntaxError' ? editor.firstSyntaxErrorLine() : null);
           output.error({ ...msg, line });
@@ -36,7 +42,8 @@ export function createSession({ editor, output, tensors, graph, onState = () => 
       tensors?.clear();
       graph?.clear();
       editor.markError(null);
-      runner.run(editor.code);
+      // No Graph pane, no graph recording: it costs the engine time for nothing.
+      runner.run(editor.code, { capture: Boolean(graph) });
     },
     stop: () => runner.stop(),
   };

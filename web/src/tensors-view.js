@@ -1,6 +1,9 @@
-// The Tensors pane: one card per tensor the program printed or show()ed, with
-// its flags, grad_fn, and data and .grad as NumPy arrays. A name seen again
-// updates its card in place, so a loop does not flood the pane.
+// The Tensors pane: one card per tensor the program printed or show()ed,
+// titled by the expression printed, with its shape, dtype, flags, grad_fn,
+// min / max / mean, a heat map for a matrix, and data and .grad as PyTorch
+// prints them (one row per line; the text scrolls sideways). A name seen
+// again updates its card in place, so a loop does not flood the pane.
+import { heatMap } from './heat-map.js';
 function field(dl, term, value, cls) {
   const dt = document.createElement('dt');
   dt.textContent = term;
@@ -59,16 +62,23 @@ export class TensorsView {
     head.append(name, badges);
 
     const dl = document.createElement('dl');
-    field(dl, 'shape', `(${t.shape.join(', ')}${t.shape.length === 1 ? ',' : ''})`, 'mono');
+    field(dl, 'shape', `torch.Size([${t.shape.join(', ')}])`, 'mono');
     field(dl, 'dtype', t.dtype, 'mono');
     field(dl, 'requires_grad', t.requires_grad ? 'True' : 'False', 'mono');
     field(dl, 'is_leaf', t.is_leaf ? 'True' : 'False', 'mono');
     field(dl, 'grad_fn', t.grad_fn ? `<${t.grad_fn}>` : 'None', 'mono');
+    if (t.summary) {
+      field(dl, 'min', t.summary.min, 'mono');
+      field(dl, 'max', t.summary.max, 'mono');
+      field(dl, 'mean', t.summary.mean, 'mono');
+    }
 
     const arrays = document.createElement('div');
     arrays.className = 'tensor-arrays';
     arrays.append(array('data', t.data, ''), array('grad', t.grad, 'None'));
-    card.append(head, dl, arrays);
+    card.append(head, dl);
+    if (t.heat) card.append(heatMap(t.heat, t.summary));
+    card.append(arrays);
 
     const existing = this.cards.get(t.name);
     if (existing) existing.replaceWith(card);

@@ -20,6 +20,13 @@ inline size_t itemsize(DType d) {
 
 inline bool is_floating(DType d) { return d == DType::Float32 || d == DType::Float64; }
 
+// PyTorch's canCast for writing a result into an existing tensor (in-place ops): never from a
+// floating type into an integer or bool, never from a non-bool into bool.
+inline bool can_cast(DType from, DType to) {
+  if (is_floating(from) && !is_floating(to)) return false;
+  return !(from != DType::Bool && to == DType::Bool);
+}
+
 // API.md's spelling ('float32', ...).
 std::string dtype_name(DType d);
 // PyTorch's spelling in messages and reprs ('torch.float32' without the prefix is dtype_name).

@@ -73,8 +73,14 @@ struct TensorImpl {
   std::vector<std::pair<int, TensorHook>> hooks;  // hooks of a leaf (non-leaf hooks live on grad_fn)
   // For a view: the tensor whose elements it shows (the first non-view in a
   // chain of views), so an in-place op on the view can rebase that tensor's
-  // history. Weak: once the base is gone, nothing else can see the change.
-  std::weak_ptr<TensorImpl> view_base;
+  // history. Strong, as PyTorch's view metadata: the answer must not depend on
+  // when the base's last other handle goes. No cycle: a base never points to
+  // its views. The view's own shape, strides and offset are its geometry in
+  // the base's storage.
+  std::shared_ptr<TensorImpl> view_base;
+  // Made while grad mode was off (or from such a view): PyTorch forbids
+  // tracking an in-place change through it, since whether it should be is ambiguous.
+  bool view_from_no_grad = false;
   // The version the view's grad_fn was made at. An in-place change through
   // the base or another view bumps the shared counter; grad_fn() then rebuilds
   // the view's history from the base's (as PyTorch does on access).
@@ -115,9 +121,14 @@ class Tensor {
   double item() const;
 
   // Autograd.
-  bool requires_grad() const { return impl_->requires_grad || impl_->grad_fn != nullptr; }
+  // A view also requires grad when its base does (even before it has a grad_fn of its own).
+  bool requires_grad() const {
+    const TensorImpl* base = impl_->view_base.get();
+    return impl_->requires_grad || impl_->grad_fn != nullptr ||
+           (base != nullptr && (base->requires_grad || base->grad_fn != nullptr));
+  }
   Tensor& set_requires_grad(bool value);  // leaves only, floating dtypes only
-  bool is_leaf() const { return impl_->grad_fn == nullptr; }
+  bool is_leaf() const { return grad_fn() == nullptr; }
   const std::shared_ptr<Node>& grad_fn() const {
     refresh_view();
     return impl_->grad_fn;
@@ -149,10 +160,12 @@ class Tensor {
   void remove_hook(int id);
 
  private:
-  // A view whose base changed in place since its grad_fn was made gets a new one.
+  // A view whose base changed in place since its grad_fn was made gets a new
+  // one; so does a view without history whose base has gained some.
   void refresh_view() const {
-    if (impl_->grad_fn && impl_->version && impl_->version->version != impl_->view_version &&
-        !impl_->view_base.expired())
+    const TensorImpl* base = impl_->view_base.get();
+    if (base && impl_->version->version != impl_->view_version &&
+        (impl_->grad_fn || base->grad_fn || base->requires_grad))
       refresh_view_history();
   }
   void refresh_view_history() const;  // in ops/inplace_view.cpp
@@ -166,7 +179,12 @@ class Tensor {
 // without keeping the tensor itself.
 Tensor history_alias(const Tensor& t);
 
-// A view of `base`'s storage with new geometry; autograd metadata is the caller's job.
+// A view of `base`'s storage with new geometry, linked to base's base for
+// in-place autograd (PyTorch's views); autograd metadata is the caller's job.
 Tensor make_view(const Tensor& base, Shape shape, Shape strides, int64_t offset);
+
+// The same storage with new geometry and no view link: a kernel's
+// reinterpretation of a buffer, or an op's result that PyTorch does not treat as a view.
+Tensor make_alias(const Tensor& t, Shape shape, Shape strides, int64_t offset);
 
 }  // namespace gradlab

@@ -10,6 +10,7 @@
 #include "gradlab/error.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
 
 namespace gradlab::autograd {
 
@@ -35,8 +36,9 @@ void run_pre_hooks(Node& node, variable_list& grads) {
     Tensor t(impl);
     const Tensor& g = grads[output_nr];
     Tensor current = t.grad();
-    t.set_grad(current.defined() ? add(current, g)
-                                 : (GradMode::is_enabled() ? g : g.detach()));
+    // A copy, as PyTorch's retain_grad hook: the gradient may be a broadcast
+    // view, and .grad must take in-place ops (history kept under create_graph).
+    t.set_grad(current.defined() ? add(current, g) : clone(g));
   }
 }
 
@@ -181,7 +183,7 @@ void backward(const variable_list& roots, const variable_list& grad_roots, bool 
     edges.push_back(edge_of(r));
     grads.push_back(g);
   }
-  execute(edges, grads, retain_graph || create_graph, create_graph, {});
+  execute(edges, grads, retain_graph, create_graph, {});
 }
 
 variable_list grad(const variable_list& outputs, const variable_list& inputs,
@@ -203,7 +205,7 @@ variable_list grad(const variable_list& outputs, const variable_list& inputs,
     GL_CHECK(inputs[i].requires_grad(), "One of the differentiated Tensors does not require grad");
     captures.push_back(edge_of(inputs[i]));
   }
-  variable_list result = execute(edges, grads, retain_graph || create_graph, create_graph, captures);
+  variable_list result = execute(edges, grads, retain_graph, create_graph, captures);
   for (size_t i = 0; i < result.size(); ++i) {
     GL_CHECK(result[i].defined() || allow_unused,
              "One of the differentiated Tensors appears to not have been used in the graph. Set "

@@ -1,5 +1,7 @@
 #include "gradlab/autograd/node.h"
 
+#include <algorithm>
+
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/error.h"
 #include "gradlab/ops/elementwise.h"
@@ -38,18 +40,38 @@ Node::~Node() {
   for (auto& e : next_edges_) release_node(std::move(e.fn));
 }
 
+namespace {
+// Every element at its own place, with no gaps: a buffer .grad can own as it is.
+bool non_overlapping_and_dense(const Tensor& t) {
+  std::vector<std::pair<int64_t, int64_t>> dims;  // (stride, size) of the dims that move
+  for (int64_t d = 0; d < t.dim(); ++d)
+    if (t.shape()[d] != 1) dims.emplace_back(t.strides()[d], t.shape()[d]);
+  std::sort(dims.begin(), dims.end());
+  int64_t expected = 1;
+  for (const auto& [stride, size] : dims) {
+    if (stride != expected) return false;
+    expected *= size;
+  }
+  return true;
+}
+}  // namespace
+
+// PyTorch's accumulateGrad rules. .grad must be a tensor the leaf can own and
+// change in place (zero_(), an SGD step), never a broadcast view of the incoming gradient.
 variable_list AccumulateGrad::apply(variable_list&& grads) {
   Tensor g = std::move(grads[0]);
   if (!g.defined()) return {};
   Tensor current = variable_.grad();
   if (!current.defined()) {
-    // With create_graph the gradient keeps its history (for double backward);
-    // otherwise leaves hold plain tensors. A buffer nobody else holds is stolen, not copied.
-    if (GradMode::is_enabled())
-      variable_.set_grad(g);
-    else
-      variable_.set_grad(g.impl_ptr().use_count() == 1 && g.is_leaf() ? g.detach() : clone(g.detach()));
-  } else if (GradMode::is_enabled() || current.requires_grad()) {
+    if (GradMode::is_enabled()) {
+      // create_graph: a copy that keeps the gradient's history (CopyBackwards, as PyTorch).
+      variable_.set_grad(copy_(Tensor::empty(g.shape(), g.dtype()), g));
+    } else if (g.impl_ptr().use_count() == 1 && non_overlapping_and_dense(g)) {
+      variable_.set_grad(g.detach());  // nobody else holds it: steal it, no copy
+    } else {
+      variable_.set_grad(clone(g.detach()));  // clone() is contiguous
+    }
+  } else if (GradMode::is_enabled()) {
     variable_.set_grad(add(current, g));
   } else {
     // In place, as PyTorch's `variable.grad += new_grad`: a grad the user holds sees the sum.

@@ -28,12 +28,51 @@ Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
 
 Tensor mask_as(const Tensor& cond, const Tensor& like) { return to(cond, like.dtype()); }
 
+void check_no_bool_sub(const Tensor& a, const Tensor& b) {
+  const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;
+  GL_CHECK(!(ba && bb),
+           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+           "`logical_xor()` operator instead.");
+  GL_CHECK(!(ba || bb),
+           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+           "use the `~` or `logical_not()` operator instead.");
+}
+
+// alpha is a number too: a fraction cannot scale an integer result.
+void check_alpha(DType dt, double alpha) {
+  GL_CHECK(alpha == 1.0 || is_floating(dt) || number_dtype(alpha) == DType::Int64,
+           "For integral input tensors, argument alpha must not be a floating point number.");
+}
+
+// Integer powers in integer arithmetic: a negative exponent leaves only 1 and -1 nonzero, as PyTorch.
+template <typename T>
+T int_pow(T base, T exp) {
+  if constexpr (std::is_signed_v<T>)
+    if (exp < 0) return base == 1 ? T(1) : base == -1 ? ((exp % 2) ? T(-1) : T(1)) : T(0);
+  T result = 1;
+  while (exp > 0) {
+    if (exp & 1) result = static_cast<T>(result * base);
+    base = static_cast<T>(base * base);
+    exp >>= 1;
+  }
+  return result;
+}
+
+template <typename T>
+T pow_of(T x, T y) {
+  if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
+  else return int_pow(x, y);
+}
+
 }  // namespace
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);
-  Tensor out = alpha == 1.0 ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
-                            : arith(a, b, dt, [alpha](auto x, auto y) { return x + kernels::convert<decltype(y)>(alpha) * y; });
+  check_alpha(dt, alpha);
+  // Bool + bool is logical or (a nonzero alpha keeps b's truth), as in PyTorch.
+  Tensor out = dt == DType::Bool ? arith(a, b, dt, [alpha](auto x, auto y) { return x || (alpha != 0.0 && y); })
+               : alpha == 1.0    ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
+                                 : arith(a, b, dt, [alpha](auto x, auto y) { return x + kernels::convert<decltype(y)>(alpha) * y; });
   // d(a + alpha*b) = grad, alpha*grad
   record("AddBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul(c.grad(), alpha)) : Tensor()};
@@ -42,10 +81,9 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
 }
 
 Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
-  GL_CHECK(a.dtype() != DType::Bool || b.dtype() != DType::Bool,
-           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
-           "`logical_xor()` operator instead.");
+  check_no_bool_sub(a, b);
   const DType dt = result_type(a, b);
+  check_alpha(dt, alpha);
   Tensor out = arith(a, b, dt, [alpha](auto x, auto y) { return x - kernels::convert<decltype(y)>(alpha) * y; });
   // d(a - alpha*b) = grad, -alpha*grad
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
@@ -87,6 +125,7 @@ Tensor div(const Tensor& a, double b) { return div(a, wrap(b)); }
 
 Tensor rsub(const Tensor& a, double b) {
   const Tensor wb = wrap(b);
+  check_no_bool_sub(wb, a);
   const DType dt = result_type(a, wb);
   Tensor out = arith(wb, a, dt, [](auto x, auto y) { return x - y; });
   // d(b - a) = -grad
@@ -95,14 +134,11 @@ Tensor rsub(const Tensor& a, double b) {
 }
 
 Tensor pow(const Tensor& a, double e) {
-  DType dt = a.dtype();
-  if (!is_floating(dt) && (e != std::floor(e) || e < 0)) dt = DType::Float32;
+  const Tensor we = wrap(e);
+  DType dt = result_type(a, we);
   if (dt == DType::Bool) dt = DType::Int64;
-  Tensor out = arith(a, wrap(e), dt, [](auto x, auto y) {
-    using T = decltype(x);
-    if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
-    else return kernels::convert<T>(std::round(std::pow(static_cast<double>(x), static_cast<double>(y))));
-  });
+  GL_CHECK(is_floating(dt) || e >= 0, "Integers to negative integer powers are not allowed.");
+  Tensor out = arith(a, we, dt, [](auto x, auto y) { return pow_of(x, y); });
   // d(a^e) = grad * e * a^(e-1); zero when e == 0
   record("PowBackward0", {out}, {a}, {a}, [e](const BackwardContext& c) {
     if (e == 0.0) return variable_list{zeros_like(c.grad())};
@@ -114,17 +150,16 @@ Tensor pow(const Tensor& a, double e) {
 Tensor pow(const Tensor& a, const Tensor& b) {
   DType dt = result_type(a, b);
   if (dt == DType::Bool) dt = DType::Int64;
-  Tensor out = arith(a, b, dt, [](auto x, auto y) {
-    using T = decltype(x);
-    if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
-    else return kernels::convert<T>(std::round(std::pow(static_cast<double>(x), static_cast<double>(y))));
-  });
-  // d(a^b) = grad*b*a^(b-1), grad*a^b*log(a) (0 where a == 0 and b >= 0, as PyTorch masks it)
+  Tensor out = arith(a, b, dt, [](auto x, auto y) { return pow_of(x, y); });
+  // d(a^b) = grad*b*a^(b-1) (0 where b == 0), grad*a^b*log(a) (0 where a == 0 and b >= 0), as PyTorch masks them
   record("PowBackward1", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
     Tensor ga, gb;
-    if (c.needs(0)) ga = mul(c.grad(), mul(b, pow(a, sub(b, 1.0))));
+    if (c.needs(0)) {
+      const Tensor db = mul(b, pow(a, sub(b, 1.0)));
+      ga = mul(c.grad(), where(eq(b, wrap(0.0)), zeros_like(db), db));
+    }
     if (c.needs(1)) {
       const Tensor zero_base = mul(eq(a, wrap(0.0)), ge(b, wrap(0.0)));  // bool and
       const Tensor safe = where(zero_base, ones_like(a), a);

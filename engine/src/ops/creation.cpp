@@ -19,6 +19,10 @@ void fill_raw(const Tensor& t, T v) {
 void fill_value(const Tensor& t, double v) {
   GL_DISPATCH_ALL(t.dtype(), T, fill_raw<T>(t, kernels::convert<T>(v)));
 }
+// Integral values act as Python ints; fractions, inf, NaN and -0 (whose sign an int would lose) as floats.
+bool acts_as_int(double v) {
+  return std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15 && !(v == 0 && std::signbit(v));
+}
 }  // namespace
 
 Tensor full(const Shape& shape, double value, DType dtype) {
@@ -36,9 +40,10 @@ Tensor scalar_tensor(double value, DType dtype, bool wrapped_number) {
 }
 
 Tensor wrapped_number(double v) {
-  const bool integral = std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15 && !(v == 0 && std::signbit(v));
-  return scalar_tensor(v, integral ? DType::Int64 : DType::Float64, /*wrapped_number=*/true);
+  return scalar_tensor(v, acts_as_int(v) ? DType::Int64 : DType::Float64, /*wrapped_number=*/true);
 }
+
+DType number_dtype(double v) { return acts_as_int(v) ? DType::Int64 : DType::Float32; }
 
 Tensor from_values(const std::vector<double>& values, const Shape& shape, DType dtype) {
   GL_CHECK(static_cast<int64_t>(values.size()) == numel_of(shape), "from_values: ", values.size(),
@@ -73,8 +78,8 @@ Tensor linspace(double start, double end, int64_t steps, DType dtype) {
   GL_CHECK(steps >= 0, "number of steps must be non-negative");
   Tensor t = Tensor::empty({steps}, dtype);
   const double step = steps > 1 ? (end - start) / static_cast<double>(steps - 1) : 0.0;
-  // PyTorch fills the second half from the end so both endpoints are exact.
-  const int64_t half = steps / 2;
+  // PyTorch fills the second half from the end so both endpoints are exact; one step is [start].
+  const int64_t half = steps == 1 ? 1 : steps / 2;
   GL_DISPATCH_ALL(dtype, T, {
     T* p = t.data_ptr<T>();
     for (int64_t i = 0; i < steps; ++i)

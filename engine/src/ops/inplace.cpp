@@ -20,19 +20,33 @@ namespace gradlab {
 
 namespace {
 
-void check_inplace(const Tensor& self) {
+void check_inplace(const Tensor& self, TensorList inputs) {
   // An expanded tensor shows one element at several places: writing it in
   // place has no single answer, so PyTorch refuses (with or without grad).
   for (int64_t d = 0; d < self.dim(); ++d)
     GL_CHECK(!(self.strides()[d] == 0 && self.shape()[d] > 1),
              "unsupported operation: more than one element of the written-to tensor refers to a single memory "
              "location. Please clone() the tensor before performing the operation.");
-  if (!GradMode::is_enabled()) return;
+  if (!GradMode::is_enabled() || !any_requires_grad(inputs)) return;
+  const TensorImpl* base = self.impl()->view_base.get();
+  if (base) {
+    GL_CHECK(!self.impl()->view_from_no_grad,
+             "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given "
+             "that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by "
+             "moving both the view and the inplace either both inside the no_grad block (if you don't want the "
+             "inplace to be tracked) or both outside (if you want the inplace to be tracked).");
+    // PyTorch's test: the view needs a gradient and its base is a leaf, whether
+    // or not the base needs one (a view made a leaf with requires_grad_() counts).
+    GL_CHECK(!(self.requires_grad() && !base->grad_fn),
+             "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  }
   GL_CHECK(!(self.is_leaf() && self.requires_grad()),
            "a leaf Variable that requires grad is being used in an in-place operation.");
-  const auto base = self.impl()->view_base.lock();
-  GL_CHECK(!(base && base->requires_grad && !base->grad_fn),
-           "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+void check_cast(const Tensor& result, const Tensor& self) {
+  GL_CHECK(can_cast(result.dtype(), self.dtype()), "result type ", scalar_type_name(result.dtype()),
+           " can't be cast to the desired output type ", scalar_type_name(self.dtype()));
 }
 
 // A copy of self's values that keeps self's place in the graph (same grad_fn or leaf edge).
@@ -51,15 +65,16 @@ Tensor snapshot(const Tensor& self) {
 
 template <typename Compute>
 Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute compute) {
-  check_inplace(self);
   variable_list inputs = others;
   inputs.push_back(self);
+  check_inplace(self, inputs);
   if (!graph_enabled_for(inputs)) {
     Tensor r;
     {
       NoGradGuard guard;
       r = compute(self);
     }
+    check_cast(r, self);
     GL_CHECK(r.dim() <= self.dim() && broadcast_shapes(r.shape(), self.shape()) == self.shape(),
              "output with shape ", shape_str(self.shape()), " doesn't match the broadcast shape ",
              shape_str(broadcast_shapes(r.shape(), self.shape())));
@@ -68,12 +83,13 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
     return self;
   }
   Tensor r = compute(snapshot(self));
+  check_cast(r, self);
   GL_CHECK(r.shape() == self.shape(), "output with shape ", shape_str(self.shape()),
            " doesn't match the broadcast shape ", shape_str(r.shape()));
   kernels::copy_into(self, r);
   self.bump_version();
-  if (auto base = self.impl()->view_base.lock()) {
-    rebase_view_history(self, base, r);
+  if (const auto& base = self.impl()->view_base) {
+    rebase_view_history(self, Tensor(base), r);
     return self;
   }
   self.impl()->grad_fn = r.grad_fn();

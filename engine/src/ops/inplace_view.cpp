@@ -1,8 +1,10 @@
 // In-place ops on views. y.narrow(0, 0, 1).mul_(2) changes y's elements, so
 // y's gradient must go through the multiplication too: PyTorch records that
-// as a CopySlices node on the base. Both nodes here work on flat indices of
-// the base (which element of the base each view element is), with
-// index_select / index_add, so their backward is itself differentiable.
+// as a CopySlices node on the base. Both nodes here work on the view's
+// geometry, turned into the flat index of the base element behind each view
+// element; with index_select / index_add their backward is itself
+// differentiable. Recording costs O(view size): only the backward touches
+// every element of the base, as the base's gradient must.
 #include "ops/inplace_view.h"
 
 #include <algorithm>
@@ -15,49 +17,47 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/indexing.h"
 #include "gradlab/ops/movement.h"
+#include "kernels/loops.h"
 
 namespace gradlab {
 
 namespace {
 
-// Storage position of every element of t, in row-major order.
-std::vector<int64_t> storage_positions(const Tensor& t) {
-  std::vector<int64_t> out;
-  out.reserve(static_cast<size_t>(t.numel()));
-  if (t.numel() == 0) return out;
-  const Shape& shape = t.shape();
-  const Shape& strides = t.strides();
-  std::vector<int64_t> index(shape.size(), 0);
-  int64_t pos = t.offset();
-  for (int64_t n = 0; n < t.numel(); ++n) {
-    out.push_back(pos);
+// For each element of `view` (row-major), the row-major index of the base
+// element stored at the same place. A storage position is split along the
+// base's dims, largest stride first, which is exact for the non-overlapping
+// layouts views are cut from.
+Tensor base_indices(const Tensor& base, const Tensor& view) {
+  std::vector<int64_t> order;
+  for (int64_t d = 0; d < base.dim(); ++d)
+    if (base.shape()[d] > 1 && base.strides()[d] > 0) order.push_back(d);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int64_t a, int64_t b) { return base.strides()[a] > base.strides()[b]; });
+  const Shape flat_strides = contiguous_strides(base.shape());
+
+  Tensor idx = Tensor::empty({view.numel()}, DType::Int64);
+  int64_t* out = idx.data_ptr<int64_t>();
+  const Shape& shape = view.shape();
+  const Shape& strides = view.strides();
+  std::vector<int64_t> counter(shape.size(), 0);
+  int64_t pos = view.offset();
+  for (int64_t n = 0; n < view.numel(); ++n) {
+    int64_t rest = pos - base.offset(), flat = 0;
+    for (int64_t d : order) {
+      const int64_t i = rest > 0 ? std::min(rest / base.strides()[d], base.shape()[d] - 1) : 0;
+      rest -= i * base.strides()[d];
+      flat += i * flat_strides[d];
+    }
+    GL_CHECK(rest == 0, "in-place operation on a view whose elements are not all in its base");
+    out[n] = flat;
     for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
-      if (++index[d] < shape[d]) {
+      if (++counter[d] < shape[d]) {
         pos += strides[d];
         break;
       }
       pos -= (shape[d] - 1) * strides[d];
-      index[d] = 0;
+      counter[d] = 0;
     }
-  }
-  return out;
-}
-
-// For each element of view (row-major), the flat index of the base element
-// stored at the same place.
-std::vector<int64_t> base_indices(const Tensor& base, const Tensor& view) {
-  const auto base_pos = storage_positions(base);
-  const auto view_pos = storage_positions(view);
-  std::vector<int64_t> idx;
-  idx.reserve(view_pos.size());
-  if (base_pos.empty()) return idx;
-  const auto [lo, hi] = std::minmax_element(base_pos.begin(), base_pos.end());
-  std::vector<int64_t> where(static_cast<size_t>(*hi - *lo + 1), -1);
-  for (size_t i = 0; i < base_pos.size(); ++i) where[base_pos[i] - *lo] = static_cast<int64_t>(i);
-  for (int64_t p : view_pos) {
-    const int64_t k = p >= *lo && p <= *hi ? where[p - *lo] : -1;
-    GL_CHECK(k >= 0, "in-place operation on a view whose elements are not all in its base");
-    idx.push_back(k);
   }
   return idx;
 }
@@ -65,46 +65,52 @@ std::vector<int64_t> base_indices(const Tensor& base, const Tensor& view) {
 // The view as a window on the base's current history.
 void record_as_strided(const Tensor& view, const Tensor& base, const Tensor& idx) {
   const Shape base_shape = base.shape();
-  const int64_t base_numel = base.numel();
   record("AsStridedBackward0", {view}, {base}, {}, [=](const BackwardContext& c) {
     const Tensor flat = reshape(c.grad(), {-1});
-    return variable_list{reshape(index_add(zeros({base_numel}, flat.dtype()), 0, idx, flat), base_shape)};
+    return variable_list{reshape(index_add(zeros({numel_of(base_shape)}, flat.dtype()), 0, idx, flat), base_shape)};
   });
   view.impl()->view_version = view.version();
 }
 
-Tensor as_index_tensor(const std::vector<int64_t>& positions) {
-  std::vector<double> flat(positions.begin(), positions.end());
-  return from_values(flat, {static_cast<int64_t>(flat.size())}, DType::Int64);
+// 1 where the base kept its old value, 0 where the view wrote: a constant, so
+// multiplying by it stays differentiable in the gradient.
+Tensor outside_view(const Shape& base_shape, DType dtype, const Tensor& idx) {
+  Tensor keep = ones(base_shape, dtype);
+  const int64_t* i = idx.data_ptr<int64_t>();
+  GL_DISPATCH_FLOAT(dtype, T, {
+    T* p = keep.data_ptr<T>();
+    for (int64_t k = 0; k < idx.numel(); ++k) p[i[k]] = T(0);
+  });
+  return keep;
 }
 
 }  // namespace
 
-void rebase_view_history(const Tensor& view, const std::shared_ptr<TensorImpl>& base_impl, const Tensor& result) {
-  const Tensor base(base_impl);
-  const std::vector<int64_t> positions = base_indices(base, view);
+void rebase_view_history(const Tensor& view, const Tensor& base, const Tensor& result) {
+  const Tensor idx = base_indices(base, view);
   const Shape base_shape = base.shape(), view_shape = view.shape();
-  // 1 where the base keeps its old value, 0 where the view wrote.
-  std::vector<double> keep(static_cast<size_t>(base.numel()), 1.0);
-  for (int64_t k : positions) keep[k] = 0.0;
-  const Tensor keep_old = from_values(keep, base_shape, base.dtype());
-  const Tensor idx = as_index_tensor(positions);
-
-  // d new_base / d old_base = grad outside the view; d new_base / d result = grad inside it.
+  // The base's gradient is the incoming one with the view's region replaced by
+  // what the op sends back through it: d new_base / d old_base = grad outside
+  // the view; d new_base / d result = grad inside it.
   record("CopySlices", {base}, {history_alias(base), result}, {}, [=](const BackwardContext& c) {
     const Tensor& g = c.grad();
-    return variable_list{mul(g, keep_old), reshape(index_select(reshape(g, {-1}), 0, idx), view_shape)};
+    return variable_list{c.needs(0) ? mul(g, outside_view(base_shape, g.dtype(), idx)) : Tensor(),
+                         reshape(index_select(reshape(g, {-1}), 0, idx), view_shape)};
   });
   record_as_strided(view, base, idx);
 }
 
 void Tensor::refresh_view_history() const {
+  GL_CHECK(!impl_->view_from_no_grad,
+           "A view was created in no_grad mode and its base or another view of its base has been modified inplace "
+           "with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can "
+           "clarify your code by moving both the view and the inplace either both inside the no_grad block (if you "
+           "don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).");
   impl_->view_version = version();
-  const auto base = impl_->view_base.lock();
-  if (!base || !(base->grad_fn || base->requires_grad)) return;
+  const Tensor base(impl_->view_base);
+  if (!base.requires_grad()) return;
   AutoGradMode enable(true);  // grad_fn() may be read under no_grad
-  const Tensor base_tensor(base);
-  record_as_strided(*this, base_tensor, as_index_tensor(base_indices(base_tensor, *this)));
+  record_as_strided(*this, base, base_indices(base, *this));
 }
 
 }  // namespace gradlab

@@ -1,7 +1,5 @@
 // Internal: in-place ops on views (PyTorch's CopySlices), used by inplace.cpp.
 #pragma once
-#include <memory>
-
 #include "gradlab/tensor.h"
 
 namespace gradlab {
@@ -10,6 +8,6 @@ namespace gradlab {
 // grad_fn), gives `base` the history "old base with the view's elements
 // replaced by result" (a CopySlices node) and makes the view a strided view of
 // that new history (AsStridedBackward0).
-void rebase_view_history(const Tensor& view, const std::shared_ptr<TensorImpl>& base, const Tensor& result);
+void rebase_view_history(const Tensor& view, const Tensor& base, const Tensor& result);
 
 }  // namespace gradlab

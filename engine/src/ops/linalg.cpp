@@ -4,6 +4,7 @@
 // FunctionNode's sum_to folds broadcast batch dims back.
 #include "gradlab/ops/linalg.h"
 
+#include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
@@ -46,6 +47,23 @@ Shape concat(Shape s, std::initializer_list<int64_t> tail) {
   return s;
 }
 
+// A fresh product in a new shape, as PyTorch reshapes it with _unsafe_view (UnsafeViewBackward0) or
+// squeeze_ (SqueezeBackward3): since nobody else sees the product, the result is not a view of it
+// (in place on the result is plain in place).
+Tensor reshaped_product(const Tensor& product, const Shape& shape, const char* node) {
+  Tensor out = make_view(product, shape, contiguous_strides(shape), product.offset());
+  out.impl()->view_base.reset();
+  const Shape in_shape = product.shape();
+  // d reshape(a) = grad reshaped back
+  record(node, {out}, {product}, {}, [in_shape](const BackwardContext& c) {
+    return variable_list{reshape(c.grad(), in_shape)};
+  });
+  return out;
+}
+Tensor unsafe_view(const Tensor& product, const Shape& shape) {
+  return reshaped_product(product, shape, "UnsafeViewBackward0");
+}
+
 }  // namespace
 
 Tensor mm(const Tensor& a, const Tensor& b) {
@@ -73,7 +91,7 @@ Tensor mv(const Tensor& a, const Tensor& v) {
   GL_CHECK(cols(a) == v.shape()[0], "size mismatch, got ", rows(a), ", ", rows(a), "x", cols(a), ",", v.shape()[0]);
   const Tensor column = make_view(v, {v.shape()[0], 1}, {v.strides()[0], 1}, v.offset());
   const Tensor product = kernels::gemm(a, column);
-  Tensor out = make_view(product, {rows(a)}, {1}, 0);
+  Tensor out = make_alias(product, {rows(a)}, {1}, 0);
   // d(a @ v) = outer(grad, v), a^T @ grad
   record("MvBackward0", {out}, {a, v}, {a, v}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? outer(c.grad(), c.saved[1]) : Tensor(),
@@ -92,11 +110,32 @@ Tensor dot(const Tensor& a, const Tensor& b) {
            "] to have the same number of elements, but got ", n, " and ", b.shape()[0], " elements respectively");
   const Tensor row = make_view(a, {1, n}, {1, a.strides()[0]}, a.offset());
   const Tensor column = make_view(b, {n, 1}, {b.strides()[0], 1}, b.offset());
-  Tensor out = make_view(kernels::gemm(row, column), {}, {}, 0);
+  Tensor out = make_alias(kernels::gemm(row, column), {}, {}, 0);
   // d(a . b) = grad * b, grad * a
   record("DotBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
                          c.needs(1) ? mul(c.grad(), c.saved[0]) : Tensor()};
+  });
+  return out;
+}
+
+Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2) {
+  GL_CHECK(mat1.dim() == 2, "mat1 must be a matrix, got ", mat1.dim(), "-D tensor");
+  GL_CHECK(mat2.dim() == 2, "mat2 must be a matrix, got ", mat2.dim(), "-D tensor");
+  GL_CHECK(self.dtype() == mat2.dtype(), "self and mat2 must have the same dtype");
+  GL_CHECK(mat1.dtype() == mat2.dtype(), "mat1 and mat2 must have the same dtype");
+  GL_CHECK(mat1.dtype() != DType::Bool, "\"addmm_impl_cpu_\" not implemented for 'Bool'");
+  GL_CHECK(cols(mat1) == rows(mat2), "mat1 and mat2 shapes cannot be multiplied (", rows(mat1), "x", cols(mat1),
+           " and ", rows(mat2), "x", cols(mat2), ")");
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = add(kernels::gemm(mat1, mat2), expand(self, {rows(mat1), cols(mat2)}));
+  }
+  // d(self + mat1 @ mat2) = grad (summed to self's shape), grad @ mat2^T, mat1^T @ grad
+  record("AddmmBackward0", {out}, {self, mat1, mat2}, {mat1, mat2}, [](const BackwardContext& c) {
+    return variable_list{c.grad(), c.needs(1) ? mm(c.grad(), t(c.saved[1])) : Tensor(),
+                         c.needs(2) ? mm(t(c.saved[0]), c.grad()) : Tensor()};
   });
   return out;
 }
@@ -113,29 +152,31 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
            db, "D");
   if (da == 1 && db == 1) return dot(a, b);
   if (da == 2 && db == 1) return mv(a, b);
-  if (da == 1 && db == 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
+  if (da == 1 && db == 2) return reshaped_product(mm(unsqueeze(a, 0), b), {cols(b)}, "SqueezeBackward3");
   if (da == 2 && db == 2) return mm(a, b);
   // A stack of matrices times one matrix or vector: fold the stack into the rows of one product.
   if (da >= 3 && db <= 2) {
     const Shape batch = batch_of(a, 2);
     const Tensor folded = reshape(a, {numel_of(batch) * rows(a), cols(a)});
-    if (db == 1) return reshape(mv(folded, b), concat(batch, {rows(a)}));
-    return reshape(mm(folded, b), concat(batch, {rows(a), cols(b)}));
+    if (db == 1) return unsafe_view(mv(folded, b), concat(batch, {rows(a)}));
+    return unsafe_view(mm(folded, b), concat(batch, {rows(a), cols(b)}));
   }
   // One matrix or vector times a stack: the same fold on (b^T @ a^T)^T.
   if (da <= 2 && db >= 3) {
     const Shape batch = batch_of(b, 2);
     const Tensor folded = reshape(mT(b), {numel_of(batch) * cols(b), rows(b)});
-    if (da == 1) return reshape(mv(folded, a), concat(batch, {cols(b)}));
-    return contiguous(mT(reshape(mm(folded, t(a)), concat(batch, {cols(b), rows(a)}))));
+    if (da == 1) return unsafe_view(mv(folded, a), concat(batch, {cols(b)}));
+    return contiguous(mT(unsafe_view(mm(folded, t(a)), concat(batch, {cols(b), rows(a)}))));
   }
-  // Stacks on both sides: batch dims broadcast.
+  // Stacks on both sides: batch dims broadcast, then one bmm over the flattened batch, as PyTorch.
   check_types("bmm", a, b);
   const Shape batch = broadcast_shapes(batch_of(a, 2), batch_of(b, 2));
   const int64_t count = numel_of(batch);
   GL_CHECK(cols(a) == rows(b), "Expected size for first two dimensions of batch2 tensor to be: [", count, ", ",
            cols(a), "] but got: [", count, ", ", rows(b), "].");
-  return matrix_product(a, b, "BmmBackward0");
+  const Tensor a3 = reshape(expand(a, concat(batch, {rows(a), cols(a)})), {count, rows(a), cols(a)});
+  const Tensor b3 = reshape(expand(b, concat(batch, {rows(b), cols(b)})), {count, rows(b), cols(b)});
+  return unsafe_view(bmm(a3, b3), concat(batch, {rows(a), cols(b)}));
 }
 
 }  // namespace gradlab

@@ -7,6 +7,7 @@
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/inplace.h"
 #include "gradlab/ops/linalg.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/nn.h"
@@ -88,8 +89,16 @@ Tensor log_softmax(const Tensor& x, int64_t dim) {
 }
 
 Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias) {
+  // As PyTorch 1.13: a matrix, or a contiguous 3-D stack folded into one, takes the bias inside addmm.
+  if (bias.defined() && x.dim() == 2) return addmm(bias, x, t(weight));
+  if (bias.defined() && x.dim() == 3 && x.is_contiguous()) {
+    const Shape& s = x.shape();
+    const Tensor y = addmm(bias, view(x, {s[0] * s[1], s[2]}), t(weight));
+    return view(y, {s[0], s[1], y.shape()[1]});
+  }
+  // Otherwise the bias is added in place, so it keeps the product's dtype (as PyTorch's add_).
   const Tensor y = matmul(x, t(weight));
-  return bias.defined() ? add(y, bias) : y;
+  return bias.defined() ? add_(y, bias) : y;
 }
 
 Tensor dropout(const Tensor& x, double p, bool training) {

@@ -2,6 +2,7 @@
 // their own node (MseLossBackward0, NllLossBackward0, BinaryCrossEntropy...) compute
 // the forward without a graph and record that node, whose backward is written with
 // differentiable ops; l1_loss and cross_entropy are composites, as in PyTorch.
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/indexing.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/nn.h"
 #include "gradlab/ops/reduce.h"
@@ -76,6 +78,8 @@ Reduction reduction_from_name(const std::string& name) {
 }
 
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r) {
+  const DType dt = result_type(input, target);
+  GL_CHECK(is_floating(dt), "\"mse_cpu\" not implemented for '", scalar_type_name(dt), "'");
   return pointwise_loss(
       "MseLossBackward0", input, target, r,
       [](const Tensor& x, const Tensor& y) {
@@ -91,68 +95,165 @@ Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r) {
 
 Tensor l1_loss(const Tensor& input, const Tensor& target, Reduction r) { return reduce(abs(sub(input, target)), r); }
 
-Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction r) {
-  GL_CHECK(input.dim() > 0, "Expected 1 or more dimensions (got 0)");
-  GL_CHECK(input.dim() <= 2, "nll_loss: input of shape ", shape_str(input.shape()),
-           " is not supported; expected [C] or [N, C]");
+namespace {
+
+// nll_loss on input [C], [N, C] or [N, C, H, W] with target [], [N] or [N, H, W] (checked by the
+// caller). The loss is linear in the input: coef holds -weight[t] (over the total weight for mean)
+// at each counted target, so the backward is grad * coef and differentiates again for free.
+Tensor nll_kernel(const Tensor& input, const Tensor& target, Reduction r, const Tensor& weight, int64_t ignore_index,
+                  const char* node) {
   GL_CHECK(target.dtype() == DType::Int64, "expected scalar type Long but found ", scalar_type_name(target.dtype()));
-  GL_CHECK(target.dim() <= 1, "0D or 1D target tensor expected, multi-target not supported");
-  const bool batched = input.dim() == 2;
-  if (batched)
-    GL_CHECK(target.dim() == 1 && input.shape()[0] == target.shape()[0], "Expected input batch_size (",
-             input.shape()[0], ") to match target batch_size (", target.dim() == 1 ? target.shape()[0] : 1, ").");
-  else
-    GL_CHECK(target.dim() == 0, "size mismatch (got input: ", shape_str(input.shape()), ", target: ",
-             shape_str(target.shape()), ")");
-  const int64_t n = batched ? input.shape()[0] : 1, classes = input.shape().back();
-  // ignore_index = -100, PyTorch's default: such rows add nothing and are not counted by mean.
-  constexpr int64_t kIgnore = -100;
-  const Tensor tc = contiguous(target.detach());
-  const int64_t* pt = tc.data_ptr<int64_t>();
-  int64_t counted = 0;
-  for (int64_t i = 0; i < n; ++i) {
-    if (pt[i] == kIgnore) continue;
-    GL_CHECK(pt[i] >= 0 && pt[i] < classes, "Target ", pt[i], " is out of bounds.");
-    ++counted;
-  }
-  // The loss is a linear function of the input: coef holds -1 (or -1/counted for mean) at each target.
-  const double weight = r == Reduction::Mean ? 1.0 / static_cast<double>(counted) : 1.0;
+  GL_CHECK(!weight.defined() || weight.dtype() == input.dtype(), "expected scalar type ",
+           scalar_type_name(input.dtype()), " but found ", scalar_type_name(weight.dtype()));
+  const bool batched = input.dim() > 1;
+  const int64_t n = batched ? input.shape()[0] : 1, classes = input.shape()[batched ? 1 : 0];
+  const int64_t inner = input.dim() == 4 ? input.shape()[2] * input.shape()[3] : 1;
+  const Tensor x = contiguous(input.detach()), t = contiguous(target.detach());
+  const Tensor w = weight.defined() ? contiguous(weight.detach()) : Tensor();
   Tensor coef = zeros(input.shape(), input.dtype());
-  Tensor losses = Tensor::empty(batched ? Shape{n} : Shape{}, input.dtype());
-  const Shape& st = input.strides();
+  Tensor losses = zeros(target.shape(), input.dtype());
+  double total = 0;
+  const int64_t* pt = t.data_ptr<int64_t>();
   GL_DISPATCH_FLOAT(input.dtype(), T, {
-    const T* px = input.data_ptr<T>();
+    const T* px = x.data_ptr<T>();
+    const T* pw = w.defined() ? w.data_ptr<T>() : nullptr;
     T* pc = coef.data_ptr<T>();
     T* pl = losses.data_ptr<T>();
     for (int64_t i = 0; i < n; ++i) {
-      pl[i] = 0;
-      if (pt[i] == kIgnore) continue;
-      pl[i] = -px[(batched ? i * st[0] : 0) + pt[i] * st.back()];
-      pc[i * classes + pt[i]] = static_cast<T>(-(r == Reduction::None ? 1.0 : weight));
+      for (int64_t k = 0; k < inner; ++k) {
+        const int64_t cls = pt[i * inner + k];
+        if (cls == ignore_index) continue;
+        GL_CHECK(cls >= 0 && cls < classes, "Target ", cls, " is out of bounds.");
+        const T wt = pw ? pw[cls] : T(1);
+        const int64_t at = (i * classes + cls) * inner + k;
+        pl[i * inner + k] = -wt * px[at];
+        pc[at] = -wt;
+        total += static_cast<double>(wt);
+      }
     }
   });
   Tensor out;
-  if (r == Reduction::None) {
-    out = losses;
-  } else {
+  {
     NoGradGuard no_grad;
-    out = sum(losses);
-    if (r == Reduction::Mean) out = div(out, static_cast<double>(counted));
+    // Mean divides by the counted weight: 0/0 (everything ignored) is nan, as PyTorch.
+    out = r == Reduction::None ? losses : r == Reduction::Sum ? sum(losses) : div(sum(losses), total);
+    if (r == Reduction::Mean && total != 0) coef = div(coef, total);
   }
-  // d nll(x) = coef * grad (grad broadcast over classes when unreduced)
-  record("NllLossBackward0", {out}, {input}, {}, [coef, batched, r](const BackwardContext& c) {
+  // d nll(x) = coef * grad (grad broadcast over the class dim when unreduced)
+  record(node, {out}, {input}, {}, [coef, batched, r](const BackwardContext& c) {
     const Tensor g = r == Reduction::None && batched ? unsqueeze(c.grad(), 1) : c.grad();
     return variable_list{mul(g, coef)};
   });
   return out;
 }
 
-Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction r) {
-  const int64_t class_dim = input.dim() == 1 ? 0 : 1;
+// The class dim's weights shaped to broadcast against an input of `dim` dims.
+Tensor class_weights(const Tensor& weight, int64_t dim) {
+  Shape shape(static_cast<size_t>(dim), 1);
+  shape[dim == 1 ? 0 : 1] = weight.numel();
+  return view(weight, shape);
+}
+
+// PyTorch 1.13's label smoothing for class-index targets: (1 - e) * nll + e / C * smooth, where
+// smooth is -sum over classes of (weighted) log-probabilities, zero at ignored targets.
+Tensor smoothed_cross_entropy(const Tensor& logp, const Tensor& target, Reduction r, const Tensor& weight,
+                              int64_t ignore_index, double smoothing) {
+  const int64_t class_dim = logp.dim() == 1 ? 0 : 1, classes = logp.shape()[class_dim];
+  const Tensor nll = nll_loss(logp, target, r, weight, ignore_index);
+  const Tensor ignored = eq(target, wrapped_number(static_cast<double>(ignore_index)));
+  Tensor smooth = weight.defined() ? neg(sum(mul(logp, class_weights(weight, logp.dim())), {class_dim}, false))
+                                   : neg(sum(logp, {class_dim}, false));
+  smooth = masked_fill(smooth, ignored, 0.0);
+  if (r == Reduction::Sum) smooth = sum(smooth);
+  if (r == Reduction::Mean) {
+    // Over the counted targets: their weights, or their number without weights.
+    double counted = 0;
+    const Tensor t = contiguous(target.detach());
+    const Tensor w = weight.defined() ? contiguous(to(weight.detach(), DType::Float64)) : Tensor();
+    const int64_t* pt = t.data_ptr<int64_t>();
+    for (int64_t i = 0; i < t.numel(); ++i)
+      if (pt[i] != ignore_index) counted += w.defined() ? w.data_ptr<double>()[pt[i]] : 1.0;
+    smooth = div(sum(smooth), counted);
+  }
+  return add(mul(nll, 1.0 - smoothing), mul(smooth, smoothing / static_cast<double>(classes)));
+}
+
+// Class probabilities as targets (a target of the input's shape).
+Tensor probability_cross_entropy(const Tensor& input, const Tensor& target, Reduction r, const Tensor& weight,
+                                 double smoothing) {
+  const int64_t class_dim = input.dim() == 1 ? 0 : 1, classes = input.shape()[class_dim];
+  GL_CHECK(!weight.defined() || (weight.dim() == 1 && weight.numel() == classes),
+           "cross_entropy: weight tensor should be defined either for all ", classes,
+           " classes or no classes but got weight tensor of shape: ", shape_str(weight.shape()));
   const Tensor logp = log_softmax(input, class_dim);
-  if (!is_floating(target.dtype())) return nll_loss(logp, target, r);
-  // Class probabilities as targets: the mean is over the samples, not the classes.
-  return reduce(neg(sum(mul(logp, target), {class_dim}, false)), r);
+  const Tensor smoothed =
+      smoothing > 0 ? add(mul(target, 1.0 - smoothing), smoothing / static_cast<double>(classes)) : target;
+  Tensor terms = mul(logp, smoothed);
+  if (weight.defined()) terms = mul(terms, class_weights(weight, input.dim()));
+  switch (r) {
+    case Reduction::None: return neg(sum(terms, {class_dim}, false));
+    case Reduction::Sum: return neg(sum(terms));
+    case Reduction::Mean: break;
+  }
+  // The mean is over the samples (every position but the class dim), not the classes.
+  return div(neg(sum(terms)), static_cast<double>(input.numel() / std::max<int64_t>(classes, 1)));
+}
+
+}  // namespace
+
+Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction r, const Tensor& weight, int64_t ignore_index) {
+  GL_CHECK(input.dim() > 0, "Expected 1 or more dimensions (got ", input.dim(), ")");
+  GL_CHECK(input.dim() == 1 || (target.dim() > 0 && input.shape()[0] == target.shape()[0]),
+           "Expected input batch_size (", input.shape()[0], ") to match target batch_size (",
+           target.dim() > 0 ? target.shape()[0] : 1, ").");
+  const int64_t classes = input.shape()[input.dim() == 1 ? 0 : 1];
+  if (input.dim() <= 2) {
+    GL_CHECK(target.dim() <= 1, "0D or 1D target tensor expected, multi-target not supported");
+    GL_CHECK(input.dim() == 2 || target.dim() == 0, "size mismatch (got input: ", shape_str(input.shape()),
+             ", target: ", shape_str(target.shape()), ")");
+    GL_CHECK(!weight.defined() || (weight.dim() == 1 && weight.numel() == classes),
+             "weight tensor should be defined either for all ", classes,
+             " classes or no classes but got weight tensor of shape: ", shape_str(weight.shape()));
+    return nll_kernel(input, target, r, weight, ignore_index, "NllLossBackward0");
+  }
+  if (input.dim() == 4) {
+    GL_CHECK(target.dim() == 3, "only batches of spatial targets supported (3D tensors) but got targets of dimension: ",
+             target.dim());
+    GL_CHECK(!weight.defined() || weight.numel() == classes, "weight tensor should be defined either for all or no classes");
+    const Shape& si = input.shape();
+    const Shape& st = target.shape();
+    // PyTorch's text has no closing parenthesis here.
+    GL_CHECK(si[0] == st[0] && si[2] == st[1] && si[3] == st[2], "size mismatch (got input: ", shape_str(si),
+             " , target: ", shape_str(st));
+    return nll_kernel(input, target, r, weight, ignore_index, "NllLoss2DBackward0");
+  }
+  // 3-D and 5-D or more: PyTorch folds the spatial dims into one and solves the 4-D problem.
+  const int64_t n = input.shape()[0];
+  const Shape spatial(input.shape().begin() + 2, input.shape().end());
+  Shape out_size = spatial;
+  out_size.insert(out_size.begin(), n);
+  GL_CHECK(Shape(target.shape().begin() + 1, target.shape().end()) == spatial, "Expected target size ",
+           shape_str(out_size), ", got ", shape_str(target.shape()));
+  const int64_t inner = numel_of(spatial);
+  const Tensor folded = nll_loss(view(contiguous(input), {n, classes, 1, inner}), view(contiguous(target), {n, 1, inner}),
+                                 r, weight, ignore_index);
+  return r == Reduction::None ? view(folded, out_size) : folded;
+}
+
+Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction r, const Tensor& weight,
+                     int64_t ignore_index, double label_smoothing) {
+  const bool probabilities = input.shape() == target.shape();
+  if (probabilities) {
+    GL_CHECK(is_floating(target.dtype()), "Expected floating point type for target with class probabilities, got ",
+             scalar_type_name(target.dtype()));
+    GL_CHECK(ignore_index < 0, "ignore_index is not supported for floating point target");
+  }
+  GL_CHECK(label_smoothing <= 1.0, "label_smoothing must be between 0.0 and 1.0. Got: ", label_smoothing);
+  GL_CHECK(input.dim() > 0, "Expected 1 or more dimensions (got ", input.dim(), ")");
+  if (probabilities) return probability_cross_entropy(input, target, r, weight, label_smoothing);
+  const Tensor logp = log_softmax(input, input.dim() == 1 ? 0 : 1);
+  if (label_smoothing > 0) return smoothed_cross_entropy(logp, target, r, weight, ignore_index, label_smoothing);
+  return nll_loss(logp, target, r, weight, ignore_index);
 }
 
 Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, Reduction r) {

@@ -27,10 +27,11 @@ struct Group {
 };
 }  // namespace
 
-DType result_type(const Tensor& a, const Tensor& b) {
-  if (a.dtype() == b.dtype()) return a.dtype();
+DType result_type(const Tensor& a, const Tensor& b) { return result_type(std::vector<Tensor>{a, b}); }
+
+DType result_type(const std::vector<Tensor>& operands) {
   Group dims, zero, wrapped;
-  for (const Tensor* t : {&a, &b}) {
+  for (const Tensor* t = operands.data(); t != operands.data() + operands.size(); ++t) {
     if (t->impl()->is_wrapped_number)
       wrapped.add(t->dtype());
     else if (t->dim() == 0)
@@ -45,7 +46,7 @@ DType result_type(const Tensor& a, const Tensor& b) {
     have = true;
   }
   if (wrapped.any && (!have || category(wrapped.dtype) > category(result))) {
-    // A plain JS number promotes to the default dtype of its category.
+    // A plain JS number promotes to the default dtype of its category (two floats give float32).
     result = category(wrapped.dtype) == 2 ? DType::Float32 : wrapped.dtype;
   }
   return result;

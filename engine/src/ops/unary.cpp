@@ -246,10 +246,9 @@ Tensor softplus(const Tensor& a, double beta, double threshold) {
 }
 
 Tensor sign(const Tensor& a) {
+  // (0 < x) - (x < 0), as PyTorch 1.13 on CPU: sign(nan) and sign(-0.) are +0.
   Tensor out = map_same(a, [](auto x) {
     using T = decltype(x);
-    if constexpr (std::is_floating_point_v<T>)
-      if (x != x) return x;
     return static_cast<T>((T(0) < x) - (x < T(0)));
   });
   // sign is flat: zero gradient
@@ -262,7 +261,14 @@ Tensor sign(const Tensor& a) {
 Tensor clamp(const Tensor& a, double lo, double hi) {
   const bool has_lo = !std::isnan(lo), has_hi = !std::isnan(hi);
   GL_CHECK(has_lo || has_hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
-  Tensor out = map_same(a, [lo, hi, has_lo, has_hi](auto x) {
+  // The bounds are wrapped numbers and take part in type promotion: int64 clamped to 0.5 is float32,
+  // bool clamped to 0 is int64.
+  std::vector<Tensor> operands{a};
+  if (has_lo) operands.push_back(wrapped_number(lo));
+  if (has_hi) operands.push_back(wrapped_number(hi));
+  const DType dt = result_type(operands);
+  const Tensor src = dt == a.dtype() ? a : to(a, dt);
+  Tensor out = map_same(src, [lo, hi, has_lo, has_hi](auto x) {
     using T = decltype(x);
     if constexpr (std::is_floating_point_v<T>)
       if (x != x) return x;
@@ -272,7 +278,7 @@ Tensor clamp(const Tensor& a, double lo, double hi) {
     return x;
   });
   // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0
-  record("ClampBackward1", {out}, {a}, {a}, [lo, hi, has_lo, has_hi](const BackwardContext& c) {
+  record("ClampBackward1", {out}, {src}, {src}, [lo, hi, has_lo, has_hi](const BackwardContext& c) {
     const Tensor& x = c.saved[0];
     Tensor g = c.grad();
     if (has_lo) g = mul(g, mask_as(ge(x, num(lo)), g));

@@ -14,6 +14,9 @@ Tensor scalar_tensor(double value, DType dtype, bool wrapped_number = false);
 // A plain JS number as PyTorch wraps a Python scalar: int64 when integral (an
 // int tensor stays int), float64 otherwise; -0 stays a float so its sign survives.
 Tensor wrapped_number(double value);
+// The dtype of a tensor made from a lone number (torch.full without dtype): int64 when the number
+// counts as an int by wrapped_number's rule, else the default float32.
+DType number_dtype(double value);
 // From flat row-major values (converted to dtype).
 Tensor from_values(const std::vector<double>& values, const Shape& shape, DType dtype = DType::Float32);
 Tensor zeros_like(const Tensor& t);

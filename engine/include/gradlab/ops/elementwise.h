@@ -9,6 +9,7 @@ namespace gradlab {
 // PyTorch's type promotion (0-d and wrapped numbers do not lift a dimensioned tensor's dtype
 // within the same category).
 DType result_type(const Tensor& a, const Tensor& b);
+DType result_type(const std::vector<Tensor>& operands);
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha = 1.0);
 Tensor sub(const Tensor& a, const Tensor& b, double alpha = 1.0);

@@ -6,6 +6,8 @@ namespace gradlab {
 
 Tensor matmul(const Tensor& a, const Tensor& b);
 Tensor mm(const Tensor& a, const Tensor& b);
+// self + mat1 @ mat2 with self broadcast to the product (AddmmBackward0), as nn.Linear uses it.
+Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2);
 Tensor bmm(const Tensor& a, const Tensor& b);
 Tensor mv(const Tensor& a, const Tensor& v);
 Tensor dot(const Tensor& a, const Tensor& b);

@@ -17,9 +17,15 @@ Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias);  // bi
 Tensor dropout(const Tensor& x, double p = 0.5, bool training = true);
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
 Tensor l1_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
-// target: int64 class indices ([N] for input [N, C], 0-d for input [C]).
-Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
-Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
+// input [C], [N, C] or [N, C, d1, ...] of log-probabilities; target int64 class indices [], [N] or
+// [N, d1, ...]. weight (undefined = all 1) scales each class; targets equal to ignore_index add
+// nothing and are not counted by the mean.
+Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean,
+                const Tensor& weight = Tensor(), int64_t ignore_index = -100);
+// log_softmax over the class dim, then nll_loss; a floating target of the input's shape holds class
+// probabilities instead. label_smoothing in [0, 1] mixes in the uniform distribution, as PyTorch 1.13.
+Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean,
+                     const Tensor& weight = Tensor(), int64_t ignore_index = -100, double label_smoothing = 0.0);
 Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target,
                                         Reduction r = Reduction::Mean);
