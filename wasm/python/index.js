@@ -6,8 +6,7 @@
 //   const py = await loadPython();
 //   const { stdout, stderr, error } = await py.run('import torch\nprint(torch.ones(2))');
 import { loadPyodide } from 'pyodide';
-import '../dist/gradlab.js';
-import { M } from '../dist/runtime.js';
+import { _engine as M, _opSurfaces } from '../dist/gradlab.js';
 
 // Where the repo's python/ sources are mounted inside Pyodide's file system.
 const MOUNT = '/gradlab';
@@ -43,6 +42,8 @@ async function pyodideDirectory() {
 // few conversions that need JavaScript types.
 const bridge = {
   M,
+  /** The op table's out-of-place unary methods, which the torch package installs on its Tensor. */
+  unaryMethods: _opSurfaces().unary,
   errorFlag: () => M.HEAP32[M._error_flag_address() >> 2],
   /** Flat Python list -> the TypedArray the engine's from_data copies from. */
   fromData(flat, shape, code, legacy) {
