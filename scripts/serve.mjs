@@ -1,6 +1,10 @@
 // `npm start`'s static server for the built playground (web/dist). Plain
 // Node, no dependencies: correct MIME types (application/wasm for streaming
-// compilation), gzip for text, and a Content-Security-Policy header.
+// compilation), gzip for text, a Content-Security-Policy header, and
+// cross-origin isolation for the playground (COOP/COEP on index.html and on
+// scripts, so its worker may share memory with the page: Stop interrupts
+// Python through a SharedArrayBuffer instead of killing the worker). Embeds
+// are not isolated: the pages that frame them are not ours to configure.
 //   PORT=8000 node scripts/serve.mjs [root]
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
@@ -76,6 +80,9 @@ const server = createServer(async (req, res) => {
     Vary: 'Accept-Encoding',
   };
   if (ext === '.js') headers['Access-Control-Allow-Origin'] = '*';
+  if (found.path === join(ROOT, 'index.html')) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+  // A worker of an isolated page must itself be served with COEP.
+  if (found.path === join(ROOT, 'index.html') || ext === '.js' || ext === '.mjs') headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
     const body = await gzipped(found.path, found.stat.mtimeMs);
     res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The npm package's tests: Node tests of the API (tests/js, one file at a
 # time; --expose-gc lets the FinalizationRegistry test force collections),
-# then the browser smoke test in Chromium. Needs a prior build (scripts/build.sh).
+# then the browser smoke tests in Chromium (the package, and Python mode in a
+# module worker). Needs a prior build (scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,4 +12,4 @@ if [ ! -f wasm/dist/gradlab.js ] || [ ! -f wasm/dist/gradlab.wasm ]; then
 fi
 
 node --expose-gc --test --test-concurrency=1 tests/js/
-node --test --test-concurrency=1 tests/e2e/package-smoke.test.js
+node --test --test-concurrency=1 tests/e2e/package-smoke.test.js tests/e2e/python-smoke.test.js

@@ -2,9 +2,9 @@
 // editor: an iframe of embed.html, created only when the block scrolls near
 // the viewport, and resized to its content from the iframe's height messages.
 // Options per block: data-autorun="1", data-readonly="1", data-height="320",
-// data-panes="tensors,graph". All blocks share one engine: a hidden
+// data-panes="tensors,graph", data-lang="python" (JavaScript otherwise). All blocks share one engine: a hidden
 // engine.html iframe, added with the first block, runs every block's code in
-// one worker (see src/engine-host.js).
+// one worker (see src/page/engine-host.js).
 // Built to dist/embed.js as a standalone script (see vite-plugins/embed-script.js).
 import LZString from 'lz-string';
 
@@ -29,7 +29,7 @@ function ensureEngine() {
 function frameFor(pre) {
   const code = pre.textContent.replace(/^\n/, '').replace(/\s+$/, '');
   const params = [`code=${LZString.compressToEncodedURIComponent(code)}`];
-  for (const key of ['autorun', 'readonly', 'height', 'panes']) {
+  for (const key of ['lang', 'autorun', 'readonly', 'height', 'panes']) {
     if (pre.dataset[key]) params.push(`${key}=${encodeURIComponent(pre.dataset[key])}`);
   }
   params.push(`engine=${engineId}`);

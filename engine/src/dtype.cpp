@@ -1,5 +1,8 @@
 #include "gradlab/dtype.h"
 
+#include <cfloat>
+#include <cmath>
+
 #include "gradlab/error.h"
 
 namespace gradlab {
@@ -22,6 +25,17 @@ const char* scalar_type_name(DType d) {
     case DType::Bool: return "Bool";
   }
   return "";
+}
+
+void check_number_fits(double value, DType dtype) {
+  // The bounds compare in double, as PyTorch's overflow check: 2^63 itself passes.
+  constexpr double kInt64Bound = 9223372036854775808.0;
+  if (dtype == DType::Int64)
+    GL_CHECK(!std::isnan(value) && value >= -kInt64Bound && value <= kInt64Bound,
+             "value cannot be converted to type int64_t without overflow");
+  if (dtype == DType::Float32)
+    GL_CHECK(!std::isfinite(value) || std::fabs(value) <= FLT_MAX,
+             "value cannot be converted to type float without overflow");
 }
 
 DType dtype_from_name(const std::string& name) {

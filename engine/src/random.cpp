@@ -13,6 +13,8 @@
 #include <cstring>
 #include <random>
 
+#include "gradlab/error.h"
+
 #if defined(__clang__)
 #pragma clang fp contract(off)
 #elif defined(__GNUC__)
@@ -196,6 +198,14 @@ void manual_seed(uint64_t seed) {
 }
 
 uint64_t initial_seed() { return generator().seed; }
+
+void check_uniform_dtype(DType dtype) {
+  GL_CHECK(is_floating(dtype), "\"check_uniform_bounds\" not implemented for '", scalar_type_name(dtype), "'");
+}
+
+void check_normal_dtype(DType dtype) {
+  GL_CHECK(is_floating(dtype), "\"normal_kernel_cpu\" not implemented for '", scalar_type_name(dtype), "'");
+}
 
 void fill_uniform(float* out, int64_t n, double from, double to) {
   Generator& g = generator();

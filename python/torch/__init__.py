@@ -249,8 +249,10 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
 
 # ---- memory ------------------------------------------------------------------
 def memory():
-    """Gradlab's {'tensors': live engine handles held by Python, 'bytes': tensor storage}."""
-    return {"tensors": _live[0], "bytes": _builtins.int(_M._memory_bytes())}
+    """Gradlab's {'tensors': live engine handles held by Python, 'bytes': tensor storage,
+    'nodes': live grad_fn handles, 'hooks': hook functions the engine still holds}."""
+    return {"tensors": _live[0], "bytes": _builtins.int(_M._memory_bytes()),
+            "nodes": autograd.live_nodes[0], "hooks": autograd.live_hooks()}
 
 
 def get_num_threads():

@@ -15,7 +15,8 @@ error_flag = bridge.errorFlag
 
 # PyTorch raises these classes for these messages; everything else is a RuntimeError.
 _CLASSES = [
-    (re.compile(r"^Dimension out of range|out of range for tensor of size|^index out of range in self|^too many indices"), IndexError),
+    (re.compile(r"^Dimension out of range|out of range for tensor of size|^index out of range in self|^too many indices"
+                r"|^Target -?\d+ is out of bounds"), IndexError),
     (re.compile(r"is not a valid value for reduction|^only one element tensors can be converted"), ValueError),
     (re.compile(r"^TypeError:|must be Tensor, not|^expected a Tensor or a number"), TypeError),
 ]

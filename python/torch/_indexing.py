@@ -32,6 +32,25 @@ def _int(x):
     return int(x)
 
 
+def _items(index):
+    """The index as a list of items, each checked to be a kind PyTorch indexes with."""
+    items = list(index) if isinstance(index, tuple) else [index]
+    for item in items:
+        if isinstance(item, str):
+            raise TypeError("new(): invalid data type 'str'")
+        if not (item is None or item is Ellipsis or isinstance(item, (slice, numbers.Integral, Tensor, list, tuple))):
+            raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables "
+                             f"are valid indices (got {type(item).__name__})")
+    return items
+
+
+def _check_mask(index, view, dim):
+    """A one-dimensional bool mask must be as long as the dimension it selects from."""
+    if isinstance(index, Tensor) and index.dtype is _dtype.bool_ and index.dim() == 1 and index.shape[0] != view.shape[dim]:
+        raise IndexError(f"The shape of the mask {list(index.shape)} at index 0 does not match the shape of the "
+                         f"indexed tensor {list(view.shape)} at index {dim}")
+
+
 def _is_basic(item):
     return item is None or item is Ellipsis or isinstance(item, (slice, numbers.Integral)) or (
         isinstance(item, Tensor) and item.dim() == 0 and item.dtype is _dtype.int64)
@@ -102,6 +121,7 @@ def _advanced(t, items):
         return _mask(t, index)
     view = _basic(t, items[:k] + [slice(None)] + items[k + 1:])
     dim = sum(1 for item in items[:k] if not isinstance(item, numbers.Integral))
+    _check_mask(index, view, dim)
     positions, shape = _index_positions(index, view.shape[dim], dim)
     picked = view.index_select(dim, positions)
     if shape is None or len(shape) == 1:
@@ -110,7 +130,7 @@ def _advanced(t, items):
 
 
 def getitem(t, index):
-    items = list(index) if isinstance(index, tuple) else [index]
+    items = _items(index)
     if all(_is_basic(i) for i in items):
         return _basic(t, items)
     if sum(1 for i in items if not _is_basic(i)) == 1:
@@ -119,7 +139,7 @@ def getitem(t, index):
 
 
 def setitem(t, index, value):
-    items = list(index) if isinstance(index, tuple) else [index]
+    items = _items(index)
     if all(_is_basic(i) for i in items):
         view = _basic(t, items)
         if isinstance(value, Tensor):
@@ -137,6 +157,7 @@ def setitem(t, index, value):
     (k,) = [i for i, item in enumerate(items) if not _is_basic(item)]
     view = _basic(t, items[:k] + [slice(None)] + items[k + 1:])
     dim = sum(1 for item in items[:k] if not isinstance(item, numbers.Integral))
+    _check_mask(items[k], view, dim)
     positions, _ = _index_positions(items[k], view.shape[dim], dim)
     positions = positions.tolist()
     if isinstance(value, Tensor):

@@ -6,6 +6,7 @@ Python's reference counting and needs no dispose().
 """
 import builtins
 import numbers
+import weakref
 
 from . import _dtype
 from ._dtype import Size
@@ -29,6 +30,11 @@ _AUTO_STYLE = -1
 
 LEGACY_TENSOR, LEGACY_VARIABLE = 1, 2
 
+# Leaves made to require grad, by engine address, so an AccumulateGrad node's
+# `variable` is the very tensor the user holds (`is` holds as in PyTorch). A
+# live entry's handle keeps its engine tensor, so the address is not reused.
+leaves = weakref.WeakValueDictionary()
+
 
 def _new(h, cls=None):
     t = object.__new__(cls or Tensor)
@@ -49,6 +55,10 @@ def adopt(h):
 
 def _is_number(x):
     return isinstance(x, numbers.Number) and not isinstance(x, Tensor)
+
+
+def _is_operand(x):
+    return isinstance(x, (Tensor, numbers.Number))
 
 
 def wrapped_scalar(x):
@@ -87,7 +97,8 @@ def _sizes(sizes):
 
 
 class Tensor:
-    __slots__ = ("_h", "__weakref__")
+    # _grad: (engine address, Tensor) of the last .grad read or set, so `x.grad is x.grad`.
+    __slots__ = ("_h", "_grad", "__weakref__")
 
     def __new__(cls, *args, **kwargs):
         """torch.Tensor(data) or torch.Tensor(*sizes): a float32 tensor, printed in today's format."""
@@ -166,6 +177,8 @@ class Tensor:
     def requires_grad(self, value):
         M._set_requires_grad(self._h, builtins.bool(value))
         check()
+        if value and self.is_leaf:
+            leaves[int(M._impl_address(self._h))] = self
 
     def requires_grad_(self, requires_grad=True):
         if requires_grad and not self.is_floating_point():
@@ -195,19 +208,31 @@ class Tensor:
 
     @property
     def grad(self):
-        g = M._grad(self._h)
-        return _new(g) if g else None
+        """One object while the engine keeps the same gradient tensor (as `is` in PyTorch)."""
+        address = M._grad_address(self._h)
+        if not address:
+            self._grad = None
+            return None
+        # The cached tensor's handle keeps its engine tensor alive: its address cannot have been reused.
+        cached = getattr(self, "_grad", None)
+        if cached is None or cached[0] != address:
+            cached = (address, _new(M._grad(self._h)))
+            self._grad = cached
+        return cached[1]
 
     @grad.setter
     def grad(self, value):
         if value is not None and not isinstance(value, Tensor):
-            raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
+            # PyTorch 1.13's text has no space before the type name.
+            raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type{type(value).__name__}")
         M._set_grad(self._h, value._h if value is not None else 0)
         check()
+        self._grad = None if value is None else (M._impl_address(value._h), value)
 
     @grad.deleter
     def grad(self):
         M._set_grad(self._h, 0)
+        self._grad = None
 
     @property
     def data(self):
@@ -315,12 +340,14 @@ class Tensor:
         return (self == element).any().item()
 
     # ---- arithmetic (one engine call for tensor or number operands) ----
+    # Any other operand gives NotImplemented, as PyTorch's operators do: Python
+    # then raises its own TypeError (`==` falls back to identity: False).
     def __add__(self, other):
         if isinstance(other, Tensor):
             return adopt(_add(self._h, other._h, 1))
         if isinstance(other, (int, builtins.float)):
             return adopt(_add_s(self._h, other))
-        return self.add(other)
+        return self.add(other) if _is_number(other) else NotImplemented
 
     __radd__ = __add__
 
@@ -329,19 +356,19 @@ class Tensor:
             return adopt(_sub(self._h, other._h, 1))
         if isinstance(other, (int, builtins.float)):
             return adopt(_sub_s(self._h, other))
-        return self.sub(other)
+        return self.sub(other) if _is_number(other) else NotImplemented
 
     def __rsub__(self, other):
         if isinstance(other, (int, builtins.float)):
             return adopt(_rsub_s(self._h, other))
-        return as_tensor_operand(other).sub(self)
+        return wrapped_scalar(other).sub(self) if _is_number(other) else NotImplemented
 
     def __mul__(self, other):
         if isinstance(other, Tensor):
             return adopt(_mul(self._h, other._h))
         if isinstance(other, (int, builtins.float)):
             return adopt(_mul_s(self._h, other))
-        return self.mul(other)
+        return self.mul(other) if _is_number(other) else NotImplemented
 
     __rmul__ = __mul__
 
@@ -350,32 +377,32 @@ class Tensor:
             return adopt(_div(self._h, other._h))
         if isinstance(other, (int, builtins.float)):
             return adopt(_div_s(self._h, other))
-        return self.div(other)
+        return self.div(other) if _is_number(other) else NotImplemented
 
     def __rtruediv__(self, other):
-        return as_tensor_operand(other).div(self)
+        return wrapped_scalar(other).div(self) if _is_number(other) else NotImplemented
 
     def __pow__(self, other):
         if isinstance(other, Tensor):
             return adopt(_pow(self._h, other._h))
         if isinstance(other, (int, builtins.float)):
             return adopt(_pow_s(self._h, other))
-        return self.pow(other)
+        return self.pow(other) if _is_number(other) else NotImplemented
 
     def __rpow__(self, other):
-        return as_tensor_operand(other).pow(self)
+        return wrapped_scalar(other).pow(self) if _is_number(other) else NotImplemented
 
     def __floordiv__(self, other):
-        return self.floor_divide(other)
+        return self.floor_divide(other) if _is_operand(other) else NotImplemented
 
     def __rfloordiv__(self, other):
-        return as_tensor_operand(other).floor_divide(self)
+        return wrapped_scalar(other).floor_divide(self) if _is_number(other) else NotImplemented
 
     def __mod__(self, other):
-        return self.remainder(other)
+        return self.remainder(other) if _is_operand(other) else NotImplemented
 
     def __rmod__(self, other):
-        return as_tensor_operand(other).remainder(self)
+        return wrapped_scalar(other).remainder(self) if _is_number(other) else NotImplemented
 
     def __matmul__(self, other):
         if not isinstance(other, Tensor):
@@ -397,43 +424,47 @@ class Tensor:
         return self.logical_not()
 
     def __and__(self, other):
+        if not _is_operand(other):
+            return NotImplemented
         return (self.to(_dtype.bool_).long() * as_tensor_operand(other).to(_dtype.bool_).long()).bool()
 
     def __or__(self, other):
+        if not _is_operand(other):
+            return NotImplemented
         return (self.to(_dtype.bool_).long() + as_tensor_operand(other).to(_dtype.bool_).long()).bool()
 
     def logical_not(self):
         return self.to(_dtype.bool_).eq(False)
 
     def __iadd__(self, other):
-        return self.add_(other)
+        return self.add_(other) if _is_operand(other) else NotImplemented
 
     def __isub__(self, other):
-        return self.sub_(other)
+        return self.sub_(other) if _is_operand(other) else NotImplemented
 
     def __imul__(self, other):
-        return self.mul_(other)
+        return self.mul_(other) if _is_operand(other) else NotImplemented
 
     def __itruediv__(self, other):
-        return self.div_(other)
+        return self.div_(other) if _is_operand(other) else NotImplemented
 
     def __eq__(self, other):
-        return self.eq(other)
+        return self.eq(other) if _is_operand(other) else NotImplemented
 
     def __ne__(self, other):
-        return self.ne(other)
+        return self.ne(other) if _is_operand(other) else NotImplemented
 
     def __lt__(self, other):
-        return self.lt(other)
+        return self.lt(other) if _is_operand(other) else NotImplemented
 
     def __le__(self, other):
-        return self.le(other)
+        return self.le(other) if _is_operand(other) else NotImplemented
 
     def __gt__(self, other):
-        return self.gt(other)
+        return self.gt(other) if _is_operand(other) else NotImplemented
 
     def __ge__(self, other):
-        return self.ge(other)
+        return self.ge(other) if _is_operand(other) else NotImplemented
 
     # ---- autograd -----------------------------------------------------------
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):

@@ -103,8 +103,6 @@ class _Methods:
             return adopt(raw(self._h, other._h))
         if _is_number(other):
             return adopt(raw_scalar(self._h, builtins.float(other)))
-        if other is None:
-            return False if raw is M._eq else True
         return adopt(raw(self._h, as_tensor_operand(other)._h))
 
     def equal(self, other):

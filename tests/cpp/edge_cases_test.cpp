@@ -62,6 +62,12 @@ TEST(EdgeCases, InPlaceResultMustCastIntoSelf) {
   expect_values(i, {1, 2});  // untouched by the refused ops
   expect_values(add_(i, 2.0), {3, 4});
   EXPECT_EQ(i.dtype(), DType::Int64);
+  // clamp_ names the output type as C++ does.
+  expect_error([&] { clamp_(i, 0.5, NAN); }, "result type Float can't be cast to the desired output type long int");
+  expect_error([&] { clamp_(i, -0.5, 0.5); }, "result type Float can't be cast to the desired output type long int");
+  expect_error([] { clamp_(make({1}, {1}, DType::Bool), 0, NAN); },
+               "result type Long can't be cast to the desired output type bool");
+  expect_values(clamp_(i, 0, 3), {3, 3});
 }
 
 TEST(EdgeCases, LinspaceOfOneStepIsStart) {
@@ -76,7 +82,25 @@ TEST(EdgeCases, ALoneNumberHasPyTorchsDtype) {
   EXPECT_EQ(number_dtype(INFINITY), DType::Float32);
   EXPECT_EQ(wrapped_number(-0.0).dtype(), DType::Float64);
   EXPECT_EQ(wrapped_number(-3).dtype(), DType::Int64);
+  // Safe integers (JS's Number.isSafeInteger) are ints; from 2^53 on a number may be a rounded float.
+  EXPECT_EQ(number_dtype(9007199254740991.0), DType::Int64);
+  EXPECT_EQ(number_dtype(-9.005e15), DType::Int64);
+  EXPECT_EQ(number_dtype(9007199254740992.0), DType::Float32);
 }
 
+// PyTorch refuses a number its tensor's dtype cannot hold: NaN, inf or beyond 2^63 in int64, a finite
+// value beyond float's range in float32 (fill_, full, full_like).
+TEST(EdgeCases, FillRefusesNumbersTheDtypeCannotHold) {
+  const std::string int64_msg = "value cannot be converted to type int64_t without overflow";
+  expect_error([] { fill_(zeros({2}, DType::Int64), NAN); }, int64_msg);
+  expect_error([] { fill_(zeros({0}, DType::Int64), INFINITY); }, int64_msg);
+  expect_error([] { full({2}, 9.3e18, DType::Int64); }, int64_msg);
+  expect_error([] { full_like(zeros({2}, DType::Int64), NAN); }, int64_msg);
+  expect_error([] { fill_(zeros({1}), 1e300); }, "value cannot be converted to type float without overflow");
+  expect_values(full({2}, 2.5, DType::Int64), {2, 2});
+  expect_values(full({2}, NAN, DType::Bool), {1, 1});
+  expect_values(full({1}, 1e300, DType::Float64), {1e300});
+  EXPECT_TRUE(std::isinf(test::values_of(full({1}, INFINITY))[0]));
+}
 }  // namespace
 }  // namespace gradlab

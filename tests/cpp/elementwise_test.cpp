@@ -280,6 +280,17 @@ TEST(Elementwise, SignOfNaNAndNegativeZeroIsPositiveZero) {
   EXPECT_EQ(v[3], -1.0);
 }
 
+// where broadcasts the condition with a, then the result with b: the operands PyTorch's message names.
+TEST(Elementwise, WhereBroadcastErrorNamesConditionThenOperands) {
+  const auto mask = [](const Shape& s) { return zeros(s, DType::Bool); };
+  expect_error([&] { where(mask({2, 4}), zeros({1, 1, 3}), zeros({2, 4})); },
+               "The size of tensor a (4) must match the size of tensor b (3) at non-singleton dimension 2");
+  expect_error([&] { where(mask({2, 1, 3, 0}), zeros({1, 3, 4}), zeros({1, 4, 2, 1})); },
+               "The size of tensor a (0) must match the size of tensor b (4) at non-singleton dimension 3");
+  expect_error([&] { where(mask({3, 1}), zeros({1, 2}), zeros({4, 1})); },
+               "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0");
+}
+
 TEST(Elementwise, BroadcastErrorNamesTheRightmostMismatch) {
   expect_error([] { add(ones({2, 3}), ones({3, 2})); },
                "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1");
@@ -287,6 +298,101 @@ TEST(Elementwise, BroadcastErrorNamesTheRightmostMismatch) {
                "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 2");
   expect_error([] { mul(ones({2, 3}), ones({4, 1, 2})); },
                "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 2");
+}
+
+// Kernels PyTorch 1.13 has only for some dtypes refuse the others, with its kernel's name.
+TEST(Elementwise, OpsRefuseDtypesPyTorchHasNoKernelFor) {
+  const Tensor b = make({1}, {1}, DType::Bool), i = make({1}, {1}, DType::Int64);
+  expect_error([&] { relu(b); }, "Boolean inputs not supported for relu");
+  expect_error([&] { abs(b); }, "\"abs_cpu\" not implemented for 'Bool'");
+  expect_error([&] { gelu(i); }, "\"GeluKernelImpl\" not implemented for 'Long'");
+  expect_error([&] { gelu(b); }, "\"GeluKernelImpl\" not implemented for 'Bool'");
+  expect_error([&] { elu(i, 1.0); }, "\"elu_cpu\" not implemented for 'Long'");
+  expect_error([&] { leaky_relu(b, 0.01); }, "\"leaky_relu_cpu\" not implemented for 'Bool'");
+  expect_error([&] { softplus(i, 1.0, 20.0); }, "\"softplus_cpu\" not implemented for 'Long'");
+  expect_error([&] { pow(b, b); }, "\"pow\" not implemented for 'Bool'");
+  // Integer inputs that PyTorch does take keep their dtype.
+  EXPECT_EQ(relu(i).dtype(), DType::Int64);
+  EXPECT_EQ(abs(make({-3}, {1}, DType::Int64)).data_ptr<int64_t>()[0], 3);
+  const Tensor p = pow(b, make({2}, {1}, DType::Int64));
+  EXPECT_EQ(p.dtype(), DType::Int64);
+  expect_values(p, {1});
+}
+
+// The sign of zero as PyTorch 1.13 leaves it: abs and elu clear it, relu, minimum and maximum keep it.
+TEST(Elementwise, SignedZerosAsPyTorch) {
+  const Tensor nz = make({-0.0}, {1}), pz = make({0.0}, {1});
+  auto sign_bit = [](const Tensor& t) { return std::signbit(test::values_of(t)[0]); };
+  EXPECT_FALSE(sign_bit(abs(nz)));
+  EXPECT_TRUE(sign_bit(relu(nz)));
+  EXPECT_FALSE(sign_bit(elu(nz, 1.0)));
+  EXPECT_TRUE(sign_bit(minimum(nz, pz)));
+  EXPECT_FALSE(sign_bit(minimum(pz, nz)));
+  EXPECT_TRUE(sign_bit(maximum(nz, pz)));
+  EXPECT_FALSE(sign_bit(maximum(pz, nz)));
+  // elu is exp(x) - 1 as PyTorch's kernel: a tiny float32 input rounds to 0, not to itself.
+  expect_values(elu(make({-1e-10}, {1}), 1.0), {0}, 0);
+}
+
+// On a tie of -0. and +0., PyTorch's AVX2 loop (16 float32 / 8 float64 values at a time, contiguous)
+// returns b and its scalar tail returns a.
+TEST(Elementwise, ExtremumTiesFollowPyTorchsVectorisedLoop) {
+  auto signs = [](const Tensor& t) {
+    std::string s;
+    for (const double v : test::values_of(t)) s += std::signbit(v) ? '-' : '+';
+    return s;
+  };
+  const Tensor nz20 = full({20}, -0.0), pz20 = zeros({20});
+  EXPECT_EQ(signs(maximum(nz20, pz20)), "++++++++++++++++----");
+  EXPECT_EQ(signs(minimum(nz20, pz20)), "++++++++++++++++----");
+  EXPECT_EQ(signs(maximum(full({10}, -0.0, DType::Float64), zeros({}, DType::Float64))), "++++++++--");
+  EXPECT_EQ(signs(maximum(full({}, -0.0, DType::Float64), zeros({10}, DType::Float64))), "++++++++--");
+  EXPECT_EQ(signs(maximum(nz20, zeros({20}, DType::Float64))), "++++++++++++++++----");
+  EXPECT_EQ(signs(maximum(full({4, 5}, -0.0), zeros({4, 5}))), "++++++++++++++++----");
+  // A strided operand takes PyTorch's scalar loop: a throughout.
+  EXPECT_EQ(signs(maximum(transpose(full({5, 4}, -0.0), 0, 1), zeros({4, 5}))), "--------------------");
+}
+
+// A number exponent of +-0.5 is a square root in PyTorch; a tensor exponent is pow.
+TEST(Elementwise, PowByHalfIsASquareRoot) {
+  EXPECT_TRUE(std::isnan(test::values_of(pow(make({-INFINITY}, {1}), 0.5))[0]));
+  EXPECT_EQ(test::values_of(pow(make({-0.0}, {1}), -0.5))[0], -INFINITY);
+  EXPECT_EQ(test::values_of(pow(make({-INFINITY}, {1}), make({0.5}, {1})))[0], INFINITY);
+  expect_values(pow(make({4, 9}, {2}), -0.5), {0.5, 1.0 / 3});
+}
+
+// Gradients at the ops' special values, as PyTorch 1.13's formulas give them.
+TEST(Elementwise, GradientsAtNaNZeroAndInfinity) {
+  auto grad_of = [](const Tensor& x, const Tensor& y) { return autograd::grad({sum(y)}, {x}, {}, false, false, false)[0]; };
+  auto exact = [](const Tensor& t, const std::vector<double>& want) {
+    const auto got = test::values_of(t);
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t k = 0; k < want.size(); ++k) {
+      EXPECT_EQ(got[k], want[k]) << k;
+      EXPECT_EQ(std::signbit(got[k]), std::signbit(want[k])) << k;
+    }
+  };
+  // maximum/minimum: a NaN compares unequal, so both operands get the whole gradient; ties share it.
+  for (const bool is_max : {true, false}) {
+    Tensor x = make({NAN, 1, 2}, {3}, DType::Float64, true), y = make({1, NAN, 2}, {3}, DType::Float64, true);
+    const Tensor out = is_max ? maximum(x, y) : minimum(x, y);
+    const auto g = autograd::grad({sum(out)}, {x, y}, {}, false, false, false);
+    exact(g[0], {1, 1, 0.5});
+    exact(g[1], {1, 1, 0.5});
+  }
+  // relu passes the gradient where the output is NaN, and an infinite gradient is dropped, not NaN.
+  Tensor r = make({NAN, 1, -1}, {3}, DType::Float64, true);
+  exact(grad_of(r, relu(r)), {1, 1, 0});
+  Tensor r2 = make({-1, 2}, {2}, DType::Float64, true);
+  exact(autograd::grad({relu(r2)}, {r2}, {make({INFINITY, 1}, {2}, DType::Float64)}, false, false, false)[0], {0, 1});
+  Tensor a = make({NAN}, {1}, DType::Float64, true);
+  exact(grad_of(a, abs(a)), {0});
+  // pow at 0 and -0: e * x^(e - 1), with the square-root forms for a number exponent.
+  Tensor z = make({0.0, -0.0}, {2}, DType::Float64, true);
+  exact(grad_of(z, pow(z, -1.0)), {-INFINITY, -INFINITY});
+  exact(grad_of(z, pow(z, 0.5)), {INFINITY, -INFINITY});
+  exact(grad_of(z, pow(z, -2.0)), {-INFINITY, INFINITY});
+  exact(grad_of(z, pow(z, make({0.5}, {}, DType::Float64))), {INFINITY, INFINITY});
 }
 
 }  // namespace

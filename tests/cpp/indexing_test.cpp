@@ -168,8 +168,11 @@ TEST(Index, Errors) {
                "Size does not match at dimension 0 expected index [4, 1] to be smaller than self [3, 4] apart from dimension 1");
   expect_error([&] { masked_fill(x, ones({3, 4}), 1.0); },
                "masked_fill_ only supports boolean masks, but got mask with dtype float");
+  // The mask is broadcast first, so it is tensor a; shapes are checked before the mask's dtype.
   expect_error([&] { masked_fill(x, ones({5}, DType::Bool), 1.0); },
-               "The size of tensor a (4) must match the size of tensor b (5) at non-singleton dimension 1");
+               "The size of tensor a (5) must match the size of tensor b (4) at non-singleton dimension 1");
+  expect_error([&] { masked_fill(x, ones({5}), 1.0); },
+               "The size of tensor a (5) must match the size of tensor b (4) at non-singleton dimension 1");
   expect_error([&] { index_add(x, 0, longs({5}, {1}), ones({1, 4})); }, "index out of range in self");
   expect_error([&] { index_add(x, 0, longs({0}, {1}), ones({2, 4})); },
                "index_add_(): Number of indices (1) should be equal to source.size(dim): (2), for dim: 0");
@@ -181,5 +184,39 @@ TEST(Index, Errors) {
                "Expected index [1, 5] to be smaller than self [3, 4] apart from dimension 0 and to be smaller size than src [1, 5]");
 }
 
+// PyTorch 1.13's CPU index_select: dim 1 of a matrix or more has its own kernel and message, and a
+// 0-d tensor gives itself for any number of in-range indices.
+TEST(Index, IndexSelectAsPyTorch) {
+  expect_error([] { index_select(zeros({2, 1}), 1, longs({1}, {1})); },
+               "INDICES element is out of DATA bounds, id=1 axis_dim=1");
+  expect_error([] { index_select(zeros({2, 3}), -1, longs({0, -1}, {2})); },
+               "INDICES element is out of DATA bounds, id=-1 axis_dim=3");
+  expect_error([] { index_select(zeros({2, 3, 4}), 1, longs({5, 3}, {2})); },
+               "INDICES element is out of DATA bounds, id=5 axis_dim=3");
+  expect_error([] { index_select(zeros({2, 3, 4}), 2, longs({4}, {1})); }, "index out of range in self");
+  expect_error([] { index_select(zeros({2, 3}), 0, longs({2}, {1})); }, "index out of range in self");
+  const Tensor s = make({2.5}, {});
+  const Tensor r = index_select(s, 0, longs({0, 0}, {2}));
+  EXPECT_EQ(r.shape(), Shape{});
+  expect_values(r, {2.5});
+  expect_values(index_select(s, -1, longs({0}, {1})), {2.5});
+  expect_error([&] { index_select(s, 0, longs({0, 1}, {2})); }, "index out of range in self");
+  // An empty dim of a matrix or more has its own check; a vector's is an ordinary range error.
+  expect_error([] { index_select(zeros({4, 0, 3}), 1, longs({1}, {1})); },
+               "index_select(): self indexing axis dim should be positive");
+  expect_error([] { index_select(zeros({0, 3}), 0, longs({0}, {1})); },
+               "index_select(): self indexing axis dim should be positive");
+  expect_error([] { index_select(zeros({0}), 0, longs({0}, {1})); }, "index out of range in self");
+  EXPECT_EQ(index_select(zeros({4, 0, 3}), 1, zeros({0}, DType::Int64)).shape(), (Shape{4, 0, 3}));
+}
+
+// A number that does not fit the tensor's dtype is refused where it would be stored.
+TEST(Index, MaskedFillRefusesNumbersTheDtypeCannotHold) {
+  const Tensor i = zeros({2}, DType::Int64), mask = make({0, 0}, {2}, DType::Bool);
+  expect_error([&] { masked_fill(i, mask, -INFINITY); }, "value cannot be converted to type int64_t without overflow");
+  expect_error([&] { masked_fill(zeros({1}), make({1}, {1}, DType::Bool), 1e300); },
+               "value cannot be converted to type float without overflow");
+  expect_values(masked_fill(i, make({1, 0}, {2}, DType::Bool), 2.5), {2, 0});
+}
 }  // namespace
 }  // namespace gradlab

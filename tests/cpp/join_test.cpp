@@ -122,5 +122,14 @@ TEST(Join, Errors) {
   expect_error([&] { chunk(sum(x), 1); }, "chunk expects at least a 1-dimensional tensor");
 }
 
+// Only legacy empty vectors: PyTorch returns an empty vector without reading dim.
+TEST(Join, CatOfOnlyLegacyEmptyTensorsIgnoresDim) {
+  EXPECT_EQ(cat({zeros({0})}, -4).shape(), Shape{0});
+  const Tensor r = cat({zeros({0}, DType::Int64), zeros({0})}, 2);
+  EXPECT_EQ(r.shape(), Shape{0});
+  EXPECT_EQ(r.dtype(), DType::Float32);
+  expect_error([] { cat({zeros({0}), zeros({2, 3})}, 5); },
+               "Dimension out of range (expected to be in range of [-2, 1], but got 5)");
+}
 }  // namespace
 }  // namespace gradlab

@@ -216,6 +216,16 @@ TEST(Linalg, ErrorMessages) {
                "\"addmv_impl_cpu\" not implemented for 'Bool'");
   expect_error([&] { matmul(zeros({4, 2, 3}, DType::Bool), zeros({4, 3, 2}, DType::Bool)); },
                "\"bmm\" not implemented for 'Bool'");
+  // Shapes are checked before dtypes.
+  expect_error([&] { mm(zeros({2, 3}), zeros({2, 3}, DType::Float64)); },
+               "mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)");
+  expect_error([&] { mm(zeros({2, 3}, DType::Bool), zeros({2, 3})); },
+               "mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)");
+  expect_error([&] { mv(zeros({3, 4}), zeros({5}, DType::Float64)); }, "size mismatch, got 3, 3x4,5");
+  expect_error([&] { bmm(zeros({2, 2, 3}), zeros({3, 3, 4}, DType::Float64)); },
+               "Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [3, 3].");
+  expect_error([&] { matmul(zeros({2, 2, 3}), zeros({2, 4, 4}, DType::Float64)); },
+               "Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [2, 4].");
 }
 
 // grad_fn and next_functions as PyTorch 1.13 names them, down to the product node:

@@ -297,5 +297,45 @@ TEST(NnLoss, ClassLossOptionErrors) {
   EXPECT_EQ(nll_loss(x3, zeros({2, 4}, DType::Int64)).dim(), 0);
 }
 
+// PyTorch 1.13's formula, (1 - y) x + m + log(exp(-m) + exp(-x - m)) with m = max(-x, 0), in the
+// target's dtype: its values at infinite logits and its errors for bool and integer operands.
+TEST(NnLoss, BinaryCrossEntropyWithLogitsAsPyTorch) {
+  const Tensor inf_x = make({INFINITY, INFINITY, -INFINITY}, {3});
+  const auto v = test::values_of(binary_cross_entropy_with_logits(inf_x, make({1.5, 0, 1.5}, {3}), Reduction::None));
+  EXPECT_EQ(v[0], -INFINITY);
+  EXPECT_EQ(v[1], INFINITY);
+  EXPECT_TRUE(std::isnan(v[2]));
+  const Tensor mixed = binary_cross_entropy_with_logits(make({0.7, -1.2}, {2}, DType::Float64), make({0.3, 0.9}, {2}),
+                                                        Reduction::None);
+  EXPECT_EQ(mixed.dtype(), DType::Float32);
+  expect_values(mixed, {0.8931860327720642, 1.3432823419570923});
+  const Tensor f = zeros({2});
+  expect_error([&] { binary_cross_entropy_with_logits(f, make({1, 0}, {2}, DType::Bool)); },
+               "Subtraction, the `-` operator, with two bool tensors is not supported.");
+  expect_error([&] { binary_cross_entropy_with_logits(make({1, 0}, {2}, DType::Bool), f); },
+               "Negation, the `-` operator, on a bool tensor is not supported.");
+  expect_error([&] { binary_cross_entropy_with_logits(f, make({1, 0}, {2}, DType::Int64)); },
+               "result type Float can't be cast to the desired output type Long");
+  expect_error([&] { binary_cross_entropy_with_logits(zeros({2}, DType::Float64), make({1, 0}, {2}, DType::Int64)); },
+               "result type Double can't be cast to the desired output type Long");
+  expect_error([&] { binary_cross_entropy_with_logits(make({1, 0}, {2}, DType::Int64), f); },
+               "result type Float can't be cast to the desired output type Long");
+}
+
+// mse_loss subtracts in the promoted dtype: a bool operand is a number, not sub's bool error.
+TEST(NnLoss, MseLossTakesABoolOperandOfAFloatLoss) {
+  const Tensor b = make({1, 0}, {2}, DType::Bool);
+  const Tensor l = mse_loss(zeros({2}), b, Reduction::Mean);
+  EXPECT_EQ(l.dtype(), DType::Float32);
+  expect_values(l, {0.5});
+  const Tensor l64 = mse_loss(b, zeros({2}, DType::Float64), Reduction::Mean);
+  EXPECT_EQ(l64.dtype(), DType::Float64);
+  expect_values(l64, {0.5});
+  expect_error([&] { mse_loss(make({1, 2}, {2}, DType::Int64), b, Reduction::Mean); },
+               "\"mse_cpu\" not implemented for 'Long'");
+  // Shapes are broadcast before the kernel looks at the dtype.
+  expect_error([] { mse_loss(zeros({0}, DType::Int64), zeros({2}, DType::Int64), Reduction::Mean); },
+               "The size of tensor a (0) must match the size of tensor b (2) at non-singleton dimension 0");
+}
 }  // namespace
 }  // namespace gradlab

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gradlab/gradlab.h"
 #include "gradlab/random.h"
 #include "json_lite.h"
 
@@ -125,6 +126,24 @@ TEST(Random, ReseedDropsCachedNormal) {
   rnd::manual_seed(5);
   rnd::fill_normal(again, 1, 0.0, 1.0);
   EXPECT_TRUE(same_bits(first[0], again[0]));
+}
+
+// int64 and bool tensors have no uniform or normal kernel in PyTorch: its kernel's name in the error.
+TEST(Random, IntegerAndBoolDtypesAreRefused) {
+  auto message = [](auto fn) {
+    try {
+      fn();
+    } catch (const gradlab::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  using gradlab::DType;
+  EXPECT_EQ(message([] { gradlab::rand({2}, DType::Int64); }), "\"check_uniform_bounds\" not implemented for 'Long'");
+  EXPECT_EQ(message([] { gradlab::randn({2}, DType::Bool); }), "\"normal_kernel_cpu\" not implemented for 'Bool'");
+  const gradlab::Tensor i = gradlab::zeros({2}, DType::Int64);
+  EXPECT_EQ(message([&] { gradlab::uniform_(i, 0, 1); }), "\"check_uniform_bounds\" not implemented for 'Long'");
+  EXPECT_EQ(message([&] { gradlab::normal_(i, 0, 1); }), "\"normal_kernel_cpu\" not implemented for 'Long'");
 }
 
 }  // namespace

@@ -311,5 +311,19 @@ TEST(Reduce, ErrorMessages) {
                "norm(): input dtype should be either floating point or complex. Got Long instead.");
 }
 
+// amax/amin name the first empty dim of the list as it was given; argmax/argmin have no bool kernel.
+TEST(Reduce, EmptyDimNamedAsGivenAndNoBoolArgmax) {
+  expect_error([] { amax(zeros({0, 2, 0}), {2, 0}); }, "amax(): Expected reduction dim 2 to have non-zero size.");
+  expect_error([] { amin(zeros({2, 0}), {-1}); }, "amin(): Expected reduction dim -1 to have non-zero size.");
+  expect_error([] { amax(zeros({0, 2, 0}), {-1, 0}); }, "amax(): Expected reduction dim -1 to have non-zero size.");
+  const Tensor b = make({1, 0}, {2}, DType::Bool);
+  expect_error([&] { argmax(b); }, "\"argmax_cpu\" not implemented for 'Bool'");
+  expect_error([&] { argmin(b, 0); }, "\"argmin_cpu\" not implemented for 'Bool'");
+  EXPECT_EQ(max(b).item(), 1.0);  // max keeps its bool kernel
+  // The empty checks come first, and an empty result never reaches the missing kernel.
+  expect_error([] { argmax(zeros({0, 3}, DType::Bool)); },
+               "argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+  EXPECT_EQ(argmin(zeros({0, 3}, DType::Bool), 1).shape(), Shape{0});
+}
 }  // namespace
 }  // namespace gradlab

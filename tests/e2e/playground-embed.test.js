@@ -16,7 +16,8 @@ async function openDemo() {
   page.on('worker', () => { page.workerCount += 1; });
   await page.waitForSelector('iframe.gradlab-embed');
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForFunction(() => document.querySelectorAll('iframe.gradlab-embed').length === 3);
+  // Three JavaScript blocks, then a Python one (playground-python.test.js runs it).
+  await page.waitForFunction(() => document.querySelectorAll('iframe.gradlab-embed').length === 4);
   const frames = await Promise.all((await page.$$('iframe.gradlab-embed')).map((f) => f.contentFrame()));
   for (const f of frames) await f.waitForFunction(() => ['ready', 'running'].includes(document.body?.dataset.runner) || document.body?.dataset.runs, null, { timeout: 20_000 });
   return { page, frames };

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { openPage } from './helpers/browser.js';
 import { setCode, runAndWait, waitForEngine } from './helpers/editor.js';
 import { useBrowserAndServer } from './helpers/fixture.js';
-import { EXAMPLES } from '../../web/src/examples.js';
+import { EXAMPLES } from '../../web/src/page/examples.js';
 
 const ctx = useBrowserAndServer();
 const example = (id) => EXAMPLES.find((e) => e.id === id).code;

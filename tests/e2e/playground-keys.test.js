@@ -10,7 +10,7 @@ import LZString from 'lz-string';
 import { openPage } from './helpers/browser.js';
 import { setCode, runAndWait, waitForEngine, runsCompleted } from './helpers/editor.js';
 import { useBrowserAndServer } from './helpers/fixture.js';
-import { EXAMPLES } from '../../web/src/examples.js';
+import { EXAMPLES } from '../../web/src/page/examples.js';
 
 const ctx = useBrowserAndServer();
 // The editor's text, blank lines aside (innerText renders them unevenly).
@@ -150,7 +150,7 @@ test('? opens the help: shortcuts, the language, the helpers and the API referen
   await page.keyboard.press('?');
   await page.waitForSelector('#help-dialog[open]');
   const text = await page.textContent('#help-dialog');
-  for (const s of ['Ctrl+Enter', 'JavaScript', 'strict mode', 'print(...values)', 'show(t, name?)', 'plot(ys)', 'API reference']) assert.ok(text.includes(s), s);
+  for (const s of ['Ctrl+Enter', 'Python runs PyTorch code as written', 'JavaScript', 'strict mode', 'print(...values)', 'show(t, name?)', 'plot(ys)', 'API reference']) assert.ok(text.includes(s), s);
   await page.fill('#help-dialog input[type="search"]', 'retain_grad');
   const shown = await page.$$eval('#help-dialog details[open] dt:not([hidden])', (dts) => dts.map((d) => d.textContent));
   assert.ok(shown.some((t) => t.startsWith('retain_grad(')), shown.join(', '));

@@ -21,6 +21,7 @@ async function ranTutorial(viewport, colorScheme) {
   const p = await context.newPage();
   await p.goto(ctx.url);
   await waitForEngine(p);
+  await p.click('#language [data-language="javascript"]');
   await setCode(p, TUTORIAL_CODE);
   await runAndWait(p);
   await p.evaluate(() => document.activeElement.blur());
@@ -47,6 +48,58 @@ for (const scheme of ['light', 'dark']) {
     await page.context().close();
   });
 }
+
+const PYTHON_MLP = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(3, 4)
+        self.fc2 = nn.Linear(4, 1)
+
+    def forward(self, x):
+        return self.fc2(F.relu(self.fc1(x)))
+
+torch.manual_seed(0)
+model = MLP()
+x = torch.randn(2, 3)
+loss = model(x).pow(2).mean()
+loss.backward()
+print(loss)
+`;
+
+// One page (Python loads once); the viewport and the colour scheme change under it.
+test('screenshots in Python: the tutorial and an MLP with its graph, light and dark, 1400 px and 390 px', async () => {
+  const page = await openPage(ctx.browser, ctx.url, { language: null });
+  await waitForEngine(page);
+  await runAndWait(page, { timeout: 60_000 });
+  for (const [width, height] of [[1400, 900], [390, 844]]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.click('#tab-output');
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.screenshot({ path: `${SHOTS}${width}-${scheme}-python-tutorial.png`, fullPage: width < 500 });
+    }
+  }
+  await setCode(page, PYTHON_MLP);
+  await runAndWait(page);
+  await page.click('#tab-graph');
+  await page.waitForSelector('#graph .gnode');
+  for (const [width, height] of [[1400, 900], [390, 844]]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.click('#graph button[aria-label^="Fit"]');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${SHOTS}${width}-${scheme}-python-mlp-graph.png`, fullPage: width < 500 });
+    }
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
 
 test('screenshots: light and dark, 1400 px and 390 px', async () => {
   for (const [width, height] of [[1400, 900], [390, 844]]) {

@@ -61,7 +61,7 @@ test('the tutorial demo page turns its <pre data-gradlab> blocks into live edito
   const frames = async () => page.$$('iframe.gradlab-embed');
   // The second block is below the fold: it becomes an iframe only when scrolled to.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForFunction(() => document.querySelectorAll('iframe.gradlab-embed').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('iframe.gradlab-embed').length === 4);
   assert.equal(await page.$$eval('pre[data-gradlab]', (els) => els.length), 0);
 
   const [first, second] = await Promise.all((await frames()).slice(0, 2).map((f) => f.contentFrame()));

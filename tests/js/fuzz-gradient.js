@@ -6,7 +6,7 @@
 // `gradcheck` step checks a composed smooth function of a pool tensor.
 import { GradlabError, torch } from 'gradlab';
 import {
-  UNARY, broadcast, broadcastIndex, cpow, exactInt, isFloat, numel, ravel, unravel,
+  UNARY, broadcast, broadcastIndex, cpow, exactInt, numberPow, isFloat, numel, ravel, unravel,
 } from './fuzz-reference.js';
 import { dimsFor } from './fuzz-ops.js';
 
@@ -77,7 +77,7 @@ const D_UNARY = {
 const D_BINARY = {
   add: [() => 1, () => 1], sub: [() => 1, () => -1], mul: [(x, y) => y, (x) => x], div: [(x, y) => 1 / y, (x, y) => -x / (y * y)],
   // An integer base's log is taken in float32, PyTorch's default dtype.
-  pow: [(x, y) => (y === 0 ? 0 : y * cpow(x, y - 1)), (x, y, intBase) => (x === 0 && y >= 0 ? 0 : cpow(x, y) * (intBase ? Math.fround(Math.log(x)) : Math.log(x)))],
+  pow: [(x, y, intBase, byNumber) => (y === 0 ? 0 : y * (byNumber ? numberPow : cpow)(x, y - 1)), (x, y, intBase) => (x === 0 && y >= 0 ? 0 : cpow(x, y) * (intBase ? Math.fround(Math.log(x)) : Math.log(x)))],
   maximum: [(x, y) => (x === y ? 0.5 : x < y ? 0 : 1), (x, y) => (x === y ? 0.5 : x > y ? 0 : 1)],
   minimum: [(x, y) => (x === y ? 0.5 : x > y ? 0 : 1), (x, y) => (x === y ? 0.5 : x < y ? 0 : 1)],
 };
@@ -101,6 +101,8 @@ export function checkAnalyticGradient(op, x) {
   // Integer operands take part in int64 arithmetic (exponent - 1 wraps), unmodelled beyond 2^53.
   const ints = [x.ra, other].filter((t) => typeof t === 'object' && !isFloat(t.dtype));
   if (keys.length === 0 || ints.some((t) => !t.data.every(exactInt))) return null;
+  // PyTorch's own backward of a bool exponent fails (exponent - 1 is a bool subtraction), as Gradlab's does.
+  if (op === 'pow' && typeof other === 'object' && other.dtype === 'bool') return null;
   const shape = other === undefined ? x.ra.shape : broadcast(x.ra.shape, typeof other === 'number' ? [] : other.shape);
   if (shape.invalid || numel(shape) > ANALYTIC_MAX) return null;
   return torch.tidy(() => {
@@ -127,7 +129,7 @@ export function checkAnalyticGradient(op, x) {
       const v = value(other, o);
       keys.forEach((k) => {
         const t = operands[k];
-        want[k][ravel(broadcastIndex(o, t.shape), t.shape)] += D_BINARY[op][k === 'a' ? 0 : 1](u, v, !isFloat(x.ra.dtype));
+        want[k][ravel(broadcastIndex(o, t.shape), t.shape)] += D_BINARY[op][k === 'a' ? 0 : 1](u, v, !isFloat(x.ra.dtype), typeof other === 'number');
       });
     }
     for (const [j, k] of keys.entries()) {

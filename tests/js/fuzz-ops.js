@@ -14,7 +14,7 @@ import {
 } from './fuzz-reference.js';
 import { bceLogitsRef, matmulRef, mseRef, nllRef, reduceRef, softmaxRef } from './fuzz-reference-reduce.js';
 import {
-  catRef, chunkRef, expandRef, flattenRef, gatherRef, indexRef, indexSelectRef, maskedFillRef, narrowRef, permuteRef, reshapeRef,
+  FLT_MAX, catRef, chunkRef, expandRef, flattenRef, gatherRef, indexRef, indexSelectRef, maskedFillRef, narrowRef, permuteRef, reshapeRef,
   selectRef, splitRef, squeezeRef, stackRef, tRef, toRef, transposeRef, unsqueezeRef,
 } from './fuzz-reference-shape.js';
 
@@ -52,8 +52,9 @@ const binary = (op) => ({ ra, rb, s }) => {
     ref: binaryRef(op, ra, other === 'b' ? rb : other),
     wrt: other === 'b' ? ['a', 'b'] : ['a'],
     positive: op === 'pow',
-    // An infinite or NaN number makes the derivative NaN or infinite where finite differences see 0.
-    noGradcheck: other !== 'b' && !Number.isFinite(other),
+    // An infinite or NaN number makes the derivative NaN or infinite where finite differences see 0;
+    // a bool exponent has no backward in PyTorch either (exponent - 1 is a bool subtraction).
+    noGradcheck: (other !== 'b' && !Number.isFinite(other)) || (op === 'pow' && other === 'b' && rb.dtype === 'bool'),
   };
 };
 const unary = (op) => ({ ra }) => ({
@@ -203,7 +204,8 @@ Object.assign(OP_TABLE, {
   }),
   fill_: ({ ra, s }) => inplace({
     call: (A) => A.fill_(s.num), pure: (A) => A.clone().fill_(s.num), wrt: ['a'], expandOk: true,
-    ref: ra.dtype === 'int64' && !(Math.abs(s.num) < 2 ** 63) ? bad('value cannot be converted to type int64_t without overflow')
+    ref: ra.dtype === 'int64' && !(Math.abs(s.num) <= 2 ** 63) ? bad('value cannot be converted to type int64_t without overflow')
+      : ra.dtype === 'float32' && Math.abs(s.num) > FLT_MAX && Number.isFinite(s.num) ? bad('value cannot be converted to type float without overflow')
       : ra.dtype === 'int64' && Math.abs(s.num) >= 2 ** 53 ? { shape: ra.shape, dtype: ra.dtype }
         : { shape: ra.shape, dtype: ra.dtype, data: ra.data.map(() => castValue(s.num, ra.dtype)), signedZero: true },
   }),

@@ -68,10 +68,13 @@ export function reduceRef(op, a, dims, keepdim) {
     if ((dims === undefined || (Array.isArray(dims) && dims.length === 0)) && numel(a.shape) === 0) {
       return bad(`${name}(): Expected reduction dim to be specified for input.numel() == 0.`);
     }
-    const empty = rd.find((k) => a.shape[k] === 0);
-    if (empty !== undefined) return bad(`${name}(): Expected reduction dim ${empty} to have non-zero size.`);
+    const empty = rd.findIndex((k) => a.shape[k] === 0);
+    // amax/amin name the dim as it was given (-1 stays -1); max and argmax take one dim, wrapped.
+    const named = (op === 'amax' || op === 'amin') && Array.isArray(dims) ? dims[empty] : op === 'amax' || op === 'amin' ? dims : rd[empty];
+    if (empty >= 0) return bad(`${name}(): Expected reduction dim ${named} to have non-zero size.`);
   }
-  if (dtypeError) return dtypeError;
+  // An empty argmax never reaches the kernel PyTorch lacks for bool.
+  if (dtypeError && !(op === 'argmax' && numel(a.shape) === 0)) return dtypeError;
   // argmax without a dim reduces the flattened tensor.
   const flat = op === 'argmax' && dims === undefined;
   const src = flat ? { ...a, shape: [numel(a.shape)] } : a;
@@ -202,8 +205,15 @@ export function bceLogitsRef(a, b) {
   if (!isFloat(a.dtype) || !isFloat(b.dtype)) {
     return bad("can't be cast to the desired output type", 'Negation, the `-` operator, on a bool tensor', 'Subtraction, the `-` operator, with two bool tensors');
   }
-  const dtype = resultType([a, b]);
-  const xs = a.data.map((x, i) => Math.max(x, 0) - x * b.data[i] + Math.log1p(Math.exp(-Math.abs(x))));
+  // PyTorch 1.13 computes (1 - y).mul_(x).add_(m).add_(log(exp(-m) + exp(-x - m))), m = max(-x, 0),
+  // in place in (1 - target): the loss has the target's dtype, and with large logits its rounding
+  // is that of these steps, not of the exact value.
+  const dtype = b.dtype, ry = round(dtype), rx = round(a.dtype);
+  const xs = a.data.map((x, i) => {
+    const m = Math.max(-x, 0);
+    const linear = ry(ry(ry(1 - b.data[i]) * x) + m);
+    return ry(linear + rx(Math.log(rx(rx(Math.exp(-m)) + rx(Math.exp(rx(-x - m)))))));
+  });
   if (!a.data.concat(b.data).every(Number.isFinite) || !tame(a.data.concat(b.data))) return { shape: [], dtype };
   return { ...reduce(xs, 'mean', [], dtype), ...LOSS_TOL };
 }
@@ -211,7 +221,8 @@ export function bceLogitsRef(a, b) {
 // Phrases of nll_loss's input and target checks beyond the [N, C] / [N] case modelled below.
 const NLL_ERRORS = ['Expected input batch_size', 'is not supported; expected', 'Expected 1 or more dimensions', 'Expected 2 or more dimensions',
   'multi-target not supported', 'expected scalar type Long', 'not implemented for', 'Target', 'expected a floating point',
-  '0D or 1D target tensor expected', 'Dimension out of range', 'size mismatch'];
+  '0D or 1D target tensor expected', 'Dimension out of range', 'size mismatch', 'Expected target size',
+  'only batches of spatial targets supported', 'Expected floating point type for target'];
 
 /** nll_loss / cross_entropy of input [N, C] and int64 target [N]; other shapes only by their phrases. */
 export function nllRef(op, a, t, reduction) {

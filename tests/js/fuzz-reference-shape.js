@@ -218,7 +218,10 @@ export function indexSelectRef(a, dim, index) {
   const n = a.shape.length, d = wrapDim(dim, n);
   if (d === null) return dimError(dim, n);
   const size = n === 0 ? 1 : a.shape[d];
-  if (index.some((i) => i < 0 || i >= size)) return bad('index out of range in self');
+  // PyTorch 1.13's CPU kernel: an empty dim of a matrix or more, then its dim-1 kernel's own message.
+  if (n > 1 && size === 0 && index.length > 0) return bad('index_select(): self indexing axis dim should be positive');
+  const oob = index.find((i) => i < 0 || i >= size);
+  if (oob !== undefined) return bad(n > 1 && d === 1 ? `INDICES element is out of DATA bounds, id=${oob} axis_dim=${size}` : 'index out of range in self');
   // PyTorch 1.13 returns uninitialised memory for an empty index into a 0-d tensor.
   if (n === 0 && index.length === 0) return { either: ['index_select'] };
   if (n === 0) return same(a, []);
@@ -236,11 +239,16 @@ export function gatherRef(a, dim, index) {
   return mapRef(a, index.shape, (o) => o.map((v, k) => (k === d ? index.data[ravel(o, index.shape)] : v)));
 }
 
+// float's largest finite value: PyTorch refuses to store a finite number beyond it in a float32 tensor.
+export const FLT_MAX = 3.4028234663852886e38;
+
 export function maskedFillRef(a, mask, value) {
-  if (mask.dtype !== 'bool') return bad(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === 'int64' ? 'long int' : mask.dtype === 'float64' ? 'double' : 'float'}`, 'masked_fill_ only supports boolean masks');
-  const shape = broadcast(a.shape, mask.shape);
+  // PyTorch 1.13 broadcasts the mask (tensor a) with self before it looks at the mask's dtype.
+  const shape = broadcast(mask.shape, a.shape);
   if (shape.invalid) return shape;
-  if (a.dtype === 'int64' && !Number.isFinite(value)) return bad('value cannot be converted to type int64_t without overflow');
+  if (mask.dtype !== 'bool') return bad(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === 'int64' ? 'long int' : mask.dtype === 'float64' ? 'double' : 'float'}`, 'masked_fill_ only supports boolean masks');
+  if (a.dtype === 'int64' && !(Math.abs(value) <= 2 ** 63)) return bad('value cannot be converted to type int64_t without overflow');
+  if (a.dtype === 'float32' && Number.isFinite(value) && Math.abs(value) > FLT_MAX) return bad('value cannot be converted to type float without overflow');
   const data = Array.from({ length: numel(shape) }, (_, i) => {
     const o = unravel(i, shape);
     return castValue(mask.data[ravel(broadcastIndex(o, mask.shape), mask.shape)] ? value : a.data[ravel(broadcastIndex(o, a.shape), a.shape)], a.dtype);

@@ -97,6 +97,9 @@ export function cpow(x, y) {
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
   return x ** y;
 }
+// PyTorch's pow by a number exponent takes sqrt for 0.5 and 1/sqrt for -0.5: (-inf)^0.5 is NaN and
+// (-0)^-0.5 is -inf, where pow gives inf for both.
+export const numberPow = (x, y) => (y === 0.5 ? Math.sqrt(x) : y === -0.5 ? 1 / Math.sqrt(x) : cpow(x, y));
 const TRIG_SAFE = 1e4;
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 // erf by its Taylor series near 0 and its continued fraction further out (both below 1e-15).
@@ -180,7 +183,8 @@ export function binaryRef(op, a, b, into) {
   if (shape.invalid) return shape;
   const { rt } = types;
   let { dtype } = types;
-  if (ambiguous([b])) return { shape };
+  // Read as a float, a number from 2^53 on cannot be written into an integer tensor in place.
+  if (ambiguous([b])) return into && !isFloat(into) ? { shape, either: ["can't be cast to the desired output type"] } : { shape };
   if (into) {
     const errors = [];
     if (!canCast(dtype, into)) errors.push(...castError(dtype).invalid);
@@ -194,7 +198,7 @@ export function binaryRef(op, a, b, into) {
   for (let i = 0; i < data.length; i++) {
     const o = unravel(i, shape);
     const x = castValue(at(a, o), compute), y = castValue(at(b, o), compute);
-    let z = BINARY[op](x, y);
+    let z = op === 'pow' && typeof b === 'number' && isFloat(compute) ? numberPow(x, y) : BINARY[op](x, y);
     if (compute === 'bool') z = z ? 1 : 0;
     // An integer to a negative power truncates 1/x^|y| towards zero.
     else if (compute === 'int64' && op === 'pow' && y < 0) z = x === 1 ? 1 : x === -1 ? (y % 2 ? -1 : 1) : 0;

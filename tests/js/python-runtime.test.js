@@ -10,10 +10,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { loadPython } from 'gradlab/python';
 
 const root = new URL('../../', import.meta.url);
-const py = await loadPython();
+// Pyodide's interrupt buffer, as the playground's worker passes one (SIGINT is 2).
+const interrupt = new Int32Array(new SharedArrayBuffer(4));
+const py = await loadPython({ interruptBuffer: interrupt });
 
 test('the seed tutorial, verbatim, prints exactly what PyTorch 0.3 printed', async () => {
   // Both texts are copied verbatim from shared/seed-tutorial.md. Its output block
@@ -111,6 +114,64 @@ test('memory is Python\'s: 10,000 ops in a loop leave the engine\'s counts at ba
   assert.match(stdout, /^True (\d+) \1\n$/);
 });
 
+test('x.grad and y.grad_fn are one object each while the engine keeps them, freed with their owner', async () => {
+  const { stdout, error } = await py.run([
+    'import torch',
+    'base = torch.memory()',
+    'x = torch.ones(3, requires_grad=True)',
+    'y = x * 2',
+    '(y * y).sum().backward(retain_graph=True)',
+    'print(x.grad is x.grad, y.grad_fn is y.grad_fn, y.grad_fn.next_functions[0][0] is y.grad_fn.next_functions[0][0])',
+    'node = y.grad_fn',
+    'held = torch.memory()',
+    'print(held["nodes"] - base["nodes"], held["tensors"] - base["tensors"])',
+    'del x, y, node',
+    'print(torch.memory() == base)',
+  ].join('\n'));
+  assert.equal(error, null);
+  // Held: one node (node), three tensors (x, y, x's cached grad).
+  assert.equal(stdout, 'True True True\n1 3\nTrue\n');
+});
+
+test('hooks go by id: a tensor that dies with hooks registered frees them and what they hold', async () => {
+  const { stdout, error } = await py.run([
+    'import torch',
+    'base = torch.memory()',
+    'x = torch.ones(3, requires_grad=True)',
+    'big = torch.ones(1000)',
+    'seen = []',
+    'h = x.register_hook(lambda g: g + big[0])',
+    'x.register_hook(lambda g: seen.append(g.tolist()))',
+    '(x * 2).sum().backward()',
+    'mid = torch.memory()',
+    'print(x.grad, seen, mid["hooks"] - base["hooks"])',
+    'del big, x',
+    'print(torch.memory() == base, torch.memory()["hooks"])',
+    'h.remove()',
+    'y = torch.ones(2, requires_grad=True)',
+    'y.register_hook(lambda g: g * 0).remove()',
+    'print(torch.memory()["hooks"] - base["hooks"])',
+  ].join('\n'));
+  assert.equal(error, null);
+  // Hooks run in registration order, each on what the one before returned (as PyTorch's).
+  assert.equal(stdout, 'tensor([3., 3., 3.]) [[3.0, 3.0, 3.0]] 2\nTrue 0\n0\n');
+});
+
+test('Python and JavaScript hooks share the engine: each is called with its own tensors', async () => {
+  const { torch } = await import('gradlab');
+  const base = torch.memory().hooks;
+  const x = torch.ones([2], { requires_grad: true });
+  x.register_hook((g) => g.mul(3));
+  const r = await py.run('import torch\nx = torch.ones(2, requires_grad=True)\nx.register_hook(lambda g: g * 5)\n(x * 1).sum().backward()\nprint(x.grad)');
+  torch.tidy(() => x.mul(1).sum().backward());
+  assert.equal(r.stdout, 'tensor([5., 5.])\n');
+  assert.deepEqual(x.grad.tolist(), [3, 3]);
+  assert.equal(torch.memory().hooks, base + 1);
+  x.grad.dispose();
+  x.dispose();
+  assert.equal(torch.memory().hooks, base);
+});
+
 test('tensors a run leaves in its globals are freed when the run ends', async () => {
   const probe = 'import torch\nprint(torch.memory()["tensors"], torch.memory()["bytes"])';
   const baseline = (await py.run(probe)).stdout;
@@ -131,6 +192,98 @@ test('sys.exit: status 0 is no error; another status or a message is, as CPython
   assert.deepEqual([three.error.type, three.error.message, three.stderr], ['SystemExit', '3', '']);
   const text = await py.run('import sys\nsys.exit("bye")');
   assert.deepEqual([text.error.message, text.stderr], ['bye', 'bye\n']);
+});
+
+test('onStdout and onStderr receive the output as it is printed; the result is unchanged', async () => {
+  const seen = [];
+  const at = [];
+  const code = [
+    'import sys, time, torch',
+    'print("a", end="")',
+    'print("b")',
+    'print("c\\nd", end="")',
+    'sys.stdout.write("e\\n")',
+    'end = time.time() + 0.3',
+    'while time.time() < end:',
+    '    pass',
+    'print(torch.ones(2), flush=True)',
+    'print("tail", end="")',
+    'print("warn", file=sys.stderr)',
+    'torch.ones(2).view(3)',
+  ].join('\n');
+  const result = await py.run(code, {
+    onStdout: (text) => { seen.push(['out', text]); at.push(Date.now()); },
+    onStderr: (text) => seen.push(['err', text]),
+  });
+  const traceback = result.error.traceback;
+  assert.deepEqual(seen, [
+    ['out', 'ab\n'], ['out', 'c\n'], ['out', 'de\n'], ['out', 'tensor([1., 1.])\n'],
+    ['err', 'warn\n'], ['out', 'tail'], ['err', traceback],
+  ]);
+  // Delivered while the program ran: the busy 0.3 s lies between the chunks.
+  assert.ok(at[3] - at[2] >= 250, `${at[3] - at[2]} ms between chunks`);
+  assert.equal(result.stdout, 'ab\nc\nde\ntensor([1., 1.])\ntail');
+  assert.equal(result.stderr, `warn\n${traceback}`);
+  assert.equal(result.error.type, 'RuntimeError');
+});
+
+test('a callback that throws rejects run() after the program ended; the next run is unaffected', async () => {
+  const ran = [];
+  await assert.rejects(py.run('print(1)\nprint(2)', { onStdout: (text) => { ran.push(text); throw new Error('callback broke'); } }),
+    /callback broke/);
+  assert.deepEqual(ran, ['1\n', '2\n']);
+  assert.deepEqual(await py.run('print(3)'), { stdout: '3\n', stderr: '', error: null });
+});
+
+/** Runs `code` while another thread writes SIGINT into the buffer after 300 ms; how late the run ended after it. */
+async function interrupted(code) {
+  const clock = new Float64Array(new SharedArrayBuffer(8));
+  const stopper = new Worker(`
+    const { workerData: { interrupt, clock } } = require('node:worker_threads');
+    setTimeout(() => { clock[0] = Date.now(); Atomics.store(interrupt, 0, 2); }, 300);
+  `, { eval: true, workerData: { interrupt, clock } });
+  await new Promise((resolve) => stopper.once('online', resolve));
+  const result = await py.run(code);
+  const late = Date.now() - clock[0];
+  await stopper.terminate();
+  return { ...result, late };
+}
+
+// The loops end by themselves after 10 s, so a missing interrupt fails the test instead of hanging it.
+test('the interrupt buffer stops a busy loop (`while ...: pass`) within 1 s with KeyboardInterrupt', async () => {
+  const { stdout, error, late } = await interrupted('import time\nprint("start")\nend = time.time() + 10\nwhile time.time() < end:\n    pass\n');
+  assert.equal(stdout, 'start\n');
+  assert.equal(error?.type, 'KeyboardInterrupt');
+  assert.equal(error.message, '');
+  assert.match(error.traceback, /^Traceback \(most recent call last\):\n  File "<exec>", line [45], in <module>\n/);
+  assert.ok(error.traceback.endsWith('\nKeyboardInterrupt\n'), error.traceback);
+  assert.ok(late < 1000, `stopped ${late} ms after the interrupt`);
+});
+
+test('an interrupt never lands between an engine call and its owner: training loops stopped 4 times leak nothing', async () => {
+  const probe = 'import torch\nprint(torch.memory())';
+  const baseline = (await py.run(probe)).stdout;
+  for (let i = 0; i < 4; i += 1) {
+    const { stderr, error, late } = await interrupted([
+      'import time, torch',
+      'w = torch.ones(3, requires_grad=True)',
+      'end = time.time() + 10',
+      'while time.time() < end:',
+      '    loss = (w * torch.rand(3)).tanh().sum()',
+      '    loss.backward()',
+    ].join('\n'));
+    assert.equal(error?.type, 'KeyboardInterrupt');
+    assert.ok(late < 1000, `stopped ${late} ms after the interrupt`);
+    // Only the traceback: no "Exception ignored in __del__" from an interrupted free.
+    assert.equal(stderr, error.traceback);
+    assert.match(error.traceback, /File "<exec>", line [456], in <module>\n/);
+  }
+  assert.equal((await py.run(probe)).stdout, baseline);
+});
+
+test('a Stop that arrives after a program ended does not stop the next one', async () => {
+  interrupt[0] = 2;
+  assert.deepEqual(await py.run('print(sum(range(10)))'), { stdout: '45\n', stderr: '', error: null });
 });
 
 const run = promisify(execFile);

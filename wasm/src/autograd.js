@@ -42,10 +42,11 @@ const handOver = (t) => M._share(t._handle());
 // Hook functions by id. The engine holds only the id and calls callHook with
 // it; when the engine lets go of the hook (remove(), or the tensor or node
 // holding it is freed) it calls dropHook, so no JS closure is pinned from C++.
+// Both are exported for Python mode, which puts its own ids in front of them.
 const hookTable = new Map();
 let nextHookId = 1;
 
-function callHook(id, gradHandle) {
+export function callHook(id, gradHandle) {
   const fn = hookTable.get(id);
   const grad = gradHandle === 0 ? null : fromHandle(gradHandle);
   try {
@@ -58,7 +59,7 @@ function callHook(id, gradHandle) {
     return -1;
   }
 }
-function dropHook(id) {
+export function dropHook(id) {
   if (hookTable.delete(id)) live.hooks -= 1;
 }
 

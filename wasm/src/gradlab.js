@@ -20,8 +20,10 @@ installHooks();
 torch.GradlabError = GradlabError;
 
 export { torch, Variable, NDArray, GradlabError };
-// The Emscripten module with the raw `_name` functions and the op table's
-// names, for gradlab/python's bridge and the tests; not part of the documented API.
+// The Emscripten module with the raw `_name` functions, the op table's names
+// and the JS hook table's entry points, for gradlab/python's bridge and the
+// tests; not part of the documented API.
 export { M as _engine } from './runtime.js';
 export { surfaces as _opSurfaces } from './install.js';
+export { callHook as _callHook, dropHook as _dropHook } from './autograd.js';
 export default torch;

@@ -33,5 +33,9 @@ std::string dtype_name(DType d);
 DType dtype_from_name(const std::string& name);  // throws Error on unknown names
 // PyTorch's ScalarType spelling in error messages ("Float", "Double", "Long", "Bool").
 const char* scalar_type_name(DType d);
+// PyTorch's check when a number becomes one element of a tensor (fill_, full, masked_fill): NaN,
+// infinities and out-of-range values do not fit an int64, finite values beyond float's range do
+// not fit a float32. Throws Error with PyTorch's text.
+void check_number_fits(double value, DType dtype);
 
 }  // namespace gradlab

@@ -14,6 +14,8 @@
 #pragma once
 #include <cstdint>
 
+#include "gradlab/dtype.h"
+
 namespace gradlab::random {
 
 // PyTorch's CPUGeneratorImpl default seed; the generator starts from it.
@@ -22,6 +24,11 @@ constexpr uint64_t kDefaultSeed = 67280421310721ULL;
 // Reseeds and drops the cached second Box-Muller sample, as PyTorch does.
 void manual_seed(uint64_t seed);
 uint64_t initial_seed();
+
+// PyTorch's refusal of a dtype without a uniform or normal kernel (int64, bool), for rand, randn,
+// uniform_ and normal_: '"check_uniform_bounds" not implemented for 'Long'' and the like.
+void check_uniform_dtype(DType dtype);
+void check_normal_dtype(DType dtype);
 
 // Uniform on [from, to).
 void fill_uniform(float* out, int64_t n, double from, double to);

@@ -26,8 +26,6 @@ Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
   return out;
 }
 
-Tensor mask_as(const Tensor& cond, const Tensor& like) { return to(cond, like.dtype()); }
-
 void check_no_bool_sub(const Tensor& a, const Tensor& b) {
   const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;
   GL_CHECK(!(ba && bb),
@@ -62,6 +60,50 @@ template <typename T>
 T pow_of(T x, T y) {
   if constexpr (std::is_floating_point_v<T>) return std::pow(x, y);
   else return int_pow(x, y);
+}
+
+// A number exponent of +-1/2 is a square root in PyTorch, which differs from pow at -inf
+// (sqrt gives NaN) and at -0 (rsqrt gives -inf).
+template <typename T>
+T pow_by_number(T x, T e) {
+  if constexpr (std::is_floating_point_v<T>) {
+    if (e == T(0.5)) return std::sqrt(x);
+    if (e == T(-0.5)) return T(1) / std::sqrt(x);
+  }
+  return pow_of(x, e);
+}
+
+// Bool ** bool has no kernel in PyTorch; a bool raised to an integer is int64 by promotion.
+void check_pow_dtype(DType dt) { GL_CHECK(dt != DType::Bool, "\"pow\" not implemented for 'Bool'"); }
+
+// maximum/minimum on a tie of +0. and -0.: PyTorch's scalar loop keeps a, its AVX2 loop (chunks of
+// two vectors: 16 float32 or 8 float64 values, in a contiguous loop with a contiguous or single-value
+// other operand) takes b. Redoes that part of out, so the sign of zero follows PyTorch's kernel.
+void ties_as_vectorised_kernel(const Tensor& out, const Tensor& a, const Tensor& b) {
+  if (!is_floating(out.dtype())) return;
+  const int64_t n = out.numel();
+  auto fits = [&](const Tensor& t) { return t.numel() == 1 || (t.shape() == out.shape() && t.is_contiguous()); };
+  if (!fits(a) || !fits(b)) return;
+  const Tensor ca = kernels::cast_nograd(a, out.dtype()), cb = kernels::cast_nograd(b, out.dtype());
+  GL_DISPATCH_FLOAT(out.dtype(), T, {
+    const int64_t chunk = 2 * static_cast<int64_t>(32 / sizeof(T));
+    const int64_t vectorised = n / chunk * chunk;
+    T* po = out.data_ptr<T>();
+    const T* pa = ca.data_ptr<T>();
+    const T* pb = cb.data_ptr<T>();
+    for (int64_t i = 0; i < vectorised; ++i) {
+      const T x = pa[a.numel() == 1 ? 0 : i], y = pb[b.numel() == 1 ? 0 : i];
+      if (x == y) po[i] = y;
+    }
+  });
+}
+
+// The gradient of maximum (is_max) or minimum for the first operand: the whole gradient, half on
+// ties, none where the other operand wins. A NaN on either side compares unequal, so both get it.
+Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other, bool is_max) {
+  const Tensor zero = zeros_like(grad);
+  const Tensor shared = where(eq(self, other), mul(grad, 0.5), grad);
+  return where(is_max ? lt(self, other) : gt(self, other), zero, shared);
 }
 
 }  // namespace
@@ -135,10 +177,10 @@ Tensor rsub(const Tensor& a, double b) {
 
 Tensor pow(const Tensor& a, double e) {
   const Tensor we = wrap(e);
-  DType dt = result_type(a, we);
-  if (dt == DType::Bool) dt = DType::Int64;
+  const DType dt = result_type(a, we);
+  check_pow_dtype(dt);
   GL_CHECK(is_floating(dt) || e >= 0, "Integers to negative integer powers are not allowed.");
-  Tensor out = arith(a, we, dt, [](auto x, auto y) { return pow_of(x, y); });
+  Tensor out = arith(a, we, dt, [](auto x, auto y) { return pow_by_number(x, y); });
   // d(a^e) = grad * e * a^(e-1); zero when e == 0
   record("PowBackward0", {out}, {a}, {a}, [e](const BackwardContext& c) {
     if (e == 0.0) return variable_list{zeros_like(c.grad())};
@@ -148,8 +190,8 @@ Tensor pow(const Tensor& a, double e) {
 }
 
 Tensor pow(const Tensor& a, const Tensor& b) {
-  DType dt = result_type(a, b);
-  if (dt == DType::Bool) dt = DType::Int64;
+  const DType dt = result_type(a, b);
+  check_pow_dtype(dt);
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return pow_of(x, y); });
   // d(a^b) = grad*b*a^(b-1) (0 where b == 0), grad*a^b*log(a) (0 where a == 0 and b >= 0), as PyTorch masks them
   record("PowBackward1", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
@@ -184,30 +226,28 @@ Tensor pow(double base, const Tensor& exponent) {
 
 Tensor maximum(const Tensor& a, const Tensor& b) {
   const DType dt = result_type(a, b);
-  Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x > y) ? x : y; });
-  // Ties share the gradient evenly: grad * ((a > b) + (a == b) / 2)
+  // A tie keeps a, so maximum(-0., 0.) is -0. as in PyTorch; NaN on either side wins.
+  Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x >= y) ? x : y; });
+  ties_as_vectorised_kernel(out, a, b);
   record("MaximumBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
-    const Tensor half_ties = mul(mask_as(eq(a, b), c.grad()), 0.5);
-    return variable_list{
-        c.needs(0) ? mul(c.grad(), add(mask_as(gt(a, b), c.grad()), half_ties)) : Tensor(),
-        c.needs(1) ? mul(c.grad(), add(mask_as(lt(a, b), c.grad()), half_ties)) : Tensor()};
+    return variable_list{c.needs(0) ? extremum_grad(c.grad(), a, b, true) : Tensor(),
+                         c.needs(1) ? extremum_grad(c.grad(), b, a, true) : Tensor()};
   });
   return out;
 }
 
 Tensor minimum(const Tensor& a, const Tensor& b) {
   const DType dt = result_type(a, b);
-  Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x < y) ? x : y; });
-  // Ties share the gradient evenly: grad * ((a < b) + (a == b) / 2)
+  // A tie keeps a, so minimum(-0., 0.) is -0. as in PyTorch; NaN on either side wins.
+  Tensor out = arith(a, b, dt, [](auto x, auto y) { return (x != x || x <= y) ? x : y; });
+  ties_as_vectorised_kernel(out, a, b);
   record("MinimumBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
-    const Tensor half_ties = mul(mask_as(eq(a, b), c.grad()), 0.5);
-    return variable_list{
-        c.needs(0) ? mul(c.grad(), add(mask_as(lt(a, b), c.grad()), half_ties)) : Tensor(),
-        c.needs(1) ? mul(c.grad(), add(mask_as(gt(a, b), c.grad()), half_ties)) : Tensor()};
+    return variable_list{c.needs(0) ? extremum_grad(c.grad(), a, b, false) : Tensor(),
+                         c.needs(1) ? extremum_grad(c.grad(), b, a, false) : Tensor()};
   });
   return out;
 }

@@ -42,8 +42,9 @@ bool allclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool e
 Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
   GL_CHECK(cond.dtype() == DType::Bool, "where expected condition to be a boolean tensor, but got a tensor with dtype ",
            scalar_type_name(cond.dtype()));
+  // The condition broadcasts with a first, then with b (the order PyTorch's messages name them in).
+  const Shape shape = broadcast_shapes(broadcast_shapes(cond.shape(), a.shape()), b.shape());
   const DType dt = result_type(a, b);
-  const Shape shape = broadcast_shapes(cond.shape(), broadcast_shapes(a.shape(), b.shape()));
   Tensor out = Tensor::empty(shape, dt);
   const Tensor ca = kernels::cast_nograd(a, dt), cb = kernels::cast_nograd(b, dt);
   const Shape sc = kernels::broadcast_strides(cond, shape), sa = kernels::broadcast_strides(ca, shape),

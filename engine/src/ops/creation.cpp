@@ -20,12 +20,14 @@ void fill_value(const Tensor& t, double v) {
   GL_DISPATCH_ALL(t.dtype(), T, fill_raw<T>(t, kernels::convert<T>(v)));
 }
 // Integral values act as Python ints; fractions, inf, NaN and -0 (whose sign an int would lose) as floats.
+// Beyond 2^53 - 1 (JS's Number.MAX_SAFE_INTEGER) a number may have been a rounded float, so it stays one.
 bool acts_as_int(double v) {
-  return std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15 && !(v == 0 && std::signbit(v));
+  return std::isfinite(v) && v == std::floor(v) && std::fabs(v) <= 9007199254740991.0 && !(v == 0 && std::signbit(v));
 }
 }  // namespace
 
 Tensor full(const Shape& shape, double value, DType dtype) {
+  check_number_fits(value, dtype);
   Tensor t = Tensor::empty(shape, dtype);
   fill_value(t, value);
   return t;
@@ -101,12 +103,14 @@ Tensor eye(int64_t n, int64_t m, DType dtype) {
 }
 
 Tensor rand(const Shape& shape, DType dtype) {
+  random::check_uniform_dtype(dtype);
   Tensor t = Tensor::empty(shape, dtype);
   GL_DISPATCH_FLOAT(dtype, T, random::fill_uniform(t.data_ptr<T>(), t.numel(), 0.0, 1.0));
   return t;
 }
 
 Tensor randn(const Shape& shape, DType dtype) {
+  random::check_normal_dtype(dtype);
   Tensor t = Tensor::empty(shape, dtype);
   GL_DISPATCH_FLOAT(dtype, T, random::fill_normal(t.data_ptr<T>(), t.numel(), 0.0, 1.0));
   return t;

@@ -139,16 +139,24 @@ Tensor index_select(const Tensor& a, int64_t dim, const Tensor& index) {
   const int64_t d = wrap_dim(dim, a.dim());
   const Tensor av = as_vector(a);
   const auto idx = index_values(index);
-  GL_CHECK(a.dim() > 0 || idx.size() == 1, "index_select(): Index to scalar can have only 1 value, got ",
-           idx.size(), " value(s)");
+  // An empty dim of a matrix or more is refused before the indices are read.
+  GL_CHECK(a.dim() <= 1 || av.shape()[d] > 0 || idx.empty(), "index_select(): self indexing axis dim should be positive");
+  // PyTorch's CPU kernel for dim 1 of a matrix or more has its own message.
+  const bool dim1_kernel = a.dim() > 1 && d == 1;
+  for (const int64_t i : idx) {
+    if (i >= 0 && i < av.shape()[d]) continue;
+    if (dim1_kernel) fail("INDICES element is out of DATA bounds, id=", i, " axis_dim=", av.shape()[d]);
+    fail("index out of range in self");
+  }
+  // A 0-d tensor gives itself for any number of (valid) indices, as PyTorch 1.13; with none,
+  // PyTorch reads uninitialised memory, so that stays an error.
+  GL_CHECK(a.dim() > 0 || !idx.empty(), "index_select(): Index to scalar can have only 1 value, got 0 value(s)");
   Shape shape = av.shape();
-  shape[d] = static_cast<int64_t>(idx.size());
+  shape[d] = a.dim() == 0 ? 1 : static_cast<int64_t>(idx.size());
   Tensor out = Tensor::empty(a.dim() == 0 ? Shape{} : shape, a.dtype());
   const Tensor outv = as_vector(out);
-  for (size_t k = 0; k < idx.size(); ++k) {
-    GL_CHECK(idx[k] >= 0 && idx[k] < av.shape()[d], "index out of range in self");
-    kernels::copy_into(select_view(outv, d, static_cast<int64_t>(k)), select_view(av, d, idx[k]));
-  }
+  for (int64_t k = 0; k < shape[d]; ++k)
+    kernels::copy_into(select_view(outv, d, k), select_view(av, d, idx[static_cast<size_t>(k)]));
   const Shape in_shape = a.shape();
   // d index_select(a) = grad added back at the selected indices (repeats accumulate)
   record("IndexSelectBackward0", {out}, {a}, {index}, [=](const BackwardContext& c) {
@@ -274,10 +282,12 @@ Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tens
 }
 
 Tensor masked_fill(const Tensor& a, const Tensor& mask, double value) {
+  // The mask broadcasts first (PyTorch expands mask, then self, so the mask is "tensor a").
+  const Shape shape = broadcast_shapes(mask.shape(), a.shape());
   // Later PyTorch's check (1.13 still took numeric masks), with its C++ type spelling.
   GL_CHECK(mask.dtype() == DType::Bool, "masked_fill_ only supports boolean masks, but got mask with dtype ",
            mask.dtype() == DType::Float32 ? "float" : mask.dtype() == DType::Float64 ? "double" : "long int");
-  const Shape shape = broadcast_shapes(a.shape(), mask.shape());
+  check_number_fits(value, a.dtype());
   Tensor out = Tensor::empty(shape, a.dtype());
   const Shape sa = kernels::broadcast_strides(a, shape), sm = kernels::broadcast_strides(mask, shape);
   const kernels::bool_t* pm = mask.data_ptr<kernels::bool_t>();

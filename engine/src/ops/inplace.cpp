@@ -125,6 +125,10 @@ Tensor div_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return div(s, other); });
 }
 Tensor clamp_(const Tensor& self, double min, double max) {
+  // PyTorch's clamp_ spells the output type as its C++ type ("long int", "bool").
+  const DType dt = clamp_result_type(self, min, max);
+  GL_CHECK(can_cast(dt, self.dtype()), "result type ", scalar_type_name(dt), " can't be cast to the desired output type ",
+           self.dtype() == DType::Bool ? "bool" : "long int");
   return apply_inplace(self, {}, [&](const Tensor& s) { return clamp(s, min, max); });
 }
 
@@ -165,6 +169,7 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
 }
 
 Tensor uniform_(const Tensor& self, double from, double to) {
+  random::check_uniform_dtype(self.dtype());
   return apply_inplace(self, {}, [&](const Tensor& s) {
     Tensor out = Tensor::empty(s.shape(), s.dtype());
     GL_DISPATCH_FLOAT(s.dtype(), T, random::fill_uniform(out.data_ptr<T>(), out.numel(), from, to));
@@ -176,6 +181,7 @@ Tensor uniform_(const Tensor& self, double from, double to) {
 }
 
 Tensor normal_(const Tensor& self, double mean, double std) {
+  random::check_normal_dtype(self.dtype());
   return apply_inplace(self, {}, [&](const Tensor& s) {
     Tensor out = Tensor::empty(s.shape(), s.dtype());
     GL_DISPATCH_FLOAT(s.dtype(), T, random::fill_normal(out.data_ptr<T>(), out.numel(), mean, std));

@@ -94,8 +94,10 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
     if (!ref && !skipped(tensors[i])) ref = &tensors[i];
   }
   const DType dt = common_dtype(tensors);
-  if (!ref) ref = &tensors[0];
-  const int64_t d = wrap_dim(dim, ref->dim());
+  // With only legacy empty tensors PyTorch returns an empty vector and never reads dim.
+  const bool all_skipped = !ref;
+  if (all_skipped) ref = &tensors[0];
+  const int64_t d = all_skipped ? 0 : wrap_dim(dim, ref->dim());
   std::vector<int64_t> sizes(tensors.size(), -1);
   Shape shape = ref->shape();
   shape[d] = 0;

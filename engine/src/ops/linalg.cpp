@@ -15,7 +15,8 @@ namespace gradlab {
 
 namespace {
 
-// PyTorch picks the kernel by the first operand's dtype before comparing dtypes.
+// PyTorch checks shapes first, then picks the kernel by the first operand's dtype before comparing
+// dtypes.
 void check_types(const char* kernel, const Tensor& a, const Tensor& b) {
   GL_CHECK(a.dtype() != DType::Bool, "\"", kernel, "\" not implemented for 'Bool'");
   GL_CHECK(a.dtype() == b.dtype(), "expected scalar type ", scalar_type_name(a.dtype()), " but found ",
@@ -69,26 +70,26 @@ Tensor unsafe_view(const Tensor& product, const Shape& shape) {
 Tensor mm(const Tensor& a, const Tensor& b) {
   GL_CHECK(a.dim() == 2, "self must be a matrix");
   GL_CHECK(b.dim() == 2, "mat2 must be a matrix");
-  check_types("addmm_impl_cpu_", a, b);
   GL_CHECK(cols(a) == rows(b), "mat1 and mat2 shapes cannot be multiplied (", rows(a), "x", cols(a), " and ",
            rows(b), "x", cols(b), ")");
+  check_types("addmm_impl_cpu_", a, b);
   return matrix_product(a, b, "MmBackward0");
 }
 
 Tensor bmm(const Tensor& a, const Tensor& b) {
   GL_CHECK(a.dim() == 3, "batch1 must be a 3D tensor");
   GL_CHECK(b.dim() == 3, "batch2 must be a 3D tensor");
-  check_types("bmm", a, b);
   GL_CHECK(b.shape()[0] == a.shape()[0] && b.shape()[1] == a.shape()[2],
            "Expected size for first two dimensions of batch2 tensor to be: [", a.shape()[0], ", ", a.shape()[2],
            "] but got: [", b.shape()[0], ", ", b.shape()[1], "].");
+  check_types("bmm", a, b);
   return matrix_product(a, b, "BmmBackward0");
 }
 
 Tensor mv(const Tensor& a, const Tensor& v) {
   GL_CHECK(a.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, ", a.dim(), ", ", v.dim());
-  check_types("addmv_impl_cpu", a, v);
   GL_CHECK(cols(a) == v.shape()[0], "size mismatch, got ", rows(a), ", ", rows(a), "x", cols(a), ",", v.shape()[0]);
+  check_types("addmv_impl_cpu", a, v);
   const Tensor column = make_view(v, {v.shape()[0], 1}, {v.strides()[0], 1}, v.offset());
   const Tensor product = kernels::gemm(a, column);
   Tensor out = make_alias(product, {rows(a)}, {1}, 0);
@@ -169,11 +170,11 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     return contiguous(mT(unsafe_view(mm(folded, t(a)), concat(batch, {cols(b), rows(a)}))));
   }
   // Stacks on both sides: batch dims broadcast, then one bmm over the flattened batch, as PyTorch.
-  check_types("bmm", a, b);
   const Shape batch = broadcast_shapes(batch_of(a, 2), batch_of(b, 2));
   const int64_t count = numel_of(batch);
   GL_CHECK(cols(a) == rows(b), "Expected size for first two dimensions of batch2 tensor to be: [", count, ", ",
            cols(a), "] but got: [", count, ", ", rows(b), "].");
+  check_types("bmm", a, b);
   const Tensor a3 = reshape(expand(a, concat(batch, {rows(a), cols(a)})), {count, rows(a), cols(a)});
   const Tensor b3 = reshape(expand(b, concat(batch, {rows(b), cols(b)})), {count, rows(b), cols(b)});
   return unsafe_view(bmm(a3, b3), concat(batch, {rows(a), cols(b)}));

@@ -78,17 +78,19 @@ Reduction reduction_from_name(const std::string& name) {
 }
 
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r) {
+  broadcast_shapes(input.shape(), target.shape());  // PyTorch broadcasts the pair before the kernel's dtype check
   const DType dt = result_type(input, target);
   GL_CHECK(is_floating(dt), "\"mse_cpu\" not implemented for '", scalar_type_name(dt), "'");
+  // The kernel subtracts in the result dtype, so a bool operand is a number here (no sub's bool error).
   return pointwise_loss(
       "MseLossBackward0", input, target, r,
-      [](const Tensor& x, const Tensor& y) {
-        const Tensor d = sub(x, y);
+      [dt](const Tensor& x, const Tensor& y) {
+        const Tensor d = sub(to(x, dt), to(y, dt));
         return mul(d, d);
       },
       // d (x - y)^2 = 2 (x - y) grad, and its negation for y
-      [](const Tensor& g, const Tensor& x, const Tensor& y, bool needs_y) {
-        const Tensor gx = mul(mul(sub(x, y), 2.0), g);
+      [dt](const Tensor& g, const Tensor& x, const Tensor& y, bool needs_y) {
+        const Tensor gx = mul(mul(sub(to(x, dt), to(y, dt)), 2.0), g);
         return variable_list{gx, needs_y ? neg(gx) : Tensor()};
       });
 }
@@ -280,10 +282,27 @@ Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, Reduction
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target, Reduction r) {
   GL_CHECK(input.shape() == target.shape(), "Target size (", torch_size(target.shape()),
            ") must be the same as input size (", torch_size(input.shape()), ")");
+  // PyTorch 1.13 computes (1 - target).mul_(input).add_(m).add_(log(exp(-m) + exp(-input - m))) with
+  // m = max(-input, 0), in place in target's dtype; its errors come from those steps in that order.
+  GL_CHECK(input.dtype() != DType::Bool,
+           "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to "
+           "invert a mask, use the `~` or `logical_not()` operator instead.");
+  GL_CHECK(target.dtype() != DType::Bool,
+           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+           "`logical_xor()` operator instead.");
+  // An int64 target fails at mul_ by a float input (that input's type), an int64 input at exp_ (Float).
+  GL_CHECK(is_floating(input.dtype()) && is_floating(target.dtype()), "result type ",
+           is_floating(input.dtype()) ? scalar_type_name(input.dtype()) : "Float",
+           " can't be cast to the desired output type Long");
   return pointwise_loss(
       "BinaryCrossEntropyWithLogitsBackward0", input, target, r,
-      // max(x, 0) - x y + log(1 + exp(-|x|)): no exp of a large positive number.
-      [](const Tensor& x, const Tensor& y) { return add(sub(relu(x), mul(x, y)), log1p(exp(neg(abs(x))))); },
+      // The same steps, so an infinite logit gives PyTorch's -inf/inf/nan and the loss has target's dtype.
+      [](const Tensor& x, const Tensor& y) {
+        const Tensor m = clamp(neg(x), 0, NAN);
+        const Tensor log_term = log(add(exp(neg(m)), exp(sub(neg(x), m))));
+        const Tensor linear = to(add(to(mul(rsub(y, 1.0), x), y.dtype()), m), y.dtype());
+        return to(add(linear, log_term), y.dtype());
+      },
       // d = grad (sigmoid(x) - y) for x, -grad x for y
       [](const Tensor& g, const Tensor& x, const Tensor& y, bool needs_y) {
         return variable_list{mul(g, sub(sigmoid(x), y)), needs_y ? neg(mul(g, x)) : Tensor()};

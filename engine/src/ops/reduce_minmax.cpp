@@ -49,9 +49,11 @@ void check_nonempty(const char* op, const Tensor& a, const Dims& dims, const cha
              specify_hint);
     return;
   }
-  const std::vector<bool> mask = dim_mask(dims, a.dim());
-  for (int64_t d = 0; d < a.dim(); ++d)
-    GL_CHECK(!mask[d] || a.shape()[d] != 0, op, "(): Expected reduction dim ", d, " to have non-zero size.");
+  dim_mask(dims, a.dim());  // range and repetition errors come first
+  // The first empty dim in the order given, named as given (-1 stays -1), as PyTorch.
+  for (const int64_t d : dims)
+    GL_CHECK(a.dim() == 0 || a.shape()[wrap_dim(d, a.dim())] != 0, op, "(): Expected reduction dim ", d,
+             " to have non-zero size.");
 }
 constexpr const char* kSpecifyDim = " Specify the reduction dim with the 'dim' argument.";
 
@@ -111,6 +113,8 @@ ValuesIndices extreme_dim(const char* op, const char* node, const Tensor& a, int
 
 Tensor arg_extreme(const char* op, const Tensor& a, const Dims& dims, bool keepdim, bool is_max) {
   check_nonempty(op, a, dims, "");
+  // PyTorch has no bool kernel, but an empty result never reaches the kernel.
+  GL_CHECK(a.dtype() != DType::Bool || a.numel() == 0, "\"", op, "_cpu\" not implemented for 'Bool'");
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor idx;
   select_rows(plan, a.dtype(), is_max, nullptr, &idx);

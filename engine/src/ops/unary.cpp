@@ -1,7 +1,9 @@
 // Unary math and activations. Each forward sits above its backward rule; rules
 // use the engine's own differentiable ops so create_graph gives higher orders.
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <type_traits>
 
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
@@ -47,6 +49,19 @@ Tensor erf(const Tensor& a) {
   return out;
 }
 
+// A negative float is tested on its sign bit (and is neither -0. nor NaN): clang folds a comparison
+// with 0 into WebAssembly's f32.max, which turns relu(-0.) into +0.
+template <typename T>
+T relu_of(T x) {
+  if constexpr (std::is_floating_point_v<T>) return (std::signbit(x) && x != 0 && x == x) ? T(0) : x;
+  else return x < 0 ? T(0) : x;
+}
+
+// Activations PyTorch 1.13 implements only for floating dtypes, named by their CPU kernel.
+void check_floating(const Tensor& a, const char* kernel) {
+  GL_CHECK(is_floating(a.dtype()), "\"", kernel, "\" not implemented for '", scalar_type_name(a.dtype()), "'");
+}
+
 }  // namespace
 
 Tensor neg(const Tensor& a) {
@@ -60,7 +75,12 @@ Tensor neg(const Tensor& a) {
 }
 
 Tensor abs(const Tensor& a) {
-  Tensor out = map_same(a, [](auto x) { return x < 0 ? -x : x; });
+  GL_CHECK(a.dtype() != DType::Bool, "\"abs_cpu\" not implemented for 'Bool'");
+  // std::abs clears the sign bit, so abs(-0.) is +0. as in PyTorch (bool never gets here).
+  Tensor out = map_same(a, [](auto x) {
+    if constexpr (std::is_unsigned_v<decltype(x)>) return x;
+    else return std::abs(x);
+  });
   // d|a| = grad * sign(a)   (0 at 0)
   record("AbsBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
     return variable_list{mul(c.grad(), sign(c.saved[0]))};
@@ -183,16 +203,19 @@ Tensor sigmoid(const Tensor& a) {
 }
 
 Tensor relu(const Tensor& a) {
-  // NaN stays NaN (x != x), as PyTorch's relu propagates it.
-  Tensor out = map_same(a, [](auto x) { return (x > 0 || x != x) ? x : decltype(x)(0); });
-  // d relu(a) = grad * (out > 0)   (0 at 0, as PyTorch)
+  GL_CHECK(a.dtype() != DType::Bool, "Boolean inputs not supported for relu");
+  // Only values below zero are replaced, as PyTorch's clamp_min: NaN and -0. pass through.
+  Tensor out = map_same(a, [](auto x) { return relu_of(x); });
+  // d relu(a) = grad where out > 0, else 0 (PyTorch's threshold_backward selects, so an infinite
+  // grad does not become NaN, and a NaN output passes the gradient on)
   record("ReluBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
-    return variable_list{mul(c.grad(), mask_as(gt(c.saved[0], num(0)), c.grad()))};
+    return variable_list{where(le(c.saved[0], num(0)), zeros_like(c.grad()), c.grad())};
   }, {out});
   return out;
 }
 
 Tensor leaky_relu(const Tensor& a, double slope) {
+  check_floating(a, "leaky_relu_cpu");
   Tensor out = map_float(a, [slope](auto x) { return x > 0 ? x : x * static_cast<decltype(x)>(slope); });
   // d leaky_relu(a) = grad * (a > 0 ? 1 : slope)
   record("LeakyReluBackward0", {out}, {a}, {a}, [slope](const BackwardContext& c) {
@@ -203,6 +226,7 @@ Tensor leaky_relu(const Tensor& a, double slope) {
 }
 
 Tensor gelu(const Tensor& a) {
+  check_floating(a, "GeluKernelImpl");
   Tensor out = map_float(a, [](auto x) {
     using T = decltype(x);
     return x * T(0.5) * (T(1) + std::erf(x * T(M_SQRT1_2)));
@@ -218,9 +242,11 @@ Tensor gelu(const Tensor& a) {
 }
 
 Tensor elu(const Tensor& a, double alpha) {
+  check_floating(a, "elu_cpu");
+  // exp(x) - 1 rather than expm1, as PyTorch's kernel: elu(-0.) is +0. and tiny inputs round alike.
   Tensor out = map_float(a, [alpha](auto x) {
     using T = decltype(x);
-    return x > 0 ? x : static_cast<T>(alpha) * std::expm1(x);
+    return x > 0 ? x : static_cast<T>(alpha) * (std::exp(x) - T(1));
   });
   // d elu(a) = grad where a > 0, grad * (out + alpha) elsewhere
   record("EluBackward0", {out}, {a}, {a}, [alpha](const BackwardContext& c) {
@@ -232,6 +258,7 @@ Tensor elu(const Tensor& a, double alpha) {
 }
 
 Tensor softplus(const Tensor& a, double beta, double threshold) {
+  check_floating(a, "softplus_cpu");
   Tensor out = map_float(a, [beta, threshold](auto x) {
     using T = decltype(x);
     const T bx = x * static_cast<T>(beta);
@@ -258,15 +285,19 @@ Tensor sign(const Tensor& a) {
   return out;
 }
 
-Tensor clamp(const Tensor& a, double lo, double hi) {
-  const bool has_lo = !std::isnan(lo), has_hi = !std::isnan(hi);
-  GL_CHECK(has_lo || has_hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
+DType clamp_result_type(const Tensor& a, double lo, double hi) {
   // The bounds are wrapped numbers and take part in type promotion: int64 clamped to 0.5 is float32,
   // bool clamped to 0 is int64.
   std::vector<Tensor> operands{a};
-  if (has_lo) operands.push_back(wrapped_number(lo));
-  if (has_hi) operands.push_back(wrapped_number(hi));
-  const DType dt = result_type(operands);
+  if (!std::isnan(lo)) operands.push_back(wrapped_number(lo));
+  if (!std::isnan(hi)) operands.push_back(wrapped_number(hi));
+  return result_type(operands);
+}
+
+Tensor clamp(const Tensor& a, double lo, double hi) {
+  const bool has_lo = !std::isnan(lo), has_hi = !std::isnan(hi);
+  GL_CHECK(has_lo || has_hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  const DType dt = clamp_result_type(a, lo, hi);
   const Tensor src = dt == a.dtype() ? a : to(a, dt);
   Tensor out = map_same(src, [lo, hi, has_lo, has_hi](auto x) {
     using T = decltype(x);

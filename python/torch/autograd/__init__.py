@@ -1,11 +1,10 @@
 """torch.autograd: backward, grad, grad-mode context managers, grad_fn nodes
 and the legacy Variable wrapper."""
 import functools
+import weakref
 
-from pyodide.ffi import create_proxy
-
-from .._engine import M, arr, check, error_flag
-from .._tensor import LEGACY_VARIABLE, Tensor, _new, adopt, as_tensor_operand
+from .._engine import M, arr, bridge, check, error_flag
+from .._tensor import LEGACY_VARIABLE, Tensor, _new, adopt, as_tensor_operand, leaves
 
 
 def Variable(data, requires_grad=False, volatile=False):
@@ -96,57 +95,104 @@ def is_grad_enabled():
 
 
 # ---- grad_fn nodes ---------------------------------------------------------
+# One Python object per engine node while that object lives, so `y.grad_fn is
+# y.grad_fn` holds as in PyTorch. A live Node's handle keeps its engine node
+# alive, so the address it is cached under cannot be reused meanwhile.
+_nodes = weakref.WeakValueDictionary()
+live_nodes = [0]
+
+
 class Node:
     """A grad_fn: its name, next_functions, and `variable` for AccumulateGrad."""
 
-    __slots__ = ("_n", "__weakref__")
-
-    def __init__(self, n):
-        self._n = n
+    __slots__ = ("_n", "_address", "__weakref__")
 
     def __del__(self):
         if self._n:
             M._node_free(self._n)
             self._n = 0
+            live_nodes[0] -= 1
 
     def name(self):
         name = M._node_name(self._n)
-        # PyTorch's name() of the one node written in C++ outside the generated code.
-        return "torch::autograd::AccumulateGrad" if name == "AccumulateGrad" else name
+        # PyTorch's name() of the nodes written in C++ outside the generated code.
+        return f"torch::autograd::{name}" if name in ("AccumulateGrad", "CopySlices") else name
 
     def __repr__(self):
-        return f"<{M._node_name(self._n)} object at {hex(int(M._node_address(self._n)))}>"
-
-    def __eq__(self, other):
-        return isinstance(other, Node) and M._node_address(self._n) == M._node_address(other._n)
-
-    def __hash__(self):
-        return hash(M._node_address(self._n))
+        return f"<{M._node_name(self._n)} object at {hex(self._address)}>"
 
     @property
     def next_functions(self):
         flat = M._node_next(self._n).to_py()
-        return tuple((Node(int(flat[i])) if flat[i] else None, int(flat[i + 1])) for i in range(0, len(flat), 2))
+        return tuple((node_for(int(flat[i])), int(flat[i + 1])) for i in range(0, len(flat), 2))
 
     @property
     def variable(self):
         h = M._node_variable(self._n)
         if not h:
             raise AttributeError(f"'{self.name()}' object has no attribute 'variable'")
+        known = leaves.get(int(M._impl_address(h)))
+        if known is not None:
+            M._free_tensor(h)
+            return known
         return _new(h)
 
 
+def node_for(n):
+    """The Node object for a new engine node handle (0 for none), taking ownership of the handle."""
+    if not n:
+        return None
+    address = int(M._node_address(n))
+    node = _nodes.get(address)
+    if node is not None and node._n:
+        M._node_free(n)
+        return node
+    node = object.__new__(Node)
+    node._n, node._address = n, address
+    live_nodes[0] += 1
+    _nodes[address] = node
+    return node
+
+
 def node_of(t):
-    n = M._grad_fn(t._h)
-    return Node(n) if n else None
+    return node_for(M._grad_fn(t._h))
 
 
 # ---- hooks -----------------------------------------------------------------
+# Hook functions by engine id (wasm/python/index.js hands the ids out and routes
+# the engine's calls here). The engine holds only the id and drops it when it
+# lets go of the hook (remove(), or the tensor holding it is freed), so a hook
+# lives exactly as long as PyTorch's would.
+#
 # A hook runs inside the engine's backward: an exception must not unwind
 # through WebAssembly frames, so it waits here and is raised once the engine
 # has returned; a returned tensor stays alive here until the engine copied it.
+_hooks = {}
 _pending_errors = []
 _hook_results = []
+
+
+def call_hook(hook_id, grad_handle):
+    """The engine calls hook `hook_id` with a new handle to the gradient; returns a handle, 0 or -1."""
+    try:
+        r = _hooks[hook_id](_new(int(grad_handle)) if grad_handle else None)
+        if r is None:
+            return 0
+        if not isinstance(r, Tensor):
+            raise TypeError(f"expected a Tensor or None from the hook, got {type(r).__name__}")
+        _hook_results.append(r)
+        return r._h
+    except BaseException as e:  # handed back to Python after the engine unwound
+        _pending_errors.append(e)
+        return -1
+
+
+def drop_hook(hook_id):
+    del _hooks[hook_id]
+
+
+def live_hooks():
+    return len(_hooks)
 
 
 def _after_engine_call():
@@ -162,37 +208,26 @@ def _after_engine_call():
 
 
 class _HookHandle:
-    def __init__(self, tensor, hook_id, proxy):
-        self._tensor, self._id, self._proxy = tensor, hook_id, proxy
+    """What register_hook returns; it refers to the tensor weakly, as PyTorch's RemovableHandle."""
+
+    def __init__(self, tensor, engine_id):
+        self._tensor, self._id = weakref.ref(tensor), engine_id
 
     def remove(self):
-        if self._tensor is not None and self._tensor._h:
-            M._remove_hook(self._tensor._h, self._id)
-            self._proxy.destroy()
-        self._tensor = None
+        tensor = self._tensor()
+        if tensor is not None and tensor._h:
+            M._remove_hook(tensor._h, self._id)
 
 
 def register_hook(tensor, hook):
     if not tensor.requires_grad:
         raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
-
-    def trampoline(grad_handle):
-        try:
-            r = hook(_new(int(grad_handle)) if grad_handle else None)
-            if r is None:
-                return 0
-            if not isinstance(r, Tensor):
-                raise TypeError(f"expected a Tensor or None from the hook, got {type(r).__name__}")
-            _hook_results.append(r)
-            return r._h
-        except BaseException as e:  # handed back to Python after the engine unwound
-            _pending_errors.append(e)
-            return -1
-
-    proxy = create_proxy(trampoline)
-    hook_id = M._register_hook(tensor._h, proxy)
+    hook_id = int(bridge.hookId())
+    _hooks[hook_id] = hook
+    # On failure the engine has already dropped the id (and with it the entry).
+    engine_id = M._register_hook(tensor._h, hook_id)
     check()
-    return _HookHandle(tensor, hook_id, proxy)
+    return _HookHandle(tensor, engine_id)
 
 
 def gradcheck(func, inputs, eps=1e-06, atol=1e-05, rtol=0.001, raise_exception=True):

@@ -79,7 +79,23 @@ def _loss(raw, fn):
 
 mse_loss = _loss(M._mse_loss, "mse_loss")
 l1_loss = _loss(M._l1_loss, "l1_loss")
-nll_loss = _loss(M._nll_loss, "nll_loss")
-cross_entropy = _loss(M._cross_entropy, "cross_entropy")
+
+
+def _class_weight(weight, fn):
+    return 0 if weight is None else _h(weight, "weight", fn)
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+    return adopt(M._nll_loss(_h(input, "input", "nll_loss"), _h(target, "target", "nll_loss"),
+                             _class_weight(weight, "nll_loss"), _reduction(reduction), ignore_index))
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
+                  label_smoothing=0.0):
+    return adopt(M._cross_entropy(_h(input, "input", "cross_entropy"), _h(target, "target", "cross_entropy"),
+                                  _class_weight(weight, "cross_entropy"), _reduction(reduction), ignore_index,
+                                  label_smoothing))
+
+
 binary_cross_entropy = _loss(M._binary_cross_entropy, "binary_cross_entropy")
 binary_cross_entropy_with_logits = _loss(M._binary_cross_entropy_with_logits, "binary_cross_entropy_with_logits")

@@ -1,6 +1,7 @@
 """nn.Module and the built-in modules, with PyTorch's registration rules
 (Parameters and Modules assigned as attributes) and its repr."""
 import math
+import operator
 from collections import OrderedDict, namedtuple
 
 from . import functional as F
@@ -8,11 +9,21 @@ from .parameter import Parameter
 from .._tensor import Tensor
 
 
+def _nth_key(modules, idx):
+    """The key of a container's idx-th module, with PyTorch's IndexError."""
+    idx = operator.index(idx)
+    if not -len(modules) <= idx < len(modules):
+        raise IndexError(f"index {idx} is out of range")
+    return list(modules)[idx]
+
+
 def _typename(value):
     """torch.typename: a tensor's legacy type name, else the class's qualified name."""
     if isinstance(value, Tensor):
         return value.type()
-    return f"{type(value).__module__}.{type(value).__qualname__}"
+    module = getattr(value, "__module__", None)
+    prefix = f"{module}." if module not in (None, "builtins") else ""
+    return prefix + (getattr(value, "__qualname__", None) or getattr(value, "__name__", None) or type(value).__name__)
 
 
 def _addindent(text, spaces):
@@ -87,12 +98,34 @@ class Module:
         object.__delattr__(self, name)
 
     def register_parameter(self, name, param):
+        if "_parameters" not in self.__dict__:
+            raise AttributeError("cannot assign parameter before Module.__init__() call")
+        if not isinstance(name, str):
+            raise TypeError(f"parameter name should be a string. Got {_typename(name)}")
+        if "." in name:
+            raise KeyError("parameter name can't contain \".\"")
+        if name == "":
+            raise KeyError("parameter name can't be empty string \"\"")
+        if hasattr(self, name) and name not in self._parameters:
+            raise KeyError(f"attribute '{name}' already exists")
+        if param is not None and not isinstance(param, Parameter):
+            raise TypeError(f"cannot assign '{_typename(param)}' object to parameter '{name}' (torch.nn.Parameter or None required)")
         self._parameters[name] = param
 
     def register_buffer(self, name, tensor, persistent=True):
         self._buffers[name] = tensor
 
     def add_module(self, name, module):
+        if not isinstance(module, Module) and module is not None:
+            raise TypeError(f"{_typename(module)} is not a Module subclass")
+        if not isinstance(name, str):
+            raise TypeError(f"module name should be a string. Got {_typename(name)}")
+        if hasattr(self, name) and name not in self._modules:
+            raise KeyError(f"attribute '{name}' already exists")
+        if "." in name:
+            raise KeyError(f"module name can't contain \".\", got: {name}")
+        if name == "":
+            raise KeyError("module name can't be empty string \"\"")
         self._modules[name] = module
 
     register_module = add_module
@@ -190,7 +223,7 @@ class Module:
         errors = []
         for k, v in state_dict.items():
             if k in own and tuple(own[k].shape) != tuple(v.shape):
-                errors.append(f"\tsize mismatch for {k}: copying a param with shape {v.shape} from checkpoint, the shape in current model is {own[k].shape}.")
+                errors.append(f"size mismatch for {k}: copying a param with shape {v.shape} from checkpoint, the shape in current model is {own[k].shape}.")
         if strict:
             if unexpected:
                 errors.insert(0, "Unexpected key(s) in state_dict: {}. ".format(", ".join(f'"{k}"' for k in unexpected)))
@@ -290,8 +323,7 @@ class Sequential(Module):
     def __getitem__(self, idx):
         if isinstance(idx, slice):
             return Sequential(OrderedDict(list(self._modules.items())[idx]))
-        keys = list(self._modules)
-        return self._modules[keys[idx]]
+        return self._modules[_nth_key(self._modules, idx)]
 
     def __len__(self):
         return len(self._modules)
@@ -315,7 +347,9 @@ class ModuleList(Module):
         return self
 
     def __getitem__(self, idx):
-        return list(self._modules.values())[idx]
+        if isinstance(idx, slice):
+            return ModuleList(list(self._modules.values())[idx])
+        return self._modules[_nth_key(self._modules, idx)]
 
     def __len__(self):
         return len(self._modules)
@@ -448,8 +482,33 @@ def _loss(name, fn):
 
 MSELoss = _loss("MSELoss", F.mse_loss)
 L1Loss = _loss("L1Loss", F.l1_loss)
-CrossEntropyLoss = _loss("CrossEntropyLoss", F.cross_entropy)
-NLLLoss = _loss("NLLLoss", F.nll_loss)
+
+
+class NLLLoss(Module):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+        super().__init__()
+        self.weight = weight
+        self.ignore_index = ignore_index
+        self.reduction = reduction
+
+    def forward(self, input, target):
+        return F.nll_loss(input, target, weight=self.weight, ignore_index=self.ignore_index, reduction=self.reduction)
+
+
+class CrossEntropyLoss(Module):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
+                 label_smoothing=0.0):
+        super().__init__()
+        self.weight = weight
+        self.ignore_index = ignore_index
+        self.reduction = reduction
+        self.label_smoothing = label_smoothing
+
+    def forward(self, input, target):
+        return F.cross_entropy(input, target, weight=self.weight, ignore_index=self.ignore_index,
+                               reduction=self.reduction, label_smoothing=self.label_smoothing)
+
+
 BCELoss = _loss("BCELoss", F.binary_cross_entropy)
 BCEWithLogitsLoss = _loss("BCEWithLogitsLoss", F.binary_cross_entropy_with_logits)
 

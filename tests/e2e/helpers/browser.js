@@ -12,8 +12,17 @@ export function launchBrowser() {
 }
 
 // A page that fails the test on any uncaught page error or CSP violation.
-export async function openPage(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light' } = {}) {
+// language: the editor language the visitor chose earlier (the playground
+// tests written for JavaScript say so); null for a first visit (Python).
+export async function openPage(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light', language = 'javascript' } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
+  if (language) {
+    await context.addInitScript((lang) => {
+      try {
+        if (localStorage.getItem('gradlab.language') === null) localStorage.setItem('gradlab.language', lang);
+      } catch { /* opaque origins (about:blank, file:) have no storage */ }
+    }, language);
+  }
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));

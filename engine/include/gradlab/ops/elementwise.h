@@ -49,6 +49,8 @@ Tensor softplus(const Tensor& a, double beta = 1.0, double threshold = 20.0);
 Tensor sign(const Tensor& a);
 // NaN bound = no bound (JS passes null as NaN).
 Tensor clamp(const Tensor& a, double min, double max);
+// clamp's result dtype: the bounds are numbers in type promotion (int64 clamped to 0.5 is float32).
+DType clamp_result_type(const Tensor& a, double min, double max);
 
 // Comparisons give bool tensors and no gradient.
 Tensor eq(const Tensor& a, const Tensor& b);

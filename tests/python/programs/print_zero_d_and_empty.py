@@ -1,0 +1,15 @@
+import torch
+
+print(torch.tensor(3.5))
+print(torch.tensor(-0.0))
+print(torch.tensor(7))
+print(torch.tensor(True))
+print(torch.tensor(2.5, requires_grad=True))
+print(torch.tensor(1e-8))
+print(torch.tensor(123456789.0))
+print(torch.zeros(0))
+print(torch.ones(0, 3))
+print(torch.ones(2, 0))
+print(torch.tensor([], dtype=torch.long))
+print(torch.zeros(0, dtype=torch.bool))
+print(torch.tensor([]).shape, torch.ones(0, 3).sum(0))
