@@ -134,8 +134,6 @@ export declare class Tensor {
   toJSON(): any;
   /** Frees the engine memory now; idempotent. @example x.dispose() */
   dispose(): void;
-  /** `using x = torch.ones(2)` frees x at scope end. */
-  [Symbol.dispose](): void;
 
   /** @example x.add(y, { alpha: 2 }); x.add(1) */
   add(other: Operand, options?: { alpha?: number }): Tensor;
@@ -301,6 +299,17 @@ export declare class Tensor {
   register_hook(hook: (grad: Tensor | null) => Tensor | void | null | undefined): RemovableHandle;
   /** @example y.detach() */ detach(): Tensor;
   /** @example y.detach_() */ detach_(): this;
+}
+
+/**
+ * With TypeScript's esnext.disposable lib a Tensor is Disposable:
+ * `using x = torch.ones(2)` frees x at scope end ([Symbol.dispose]). Without
+ * that lib this adds nothing, so the declarations compile for ES2022 too.
+ * @example { using x = torch.ones(2); console.log(x.sum().item()); }
+ */
+export interface Tensor extends Disposable {}
+declare global {
+  interface Disposable {}
 }
 
 /**

@@ -1,7 +1,6 @@
 #include "gradlab/shape.h"
 
 #include <algorithm>
-#include <sstream>
 
 #include "gradlab/error.h"
 
@@ -24,11 +23,9 @@ Shape contiguous_strides(const Shape& shape) {
 }
 
 std::string shape_str(const Shape& shape) {
-  std::ostringstream os;
-  os << '[';
-  for (size_t i = 0; i < shape.size(); ++i) os << (i ? ", " : "") << shape[i];
-  os << ']';
-  return os.str();
+  std::string s = "[";
+  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + "]";
 }
 
 Shape broadcast_shapes(const Shape& a, const Shape& b) {

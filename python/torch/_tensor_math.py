@@ -6,7 +6,7 @@ import math
 
 from . import _dtype
 from ._data import from_data
-from ._engine import M, check
+from ._engine import M, bridge, check
 from ._tensor import (Tensor, _add, _add_s, _div, _div_s, _dims, _is_number, _mul, _mul_s, _new, _nest, _pow, _pow_s,
                       _sub, _sub_s, adopt, as_tensor_operand, install_methods)
 
@@ -325,8 +325,8 @@ def _unary(name):
     return op
 
 
-for _name in ("neg", "abs", "square", "sqrt", "rsqrt", "reciprocal", "exp", "log", "log1p", "expm1", "sin",
-              "cos", "tan", "tanh", "sigmoid", "relu", "gelu", "sign"):
+# The op table's unary methods (neg, exp, tanh, ...; engine/ops.def).
+for _name in bridge.unaryMethods:
     setattr(Tensor, _name, _unary(_name))
 Tensor.negative = Tensor.neg
 Tensor.absolute = Tensor.abs

@@ -68,3 +68,23 @@ for (const [key, t] of [...byLayer].sort((a, b) => b[1] - a[1])) {
 rows.push(['(everything under 0.5%)', `${rest.toFixed(1)}%`]);
 console.log(`${which}: ${runs} runs, ${(elapsed / runs).toFixed(3)} ms per run; engine (wasm) in all: ${engine.toFixed(1)}%\n`);
 console.log(markdownTable(['where', 'self time'], rows));
+
+// The same time in the four parts of an op's cost. Engine functions are
+// sorted by name, so this needs a build linked with --profiling-funcs.
+function part(key) {
+  if (/boundary|trampolines|Embind glue|gl_call|sig::|wasm::guard|wasm::(unary|binary|num)/.test(key)) return 'boundary (JS ↔ wasm, argument passing)';
+  if (key.startsWith('JS wrapper')) return 'JS wrapper (Tensor objects, argument handling, scopes)';
+  if (/autograd|Node|record\(|SavedVariable|Edge|BackwardContext|__function|gradient_edge|release_node|grad_fn|JsHook|hook/.test(key)) {
+    return 'graph node (record, nodes, edges, backward)';
+  }
+  if (/dlmalloc|dlfree|operator new|operator delete|aligned_alloc|dispose_chunk|sbrk|shared_ptr|shared_weak|__release|TensorImpl/.test(key)) {
+    return 'allocation (malloc/free, shared_ptr)';
+  }
+  if (key.startsWith('engine')) return /wasm-function\[/.test(key) ? 'engine (unnamed functions)' : 'op and kernel';
+  return 'other (GC, benchmark code, profiler)';
+}
+const parts = new Map();
+for (const [key, t] of byLayer) parts.set(part(key), (parts.get(part(key)) ?? 0) + t);
+console.log('');
+console.log(markdownTable(['part', 'self time', 'µs per run'],
+  [...parts].sort((a, b) => b[1] - a[1]).map(([k, t]) => [k, `${((100 * t) / total).toFixed(1)}%`, ((elapsed / runs) * 1000 * t / total).toFixed(0)])));

@@ -3,8 +3,7 @@
 // engine calls each op makes by wrapping the module's bound functions.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { torch } from 'gradlab';
-import { M } from '../../wasm/dist/runtime.js';
+import { _engine as M, torch } from 'gradlab';
 
 function countCalls(fn) {
   const names = Object.keys(M).filter((k) => k.startsWith('_') && typeof M[k] === 'function' && k !== '_free');

@@ -10,7 +10,8 @@
 
 #include "gradlab/autograd/gradcheck.h"
 #include "gradlab/gradlab.h"
-#include "op_adapters.h"
+#include "js_lists.h"
+#include "signatures.h"
 
 namespace gradlab::wasm {
 

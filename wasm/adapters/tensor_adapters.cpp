@@ -5,7 +5,8 @@
 
 #include "gradlab/gradlab.h"
 #include "gradlab/print.h"
-#include "op_adapters.h"
+#include "js_lists.h"
+#include "signatures.h"
 
 namespace gradlab::wasm {
 

@@ -5,9 +5,7 @@
 //   import { loadPython } from 'gradlab/python';
 //   const py = await loadPython();
 //   const { stdout, stderr, error } = await py.run('import torch\nprint(torch.ones(2))');
-import '../dist/gradlab.js';
-import { callHook, dropHook } from '../dist/autograd.js';
-import { M } from '../dist/runtime.js';
+import { _callHook as callHook, _dropHook as dropHook, _engine as M, _opSurfaces } from '../dist/gradlab.js';
 
 // Where the repo's python/ sources are mounted inside Pyodide's file system.
 const MOUNT = '/gradlab';
@@ -80,6 +78,8 @@ function shareHookFunctions() {
 function makeBridge(hooks) {
   return {
     M,
+    /** The op table's out-of-place unary methods, which the torch package installs on its Tensor. */
+    unaryMethods: _opSurfaces().unary,
     errorFlag: () => M.HEAP32[M._error_flag_address() >> 2],
     /** Flat Python list -> the TypedArray the engine's from_data copies from. */
     fromData(flat, shape, code, legacy) {

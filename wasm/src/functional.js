@@ -1,5 +1,6 @@
 // torch.nn.functional: activations, softmax, linear, dropout and losses with
 // PyTorch's `reduction` option.
+import { installFunctional } from './install.js';
 import { M, fail } from './runtime.js';
 import { Tensor, adopt } from './tensor.js';
 
@@ -36,13 +37,6 @@ function classLoss(raw) {
 }
 
 export const functional = {
-  relu: (x) => x.relu(),
-  sigmoid: (x) => x.sigmoid(),
-  tanh: (x) => x.tanh(),
-  gelu: (x) => x.gelu(),
-  elu: (x, alpha = 1) => x.elu(alpha),
-  leaky_relu: (x, negativeSlope = 0.01) => x.leaky_relu(negativeSlope),
-  softplus: (x, beta, threshold) => x.softplus(beta, threshold),
   softmax: (x, dim) => adopt(M._softmax(tensorArg(x, 'input'), dimArg(dim, 'softmax'))),
   log_softmax: (x, dim) => adopt(M._log_softmax(tensorArg(x, 'input'), dimArg(dim, 'log_softmax'))),
   linear: (x, weight, bias) => adopt(M._linear(tensorArg(x, 'input'), tensorArg(weight, 'weight'), bias ? tensorArg(bias, 'bias') : 0)),
@@ -58,3 +52,5 @@ export const functional = {
   binary_cross_entropy: loss((a, b, r) => M._binary_cross_entropy(a, b, r)),
   binary_cross_entropy_with_logits: loss((a, b, r) => M._binary_cross_entropy_with_logits(a, b, r)),
 };
+// F.relu(x) == x.relu() and the other activations the op table lists under "F".
+installFunctional(functional);

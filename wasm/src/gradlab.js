@@ -7,14 +7,25 @@ import { installHooks } from './autograd.js';
 import { GradlabError } from './errors.js';
 import { loadEngine } from './load.js';
 import { NDArray } from './ndarray.js';
+import { installRaw } from './raw.js';
 import { setEngine } from './runtime.js';
 import './tensor-indexing.js';
 import './tensor-ops.js';
 import { Variable, torch } from './torch.js';
 
-setEngine(await loadEngine());
+const engine = await loadEngine();
+installRaw(engine);
+setEngine(engine);
 installHooks();
 torch.GradlabError = GradlabError;
 
 export { torch, Variable, NDArray, GradlabError };
+// The Emscripten module with the raw `_name` functions, the op table's names,
+// the JS hook table's entry points and the Tensor wrapper of a handle, for
+// gradlab/python's bridge, the playground's Python panes and the tests; not
+// part of the documented API.
+export { M as _engine } from './runtime.js';
+export { surfaces as _opSurfaces } from './install.js';
+export { callHook as _callHook, dropHook as _dropHook } from './autograd.js';
+export { fromHandle as _fromHandle } from './tensor.js';
 export default torch;

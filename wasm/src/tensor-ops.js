@@ -3,6 +3,7 @@
 // the engine's scalar overload, other numbers become a wrapped 0-d tensor;
 // either way the engine's wrapped_number decides what the number is.
 import { dimsOf, isOptions, sizesOf } from './args.js';
+import { installMethods } from './install.js';
 import { M, check, fail } from './runtime.js';
 import { Tensor, adopt, fromHandle } from './tensor.js';
 
@@ -84,17 +85,8 @@ P.div = binary((a, b) => M._div(a, b), (a, x) => M._div_scalar(a, x));
 P.pow = binary((a, b) => M._pow(a, b), (a, x) => M._pow_scalar(a, x));
 P.maximum = binary((a, b) => M._maximum(a, b), (a, x) => M._maximum_scalar(a, x));
 P.minimum = binary((a, b) => M._minimum(a, b), (a, x) => M._minimum_scalar(a, x));
-P.multiply = P.mul;
-P.divide = P.div;
-P.subtract = P.sub;
-P.true_divide = P.div;
 
-for (const name of ['neg', 'abs', 'square', 'sqrt', 'rsqrt', 'reciprocal', 'exp', 'log', 'log1p', 'expm1',
-  'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'relu', 'gelu', 'sign', 't', 'contiguous', 'clone']) {
-  const raw = `_${name}`;
-  P[name] = function () { return adopt(M[raw](this._handle())); };
-}
-P.negative = P.neg;
+// Unary ops (neg, exp, tanh, ...) and aliases are installed from the op table at the end of this file.
 P.leaky_relu = function (negativeSlope = 0.01) { return adopt(M._leaky_relu(this._handle(), negativeSlope)); };
 P.elu = function (alpha = 1) { return adopt(M._elu(this._handle(), alpha)); };
 P.softplus = function (beta = 1, threshold = 20) {
@@ -110,7 +102,6 @@ function clampBounds(min, max) {
   return [min ?? -Infinity, max ?? Infinity];
 }
 P.clamp = function (min, max) { return adopt(M._clamp(this._handle(), ...clampBounds(min, max))); };
-P.clip = P.clamp;
 P.where = function (condition, other) {
   return withOperands([condition, this, other], (c, a, b) => M._where(c, a, b));
 };
@@ -242,7 +233,6 @@ P.reshape_as = function (other) { return this.reshape(other.shape); };
 P.expand_as = function (other) { return this.expand(other.shape); };
 P.flatten = function (start = 0, end = -1) { return adopt(M._flatten(this._handle(), start, end)); };
 P.transpose = function (d0, d1) { return adopt(M._transpose(this._handle(), d0, d1)); };
-P.swapaxes = P.transpose;
 P.squeeze = function (dim) {
   if (dim === undefined || dim === null) return adopt(M._squeeze_all(this._handle()));
   return adopt(M._squeeze(this._handle(), dim));
@@ -349,3 +339,5 @@ P.requires_grad_ = function (requiresGrad = true) { this.requires_grad = require
 // nn activations and losses as methods, as PyTorch has them.
 P.softmax = function (dim) { return adopt(M._softmax(this._handle(), dim)); };
 P.log_softmax = function (dim) { return adopt(M._log_softmax(this._handle(), dim)); };
+
+installMethods(P, adopt);

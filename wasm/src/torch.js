@@ -2,6 +2,7 @@
 // tensor op, grad mode, autograd, nn, optim, printing and memory.
 import { bufferFor, dtypeCode, flattenData, isOptions, optionsArg, sizesOf, splitOptions } from './args.js';
 import * as autograd from './autograd.js';
+import { installFunctionForms } from './install.js';
 import { functional } from './functional.js';
 import { NDArray } from './ndarray.js';
 import { nn, torchRef } from './nn.js';
@@ -201,38 +202,10 @@ function handlesOf(tensors, op) {
   });
 }
 
-// Function forms of the tensor methods: torch.add(a, b) == a.add(b); a number
-// as the first operand becomes a 0-d tensor for the duration of the call.
-const METHODS = ['add', 'sub', 'mul', 'div', 'pow', 'neg', 'abs', 'square', 'sqrt', 'rsqrt', 'reciprocal', 'exp',
-  'log', 'log1p', 'expm1', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'gelu', 'elu', 'softplus',
-  'sign', 'clamp', 'clip', 'maximum', 'minimum', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'equal', 'sum', 'mean', 'prod',
-  'var', 'std', 'norm', 'logsumexp', 'amax', 'amin', 'max', 'min', 'argmax', 'argmin', 'matmul', 'mm', 'bmm', 'mv',
-  'dot', 'outer', 't', 'reshape', 'flatten', 'transpose', 'permute', 'squeeze', 'unsqueeze', 'clone', 'split', 'chunk',
-  'select', 'narrow', 'index_select', 'gather', 'masked_fill', 'index_add', 'scatter_add', 'softmax', 'log_softmax',
-  'detach', 'numel', 'multiply', 'divide', 'subtract', 'negative', 'unbind', 'swapaxes', 'true_divide'];
-for (const name of METHODS) {
-  torch[name] = (input, ...rest) => {
-    if (input instanceof Tensor) return input[name](...rest);
-    if (typeof input === 'number' || typeof input === 'boolean' || Array.isArray(input)) {
-      const t = typeof input === 'number' ? wrappedNumber(input) : fromData(input);
-      try {
-        return t[name](...rest);
-      } finally {
-        t.dispose();
-      }
-    }
-    return fail(`${name}(): argument 'input' must be Tensor, not ${input === null ? 'None' : typeof input}`);
-  };
-}
-
-// In-place function forms (torch.zero_(x) == x.zero_()): only a tensor can be changed in place.
-for (const name of ['zero_', 'fill_', 'clamp_']) {
-  torch[name] = (input, ...rest) => {
-    if (!(input instanceof Tensor)) fail(`${name}(): argument 'input' (position 1) must be Tensor, not ${input === null ? 'None' : typeof input}`);
-    return input[name](...rest);
-  };
-}
-
+// Function forms of the tensor methods, from the op table: torch.add(a, b) ==
+// a.add(b); a number as the first operand becomes a 0-d tensor for the
+// duration of the call, as PyTorch wraps a Python scalar.
+installFunctionForms(torch, Tensor, (x) => (typeof x === 'number' ? wrappedNumber(x) : fromData(x)));
 
 torch.nn.functional = functional;
 factory.tensor = (x) => fromData(x);

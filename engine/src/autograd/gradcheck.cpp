@@ -1,7 +1,7 @@
 #include "gradlab/autograd/gradcheck.h"
 
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 
 #include "gradlab/autograd/engine.h"
 #include "gradlab/autograd/grad_mode.h"
@@ -33,14 +33,13 @@ void set(const Tensor& t, int64_t k, double v) {
 }
 
 std::string matrix_str(const std::vector<std::vector<double>>& m) {
-  std::ostringstream os;
-  os.precision(4);
-  os << std::fixed;
+  std::string s;
+  char buf[512];  // %.4f of the largest double is 316 characters
   for (const auto& row : m) {
-    for (size_t j = 0; j < row.size(); ++j) os << (j ? " " : "") << row[j];
-    os << "\n";
+    for (size_t j = 0; j < row.size(); ++j) s.append(buf, std::snprintf(buf, sizeof buf, j ? " %.4f" : "%.4f", row[j]));
+    s += "\n";
   }
-  return os.str();
+  return s;
 }
 
 }  // namespace

@@ -1,27 +1,90 @@
 // Strided copies and dtype conversion: the one place layouts are rewritten.
+// Cold code, so it is dtype-generic: a copy within one dtype moves elements
+// as 1-, 4- or 8-byte words, a conversion calls one small function per
+// element from a table of dtype pairs. Only the contiguous same-dtype copy is
+// fast (memmove), which is what contiguous() and in-place writes mostly need.
+#include <cstring>
+
 #include "kernels/elementwise.h"
 
 namespace gradlab::kernels {
+
+namespace {
+
+using Convert = void (*)(void* dst, const void* src);
+
+template <typename To, typename From>
+void convert_one(void* dst, const void* src) {
+  *static_cast<To*>(dst) = convert<To>(*static_cast<const From*>(src));
+}
+
+template <typename To>
+Convert converter_from(DType from) {
+  switch (from) {
+    case DType::Float32: return convert_one<To, float>;
+    case DType::Float64: return convert_one<To, double>;
+    case DType::Int64: return convert_one<To, int64_t>;
+    case DType::Bool: return convert_one<To, bool_t>;
+  }
+  return nullptr;
+}
+
+Convert converter(DType to, DType from) {
+  switch (to) {
+    case DType::Float32: return converter_from<float>(from);
+    case DType::Float64: return converter_from<double>(from);
+    case DType::Int64: return converter_from<int64_t>(from);
+    case DType::Bool: return converter_from<bool_t>(from);
+  }
+  return nullptr;
+}
+
+// Same dtype, any layout: elements moved as words of their size.
+template <typename Word>
+void copy_words(const Tensor& dst, const Tensor& src, const Shape& sd, const Shape& ss) {
+  Word* pd = static_cast<Word*>(dst.raw_ptr());
+  const Word* ps = static_cast<const Word*>(src.raw_ptr());
+  for_each_offset<2>(dst.shape(), {sd.data(), ss.data()},
+                     [&](const std::array<int64_t, 2>& o) { pd[o[0]] = ps[o[1]]; });
+}
+
+}  // namespace
 
 void copy_into(const Tensor& dst, const Tensor& src) {
   GL_CHECK(src.dim() <= dst.dim() && broadcast_shapes(src.shape(), dst.shape()) == dst.shape(),
            "output with shape ", shape_str(dst.shape()), " doesn't match the broadcast shape ",
            shape_str(broadcast_shapes(src.shape(), dst.shape())));
+  const size_t esize = itemsize(dst.dtype());
+  const bool flat = dst.is_contiguous() && src.is_contiguous() && src.shape() == dst.shape();
+  if (dst.dtype() == src.dtype() && flat) {
+    if (dst.numel() > 0) std::memmove(dst.raw_ptr(), src.raw_ptr(), static_cast<size_t>(dst.numel()) * esize);
+    return;
+  }
   const Shape sd = dst.strides();
   const Shape ss = broadcast_strides(src, dst.shape());
-  GL_DISPATCH_ALL(dst.dtype(), To, {
-    To* pd = dst.data_ptr<To>();
-    GL_DISPATCH_ALL(src.dtype(), From, {
-      const From* ps = src.data_ptr<From>();
-      if (dst.is_contiguous() && src.is_contiguous() && src.shape() == dst.shape()) {
-        const int64_t n = dst.numel();
-        for (int64_t i = 0; i < n; ++i) pd[i] = convert<To>(ps[i]);
-      } else {
-        for_each_offset<2>(dst.shape(), {sd.data(), ss.data()},
-                           [&](const std::array<int64_t, 2>& o) { pd[o[0]] = convert<To>(ps[o[1]]); });
-      }
-    });
-  });
+  if (dst.dtype() == src.dtype()) {
+    if (esize == 8) copy_words<uint64_t>(dst, src, sd, ss);
+    else if (esize == 4) copy_words<uint32_t>(dst, src, sd, ss);
+    else copy_words<uint8_t>(dst, src, sd, ss);
+    return;
+  }
+  const Convert f = converter(dst.dtype(), src.dtype());
+  auto* pd = static_cast<char*>(dst.raw_ptr());
+  const auto* ps = static_cast<const char*>(src.raw_ptr());
+  const size_t ssize = itemsize(src.dtype());
+  if (flat) {
+    const int64_t n = dst.numel();
+    for (int64_t i = 0; i < n; ++i) f(pd + i * esize, ps + i * ssize);
+    return;
+  }
+  for_each_offset<2>(dst.shape(), {sd.data(), ss.data()},
+                     [&](const std::array<int64_t, 2>& o) { f(pd + o[0] * esize, ps + o[1] * ssize); });
+}
+
+Tensor materialize(const Tensor& t, const Shape& shape) {
+  Tensor out = Tensor::empty(shape, t.dtype());
+  copy_into(out, t);
+  return out;
 }
 
 Tensor cast_nograd(const Tensor& t, DType dtype) {

@@ -1,6 +1,8 @@
 // The GEMM behind every matrix product, one product per batch entry: Eigen
 // maps over strided operands, except float32 in wasm SIMD builds, which goes to
-// the blocked kernel because Eigen 3.4 has no wasm SIMD path.
+// the blocked kernel because Eigen 3.4 has no wasm SIMD path, and int64, which
+// takes a plain loop: nobody needs it fast, and Eigen's int64 GEMM is 27 KB of
+// wasm. Integer sums wrap, so the order of the loop cannot change a result.
 #include "kernels/gemm.h"
 
 #include <Eigen/Core>
@@ -13,6 +15,12 @@
 namespace gradlab::kernels {
 
 namespace {
+
+#ifdef __wasm_simd128__
+constexpr bool kBlockedFloat = true;
+#else
+constexpr bool kBlockedFloat = false;
+#endif
 
 template <typename T, int Order>
 using MatMap = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Order>, 0, Eigen::OuterStride<>>;
@@ -37,6 +45,16 @@ void with_matrix(const T* ptr, int64_t rows, int64_t cols, int64_t row_stride, i
   }
 }
 
+void int_gemm(int64_t n, int64_t m, int64_t p, const int64_t* a, int64_t as_r, int64_t as_c, const int64_t* b,
+              int64_t bs_r, int64_t bs_c, int64_t* c) {
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < p; ++j) {
+      int64_t acc = 0;
+      for (int64_t k = 0; k < m; ++k) acc += a[i * as_r + k * as_c] * b[k * bs_r + j * bs_c];
+      c[i * p + j] = acc;
+    }
+}
+
 template <typename T>
 void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape& batch) {
   const int64_t n = a.shape()[a.dim() - 2], m = a.shape()[a.dim() - 1], p = b.shape()[b.dim() - 1];
@@ -58,20 +76,22 @@ void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape
   int64_t k = 0;
   for_each_offset<2>(batch, {sa.data(), sb.data()}, [&](const std::array<int64_t, 2>& o) {
     T* pc = po + (k++) * n * p;
-#ifdef __wasm_simd128__
-    if constexpr (std::is_same_v<T, float>) {
+    // Only the taken branch is compiled for each T, so Eigen's GEMM is
+    // instantiated for the types that use it and no others.
+    if constexpr (kBlockedFloat && std::is_same_v<T, float>) {
       sgemm_blocked(n, m, p, pa + o[0], as_r, as_c, pb + o[1], bs_r, bs_c, pc);
-      return;
+    } else if constexpr (std::is_same_v<T, int64_t>) {
+      int_gemm(n, m, p, pa + o[0], as_r, as_c, pb + o[1], bs_r, bs_c, pc);
+    } else {
+      OutMap<T> c(pc, n, p);
+      if (m == 0) {
+        c.setZero();
+        return;
+      }
+      with_matrix(pa + o[0], n, m, as_r, as_c, scratch_a, [&](const auto& ma) {
+        with_matrix(pb + o[1], m, p, bs_r, bs_c, scratch_b, [&](const auto& mb) { c.noalias() = ma * mb; });
+      });
     }
-#endif
-    OutMap<T> c(pc, n, p);
-    if (m == 0) {
-      c.setZero();
-      return;
-    }
-    with_matrix(pa + o[0], n, m, as_r, as_c, scratch_a, [&](const auto& ma) {
-      with_matrix(pb + o[1], m, p, bs_r, bs_c, scratch_b, [&](const auto& mb) { c.noalias() = ma * mb; });
-    });
   });
 }
 

@@ -5,30 +5,26 @@
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/reduce.h"
+#include "kernels/compare.h"
 #include "kernels/elementwise.h"
 
 namespace gradlab {
 
 namespace {
-template <typename F>
-Tensor compare(const Tensor& a, const Tensor& b, F f) {
+Tensor compared(const Tensor& a, const Tensor& b, kernels::CompareOp op) {
   const DType dt = result_type(a, b);
-  const Tensor ca = kernels::cast_nograd(a, dt), cb = kernels::cast_nograd(b, dt);
-  Tensor out;
-  GL_DISPATCH_ALL(dt, T, out = (kernels::binary<T, kernels::bool_t>(ca, cb, DType::Bool, [f](T x, T y) {
-                    return static_cast<kernels::bool_t>(f(x, y));
-                  })));
+  Tensor out = kernels::compare(kernels::cast_nograd(a, dt), kernels::cast_nograd(b, dt), op);
   propagate_flags({out}, {a, b});
   return out;
 }
 }  // namespace
 
-Tensor eq(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x == y; }); }
-Tensor ne(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x != y; }); }
-Tensor lt(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x < y; }); }
-Tensor le(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x <= y; }); }
-Tensor gt(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x > y; }); }
-Tensor ge(const Tensor& a, const Tensor& b) { return compare(a, b, [](auto x, auto y) { return x >= y; }); }
+Tensor eq(const Tensor& a, const Tensor& b) { return compared(a, b, kernels::CompareOp::Eq); }
+Tensor ne(const Tensor& a, const Tensor& b) { return compared(a, b, kernels::CompareOp::Ne); }
+Tensor lt(const Tensor& a, const Tensor& b) { return compared(a, b, kernels::CompareOp::Lt); }
+Tensor le(const Tensor& a, const Tensor& b) { return compared(a, b, kernels::CompareOp::Le); }
+Tensor gt(const Tensor& a, const Tensor& b) { return compared(a, b, kernels::CompareOp::Gt); }
+Tensor ge(const Tensor& a, const Tensor& b) { return compared(a, b, kernels::CompareOp::Ge); }
 
 bool allclose(const Tensor& a, const Tensor& b, double rtol, double atol, bool equal_nan) {
   const Tensor ca = kernels::cast_nograd(a, DType::Float64), cb = kernels::cast_nograd(b, DType::Float64);

@@ -4,9 +4,7 @@
 // package tensor, so the panes describe it exactly as in JavaScript mode, and
 // graphs are walked through grad_fn.next_functions from the tensors no other
 // global's graph contains (loss, not its parts). Observed, never patched.
-import { torch } from 'gradlab';
-import { fromHandle } from '../../../wasm/dist/tensor.js';
-import { M } from '../../../wasm/dist/runtime.js';
+import { _engine as M, _fromHandle as fromHandle, torch } from 'gradlab';
 import source from './python-panes.py?raw';
 import { describeTensor } from './tensor-info.js';
 

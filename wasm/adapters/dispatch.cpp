@@ -1,0 +1,93 @@
+// The JS -> engine boundary for every op of engine/ops.def: JS writes the
+// arguments (handles, numbers, dims, lists) into one persistent scratch area
+// of doubles and calls gl_call(op id). One try/catch here turns an engine
+// error into the error flag that JS reads from linear memory (handles.h), so
+// no op needs its own boundary function, invoker or exception guard.
+#include <emscripten/emscripten.h>
+
+#include <vector>
+
+#include "signatures.h"
+
+namespace gradlab::wasm {
+namespace {
+
+using Entry = double (*)(const double*);
+
+// Op ids are row numbers of engine/ops.def; scripts/op-table.mjs numbers them the same way.
+#define OP(name, signature, fn, surfaces) &GL_ENTRY_##signature(fn),
+#define GL_ENTRY_custom(fn) fn
+#define GL_ENTRY_unary(fn) sig::unary<fn>
+#define GL_ENTRY_binary(fn) sig::binary<fn>
+#define GL_ENTRY_binary_number(fn) sig::binary_number<fn>
+#define GL_ENTRY_binary_num(fn) sig::binary_num<fn>
+#define GL_ENTRY_ternary(fn) sig::ternary<fn>
+#define GL_ENTRY_num(fn) sig::num<fn>
+#define GL_ENTRY_num2(fn) sig::num2<fn>
+#define GL_ENTRY_num_flag(fn) sig::num_flag<fn>
+#define GL_ENTRY_int1(fn) sig::int1<fn>
+#define GL_ENTRY_int2(fn) sig::int2<fn>
+#define GL_ENTRY_int3(fn) sig::int3<fn>
+#define GL_ENTRY_int_flag(fn) sig::int_flag<fn>
+#define GL_ENTRY_sizes(fn) sig::sizes<fn>
+#define GL_ENTRY_dims_flag(fn) sig::dims_flag<fn>
+#define GL_ENTRY_dims_2flags(fn) sig::dims_2flags<fn>
+#define GL_ENTRY_dim_index(fn) sig::dim_index<fn>
+#define GL_ENTRY_dim_index_src(fn) sig::dim_index_src<fn>
+#define GL_ENTRY_loss(fn) sig::loss<fn>
+#define GL_ENTRY_creation(fn) sig::creation<fn>
+#define ALIAS(name, target, surfaces)
+#define JS(name, surfaces)
+const Entry kOps[] = {
+#include "../../engine/ops.def"
+};
+#undef OP
+#undef ALIAS
+#undef JS
+
+constexpr int kOpCount = static_cast<int>(sizeof(kOps) / sizeof(kOps[0]));
+
+// Grows when a list argument or result needs it; JS asks for its address again then.
+std::vector<double> g_scratch(256);
+
+}  // namespace
+
+double put_handles(const std::vector<Tensor>& ts) {
+  if (g_scratch.size() < ts.size()) g_scratch.resize(ts.size());
+  for (size_t i = 0; i < ts.size(); ++i) g_scratch[i] = static_cast<double>(wrap(ts[i]));
+  return static_cast<double>(ts.size());
+}
+
+}  // namespace gradlab::wasm
+
+using namespace gradlab::wasm;
+
+extern "C" {
+
+// The scratch area, at least n doubles long (its address moves when it grows).
+EMSCRIPTEN_KEEPALIVE double* gl_scratch(int n) {
+  if (n > 0 && g_scratch.size() < static_cast<size_t>(n)) g_scratch.resize(n);
+  return g_scratch.data();
+}
+EMSCRIPTEN_KEEPALIVE int gl_scratch_size() { return static_cast<int>(g_scratch.size()); }
+
+// Runs op `op` on the arguments in the scratch area. Returns a handle, a
+// count of handles written back to the scratch area, or a number, as the
+// op's row says; on failure 0 with the error flag raised. gl_call(-1) is the
+// number of ops, which JS checks against its copy of the table.
+EMSCRIPTEN_KEEPALIVE double gl_call(int op) {
+  if (op == -1) return kOpCount;
+  try {
+    GL_CHECK(op >= 0 && op < kOpCount, "unknown op id ", op);
+    return kOps[op](g_scratch.data());
+  } catch (const std::exception& e) {
+    set_error(e.what());
+  } catch (...) {
+    set_error("unknown engine error");
+  }
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void gl_free(double h) { free_tensor(static_cast<Handle>(h)); }
+
+}  // extern "C"
