@@ -79,10 +79,6 @@ void FunctionNode::release_variables() {
 }
 
 variable_list FunctionNode::apply(variable_list&& grads) {
-  // No gradient reached any output (an op upstream gave none for this input):
-  // none flows on, and backward closures may rely on at least one being defined.
-  if (std::none_of(grads.begin(), grads.end(), [](const Tensor& g) { return g.defined(); }))
-    return variable_list(next_edges_.size());
   variable_list saved;
   saved.reserve(saved_.size());
   auto self = shared_from_this();
