@@ -75,6 +75,8 @@ def call(op, inputs, kwargs):
         return torch.cumsum(inputs[0], **kw)
     if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
         return getattr(F, op)(inputs[0], **kw)
+    if op in ("sort", "argsort", "topk"):
+        return getattr(torch, op)(inputs[0], **kw)
     raise ValueError(op)
 
 
@@ -352,6 +354,33 @@ case("cumsum 0-d", "cumsum", [torch.tensor(2.5, dtype=torch.float64)], dim=0)
 case("cumsum int64", "cumsum", [torch.tensor([[1, -2, 3], [4, 5, -6]])], dim=1)
 case("cumsum bool", "cumsum", [torch.tensor([True, False, True])], dim=0)
 error("cumsum dim", "cumsum", [rnd(3)], dim=1)
+
+# sort / argsort / topk: ties only where stable=True fixes their order.
+case("sort", "sort", [rnd(3, 5)])
+case("sort dim 0 descending float32", "sort", [rnd(4, 3, dtype=torch.float32)], dim=0, descending=True)
+case("sort stable ties nan", "sort", [torch.tensor([3., 1., float("nan"), 2., 1., 3., float("nan")], dtype=torch.float64)],
+     stable=True)
+case("sort stable descending ties", "sort", [torch.tensor([[2., 5., 2., 5., 1.], [0., 0., 7., 0., 7.]])], dim=1,
+     descending=True, stable=True)
+case("sort int64 stable", "sort", [torch.tensor([4, -1, 4, 0, -1])], stable=True)
+case("sort bool stable", "sort", [torch.tensor([True, False, True, False])], stable=True)
+case("sort 0-d", "sort", [torch.tensor(1.5, dtype=torch.float64)])
+case("sort middle dim", "sort", [rnd(2, 4, 3)], dim=-2)
+case("argsort", "argsort", [rnd(2, 6)], descending=True)
+case("argsort stable ties", "argsort", [torch.tensor([[1., 0., 1., 0.], [3., 3., 2., 3.]])], dim=1, stable=True)
+case("topk", "topk", [rnd(3, 6)], k=3)
+case("topk smallest dim 0", "topk", [rnd(5, 2, dtype=torch.float32)], k=2, dim=0, largest=False)
+case("topk k 0", "topk", [rnd(2, 4)], k=0)
+case("topk all nan", "topk", [torch.tensor([0.5, float("nan"), -1.0, 2.0], dtype=torch.float64)], k=2)
+case("topk int64", "topk", [torch.tensor([[5, 1, 9], [2, 8, 3]])], k=2, dim=1)
+case("topk 0-d", "topk", [torch.tensor(2.0, dtype=torch.float64)], k=1)
+error("sort dim", "sort", [rnd(3)], dim=1)
+error("sort 0-d dim", "sort", [torch.tensor(1.0)], dim=2)
+error("topk k too big", "topk", [rnd(3)], k=4)
+error("topk k negative", "topk", [rnd(3)], k=-1)
+error("topk 0-d k 2", "topk", [torch.tensor(1.0)], k=2)
+error("topk bool", "topk", [torch.tensor([True, False])], k=1)
+error("topk dim", "topk", [rnd(2, 3)], k=1, dim=2)
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:
