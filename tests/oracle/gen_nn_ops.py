@@ -75,6 +75,8 @@ def call(op, inputs, kwargs):
         return torch.cumsum(inputs[0], **kw)
     if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
         return getattr(F, op)(inputs[0], **kw)
+    if op in ("smooth_l1_loss", "huber_loss", "kl_div"):
+        return getattr(F, op)(inputs[0], inputs[1], **kw)
     if op in ("sort", "argsort", "topk"):
         return getattr(torch, op)(inputs[0], **kw)
     raise ValueError(op)
@@ -381,6 +383,39 @@ error("topk k negative", "topk", [rnd(3)], k=-1)
 error("topk 0-d k 2", "topk", [torch.tensor(1.0)], k=2)
 error("topk bool", "topk", [torch.tensor([True, False])], k=1)
 error("topk dim", "topk", [rnd(2, 3)], k=1, dim=2)
+
+# smooth_l1_loss / huber_loss / kl_div: every reduction, differences on and around the thresholds.
+edges = torch.tensor([[0.0, 1.0, 2.0, -1.0], [3.0, -0.25, 0.5, -2.5]], dtype=torch.float64)
+zeros = torch.zeros(2, 4, dtype=torch.float64)
+case("smooth_l1_loss", "smooth_l1_loss", [rnd(3, 4), rnd(3, 4)])
+case("smooth_l1_loss beta none", "smooth_l1_loss", [edges, zeros], reduction="none", beta=0.5)
+case("smooth_l1_loss beta 0 sum", "smooth_l1_loss", [edges, zeros], reduction="sum", beta=0.0)
+case("smooth_l1_loss float32", "smooth_l1_loss", [rnd(5, dtype=torch.float32), rnd(5, dtype=torch.float32)], beta=2.0)
+case("smooth_l1_loss broadcast target", "smooth_l1_loss", [rnd(2, 3), rnd(3)], reduction="sum")
+case("huber_loss", "huber_loss", [rnd(3, 4), rnd(3, 4)])
+case("huber_loss delta none", "huber_loss", [edges, zeros], reduction="none", delta=0.5)
+case("huber_loss delta 2 sum", "huber_loss", [edges, zeros], reduction="sum", delta=2.0)
+case("huber_loss 0-d", "huber_loss", [torch.tensor(1.5, dtype=torch.float64), torch.tensor(-0.25, dtype=torch.float64)])
+kl_target = torch.tensor([[0.2, 0.0, 0.5, 0.3], [0.1, 0.6, 0.3, 0.0]], dtype=torch.float64)
+case("kl_div mean", "kl_div", [rnd(2, 4), kl_target])
+case("kl_div none", "kl_div", [rnd(2, 4), kl_target], reduction="none")
+case("kl_div sum", "kl_div", [rnd(2, 4), kl_target], reduction="sum")
+case("kl_div batchmean", "kl_div", [rnd(3, 2, 2), rnd(3, 2, 2).abs()], reduction="batchmean")
+case("kl_div batchmean 0-d", "kl_div", [torch.tensor(-0.5, dtype=torch.float64), torch.tensor(0.25, dtype=torch.float64)],
+     reduction="batchmean")
+case("kl_div log_target", "kl_div", [rnd(2, 3), rnd(2, 3)], reduction="batchmean", log_target=True)
+case("kl_div log_target none float32", "kl_div", [rnd(4, dtype=torch.float32), rnd(4, dtype=torch.float32)],
+     reduction="none", log_target=True)
+error("smooth_l1_loss negative beta", "smooth_l1_loss", [rnd(3), rnd(3)], beta=-1.0)
+error("smooth_l1_loss reduction", "smooth_l1_loss", [rnd(3), rnd(3)], reduction="bad")
+error("smooth_l1_loss int64", "smooth_l1_loss", [torch.tensor([1, 2]), torch.tensor([1, 2])])
+error("smooth_l1_loss shapes", "smooth_l1_loss", [rnd(3), rnd(2)])
+error("huber_loss zero delta", "huber_loss", [rnd(3), rnd(3)], delta=0.0)
+error("huber_loss negative delta", "huber_loss", [rnd(3), rnd(3)], delta=-1.0)
+error("huber_loss int64", "huber_loss", [torch.tensor([1, 2]), torch.tensor([1, 2])])
+error("kl_div reduction", "kl_div", [rnd(3), rnd(3)], reduction="bad")
+error("kl_div int64", "kl_div", [torch.tensor([1, 2]), torch.tensor([1, 2])])
+error("kl_div shapes", "kl_div", [rnd(3), rnd(2)])
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

@@ -14,6 +14,7 @@
 #include "gradlab/ops/indexing.h"
 #include "gradlab/ops/inplace.h"
 #include "gradlab/ops/linalg.h"
+#include "gradlab/ops/loss_extra.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/nn.h"
 #include "gradlab/ops/norm.h"
