@@ -77,6 +77,8 @@ def call(op, inputs, kwargs):
         return getattr(F, op)(inputs[0], **kw)
     if op in ("smooth_l1_loss", "huber_loss", "kl_div"):
         return getattr(F, op)(inputs[0], inputs[1], **kw)
+    if op == "bincount":
+        return torch.bincount(inputs[0], inputs[1] if len(inputs) > 1 else None, **kw)
     if op in ("sort", "argsort", "topk"):
         return getattr(torch, op)(inputs[0], **kw)
     raise ValueError(op)
@@ -416,6 +418,26 @@ error("huber_loss int64", "huber_loss", [torch.tensor([1, 2]), torch.tensor([1, 
 error("kl_div reduction", "kl_div", [rnd(3), rnd(3)], reduction="bad")
 error("kl_div int64", "kl_div", [torch.tensor([1, 2]), torch.tensor([1, 2])])
 error("kl_div shapes", "kl_div", [rnd(3), rnd(2)])
+
+# bincount: counts and weighted sums in PyTorch's result dtypes.
+bins = torch.tensor([0, 3, 1, 3, 5, 3])
+case("bincount", "bincount", [bins])
+case("bincount minlength", "bincount", [bins], minlength=9)
+case("bincount minlength below max", "bincount", [bins], minlength=2)
+case("bincount empty", "bincount", [torch.tensor([], dtype=torch.long)], minlength=3)
+case("bincount weights float32", "bincount", [bins, rnd(6, dtype=torch.float32)], no_grad=(1,))
+case("bincount weights float64", "bincount", [bins, rnd(6)], no_grad=(1,), minlength=8)
+case("bincount weights int64", "bincount", [bins, torch.tensor([1, -2, 3, 4, 5, 6])])
+case("bincount weights bool", "bincount", [bins, torch.tensor([True, False, True, True, False, True])])
+error("bincount negative", "bincount", [torch.tensor([-1, 2])])
+error("bincount 2-d", "bincount", [torch.tensor([[1, 2]])])
+error("bincount 0-d", "bincount", [torch.tensor(2)])
+error("bincount float", "bincount", [torch.tensor([1.0, 2.0])])
+error("bincount bool", "bincount", [torch.tensor([True, False])])
+error("bincount minlength", "bincount", [bins], minlength=-1)
+error("bincount minlength before input", "bincount", [torch.tensor([-1, 2])], minlength=-1)
+error("bincount weights length", "bincount", [bins, rnd(5)])
+error("bincount weights 2-d", "bincount", [bins, rnd(2, 3)])
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

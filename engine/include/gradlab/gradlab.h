@@ -6,6 +6,7 @@
 #include "gradlab/autograd/record.h"
 #include "gradlab/dtype.h"
 #include "gradlab/error.h"
+#include "gradlab/ops/bincount.h"
 #include "gradlab/ops/conv.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/cumsum.h"
