@@ -138,16 +138,17 @@ Tensor convolution(const Tensor& x, const Tensor& weight, const Tensor& bias, co
     const Tensor product = kernels::gemm(grouped_weight(weight, groups), cols);
     out = as_shape(swap_leading(product, o, n, l, bias), out_shape);
   }
-  // The weight's gradient reads the columns again; keep them rather than redo im2col.
+  // The weight's gradient reads the columns again: saved (and freed with the graph) rather than redone.
   if (!weight.requires_grad()) cols = Tensor();
   const int64_t spatial = g.spatial;
   const Shape x_shape = x.shape(), w_shape = weight.shape();
   // With g = grad as [N, G, O/G, L] and cols = im2col(x) as [N, G, K, L]:
   // d input = col2im(W^T g), d weight = sum over N of g cols^T, d bias = sum of g over N and space
-  record("ConvolutionBackward0", {out}, {x, weight, bias}, {x, weight},
+  record("ConvolutionBackward0", {out}, {x, weight, bias}, {x, weight, cols},
          [=](const BackwardContext& ctx) {
            const Tensor& xs = ctx.saved[0];
            const Tensor& ws = ctx.saved[1];
+           const Tensor& x_cols = ctx.saved[2];
            variable_list grads(3);
            if (ctx.needs(2)) grads[2] = sum(reshape(ctx.grad(), {n, o, l}), {0, 2});
            if (!GradMode::is_enabled()) {
@@ -157,7 +158,7 @@ Tensor convolution(const Tensor& x, const Tensor& weight, const Tensor& bias, co
                grads[0] = reshape(kernels::col2im_batch_columns(
                                       kernels::gemm(transpose(grouped_weight(ws, groups), 1, 2), grad), n, c, h, wd, w),
                                   x_shape);
-             if (ctx.needs(1)) grads[1] = reshape(kernels::gemm(grad, transpose(cols, 1, 2)), w_shape);
+             if (ctx.needs(1)) grads[1] = reshape(kernels::gemm(grad, transpose(x_cols, 1, 2)), w_shape);
              return grads;
            }
            const Tensor grad = reshape(ctx.grad(), {n, groups, o / groups, l});
@@ -166,8 +167,8 @@ Tensor convolution(const Tensor& x, const Tensor& weight, const Tensor& bias, co
              grads[0] = reshape(fold_windows(reshape(grad_cols, {n, groups * k, l}), c, h, wd, w), x_shape);
            }
            if (ctx.needs(1)) {
-             const Tensor x_cols = view(unfold_windows(as_nchw(xs, spatial), w), {n, groups, k, l});
-             grads[1] = reshape(sum(matmul(grad, transpose(x_cols, 2, 3)), {0}), w_shape);
+             const Tensor unfolded = view(unfold_windows(as_nchw(xs, spatial), w), {n, groups, k, l});
+             grads[1] = reshape(sum(matmul(grad, transpose(unfolded, 2, 3)), {0}), w_shape);
            }
            return grads;
          });
