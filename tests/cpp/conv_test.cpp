@@ -71,6 +71,33 @@ TEST(Conv, GradcheckAndDoubleGradcheck) {
   EXPECT_NO_THROW(autograd::gradcheck(first_grads(f1, 2), {x, w, sample(f1({x, w}).shape(), 7)}));
 }
 
+// A plain backward takes batch-wide products on raw kernels; with create_graph
+// it takes the differentiable ops. Both must give the same gradients.
+TEST(Conv, BackwardWithAndWithoutCreateGraphAgree) {
+  struct Case {
+    Shape x, w;
+    IntList stride, padding, dilation;
+    int64_t groups;
+  };
+  const std::vector<Case> cases = {
+      {{3, 2, 5, 4}, {3, 2, 3, 2}, {1}, {0}, {1}, 1},
+      {{2, 4, 7, 6}, {6, 2, 2, 3}, {2, 1}, {1, 2}, {2, 1}, 2},
+      {{2, 3, 1, 9}, {3, 1, 1, 3}, {1, 3}, {0, 2}, {1, 2}, 3},
+  };
+  for (const Case& c : cases) {
+    const Tensor x = sample(c.x, 1), w = sample(c.w, 2), b = sample({c.w[0]}, 3);
+    const Tensor y = conv2d(x, w, b, c.stride, c.padding, c.dilation, c.groups);
+    const Tensor go = sample(y.shape(), 4, false);
+    const variable_list plain = autograd::grad({y}, {x, w, b}, {go}, true, false, false);
+    const variable_list graphed = autograd::grad({y}, {x, w, b}, {go}, false, true, false);
+    for (size_t i = 0; i < plain.size(); ++i) {
+      const auto p = test::values_of(plain[i]), q = test::values_of(graphed[i]);
+      ASSERT_EQ(p.size(), q.size());
+      for (size_t j = 0; j < p.size(); ++j) EXPECT_NEAR(p[j], q[j], 1e-12) << i;
+    }
+  }
+}
+
 TEST(Conv, TransposedGradcheckAndDoubleGradcheck) {
   const Tensor x = sample({2, 4, 3, 2}, 1), w = sample({4, 1, 3, 2}, 2), b = sample({2}, 3);
   auto f = [](const variable_list& in) { return conv_transpose2d(in[0], in[1], in[2], {2, 1}, {1}, {1, 0}, 2, {1, 2}); };

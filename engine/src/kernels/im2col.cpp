@@ -1,5 +1,6 @@
 #include "kernels/im2col.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "kernels/elementwise.h"
@@ -16,25 +17,39 @@ Tensor contiguous_copy(const Tensor& x) {
   return c;
 }
 
-// Visits every (input plane p, kernel row r, output position l) with the input
-// offset it reads, or -1 when that position lies in the padding.
-template <typename F>
-void for_each_window(int64_t planes, int64_t height, int64_t width, const Window2d& w, F f) {
-  const int64_t k = w.kh * w.kw, l = w.oh * w.ow;
-  for (int64_t p = 0; p < planes; ++p)
-    for (int64_t i = 0; i < w.kh; ++i)
-      for (int64_t j = 0; j < w.kw; ++j) {
-        const int64_t row = p * k + i * w.kw + j;
-        for (int64_t y = 0; y < w.oh; ++y) {
-          const int64_t iy = y * w.sh - w.ph + i * w.dh;
-          const bool row_in = iy >= 0 && iy < height;
-          for (int64_t x = 0; x < w.ow; ++x) {
-            const int64_t ix = x * w.sw - w.pw + j * w.dw;
-            const int64_t src = row_in && ix >= 0 && ix < width ? (p * height + iy) * width + ix : -1;
-            f(src, row * l + y * w.ow + x);
+// Visits every (batch entry b, channel c, kernel row r, output position l):
+// read(src, dst) where that position reads input offset src, pad(dst) where it
+// lies in the padding. dst is b * batch_stride + r * row_stride + l, so one
+// walk serves both column layouts. The in-bounds columns of each output row
+// are found once, which keeps the bounds tests out of the inner loop.
+template <typename Read, typename Pad>
+void for_each_window(int64_t batch, int64_t channels, int64_t height, int64_t width, const Window2d& w,
+                     int64_t batch_stride, int64_t row_stride, Read read, Pad pad) {
+  const int64_t k = w.kh * w.kw;
+  for (int64_t b = 0; b < batch; ++b)
+    for (int64_t c = 0; c < channels; ++c) {
+      const int64_t plane = (b * channels + c) * height * width;
+      for (int64_t i = 0; i < w.kh; ++i)
+        for (int64_t j = 0; j < w.kw; ++j) {
+          const int64_t row = b * batch_stride + (c * k + i * w.kw + j) * row_stride;
+          // ix = x * sw + shift lies in [0, width) exactly for x in [x0, x1)
+          const int64_t shift = j * w.dw - w.pw;
+          const int64_t x0 = std::min(w.ow, shift >= 0 ? 0 : (-shift + w.sw - 1) / w.sw);
+          const int64_t x1 = std::max(x0, std::min(w.ow, width - shift <= 0 ? 0 : (width - shift + w.sw - 1) / w.sw));
+          for (int64_t y = 0; y < w.oh; ++y) {
+            const int64_t iy = y * w.sh - w.ph + i * w.dh;
+            const int64_t dst = row + y * w.ow;
+            if (iy < 0 || iy >= height) {
+              for (int64_t x = 0; x < w.ow; ++x) pad(dst + x);
+              continue;
+            }
+            const int64_t src = plane + iy * width + shift;
+            for (int64_t x = 0; x < x0; ++x) pad(dst + x);
+            for (int64_t x = x0; x < x1; ++x) read(src + x * w.sw, dst + x);
+            for (int64_t x = x1; x < w.ow; ++x) pad(dst + x);
           }
         }
-      }
+    }
 }
 
 #define GL_DISPATCH_NUMERIC(dtype, T, ...)                                              \
@@ -46,33 +61,59 @@ void for_each_window(int64_t planes, int64_t height, int64_t width, const Window
       ::gradlab::fail("im2col: unsupported dtype ", ::gradlab::dtype_name(dtype));      \
   }
 
-}  // namespace
-
-Tensor im2col(const Tensor& x, const Window2d& w) {
+// x [B, C, H, W] -> the window entries laid out with the given strides (see for_each_window).
+Tensor gather_windows(const Tensor& x, const Window2d& w, const Shape& shape, int64_t batch_stride,
+                      int64_t row_stride) {
   const Tensor in = contiguous_copy(x);
   const int64_t b = x.shape()[0], c = x.shape()[1], h = x.shape()[2], wd = x.shape()[3];
-  Tensor out = Tensor::empty({b, c * w.kh * w.kw, w.oh * w.ow}, x.dtype());
+  Tensor out = Tensor::empty(shape, x.dtype());
   GL_DISPATCH_NUMERIC(x.dtype(), T, {
     const T* src = in.data_ptr<T>();
     T* dst = out.data_ptr<T>();
-    for_each_window(b * c, h, wd, w, [&](int64_t s, int64_t d) { dst[d] = s < 0 ? T(0) : src[s]; });
+    for_each_window(
+        b, c, h, wd, w, batch_stride, row_stride, [&](int64_t s, int64_t d) { dst[d] = src[s]; },
+        [&](int64_t d) { dst[d] = T(0); });
   });
   return out;
 }
 
-Tensor col2im(const Tensor& cols, int64_t channels, int64_t height, int64_t width, const Window2d& w) {
+// Its adjoint: each window entry of cols added back into a zero [B, C, H, W].
+Tensor scatter_windows(const Tensor& cols, int64_t batch, int64_t channels, int64_t height, int64_t width,
+                       const Window2d& w, int64_t batch_stride, int64_t row_stride) {
   const Tensor in = contiguous_copy(cols);
-  const int64_t b = cols.shape()[0];
-  Tensor out = Tensor::empty({b, channels, height, width}, cols.dtype());
+  Tensor out = Tensor::empty({batch, channels, height, width}, cols.dtype());
   std::memset(out.raw_ptr(), 0, out.numel() * itemsize(out.dtype()));
   GL_DISPATCH_NUMERIC(cols.dtype(), T, {
     const T* src = in.data_ptr<T>();
     T* dst = out.data_ptr<T>();
-    for_each_window(b * channels, height, width, w, [&](int64_t s, int64_t d) {
-      if (s >= 0) dst[s] += src[d];
-    });
+    for_each_window(
+        batch, channels, height, width, w, batch_stride, row_stride, [&](int64_t s, int64_t d) { dst[s] += src[d]; },
+        [](int64_t) {});
   });
   return out;
+}
+
+}  // namespace
+
+Tensor im2col(const Tensor& x, const Window2d& w) {
+  const int64_t b = x.shape()[0], c = x.shape()[1], l = w.oh * w.ow;
+  return gather_windows(x, w, {b, c * w.kh * w.kw, l}, c * w.kh * w.kw * l, l);
+}
+
+Tensor im2col_batch_columns(const Tensor& x, const Window2d& w) {
+  const int64_t b = x.shape()[0], c = x.shape()[1], l = w.oh * w.ow;
+  return gather_windows(x, w, {c * w.kh * w.kw, b * l}, l, b * l);
+}
+
+Tensor col2im(const Tensor& cols, int64_t channels, int64_t height, int64_t width, const Window2d& w) {
+  const int64_t l = w.oh * w.ow, rows = channels * w.kh * w.kw;
+  return scatter_windows(cols, cols.shape()[0], channels, height, width, w, rows * l, l);
+}
+
+Tensor col2im_batch_columns(const Tensor& cols, int64_t batch, int64_t channels, int64_t height, int64_t width,
+                            const Window2d& w) {
+  const int64_t l = w.oh * w.ow;
+  return scatter_windows(cols, batch, channels, height, width, w, l, batch * l);
 }
 
 }  // namespace gradlab::kernels

@@ -28,4 +28,12 @@ Tensor im2col(const Tensor& x, const Window2d& w);
 // entry added back at the input position it was read from.
 Tensor col2im(const Tensor& cols, int64_t channels, int64_t height, int64_t width, const Window2d& w);
 
+// The same rows with the batch entries side by side: x [B, C, H, W] -> a fresh
+// contiguous [C*kh*kw, B*oh*ow], so one matrix product covers the whole batch.
+Tensor im2col_batch_columns(const Tensor& x, const Window2d& w);
+
+// Its adjoint: cols [C*kh*kw, B*oh*ow] -> [B, C, H, W].
+Tensor col2im_batch_columns(const Tensor& cols, int64_t batch, int64_t channels, int64_t height, int64_t width,
+                            const Window2d& w);
+
 }  // namespace gradlab::kernels

@@ -90,6 +90,34 @@ Tensor grouped_weight(const Tensor& weight, int64_t groups) {
   return reshape(weight, {groups, weight.shape()[0] / groups, numel_of(weight.shape()) / weight.shape()[0]});
 }
 
+// [A, B, L] (contiguous) -> a fresh [B, A, L], plus bias[a] when given: the
+// move between the batch-wide product's [O, N, L] and the [N, O, L] of a
+// result or gradient.
+Tensor swap_leading(const Tensor& t, int64_t a, int64_t b, int64_t l, const Tensor& bias) {
+  const Tensor src = contiguous(t), add_src = bias.defined() ? contiguous(bias) : Tensor();
+  Tensor out = Tensor::empty({b, a, l}, t.dtype());
+  auto run = [&](auto zero) {
+    using T = decltype(zero);
+    const T* ps = src.data_ptr<T>();
+    const T* pb = add_src.defined() ? add_src.data_ptr<T>() : nullptr;
+    T* po = out.data_ptr<T>();
+    for (int64_t i = 0; i < a; ++i) {
+      const T add = pb ? pb[i] : T(0);
+      for (int64_t j = 0; j < b; ++j) {
+        const T* row = ps + (i * b + j) * l;
+        T* dst = po + (j * a + i) * l;
+        for (int64_t e = 0; e < l; ++e) dst[e] = row[e] + add;
+      }
+    }
+  };
+  switch (t.dtype()) {
+    case DType::Float32: run(float(0)); break;
+    case DType::Float64: run(double(0)); break;
+    default: run(int64_t(0));
+  }
+  return out;
+}
+
 // A batched input of matching dims, checked.
 Tensor convolution(const Tensor& x, const Tensor& weight, const Tensor& bias, const ConvGeometry& g) {
   check_shapes(x, weight, bias, g);
@@ -101,34 +129,47 @@ Tensor convolution(const Tensor& x, const Tensor& weight, const Tensor& bias, co
   Shape out_shape{n, o};
   if (g.spatial == 2) out_shape.push_back(w.oh);
   out_shape.push_back(w.ow);
-  Tensor out;
+  Tensor out, cols;
   {
     NoGradGuard no_grad;
-    const Tensor cols = kernels::im2col(as_nchw(x, g.spatial), w);  // [N, C*kh*kw, L]
-    const Tensor grouped = view(cols, {n, groups, k, l});
-    Tensor product = kernels::gemm(grouped_weight(weight, groups), grouped);  // [N, G, O/G, L]
-    if (bias.defined()) product = add(view(product, {n, o, l}), view(bias, {1, o, 1}));
-    out = as_shape(product, out_shape);
+    // One product per group over the whole batch: W [G, O/G, K] times the
+    // columns [G, K, N*L] gives [O, N, L], far faster than N small products.
+    cols = view(kernels::im2col_batch_columns(as_nchw(x, g.spatial), w), {groups, k, n * l});
+    const Tensor product = kernels::gemm(grouped_weight(weight, groups), cols);
+    out = as_shape(swap_leading(product, o, n, l, bias), out_shape);
   }
+  // The weight's gradient reads the columns again: saved (and freed with the graph) rather than redone.
+  if (!weight.requires_grad()) cols = Tensor();
   const int64_t spatial = g.spatial;
   const Shape x_shape = x.shape(), w_shape = weight.shape();
   // With g = grad as [N, G, O/G, L] and cols = im2col(x) as [N, G, K, L]:
   // d input = col2im(W^T g), d weight = sum over N of g cols^T, d bias = sum of g over N and space
-  record("ConvolutionBackward0", {out}, {x, weight, bias}, {x, weight},
+  record("ConvolutionBackward0", {out}, {x, weight, bias}, {x, weight, cols},
          [=](const BackwardContext& ctx) {
            const Tensor& xs = ctx.saved[0];
            const Tensor& ws = ctx.saved[1];
-           const Tensor grad = reshape(ctx.grad(), {n, groups, o / groups, l});
+           const Tensor& x_cols = ctx.saved[2];
            variable_list grads(3);
+           if (ctx.needs(2)) grads[2] = sum(reshape(ctx.grad(), {n, o, l}), {0, 2});
+           if (!GradMode::is_enabled()) {
+             // No graph to build (no create_graph): the same sums as batch-wide products on raw kernels.
+             const Tensor grad = view(swap_leading(ctx.grad(), n, o, l, Tensor()), {groups, o / groups, n * l});
+             if (ctx.needs(0))
+               grads[0] = reshape(kernels::col2im_batch_columns(
+                                      kernels::gemm(transpose(grouped_weight(ws, groups), 1, 2), grad), n, c, h, wd, w),
+                                  x_shape);
+             if (ctx.needs(1)) grads[1] = reshape(kernels::gemm(grad, transpose(x_cols, 1, 2)), w_shape);
+             return grads;
+           }
+           const Tensor grad = reshape(ctx.grad(), {n, groups, o / groups, l});
            if (ctx.needs(0)) {
-             const Tensor cols = matmul(transpose(grouped_weight(ws, groups), 1, 2), grad);
-             grads[0] = reshape(fold_windows(reshape(cols, {n, groups * k, l}), c, h, wd, w), x_shape);
+             const Tensor grad_cols = matmul(transpose(grouped_weight(ws, groups), 1, 2), grad);
+             grads[0] = reshape(fold_windows(reshape(grad_cols, {n, groups * k, l}), c, h, wd, w), x_shape);
            }
            if (ctx.needs(1)) {
-             const Tensor cols = view(unfold_windows(as_nchw(xs, spatial), w), {n, groups, k, l});
-             grads[1] = reshape(sum(matmul(grad, transpose(cols, 2, 3)), {0}), w_shape);
+             const Tensor unfolded = view(unfold_windows(as_nchw(xs, spatial), w), {n, groups, k, l});
+             grads[1] = reshape(sum(matmul(grad, transpose(unfolded, 2, 3)), {0}), w_shape);
            }
-           if (ctx.needs(2)) grads[2] = sum(reshape(ctx.grad(), {n, o, l}), {0, 2});
            return grads;
          });
   return out;
