@@ -65,7 +65,9 @@ const reduction = (op) => ({ ra, s }) => {
   // sum/mean/prod without a dim take no keepdim in PyTorch's overloads the package mirrors.
   const keepdim = dims === undefined && (op === 'sum' || op === 'mean' || op === 'prod') ? false : s.keepdim;
   const ref = reduceRef(op, ra, dims, keepdim);
-  const call = op === 'norm' ? (A) => A.norm(2, dims, keepdim) : (A) => A[op](dims, keepdim);
+  // var/std take PyTorch's (dim, unbiased, keepdim); the reference is the unbiased estimate.
+  const call = op === 'norm' ? (A) => A.norm(2, dims, keepdim)
+    : op === 'var' || op === 'std' ? (A) => A[op](dims, true, keepdim) : (A) => A[op](dims, keepdim);
   // logsumexp needs a dim in PyTorch (and 1.13 fails on an empty list); the package may reduce all dims instead.
   const allDims = dims === undefined || (Array.isArray(dims) && dims.length === 0);
   if (op === 'logsumexp' && allDims && !ref.invalid) return { call, ref: { ...ref, either: ['logsumexp', "doesn't match the broadcast shape"] }, wrt: ['a'] };
