@@ -17,6 +17,8 @@ export interface CreationOptions { dtype?: DTypeLike; requires_grad?: boolean; v
 export type Dims = number | number[];
 /** Options of the reductions. */
 export interface ReduceOptions { dim?: Dims; keepdim?: boolean }
+/** var/std keywords: correction 0 is unbiased: false. */
+export interface VarianceOptions extends ReduceOptions { unbiased?: boolean; correction?: number }
 /** max(dim)/min(dim): also destructurable as [values, indices]. */
 export type ValuesIndices = [Tensor, Tensor] & { values: Tensor; indices: Tensor };
 /** One index of Tensor.at: an integer, null (= ':'), a slice string ('1:3', '::2', '-2:'), '...' or 'None'. */
@@ -205,10 +207,10 @@ export declare class Tensor {
   mean(dim?: Dims | ReduceOptions | null, keepdim?: boolean | ReduceOptions): Tensor;
   /** @example x.prod(1) */
   prod(dim?: number | ReduceOptions | null, keepdim?: boolean | ReduceOptions): Tensor;
-  /** Unbiased unless {unbiased: false} or {correction: 0}. @example x.var(1) */
-  var(dim?: Dims | (ReduceOptions & { unbiased?: boolean; correction?: number }) | null, keepdim?: boolean | ReduceOptions): Tensor;
-  /** @example x.std({ dim: 0, unbiased: false }) */
-  std(dim?: Dims | (ReduceOptions & { unbiased?: boolean; correction?: number }) | null, keepdim?: boolean | ReduceOptions): Tensor;
+  /** PyTorch's order: (dim, unbiased = true, keepdim = false), or (unbiased) alone; keywords in an options object. @example x.var(1, false, true) */
+  var(dim?: Dims | boolean | VarianceOptions | null, unbiased?: boolean | VarianceOptions, keepdim?: boolean | VarianceOptions, options?: VarianceOptions): Tensor;
+  /** The square root of var(), with the same arguments. @example x.std({ dim: 0, unbiased: false }) */
+  std(dim?: Dims | boolean | VarianceOptions | null, unbiased?: boolean | VarianceOptions, keepdim?: boolean | VarianceOptions, options?: VarianceOptions): Tensor;
   /** p-norm, PyTorch's argument order (p = 2). @example x.norm(); x.norm(1, 0); x.norm({ dim: 1 }) */
   norm(p?: number | 'fro' | 'inf' | (ReduceOptions & { p?: number }) | null, dim?: Dims | null, keepdim?: boolean): Tensor;
   /** @example x.logsumexp(1) */

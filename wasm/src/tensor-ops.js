@@ -99,7 +99,8 @@ function clampBounds(min, max) {
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     fail("torch.clamp: At least one of 'min' or 'max' must not be None");
   }
-  return [min ?? -Infinity, max ?? Infinity];
+  // The engine reads NaN as "no bound": a missing bound must not take part in type promotion.
+  return [min ?? NaN, max ?? NaN];
 }
 P.clamp = function (min, max) { return adopt(M._clamp(this._handle(), ...clampBounds(min, max))); };
 P.where = function (condition, other) {
@@ -154,24 +155,26 @@ P.logsumexp = dimsReduction(null, (a, d, k) => M._logsumexp(a, d, k));
 P.amax = dimsReduction(null, (a, d, k) => M._amax(a, d, k));
 P.amin = dimsReduction(null, (a, d, k) => M._amin(a, d, k));
 
-function varianceArgs(dim, keepdim) {
+// PyTorch's order: var(dim, unbiased=True, keepdim=False), or var(unbiased) alone;
+// keywords (dim, unbiased, keepdim, correction) in a trailing options object.
+function varianceArgs(args) {
+  const last = args.length > 0 && isOptions(args[args.length - 1]) ? args[args.length - 1] : null;
+  const positional = last === null ? args : args.slice(0, -1);
+  let dim;
   let unbiased = true;
-  if (isOptions(dim)) {
-    const o = dim;
-    dim = o.dim;
-    keepdim = o.keepdim;
-    if (o.unbiased !== undefined) unbiased = Boolean(o.unbiased);
-    if (o.correction !== undefined) unbiased = o.correction !== 0;
-  } else if (isOptions(keepdim)) {
-    const o = keepdim;
-    keepdim = o.keepdim;
-    if (o.unbiased !== undefined) unbiased = Boolean(o.unbiased);
-    if (o.correction !== undefined) unbiased = o.correction !== 0;
+  let keepdim = false;
+  if (typeof positional[0] === 'boolean') unbiased = positional[0];
+  else [dim, unbiased = true, keepdim = false] = positional;
+  if (last !== null) {
+    if (last.dim !== undefined) dim = last.dim;
+    if (last.keepdim !== undefined) keepdim = last.keepdim;
+    if (last.unbiased !== undefined) unbiased = last.unbiased;
+    if (last.correction !== undefined) unbiased = last.correction !== 0;
   }
-  return [dimsOf(dim), unbiased, Boolean(keepdim)];
+  return [dimsOf(dim), Boolean(unbiased), Boolean(keepdim)];
 }
-P.var = function (dim, keepdim) { return adopt(M._var(this._handle(), ...varianceArgs(dim, keepdim))); };
-P.std = function (dim, keepdim) { return adopt(M._std(this._handle(), ...varianceArgs(dim, keepdim))); };
+P.var = function (...args) { return adopt(M._var(this._handle(), ...varianceArgs(args))); };
+P.std = function (...args) { return adopt(M._std(this._handle(), ...varianceArgs(args))); };
 /** norm(p = 2, dim?, keepdim?) as PyTorch orders it, or ({p, dim, keepdim}). */
 P.norm = function (p, dim, keepdim) {
   if (isOptions(p)) ({ p, dim, keepdim } = p);
@@ -179,16 +182,21 @@ P.norm = function (p, dim, keepdim) {
   if (p === 'inf') p = Infinity;
   return adopt(M._norm(this._handle(), p, dimsOf(dim), Boolean(keepdim)));
 };
-function singleDimReduction(rawAll, raw) {
+// keepAllDims: argmax/argmin(keepdim=True) without a dim keep every dim at size 1, as PyTorch.
+function singleDimReduction(rawAll, raw, keepAllDims = false) {
   return function (dim, keepdim) {
     [dim, keepdim] = reduceArgs(dim, keepdim);
-    if (dim === undefined || dim === null) return adopt(rawAll(this._handle()));
-    return adopt(raw(this._handle(), dim, keepdim));
+    if (dim !== undefined && dim !== null) return adopt(raw(this._handle(), dim, keepdim));
+    const all = adopt(rawAll(this._handle()));
+    if (!keepAllDims || !keepdim) return all;
+    const kept = all.reshape(this.shape.map(() => 1));
+    all.dispose();
+    return kept;
   };
 }
 P.prod = singleDimReduction((a) => M._prod_all(a), (a, d, k) => M._prod(a, d, k));
-P.argmax = singleDimReduction((a) => M._argmax_all(a), (a, d, k) => M._argmax(a, d, k));
-P.argmin = singleDimReduction((a) => M._argmin_all(a), (a, d, k) => M._argmin(a, d, k));
+P.argmax = singleDimReduction((a) => M._argmax_all(a), (a, d, k) => M._argmax(a, d, k), true);
+P.argmin = singleDimReduction((a) => M._argmin_all(a), (a, d, k) => M._argmin(a, d, k), true);
 
 function valuesIndices(pair) {
   check();
@@ -334,7 +342,13 @@ P.fill_ = function (value) {
 P.copy_ = function (src) { const self = this._handle(); withInPlace([src], (s) => M._copy_(self, s)); return this; };
 P.uniform_ = function (from = 0, to = 1) { inPlace(M._uniform_(this._handle(), from, to)); return this; };
 P.normal_ = function (mean = 0, std = 1) { inPlace(M._normal_(this._handle(), mean, std)); return this; };
-P.requires_grad_ = function (requiresGrad = true) { this.requires_grad = requiresGrad; return this; };
+// PyTorch words the three integer-dtype refusals apart: requires_grad_() here,
+// the setter in the engine, factories in torch.js.
+P.requires_grad_ = function (requiresGrad = true) {
+  if (requiresGrad && !this.is_floating_point()) fail('only Tensors of floating point dtype can require gradients');
+  if (!(requiresGrad && !this.is_leaf)) this.requires_grad = requiresGrad;
+  return this;
+};
 
 // nn activations and losses as methods, as PyTorch has them.
 P.softmax = function (dim) { return adopt(M._softmax(this._handle(), dim)); };

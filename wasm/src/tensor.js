@@ -83,6 +83,8 @@ export class Tensor {
   _flags() { return M._flags(this._handle()); }
   get requires_grad() { return (this._flags() & 1) !== 0; }
   set requires_grad(value) {
+    // requires_grad_(true) on a non-leaf is a no-op in PyTorch; assigning the flag is refused.
+    if (value && !this.is_leaf) fail('you can only change requires_grad flags of leaf variables.');
     M._set_requires_grad(this._handle(), Boolean(value));
     check();
     if (value) rememberLeaf(this);

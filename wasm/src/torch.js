@@ -14,6 +14,10 @@ import { factory, withOperands, wrappedNumber } from './tensor-ops.js';
 const LEGACY_NONE = 0, LEGACY_TENSOR = 1, LEGACY_VARIABLE = 2;
 
 function applyOptions(t, options) {
+  if (options.requires_grad && !t.is_floating_point()) {
+    t.dispose();
+    fail('Only Tensors of floating point and complex dtype can require gradients');
+  }
   if (options.requires_grad) t.requires_grad = true;
   if (options.volatile) t.volatile = true;
   return t;
