@@ -14,19 +14,12 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/reduce.h"
+#include "ops/loss_reduction.h"
 
 namespace gradlab {
 
 namespace {
 
-Tensor reduce(const Tensor& loss, Reduction r) {
-  switch (r) {
-    case Reduction::None: return loss;
-    case Reduction::Mean: return mean(loss);
-    case Reduction::Sum: return sum(loss);
-  }
-  return loss;
-}
 
 Tensor constant_like(const Tensor& t, double v) { return full_like(t, v); }
 
@@ -43,7 +36,7 @@ Tensor difference_loss(const char* name, const char* kernel, const Tensor& input
     NoGradGuard no_grad;
     const Tensor loss = value(sub(input, target));
     if (r == Reduction::Mean) scale = 1.0 / static_cast<double>(loss.numel());
-    out = reduce(loss, r);
+    out = reduce_loss(loss, r);
   }
   // d loss = slope(input - target) * grad (times 1/n for a mean); the target's is slope(target - input) * grad,
   // as PyTorch computes it, which differs from the negation only where slope is not odd (beta = 0 at d = 0)
@@ -121,7 +114,7 @@ Tensor kl_div(const Tensor& input, const Tensor& target, const std::string& redu
   const Tensor loss = log_target ? mul(exp(target), sub(target, input)) : sub(xlogy(target, target), mul(target, input));
   // 'batchmean' divides the sum by the batch size; a 0-d input has none and keeps the sum.
   if (batchmean && input.dim() > 0) return div(sum(loss), static_cast<double>(input.shape()[0]));
-  return reduce(loss, r);
+  return reduce_loss(loss, r);
 }
 
 }  // namespace gradlab

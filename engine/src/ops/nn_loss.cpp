@@ -17,6 +17,7 @@
 #include "gradlab/ops/nn.h"
 #include "gradlab/ops/reduce.h"
 #include "kernels/loops.h"
+#include "ops/loss_reduction.h"
 
 namespace gradlab {
 
@@ -24,14 +25,6 @@ namespace {
 
 std::string torch_size(const Shape& s) { return "torch.Size(" + shape_str(s) + ")"; }
 
-Tensor reduce(const Tensor& loss, Reduction r) {
-  switch (r) {
-    case Reduction::None: return loss;
-    case Reduction::Mean: return mean(loss);
-    case Reduction::Sum: return sum(loss);
-  }
-  return loss;
-}
 
 // The factor each element's gradient carries: 1/n for a mean over n elements.
 double grad_scale(const Tensor& loss, Reduction r) {
@@ -47,7 +40,7 @@ Tensor pointwise_loss(const char* name, const Tensor& input, const Tensor& targe
   {
     NoGradGuard no_grad;
     elementwise = forward(input, target);
-    out = reduce(elementwise, r);
+    out = reduce_loss(elementwise, r);
   }
   const double scale = grad_scale(elementwise, r);
   record(name, {out}, {input, target}, {input, target}, [scale, backward](const BackwardContext& c) {
@@ -95,7 +88,7 @@ Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r) {
       });
 }
 
-Tensor l1_loss(const Tensor& input, const Tensor& target, Reduction r) { return reduce(abs(sub(input, target)), r); }
+Tensor l1_loss(const Tensor& input, const Tensor& target, Reduction r) { return reduce_loss(abs(sub(input, target)), r); }
 
 namespace {
 
@@ -307,6 +300,15 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
       [](const Tensor& g, const Tensor& x, const Tensor& y, bool needs_y) {
         return variable_list{mul(g, sub(sigmoid(x), y)), needs_y ? neg(mul(g, x)) : Tensor()};
       });
+}
+
+Tensor reduce_loss(const Tensor& loss, Reduction r) {
+  switch (r) {
+    case Reduction::None: return loss;
+    case Reduction::Mean: return mean(loss);
+    case Reduction::Sum: return sum(loss);
+  }
+  return loss;
 }
 
 }  // namespace gradlab
