@@ -53,23 +53,27 @@ export class Tensor {
     this._dtype = m[0];
     this._shape = m.slice(1);
   }
+  // Shape and dtype are cached after the first read; a disposed tensor still refuses to answer.
+  _cachedMeta() {
+    if (this._h === 0 || this._shape === null) this._meta();
+  }
 
   get shape() {
-    if (this._shape === null) this._meta();
+    this._cachedMeta();
     return this._shape.slice();
   }
   get dtype() {
-    if (this._dtype < 0) this._meta();
+    this._cachedMeta();
     return DTYPES[this._dtype];
   }
   get ndim() {
-    if (this._shape === null) this._meta();
+    this._cachedMeta();
     return this._shape.length;
   }
   get device() { return 'cpu'; }
   dim() { return this.ndim; }
   numel() {
-    if (this._shape === null) this._meta();
+    this._cachedMeta();
     return this._shape.reduce((a, b) => a * b, 1);
   }
   size(dim) {
@@ -78,7 +82,7 @@ export class Tensor {
     return shape[wrapDim(dim, shape.length)];
   }
   nelement() { return this.numel(); }
-  element_size() { return [4, 8, 8, 1][this._dtype < 0 ? (this._meta(), this._dtype) : this._dtype]; }
+  element_size() { this._cachedMeta(); return [4, 8, 8, 1][this._dtype]; }
 
   _flags() { return M._flags(this._handle()); }
   get requires_grad() { return (this._flags() & 1) !== 0; }
@@ -95,7 +99,7 @@ export class Tensor {
   get retains_grad() { return (this._flags() & 8) !== 0; }
   get _legacy() { return this._flags() >> 4; }
   get _version() { return M._version(this._handle()); }
-  is_floating_point() { return this._dtype < 0 ? (this._meta(), this._dtype < 2) : this._dtype < 2; }
+  is_floating_point() { this._cachedMeta(); return this._dtype < 2; }
 
   /** One object while the engine keeps the same grad tensor (`x.grad === x.grad`, as `is` in PyTorch). */
   get grad() {
