@@ -27,7 +27,7 @@ import generate  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures")
-SHARD = 1000
+SHARD = 500
 
 
 def run_isolated(count, seed):
