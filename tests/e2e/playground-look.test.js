@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openPage } from './helpers/browser.js';
 import { setCode, runAndWait, waitForEngine } from './helpers/editor.js';
-import { useBrowserAndServer, TUTORIAL_CODE } from './helpers/fixture.js';
+import { PYTHON_MLP, useBrowserAndServer, TUTORIAL_CODE } from './helpers/fixture.js';
 
 const ctx = useBrowserAndServer();
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
@@ -49,26 +49,6 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-const PYTHON_MLP = `import torch
-import torch.nn as nn
-import torch.nn.functional as F
-
-class MLP(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc1 = nn.Linear(3, 4)
-        self.fc2 = nn.Linear(4, 1)
-
-    def forward(self, x):
-        return self.fc2(F.relu(self.fc1(x)))
-
-torch.manual_seed(0)
-model = MLP()
-x = torch.randn(2, 3)
-loss = model(x).pow(2).mean()
-loss.backward()
-print(loss)
-`;
 
 // One page (Python loads once); the viewport and the colour scheme change under it.
 test('screenshots in Python: the tutorial and an MLP with its graph, light and dark, 1400 px and 390 px', async () => {
@@ -84,7 +64,7 @@ test('screenshots in Python: the tutorial and an MLP with its graph, light and d
       await page.screenshot({ path: `${SHOTS}${width}-${scheme}-python-tutorial.png`, fullPage: width < 500 });
     }
   }
-  await setCode(page, PYTHON_MLP);
+  await setCode(page, `${PYTHON_MLP}print(loss)\n`);
   await runAndWait(page);
   await page.click('#tab-graph');
   await page.waitForSelector('#graph .gnode');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import { openPage } from './helpers/browser.js';
 import { setCode, runAndWait, waitForEngine, runsCompleted } from './helpers/editor.js';
-import { useBrowserAndServer, TUTORIAL_OUTPUT } from './helpers/fixture.js';
+import { PYTHON_MLP, useBrowserAndServer, TUTORIAL_OUTPUT } from './helpers/fixture.js';
 import { EXAMPLES } from '../../web/src/page/examples.js';
 
 const ctx = useBrowserAndServer();
@@ -173,30 +173,10 @@ test('an embed with lang=python runs Python, and <pre data-lang="python"> makes 
   await demo.context().close();
 });
 
-const MLP = `import torch
-import torch.nn as nn
-import torch.nn.functional as F
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc1 = nn.Linear(3, 4)
-        self.fc2 = nn.Linear(4, 1)
-
-    def forward(self, x):
-        return self.fc2(F.relu(self.fc1(x)))
-
-torch.manual_seed(0)
-model = Net()
-x = torch.randn(2, 3)
-loss = model(x).pow(2).mean()
-loss.backward()
-print(loss.item() > 0)
-`;
 
 test('Python panes: Tensors by variable name, the Graph names fc1.weight and draws the loss', async () => {
   const page = await firstVisit();
-  await setCode(page, MLP);
+  await setCode(page, `${PYTHON_MLP}print(loss.item() > 0)\n`);
   await runAndWait(page, { timeout: PYTHON_LOAD_MS });
   assert.equal(await outputText(page), 'True\n');
   const names = await page.$$eval('.tensor-card', (els) => els.map((e) => e.dataset.name));

@@ -47,3 +47,24 @@ export const TUTORIAL_OUTPUT = [
   `${TENSOR_2x2}\n`,
   '[[ 1.  2.]\n [ 3.  4.]]\n',
 ].join('');
+
+/** A Python nn.Module subclass trained one step (its graph names fc1.weight); callers add their print. */
+export const PYTHON_MLP = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(3, 4)
+        self.fc2 = nn.Linear(4, 1)
+
+    def forward(self, x):
+        return self.fc2(F.relu(self.fc1(x)))
+
+torch.manual_seed(0)
+model = MLP()
+x = torch.randn(2, 3)
+loss = model(x).pow(2).mean()
+loss.backward()
+`;
