@@ -108,10 +108,17 @@ def pyc(name, text):
   return bytecodeCache.get(key);
 }
 
+const installedPyodide = () => dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + '/';
+
+/** The interpreter snapshot the build emits, for the installed Pyodide (bytes). */
+export const interpreterSnapshot = () => makeSnapshot(installedPyodide());
+/** The build's .pyc files for `sources` ({'torch/__init__.py': text, ...}): {'torch/__pycache__/__init__.cpython-314.pyc': base64, ...}. */
+export const pythonBytecode = (sources) => compileBytecode(installedPyodide(), sources);
+
 // emit: whether this instance writes the runtime files (the page build does;
 // the worker build only resolves the virtual module).
 export default function pythonRuntime(pythonRoot, { emit = false } = {}) {
-  const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + '/';
+  const pyodideDir = installedPyodide();
   const { version } = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8'));
   const directory = `pyodide-${version}/`;
   return {
