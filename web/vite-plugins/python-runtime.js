@@ -22,7 +22,9 @@ const RUNTIME_FILES = ['pyodide.mjs', 'pyodide-lock.json', 'pyodide.asm.mjs', 'p
 // The ones loadPyodide fetches (the worker counts their bytes for the progress
 // bar); the two modules are imported (about a tenth of the bytes, uncounted).
 const FETCHED_FILES = ['pyodide-lock.json', 'pyodide.asm.wasm', 'python_stdlib.zip'];
-const SNAPSHOT = 'interpreter-snapshot.bin';
+// Named for its content: the folder is served as immutable, and a snapshot
+// changes with what the build imports into it, not only with Pyodide.
+const snapshotName = (bytes) => `interpreter-snapshot-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.bin`;
 // Generated snapshots are kept here between builds (never committed).
 const CACHE_DIR = fileURLToPath(new URL('../../build/pyodide-snapshot/', import.meta.url));
 
@@ -44,10 +46,13 @@ function pythonSources(root) {
 // freshly (lazily) compiled WebAssembly. A snapshot of the interpreter's
 // memory right after that bootstrap lets the browser skip it: loadPyodide
 // restores the memory instead (about a fifth of the CPU time). It holds only
-// Pyodide's own state and standard library modules (our torch package, which
-// reaches the engine through JavaScript objects a snapshot cannot hold, is
-// imported after the restore), so it depends only on Pyodide's build, by
-// whose id the cache is keyed.
+// Pyodide's own state and the standard library modules below (our torch
+// package, which reaches the engine through JavaScript objects a snapshot
+// cannot hold, is imported after the restore), so it depends on Pyodide's
+// build and those imports, by which the cache is keyed.
+// The one standard-library module the torch package imports that the
+// bootstrap has not (its source would be compiled at every load).
+const SNAPSHOT_IMPORTS = 'import numbers';
 let snapshotPromise = null;
 function buildIdOf(pyodideDir) {
   const buildId = /BUILD_ID:"(\w+)"/.exec(readFileSync(join(pyodideDir, 'pyodide.mjs'), 'utf8'))?.[1];
@@ -57,13 +62,12 @@ function buildIdOf(pyodideDir) {
 
 function makeSnapshot(pyodideDir) {
   snapshotPromise ??= (async () => {
-    const cached = join(CACHE_DIR, `${buildIdOf(pyodideDir)}.bin`);
+    const recipe = createHash('sha256').update(SNAPSHOT_IMPORTS).digest('hex').slice(0, 8);
+    const cached = join(CACHE_DIR, `${buildIdOf(pyodideDir)}-${recipe}.bin`);
     if (existsSync(cached)) return readFileSync(cached);
     const { loadPyodide } = await import('pyodide');
     const pyodide = await loadPyodide({ indexURL: pyodideDir, _makeSnapshot: true });
-    // The one standard-library module the torch package imports that the
-    // bootstrap has not (its source would be compiled at every load).
-    pyodide.runPython('import numbers');
+    pyodide.runPython(SNAPSHOT_IMPORTS);
     const snapshot = Buffer.from(pyodide.makeMemorySnapshot());
     mkdirSync(CACHE_DIR, { recursive: true });
     writeFileSync(cached, snapshot);
@@ -128,7 +132,8 @@ export default function pythonRuntime(pythonRoot, { emit = false } = {}) {
       if (id !== RESOLVED_ID) return null;
       for (const file of Object.keys(pythonSources(pythonRoot))) this.addWatchFile(join(pythonRoot, file));
       const files = FETCHED_FILES.map((name) => ({ name, bytes: statSync(join(pyodideDir, name)).size }));
-      const snapshot = { name: SNAPSHOT, bytes: (await makeSnapshot(pyodideDir)).length };
+      const bytes = await makeSnapshot(pyodideDir);
+      const snapshot = { name: snapshotName(bytes), bytes: bytes.length };
       const sources = pythonSources(pythonRoot);
       const bytecode = await compileBytecode(pyodideDir, sources);
       return `export default ${JSON.stringify({ directory, snapshot, files, sources, bytecode })};`;
@@ -138,7 +143,8 @@ export default function pythonRuntime(pythonRoot, { emit = false } = {}) {
       for (const name of RUNTIME_FILES) {
         this.emitFile({ type: 'asset', fileName: `assets/${directory}${name}`, source: readFileSync(join(pyodideDir, name)) });
       }
-      this.emitFile({ type: 'asset', fileName: `assets/${directory}${SNAPSHOT}`, source: await makeSnapshot(pyodideDir) });
+      const bytes = await makeSnapshot(pyodideDir);
+      this.emitFile({ type: 'asset', fileName: `assets/${directory}${snapshotName(bytes)}`, source: bytes });
     },
   };
 }

@@ -56,10 +56,11 @@ async function readSnapshot(url, counter) {
 }
 
 // Pyodide fetches its own files; while it loads, the worker's fetch counts
-// the bytes of those responses through a clone. A clone, not a new Response:
-// the original keeps what makes it compile as it streams in and use the
-// browser's compiled-code cache for the .wasm. Nothing is read twice, and
-// loading starts at once instead of after a separate read of every file.
+// the bytes of those responses through a clone, and Pyodide gets the
+// Response as fetched (a new Response wrapping a counting stream would lose
+// its link to the HTTP cache entry, which the browser's compiled-code cache
+// for the .wasm is keyed on). Nothing is read twice, and loading starts at
+// once instead of after a separate read of every file.
 function countingFetches(base, counter) {
   const plain = globalThis.fetch;
   const counted = new Set(runtime.files.map((f) => new URL(f.name, base).href));
