@@ -57,9 +57,14 @@ function watch(owner) {
   finalizer.register(owner, { kind: owner._kind, handle: owner._h }, owner);
 }
 
+// Sees every owner track() takes (torch._capture.observeHandles), or null.
+let ownerObserver = null;
+export function setOwnerObserver(fn) { ownerObserver = fn; }
+
 /** Takes ownership of a fresh engine handle for `owner` (a Tensor or grad_fn node with _h set). */
 export function track(owner) {
   live[owner._kind] += 1;
+  if (ownerObserver !== null) ownerObserver(owner);
   if (scopes.length > 0) scopes[scopes.length - 1].push(owner);
   else watch(owner);
 }
