@@ -28,9 +28,11 @@ import { M, check, setOwnerObserver } from './runtime.js';
 import { Tensor } from './tensor.js';
 import { fail } from './errors-util.js';
 
-// NaN and ±Infinity arrive as strings (JSON has no such numbers).
+// NaN and ±Infinity arrive as strings (JSON has no such numbers); the
+// reviver, which costs a call per value, runs only when some are there.
 const TEXT_KEYS = new Set(['name', 'label', 'dtype']);
 const revive = (key, value) => (typeof value === 'string' && !TEXT_KEYS.has(key) ? Number(value) : value);
+const parse = (text) => JSON.parse(text, /"(NaN|-?Infinity)"/.test(text) ? revive : undefined);
 
 function handleOf(t, what) {
   if (!(t instanceof Tensor)) fail(`torch._capture.${what} expects a Tensor`);
@@ -48,17 +50,17 @@ export const capture = {
   read() {
     const text = M._capture_read();
     check();
-    return JSON.parse(text, revive);
+    return parse(text);
   },
   graph(t, maxNodes = 300) {
     const text = M._capture_graph(handleOf(t, 'graph'), maxNodes);
     check();
-    return JSON.parse(text, revive);
+    return parse(text);
   },
   preview(t) {
     const text = M._capture_preview(handleOf(t, 'preview'));
     check();
-    return JSON.parse(text, revive);
+    return parse(text);
   },
   observeHandles(fn) {
     if (fn !== null && typeof fn !== 'function') fail('torch._capture.observeHandles expects a function or null');

@@ -183,7 +183,12 @@ void keep(State& s, Pass&& pass) {
   // The latest pass makes way for this one unless it is the first or on the sampling grid.
   if (!kept.empty() && kept.back().number != 1 && kept.back().number % s.stride != 0) kept.pop_back();
   kept.push_back(std::move(pass));
-  while (kept.size() > kMaxPasses) {
+  const auto too_many = [&] {
+    size_t nodes = 0;
+    for (const Pass& p : kept) nodes += p.nodes.size();
+    return kept.size() > kMaxPasses || (kept.size() > 2 && nodes > kMaxKeptNodes);
+  };
+  while (too_many()) {
     s.stride *= 2;
     const int latest = kept.back().number;
     const int stride = s.stride;

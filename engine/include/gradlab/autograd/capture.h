@@ -78,10 +78,13 @@ struct Pass {
   std::vector<NodeInfo> nodes;  // every node that ran, in the order of `steps`
   std::vector<Step> steps;
 };
-constexpr size_t kMaxPassNodes = 500;
+constexpr size_t kMaxPassNodes = 300;
 // Passes kept between reads: the first, the latest and an evenly spaced
-// sample of the rest (a training loop's picker spans the whole run).
+// sample of the rest (a training loop's picker spans the whole run), at most
+// kMaxPasses of them and, past two, at most kMaxKeptNodes nodes in all (a
+// read stays small).
 constexpr size_t kMaxPasses = 16;
+constexpr size_t kMaxKeptNodes = 2400;
 
 // start() clears everything recorded and turns capture on; stop() turns it
 // off and keeps what was recorded for take_passes()/snapshot().
