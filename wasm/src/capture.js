@@ -13,9 +13,11 @@
 //                                     sample of the rest) and how many ran since start()
 //   torch._capture.graph(t, max=300)  {nodes, truncated}: the graph behind t as it is now
 //   torch._capture.preview(t)         t's preview (below), read in one pass, capture on or off
-//   torch._capture.observeHandles(fn) fn(owner) for every tensor or grad_fn handle JS
-//                                     takes from now on (null: none), so a runner can
-//                                     free what one run left behind before the next
+//   torch._capture.observeHandles(fn) fn(owner) for every tensor or grad_fn handle
+//                                     that outlives the torch.tidy scopes (if any) it
+//                                     was made in, i.e. that only dispose() or the
+//                                     garbage collector would free (null: none), so a
+//                                     runner can free what one run left behind
 //
 // A pass is {number, complete, grad_only, truncated, roots, nodes, steps}: nodes
 // in the order the engine ran them, each {id, name, leaf, label, edges:

@@ -97,9 +97,11 @@ void fill_preview(const Tensor& t, Preview& p) {
   p.mean = nan ? q : sum / static_cast<double>(n);
 }
 
+// What only creation time knows: the forward values. Name and edges are read
+// from the node itself whenever it is described (it is alive then).
 struct LiveNode {
   std::weak_ptr<Node> node;  // the record goes when the node does
-  NodeInfo info;
+  std::vector<Preview> outputs;
 };
 
 struct OpenPass {
@@ -159,14 +161,10 @@ void describe_edges(const Node& n, NodeInfo& info) {
 // capturing; a leaf's value is read now (it changes between passes).
 NodeInfo info_for(const State& s, const Node& n) {
   NodeInfo info;
-  auto it = s.live.find(n.sequence_nr());
-  if (it != s.live.end()) {
-    info = it->second.info;
-  } else {
-    info.id = n.sequence_nr();
-    info.name = n.name();
-    describe_edges(n, info);
-  }
+  info.id = n.sequence_nr();
+  info.name = n.name();
+  describe_edges(n, info);
+  if (auto it = s.live.find(info.id); it != s.live.end()) info.outputs = it->second.outputs;
   if (const auto* acc = dynamic_cast<const AccumulateGrad*>(&n)) {
     info.leaf = true;
     info.outputs = {preview(acc->variable())};
@@ -225,6 +223,7 @@ void clear() {
 
 void start() {
   clear();
+  state().live.reserve(kPruneAtLeast);
   detail::g_enabled = true;
 }
 
@@ -235,7 +234,6 @@ void name(const Tensor& t, const std::string& label) {
   State& s = state();
   if (const auto& fn = t.grad_fn()) {
     s.node_names[fn->sequence_nr()] = {fn, label};
-    if (auto it = s.live.find(fn->sequence_nr()); it != s.live.end()) it->second.info.label = label;
   } else {
     s.leaf_names.emplace_back(t.impl_ptr(), label);
   }
@@ -287,11 +285,8 @@ void node_created(const std::shared_ptr<Node>& node, TensorList outputs) {
   State& s = state();
   LiveNode& rec = s.live[node->sequence_nr()];
   rec.node = node;
-  rec.info.id = node->sequence_nr();
-  rec.info.name = node->name();
-  describe_edges(*node, rec.info);
-  rec.info.outputs.reserve(outputs.size());
-  for (const Tensor& o : outputs) rec.info.outputs.push_back(preview(o));
+  rec.outputs.reserve(outputs.size());
+  for (const Tensor& o : outputs) rec.outputs.push_back(preview(o));
   if (s.live.size() >= s.live_prune_at) {
     for (auto it = s.live.begin(); it != s.live.end();)
       it = it->second.node.expired() ? s.live.erase(it) : std::next(it);
