@@ -234,7 +234,7 @@ void name(const Tensor& t, const std::string& label) {
   State& s = state();
   if (const auto& fn = t.grad_fn()) {
     s.node_names[fn->sequence_nr()] = {fn, label};
-  } else {
+  } else if (t.requires_grad()) {  // a leaf that will have an AccumulateGrad
     s.leaf_names.emplace_back(t.impl_ptr(), label);
   }
   prune_names(s);
