@@ -7,6 +7,7 @@
 #include <emscripten/bind.h>
 
 #include "adapters/autograd_adapters.h"
+#include "adapters/capture_adapters.h"
 #include "adapters/handles.h"
 #include "adapters/tensor_adapters.h"
 
@@ -62,4 +63,13 @@ EMSCRIPTEN_BINDINGS(gradlab) {
   function("_node_free", &node_free);
   function("_is_grad_enabled", &is_grad_enabled);
   function("_set_grad_enabled", &set_grad_enabled);
+
+  // Capture mode, for the playground's Graph pane (src/capture.js).
+  function("_capture_start", &capture_start);
+  function("_capture_stop", &capture_stop);
+  function("_capture_enabled", &capture_enabled);
+  function("_capture_name", &capture_name);
+  function("_capture_read", &capture_read);
+  function("_capture_graph", &capture_graph);
+  function("_capture_preview", &capture_preview);
 }
