@@ -18,10 +18,12 @@ Tensor contiguous_copy(const Tensor& x) {
 }
 
 // Visits every (batch entry b, channel c, kernel row r, output position l):
-// read(src, dst) where that position reads input offset src, pad(dst) where it
+// read(src, dst, count) for a run of count output positions dst, dst + 1, ...
+// that read input offsets src, src + sw, ...; pad(dst, count) for a run that
 // lies in the padding. dst is b * batch_stride + r * row_stride + l, so one
 // walk serves both column layouts. The in-bounds columns of each output row
-// are found once, which keeps the bounds tests out of the inner loop.
+// are found once, so the callbacks see whole runs (a memcpy when sw is 1)
+// and no bounds test runs per element.
 template <typename Read, typename Pad>
 void for_each_window(int64_t batch, int64_t channels, int64_t height, int64_t width, const Window2d& w,
                      int64_t batch_stride, int64_t row_stride, Read read, Pad pad) {
@@ -40,13 +42,13 @@ void for_each_window(int64_t batch, int64_t channels, int64_t height, int64_t wi
             const int64_t iy = y * w.sh - w.ph + i * w.dh;
             const int64_t dst = row + y * w.ow;
             if (iy < 0 || iy >= height) {
-              for (int64_t x = 0; x < w.ow; ++x) pad(dst + x);
+              pad(dst, w.ow);
               continue;
             }
             const int64_t src = plane + iy * width + shift;
-            for (int64_t x = 0; x < x0; ++x) pad(dst + x);
-            for (int64_t x = x0; x < x1; ++x) read(src + x * w.sw, dst + x);
-            for (int64_t x = x1; x < w.ow; ++x) pad(dst + x);
+            if (x0 > 0) pad(dst, x0);
+            if (x1 > x0) read(src + x0 * w.sw, dst + x0, x1 - x0);
+            if (w.ow > x1) pad(dst + x1, w.ow - x1);
           }
         }
     }
@@ -70,9 +72,17 @@ Tensor gather_windows(const Tensor& x, const Window2d& w, const Shape& shape, in
   GL_DISPATCH_NUMERIC(x.dtype(), T, {
     const T* src = in.data_ptr<T>();
     T* dst = out.data_ptr<T>();
+    const int64_t sw = w.sw;
     for_each_window(
-        b, c, h, wd, w, batch_stride, row_stride, [&](int64_t s, int64_t d) { dst[d] = src[s]; },
-        [&](int64_t d) { dst[d] = T(0); });
+        b, c, h, wd, w, batch_stride, row_stride,
+        [src, dst, sw](int64_t s, int64_t d, int64_t count) {
+          if (sw == 1) {
+            std::memcpy(dst + d, src + s, static_cast<size_t>(count) * sizeof(T));
+          } else {
+            for (int64_t x = 0; x < count; ++x) dst[d + x] = src[s + x * sw];
+          }
+        },
+        [dst](int64_t d, int64_t count) { std::fill(dst + d, dst + d + count, T(0)); });
   });
   return out;
 }
@@ -86,9 +96,20 @@ Tensor scatter_windows(const Tensor& cols, int64_t batch, int64_t channels, int6
   GL_DISPATCH_NUMERIC(cols.dtype(), T, {
     const T* src = in.data_ptr<T>();
     T* dst = out.data_ptr<T>();
+    const int64_t sw = w.sw;
     for_each_window(
-        batch, channels, height, width, w, batch_stride, row_stride, [&](int64_t s, int64_t d) { dst[s] += src[d]; },
-        [](int64_t) {});
+        batch, channels, height, width, w, batch_stride, row_stride,
+        [src, dst, sw](int64_t s, int64_t d, int64_t count) {
+          // cols and the image are different buffers: the unit-stride run vectorises.
+          T* __restrict__ to = dst + s;
+          const T* __restrict__ from = src + d;
+          if (sw == 1) {
+            for (int64_t x = 0; x < count; ++x) to[x] += from[x];
+          } else {
+            for (int64_t x = 0; x < count; ++x) to[x * sw] += from[x];
+          }
+        },
+        [](int64_t, int64_t) {});
   });
   return out;
 }

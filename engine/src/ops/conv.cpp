@@ -1,5 +1,6 @@
-// F.conv1d / F.conv2d: im2col onto one batched matrix product (the GEMM
-// kernel, SIMD in wasm). ConvolutionBackward0's backward is written with
+// F.conv1d / F.conv2d: im2col onto one batched matrix product per direction
+// (kernels/gemm_rows.h: a few channels against thousands of positions, read
+// in place, SIMD in wasm). ConvolutionBackward0's backward is written with
 // matmul, unfold_windows and fold_windows, which are differentiable, so double
 // backward works.
 #include "gradlab/ops/conv.h"
@@ -12,6 +13,7 @@
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/reduce.h"
 #include "kernels/gemm.h"
+#include "kernels/gemm_rows.h"
 #include "ops/conv_args.h"
 #include "ops/fold.h"
 
@@ -135,7 +137,7 @@ Tensor convolution(const Tensor& x, const Tensor& weight, const Tensor& bias, co
     // One product per group over the whole batch: W [G, O/G, K] times the
     // columns [G, K, N*L] gives [O, N, L], far faster than N small products.
     cols = view(kernels::im2col_batch_columns(as_nchw(x, g.spatial), w), {groups, k, n * l});
-    const Tensor product = kernels::gemm(grouped_weight(weight, groups), cols);
+    const Tensor product = kernels::gemm_rows_nn(grouped_weight(weight, groups), cols);
     out = as_shape(swap_leading(product, o, n, l, bias), out_shape);
   }
   // The weight's gradient reads the columns again: saved (and freed with the graph) rather than redone.
@@ -156,9 +158,10 @@ Tensor convolution(const Tensor& x, const Tensor& weight, const Tensor& bias, co
              const Tensor grad = view(swap_leading(ctx.grad(), n, o, l, Tensor()), {groups, o / groups, n * l});
              if (ctx.needs(0))
                grads[0] = reshape(kernels::col2im_batch_columns(
-                                      kernels::gemm(transpose(grouped_weight(ws, groups), 1, 2), grad), n, c, h, wd, w),
+                                      kernels::gemm_rows_nn(transpose(grouped_weight(ws, groups), 1, 2), grad), n, c,
+                                      h, wd, w),
                                   x_shape);
-             if (ctx.needs(1)) grads[1] = reshape(kernels::gemm(grad, transpose(x_cols, 1, 2)), w_shape);
+             if (ctx.needs(1)) grads[1] = reshape(kernels::gemm_rows_nt(grad, x_cols), w_shape);
              return grads;
            }
            const Tensor grad = reshape(ctx.grad(), {n, groups, o / groups, l});
