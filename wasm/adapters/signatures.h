@@ -93,4 +93,11 @@ double index_op(const double* a);
 double nll_loss_op(const double* a);
 double cross_entropy_op(const double* a);
 
+// Sampling and the optimizers' fused updates (issue 15, h15-train).
+double randperm_op(const double* a);
+double multinomial_op(const double* a);
+double random_op(const double* a);
+double addcmul_op(const double* a);
+double addcdiv_op(const double* a);
+
 }  // namespace gradlab::wasm
