@@ -165,3 +165,22 @@ test('nn.init: PyTorch\'s numbers for a seed, calculate_gain, and its errors', (
   nn.init.uniform_(p);
   assert.equal(p.grad_fn, null, 'initialisers do not record');
 });
+
+test('a training step through the new modules leaves no tensor behind', () => {
+  torch.manual_seed(0);
+  const model = nn.Sequential(nn.Conv2d(1, 2, 3), nn.BatchNorm2d(2), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+    nn.Dropout(0.5), nn.Linear(2, 3));
+  const opt = torch.optim.Adam(model.parameters(), { lr: 0.01 });
+  const x = torch.randn(4, 1, 4, 4);
+  const y = torch.tensor([0, 1, 2, 1], { dtype: 'int64' });
+  const step = () => torch.tidy(() => {
+    opt.zero_grad();
+    F_cross_entropy(model(x), y).backward();
+    opt.step();
+  });
+  step();
+  const before = torch.memory().tensors;
+  for (let i = 0; i < 3; i++) step();
+  assert.equal(torch.memory().tensors, before);
+});
+const F_cross_entropy = (a, b) => torch.nn.functional.cross_entropy(a, b);
