@@ -17,10 +17,11 @@ const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'];
 class ConvNd extends ModuleBase {
   constructor(n, transposed, a, where) {
     super();
+    const defaults = { in_channels: undefined, out_channels: undefined, kernel_size: undefined, stride: 1, padding: 0,
+      dilation: 1, groups: 1, bias: true, padding_mode: 'zeros' };
+    if (transposed) defaults.output_padding = 0;
     const o = args(a, ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding',
-      ...(transposed ? ['output_padding', 'groups', 'bias', 'dilation'] : ['dilation', 'groups', 'bias'])],
-    { in_channels: undefined, out_channels: undefined, kernel_size: undefined, stride: 1, padding: 0, output_padding: 0,
-      dilation: 1, groups: 1, bias: true, padding_mode: 'zeros' }, where);
+      ...(transposed ? ['output_padding', 'groups', 'bias', 'dilation'] : ['dilation', 'groups', 'bias'])], defaults, where);
     if (o.groups <= 0) fail('groups must be a positive integer');
     if (o.in_channels % o.groups !== 0) fail('in_channels must be divisible by groups');
     if (o.out_channels % o.groups !== 0) fail('out_channels must be divisible by groups');
@@ -36,7 +37,7 @@ class ConvNd extends ModuleBase {
     this.padding = typeof o.padding === 'string' ? o.padding : tuple(o.padding, n);
     this.dilation = tuple(o.dilation, n);
     this.transposed = transposed;
-    this.output_padding = tuple(o.output_padding, n);
+    this.output_padding = tuple(o.output_padding ?? 0, n);
     this.groups = o.groups;
     this.padding_mode = o.padding_mode;
     const shape = transposed ? [o.in_channels, o.out_channels / o.groups, ...this.kernel_size]
@@ -47,7 +48,6 @@ class ConvNd extends ModuleBase {
   }
 
   extra_repr() {
-    const n = this.kernel_size.length;
     let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${py(this.kernel_size)}, stride=${py(this.stride)}`;
     if (typeof this.padding === 'string' || this.padding.some((p) => p !== 0)) {
       s += `, padding=${typeof this.padding === 'string' ? this.padding : py(this.padding)}`;
@@ -57,7 +57,6 @@ class ConvNd extends ModuleBase {
     if (this.groups !== 1) s += `, groups=${this.groups}`;
     if (this.bias === null) s += ', bias=False';
     if (this.padding_mode !== 'zeros') s += `, padding_mode=${this.padding_mode}`;
-    void n;
     return s;
   }
 
