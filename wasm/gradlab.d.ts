@@ -193,6 +193,7 @@ export declare class Tensor {
   /** @example x.sigmoid() */ sigmoid(): Tensor;
   /** @example x.relu() */ relu(): Tensor;
   /** @example x.gelu() */ gelu(): Tensor;
+  /** x * sigmoid(x). @example x.silu() */ silu(): Tensor;
   /** @example x.sign() */ sign(): Tensor;
   /** @example x.leaky_relu(0.2) */ leaky_relu(negative_slope?: number): Tensor;
   /** @example x.elu(1) */ elu(alpha?: number): Tensor;
@@ -302,6 +303,8 @@ export declare class Tensor {
   /** @example w.copy_(src) */ copy_(src: Tensor | NestedArray): this;
   /** @example w.uniform_(-1, 1) */ uniform_(from?: number, to?: number): this;
   /** @example w.normal_(0, 0.01) */ normal_(mean?: number, std?: number): this;
+  /** random_(): the dtype's full integer range; random_(to): [0, to); random_(from, to). @example torch.empty(3).random_(10) */ random_(from?: number, to?: number | null): this;
+  /** Indices (int64) of num_samples draws per row of (unnormalised) probabilities. @example p.multinomial(5, true) */ multinomial(num_samples: number, replacement?: boolean | { replacement?: boolean }, options?: { replacement?: boolean }): Tensor;
   /** @example torch.ones(2).requires_grad_() */ requires_grad_(requires_grad?: boolean): this;
 
   /** @example x.softmax(1) */ softmax(dim: number): Tensor;
@@ -364,6 +367,13 @@ export interface Module {
   /** @example model.children() */ children(): Module[];
   /** @example model.named_children() */ named_children(): Array<[string, Module]>;
   /** @example model.modules() */ modules(): Module[];
+  /** @example model.named_modules() // [['', model], ['fc', fc], ...] */ named_modules(prefix?: string): Array<[string, Module]>;
+  /** @example bn.named_buffers() // [['running_mean', t], ...] */ named_buffers(prefix?: string): Array<[string, Tensor]>;
+  /** @example bn.buffers() */ buffers(): Tensor[];
+  /** State that is not a parameter (saved in state_dict). @example this.register_buffer('mask', torch.ones(3)) */ register_buffer(name: string, tensor: Tensor | null, persistent?: boolean): void;
+  /** Parameters and buffers by name; fresh detached handles sharing the module's storage (free them). @example const sd = torch.tidy(() => model.state_dict()) */ state_dict(): Record<string, Tensor>;
+  /** Copies values in; PyTorch's key and size checks. @example model.load_state_dict(sd) */ load_state_dict(state: Record<string, Tensor>, options?: boolean | { strict?: boolean }): { missing_keys: string[]; unexpected_keys: string[] };
+  /** Calls fn on every submodule, then this module. @example model.apply((m) => { if (m instanceof torch.nn.Linear) torch.nn.init.zeros_(m.bias); }) */ apply(fn: (m: Module) => void): this;
   /** Sets every parameter's grad to null. @example model.zero_grad() */ zero_grad(): void;
   /** @example model.train() */ train(mode?: boolean): this;
   /** @example model.eval() */ eval(): this;
@@ -371,6 +381,15 @@ export interface Module {
   /** @example String(model) */ toString(): string;
   [key: string]: any;
 }
+/** Options of the convolution modules (PyTorch's keyword arguments). */
+export interface ConvModuleOptions {
+  stride?: number | number[]; padding?: number | number[] | 'same' | 'valid'; dilation?: number | number[];
+  groups?: number; bias?: boolean; padding_mode?: 'zeros' | 'reflect' | 'replicate' | 'circular';
+}
+/** Options of BatchNorm1d/2d; momentum null keeps a cumulative average. */
+export interface BatchNormModuleOptions { eps?: number; momentum?: number | null; affine?: boolean; track_running_stats?: boolean }
+/** kaiming_uniform_/kaiming_normal_ options. */
+export interface KaimingOptions { a?: number; mode?: 'fan_in' | 'fan_out'; nonlinearity?: string }
 /** A module class, usable with or without `new`. */
 export interface ModuleClass<A extends any[] = any[]> {
   new (...args: A): Module;
@@ -382,6 +401,36 @@ export interface Optimizer {
   /** @example opt.step() */ step(closure?: () => any): any;
   /** @example opt.zero_grad() */ zero_grad(): void;
   /** @example opt.param_groups[0].lr = 0.01 */ param_groups: Array<Record<string, any> & { params: Tensor[] }>;
+  /** Per-parameter state (step, exp_avg, ...), owned by the optimizer. @example opt.state.get(w).exp_avg */ state: Map<Tensor, Record<string, any>>;
+  /** @example opt.add_param_group({ params: [w2], lr: 0.01 }) */ add_param_group(group: { params: Tensor | Iterable<Tensor> } & Record<string, any>): void;
+  /** PyTorch's layout: parameters by index across groups; the state's tensors are the optimizer's own. @example const sd = opt.state_dict() */
+  state_dict(): { state: Record<number, Record<string, any>>; param_groups: Array<Record<string, any> & { params: number[] }> };
+  /** Copies options and (cloned) state. @example opt2.load_state_dict(opt.state_dict()) */ load_state_dict(state: { state: Record<number, Record<string, any>>; param_groups: Array<Record<string, any> & { params: number[] }> }): void;
+}
+/** A learning-rate scheduler; step() after optimizer.step(). */
+export interface LRScheduler {
+  /** @example sched.step() */ step(): void;
+  /** @example sched.get_last_lr() // [0.05] */ get_last_lr(): number[];
+  /** @example sched.last_epoch */ last_epoch: number;
+  /** @example sched.base_lrs */ base_lrs: number[];
+  /** @example sched.state_dict() */ state_dict(): Record<string, any>;
+  /** @example sched.load_state_dict(state) */ load_state_dict(state: Record<string, any>): void;
+}
+/** A scheduler class, usable with or without `new`. */
+export interface LRSchedulerClass<A extends any[]> {
+  new (optimizer: Optimizer, ...args: A): LRScheduler;
+  (optimizer: Optimizer, ...args: A): LRScheduler;
+}
+/** A data set: getitem(i) and length. */
+export interface Dataset {
+  /** @example ds.getitem(0) // [x0, y0] */ getitem(index: number): any;
+  /** @example ds.length */ readonly length: number;
+}
+/** torch.utils.data.DataLoader: iterable over batches. */
+export interface DataLoader extends Iterable<any> {
+  /** Number of batches. @example loader.length */ readonly length: number;
+  /** @example loader.dataset */ dataset: Dataset;
+  /** @example loader.batch_size */ batch_size: number | null;
 }
 /** An optimizer class, usable with or without `new`. */
 export interface OptimizerClass<O> {
@@ -395,6 +444,7 @@ export interface Functional {
   /** @example F.sigmoid(x) */ sigmoid(x: Tensor): Tensor;
   /** @example F.tanh(x) */ tanh(x: Tensor): Tensor;
   /** @example F.gelu(x) */ gelu(x: Tensor): Tensor;
+  /** @example F.silu(x) */ silu(x: Tensor): Tensor;
   /** @example F.elu(x, 1) */ elu(x: Tensor, alpha?: number): Tensor;
   /** @example F.leaky_relu(x, 0.01) */ leaky_relu(x: Tensor, negative_slope?: number): Tensor;
   /** @example F.softplus(x, { beta: 2 }) */ softplus(x: Tensor, beta?: number | { beta?: number; threshold?: number }, threshold?: number): Tensor;
@@ -505,10 +555,42 @@ export interface Torch {
     /** @example torch.nn.ReLU() */ ReLU: ModuleClass<[]>;
     /** @example torch.nn.Tanh() */ Tanh: ModuleClass<[]>;
     /** @example torch.nn.Sigmoid() */ Sigmoid: ModuleClass<[]>;
-    /** @example torch.nn.GELU() */ GELU: ModuleClass<[]>;
-    /** @example torch.nn.Softmax(1) */ Softmax: ModuleClass<[dim: number]>;
-    /** @example torch.nn.LogSoftmax(1) */ LogSoftmax: ModuleClass<[dim: number]>;
-    /** @example torch.nn.Dropout(0.5) */ Dropout: ModuleClass<[p?: number]>;
+    /** @example torch.nn.GELU() */ GELU: ModuleClass<[approximate?: 'none' | { approximate?: 'none' }]>;
+    /** x * sigmoid(x). @example torch.nn.SiLU() */ SiLU: ModuleClass<[]>;
+    /** @example torch.nn.Softmax(1); torch.nn.Softmax({ dim: 1 }) */ Softmax: ModuleClass<[dim?: number | null | { dim?: number | null }]>;
+    /** @example torch.nn.LogSoftmax(1) */ LogSoftmax: ModuleClass<[dim?: number | null | { dim?: number | null }]>;
+    /** Active in train(), the identity in eval(). @example torch.nn.Dropout(0.5) */ Dropout: ModuleClass<[p?: number | { p?: number; inplace?: boolean }, options?: { inplace?: boolean }]>;
+    /** Zeroes whole channels. @example torch.nn.Dropout2d(0.2) */ Dropout2d: ModuleClass<[p?: number | { p?: number; inplace?: boolean }, options?: { inplace?: boolean }]>;
+    /** @example torch.nn.Identity() */ Identity: ModuleClass<any[]>;
+    /** @example torch.nn.Flatten(); torch.nn.Flatten(0, -1) */ Flatten: ModuleClass<[start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number]>;
+    /** @example torch.nn.Unflatten(1, [16, 4, 4]) */ Unflatten: ModuleClass<[dim: number, unflattened_size: number[]]>;
+    /** Iterable; `list.length`, `list[0]`. @example torch.nn.ModuleList([a, b]) */ ModuleList: ModuleClass<[modules?: Iterable<Module>]>;
+    /** keys()/values()/items(), get(key). @example torch.nn.ModuleDict({ cls: head }) */ ModuleDict: ModuleClass<[modules?: Record<string, Module> | Map<string, Module>]>;
+    /** @example new torch.nn.Conv1d(16, 33, 3, { stride: 2 }) */ Conv1d: ModuleClass<[in_channels: number, out_channels: number, kernel_size: number | number[], options?: ConvModuleOptions]>;
+    /** @example new torch.nn.Conv2d(1, 6, 5, { stride: 1, padding: 2 }) */ Conv2d: ModuleClass<[in_channels: number, out_channels: number, kernel_size: number | number[], options?: ConvModuleOptions]>;
+    /** @example new torch.nn.ConvTranspose2d(16, 8, 3, { stride: 2, padding: 1, output_padding: 1 }) */ ConvTranspose2d: ModuleClass<[in_channels: number, out_channels: number, kernel_size: number | number[], options?: ConvModuleOptions & { output_padding?: number | number[] }]>;
+    /** @example new torch.nn.MaxPool2d(2) */ MaxPool2d: ModuleClass<[kernel_size: number | number[], options?: { stride?: number | number[] | null; padding?: number | number[]; dilation?: number | number[]; return_indices?: boolean; ceil_mode?: boolean }]>;
+    /** @example new torch.nn.AvgPool2d(2) */ AvgPool2d: ModuleClass<[kernel_size: number | number[], options?: { stride?: number | number[] | null; padding?: number | number[]; ceil_mode?: boolean; count_include_pad?: boolean; divisor_override?: number | null }]>;
+    /** @example new torch.nn.AdaptiveAvgPool2d([1, 1]) */ AdaptiveAvgPool2d: ModuleClass<[output_size: number | Array<number | null>]>;
+    /** Buffers running_mean, running_var, num_batches_tracked. @example new torch.nn.BatchNorm1d(64, { momentum: null }) */ BatchNorm1d: ModuleClass<[num_features: number, options?: BatchNormModuleOptions]>;
+    /** @example new torch.nn.BatchNorm2d(6) */ BatchNorm2d: ModuleClass<[num_features: number, options?: BatchNormModuleOptions]>;
+    /** @example new torch.nn.LayerNorm(10); new torch.nn.LayerNorm([4, 4], { eps: 1e-6 }) */ LayerNorm: ModuleClass<[normalized_shape: number | number[], options?: { eps?: number; elementwise_affine?: boolean }]>;
+    /** @example new torch.nn.GroupNorm(2, 6) */ GroupNorm: ModuleClass<[num_groups: number, num_channels: number, options?: { eps?: number; affine?: boolean }]>;
+    /** Weight N(0, 1); the padding row zero and never updated. @example new torch.nn.Embedding(10, 3, { padding_idx: 0 }) */ Embedding: ModuleClass<[num_embeddings: number, embedding_dim: number, options?: { padding_idx?: number | null }]>;
+    /** torch.nn.init: in-place initialisers drawing PyTorch's numbers. @example torch.nn.init.kaiming_uniform_(w, { a: Math.sqrt(5) }) */
+    init: {
+      /** @example torch.nn.init.calculate_gain('relu') */ calculate_gain(nonlinearity: string, param?: number | null): number;
+      /** @example torch.nn.init.uniform_(w, -0.1, 0.1) */ uniform_(tensor: Tensor, a?: number, b?: number): Tensor;
+      /** @example torch.nn.init.normal_(w, 0, 0.02) */ normal_(tensor: Tensor, mean?: number, std?: number): Tensor;
+      /** @example torch.nn.init.constant_(b, 0.1) */ constant_(tensor: Tensor, val: number): Tensor;
+      /** @example torch.nn.init.ones_(w) */ ones_(tensor: Tensor): Tensor;
+      /** @example torch.nn.init.zeros_(b) */ zeros_(tensor: Tensor): Tensor;
+      /** @example torch.nn.init.xavier_uniform_(w, torch.nn.init.calculate_gain('tanh')) */ xavier_uniform_(tensor: Tensor, gain?: number | { gain?: number }): Tensor;
+      /** @example torch.nn.init.xavier_normal_(w) */ xavier_normal_(tensor: Tensor, gain?: number | { gain?: number }): Tensor;
+      /** @example torch.nn.init.kaiming_uniform_(w, { mode: 'fan_in', nonlinearity: 'relu' }) */ kaiming_uniform_(tensor: Tensor, a?: number | KaimingOptions, mode?: 'fan_in' | 'fan_out', nonlinearity?: string): Tensor;
+      /** @example torch.nn.init.kaiming_normal_(w, { mode: 'fan_out', nonlinearity: 'relu' }) */ kaiming_normal_(tensor: Tensor, a?: number | KaimingOptions, mode?: 'fan_in' | 'fan_out', nonlinearity?: string): Tensor;
+      /** @example torch.nn.init._calculate_fan_in_and_fan_out(w) // [fan_in, fan_out] */ _calculate_fan_in_and_fan_out(tensor: Tensor): [number, number];
+    };
     /** @example torch.nn.MSELoss() */ MSELoss: ModuleClass<[options?: ReductionOptions]>;
     /** @example torch.nn.L1Loss() */ L1Loss: ModuleClass<[options?: ReductionOptions]>;
     /** @example torch.nn.CrossEntropyLoss({ label_smoothing: 0.1 }) */ CrossEntropyLoss: ModuleClass<[options?: CrossEntropyOptions]>;
@@ -521,9 +603,35 @@ export interface Torch {
   optim: {
     /** @example torch.optim.SGD(params, { lr: 0.1, momentum: 0.9 }) */
     SGD: OptimizerClass<{ lr?: number; momentum?: number; dampening?: number; weight_decay?: number; nesterov?: boolean }>;
-    /** @example torch.optim.Adam(params, { lr: 1e-3, betas: [0.9, 0.999] }) */
-    Adam: OptimizerClass<{ lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number }>;
+    /** @example torch.optim.Adam(params, { lr: 1e-3, betas: [0.9, 0.999], amsgrad: true }) */
+    Adam: OptimizerClass<{ lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; amsgrad?: boolean; maximize?: boolean }>;
+    /** Decoupled weight decay. @example torch.optim.AdamW(params, { lr: 1e-3, weight_decay: 0.01 }) */
+    AdamW: OptimizerClass<{ lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; amsgrad?: boolean; maximize?: boolean }>;
+    /** @example torch.optim.RMSprop(params, { lr: 0.01, momentum: 0.9, centered: true }) */
+    RMSprop: OptimizerClass<{ lr?: number; alpha?: number; eps?: number; weight_decay?: number; momentum?: number; centered?: boolean; maximize?: boolean }>;
+    /** @example torch.optim.Adagrad(params, { lr: 0.01, lr_decay: 0.001 }) */
+    Adagrad: OptimizerClass<{ lr?: number; lr_decay?: number; weight_decay?: number; initial_accumulator_value?: number; eps?: number; maximize?: boolean }>;
+    /** @example const sched = torch.optim.lr_scheduler.StepLR(opt, 10, { gamma: 0.5 }) */
+    lr_scheduler: {
+      /** @example torch.optim.lr_scheduler.StepLR(opt, 10, { gamma: 0.5 }) */ StepLR: LRSchedulerClass<[step_size: number, options?: { gamma?: number; last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.MultiStepLR(opt, [30, 80], { gamma: 0.1 }) */ MultiStepLR: LRSchedulerClass<[milestones: number[], options?: { gamma?: number; last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.ExponentialLR(opt, 0.9) */ ExponentialLR: LRSchedulerClass<[gamma: number, options?: { last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.CosineAnnealingLR(opt, 50, { eta_min: 1e-5 }) */ CosineAnnealingLR: LRSchedulerClass<[T_max: number, options?: { eta_min?: number; last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.LambdaLR(opt, (epoch) => 0.95 ** epoch) */ LambdaLR: LRSchedulerClass<[lr_lambda: ((epoch: number) => number) | Array<(epoch: number) => number>, options?: { last_epoch?: number }]>;
+    };
   };
+  /** torch.utils.data. @example for (const [x, y] of torch.utils.data.DataLoader(ds, { batch_size: 32, shuffle: true })) {} */
+  utils: {
+    data: {
+      /** @example torch.utils.data.TensorDataset(x, y) */ TensorDataset: { new (...tensors: Tensor[]): Dataset & { tensors: Tensor[] }; (...tensors: Tensor[]): Dataset & { tensors: Tensor[] } };
+      /** @example torch.utils.data.Subset(ds, [0, 2, 4]) */ Subset: { new (dataset: Dataset, indices: number[]): Dataset; (dataset: Dataset, indices: number[]): Dataset };
+      /** Batches in PyTorch's order for the same seed. @example torch.utils.data.DataLoader(ds, { batch_size: 64, shuffle: true, drop_last: true }) */
+      DataLoader: { new (dataset: Dataset, options?: { batch_size?: number | null; shuffle?: boolean; drop_last?: boolean }): DataLoader; (dataset: Dataset, options?: { batch_size?: number | null; shuffle?: boolean; drop_last?: boolean }): DataLoader };
+      /** Lengths, or fractions summing to 1. @example const [train, test] = torch.utils.data.random_split(ds, [0.8, 0.2]) */ random_split(dataset: Dataset, lengths: number[]): Dataset[];
+    };
+  };
+  /** A random permutation of 0..n-1 (PyTorch's for the same seed). @example torch.randperm(10) */ randperm(n: number, options?: CreationOptions): Tensor;
+  /** @example torch.multinomial(probs, 3) */ multinomial(input: Tensor, num_samples: number, replacement?: boolean | { replacement?: boolean }, options?: { replacement?: boolean }): Tensor;
 
   /** Tensor print options; style 'legacy' prints every tensor as PyTorch 0.3 did. @example torch.set_printoptions({ precision: 2 }) */
   set_printoptions(options: { precision?: number; threshold?: number; edgeitems?: number; linewidth?: number; sci_mode?: boolean | null; profile?: 'default' | 'short' | 'full'; style?: 'modern' | 'legacy' | 'auto' }): void;
@@ -543,7 +651,7 @@ export interface Torch {
   /** Function forms of the tensor methods. @example torch.add(a, b); torch.mean(x, 1) */
   add: Fn1; sub: Fn1; mul: Fn1; div: Fn1; pow: Fn1; neg: Fn1; abs: Fn1; square: Fn1; sqrt: Fn1; rsqrt: Fn1;
   reciprocal: Fn1; exp: Fn1; log: Fn1; log1p: Fn1; expm1: Fn1; sin: Fn1; cos: Fn1; tan: Fn1; tanh: Fn1;
-  sigmoid: Fn1; relu: Fn1; leaky_relu: Fn1; gelu: Fn1; elu: Fn1; softplus: Fn1; sign: Fn1; clamp: Fn1; clip: Fn1;
+  sigmoid: Fn1; relu: Fn1; leaky_relu: Fn1; gelu: Fn1; silu: Fn1; elu: Fn1; softplus: Fn1; sign: Fn1; clamp: Fn1; clip: Fn1;
   maximum: Fn1; minimum: Fn1; eq: Fn1; ne: Fn1; lt: Fn1; le: Fn1; gt: Fn1; ge: Fn1; equal: Fn1; sum: Fn1;
   mean: Fn1; prod: Fn1; var: Fn1; std: Fn1; norm: Fn1; logsumexp: Fn1; amax: Fn1; amin: Fn1; max: Fn1; min: Fn1;
   argmax: Fn1; argmin: Fn1; matmul: Fn1; mm: Fn1; bmm: Fn1; mv: Fn1; dot: Fn1; outer: Fn1; t: Fn1; reshape: Fn1;

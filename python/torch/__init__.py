@@ -14,6 +14,8 @@ from . import _tensor_math, _tensor_shape  # noqa: F401  (they install Tensor's 
 from . import autograd
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from . import nn, optim  # noqa: E402
+from ._sampling import multinomial, randperm  # noqa: E402
+from . import utils  # noqa: E402
 from ._numpy import ndarray as _ndarray
 
 __version__ = "1.13.1"

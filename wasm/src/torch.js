@@ -7,7 +7,13 @@ import { installFunctionForms } from './install.js';
 import { functional } from './functional.js';
 import { NDArray } from './ndarray.js';
 import { nn, torchRef } from './nn.js';
+import { nnLayers } from './nn-layers.js';
+import { nnConv } from './nn-conv.js';
+import { nnNorm } from './nn-norm.js';
+import { init } from './init.js';
 import { optim } from './optim.js';
+import { data, setDataTorch } from './data.js';
+import { multinomial, randperm } from './sampling.js';
 import { M, check, fail, keep, live, tidy } from './runtime.js';
 import { Tensor, adopt, fromHandle, printStyle } from './tensor.js';
 import { factory, withOperands, wrappedNumber } from './tensor-ops.js';
@@ -165,6 +171,9 @@ export const torch = {
 
   nn,
   optim,
+  utils: { data },
+  randperm,
+  multinomial,
 
   /** PyTorch's print options plus style: 'modern' | 'legacy' (0.3) | 'auto' (per tensor). */
   set_printoptions: (options = {}) => {
@@ -217,4 +226,6 @@ installFunctionForms(torch, Tensor, (x) => (typeof x === 'number' ? wrappedNumbe
 torch.nn.functional = functional;
 factory.tensor = (x) => fromData(x);
 torchRef.torch = torch;
+Object.assign(torch.nn, nnLayers, nnConv, nnNorm, { init });
+setDataTorch(torch);
 autograd.hooks.torch = torch;
