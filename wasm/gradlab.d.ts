@@ -38,6 +38,20 @@ export interface NLLLossOptions extends ReductionOptions { weight?: Tensor; igno
  */
 export interface CrossEntropyOptions extends NLLLossOptions { label_smoothing?: number }
 
+/** An int-or-tuple size argument: one value for every spatial dim, or one per dim. */
+export type Size = number | number[];
+export interface ConvOptions { bias?: Tensor | null; stride?: Size; padding?: Size | 'same' | 'valid'; dilation?: Size; groups?: number }
+export interface ConvTransposeOptions { bias?: Tensor | null; stride?: Size; padding?: Size; output_padding?: Size; groups?: number; dilation?: Size }
+export interface MaxPoolOptions { kernel_size?: Size; stride?: Size | null; padding?: Size; dilation?: Size; ceil_mode?: boolean; return_indices?: boolean }
+export interface AvgPoolOptions { kernel_size?: Size; stride?: Size | null; padding?: Size; ceil_mode?: boolean; count_include_pad?: boolean; divisor_override?: number | null }
+export interface PadOptions { mode?: 'constant' | 'reflect' | 'replicate' | 'circular'; value?: number | null }
+export interface BatchNormOptions { weight?: Tensor | null; bias?: Tensor | null; training?: boolean; momentum?: number; eps?: number }
+export interface NormOptions { weight?: Tensor | null; bias?: Tensor | null; eps?: number }
+export interface EmbeddingOptions { padding_idx?: number | null }
+export interface DropoutOptions { p?: number; training?: boolean; inplace?: boolean }
+export interface SortOptions { dim?: number; descending?: boolean; stable?: boolean | null }
+export interface TopkOptions { k?: number; dim?: number; largest?: boolean; sorted?: boolean }
+
 /**
  * GradlabError: every engine failure, with PyTorch's message where it has one.
  * @example try { torch.ones(3).add(torch.ones(2)); } catch (e) { if (e instanceof GradlabError) console.log(e.message); }
@@ -292,6 +306,12 @@ export declare class Tensor {
 
   /** @example x.softmax(1) */ softmax(dim: number): Tensor;
   /** @example x.log_softmax(1) */ log_softmax(dim: number): Tensor;
+  /** Values and their indices along dim. @example const { values, indices } = x.sort(1, { descending: true }) */
+  sort(dim?: number | SortOptions, descending?: boolean | SortOptions, options?: SortOptions): ValuesIndices;
+  /** @example x.argsort(-1, { descending: true }) */ argsort(dim?: number | SortOptions, descending?: boolean | SortOptions, options?: SortOptions): Tensor;
+  /** The k largest (or smallest) along dim. @example const [v, i] = x.topk(3) */ topk(k: number | TopkOptions, dim?: number | TopkOptions, ...rest: Array<boolean | TopkOptions>): ValuesIndices;
+  /** @example x.cumsum(0) */ cumsum(dim: number | { dim: number; dtype?: DTypeLike }, options?: { dtype?: DTypeLike }): Tensor;
+  /** Counts of each value of a 1-d int64 tensor. @example labels.bincount({ minlength: 10 }) */ bincount(weights?: Tensor | null | { weights?: Tensor | null; minlength?: number }, minlength?: number): Tensor;
 
   /** @example loss.backward(); y.backward(torch.ones(3), { retain_graph: true }) */
   backward(gradient?: Tensor | NestedArray | null | BackwardOptions, options?: BackwardOptions): void;
@@ -381,13 +401,33 @@ export interface Functional {
   /** @example F.softmax(x, 1) */ softmax(x: Tensor, dim: number | { dim: number }): Tensor;
   /** @example F.log_softmax(x, 1) */ log_softmax(x: Tensor, dim: number | { dim: number }): Tensor;
   /** @example F.linear(x, w, b) */ linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor;
-  /** @example F.dropout(x, 0.5, true) */ dropout(x: Tensor, p?: number | { p?: number; training?: boolean }, training?: boolean): Tensor;
   /** @example F.mse_loss(y, t) */ mse_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
   /** @example F.l1_loss(y, t) */ l1_loss(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
   /** input [C], [N, C] or [N, C, d1, ...]; target class indices. @example F.nll_loss(logp, labels) */ nll_loss(input: Tensor, target: Tensor, options?: NLLLossOptions): Tensor;
   /** target: class indices, or class probabilities of the input's shape. @example F.cross_entropy(logits, labels, { label_smoothing: 0.1 }) */ cross_entropy(input: Tensor, target: Tensor, options?: CrossEntropyOptions): Tensor;
   /** @example F.binary_cross_entropy(p, t) */ binary_cross_entropy(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
   /** @example F.binary_cross_entropy_with_logits(z, t) */ binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options?: ReductionOptions): Tensor;
+  /** input [N, C, L] or [C, L]; weight [O, C/groups, k]. @example F.conv1d(x, w, b, { padding: 1 }) */ conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null | ConvOptions, ...rest: Array<Size | string | ConvOptions>): Tensor;
+  /** input [N, C, H, W] or [C, H, W]; weight [O, C/groups, kh, kw]. @example F.conv2d(x, w, null, { stride: 2, padding: 'same' }) */ conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null | ConvOptions, ...rest: Array<Size | string | ConvOptions>): Tensor;
+  /** weight [Cin, Cout/groups, kh, kw]. @example F.conv_transpose2d(x, w, null, { stride: 2 }) */ conv_transpose2d(input: Tensor, weight: Tensor, bias?: Tensor | null | ConvTransposeOptions, ...rest: Array<Size | ConvTransposeOptions>): Tensor;
+  /** @example F.max_pool1d(x, 2) */ max_pool1d(input: Tensor, kernel_size: Size | MaxPoolOptions, ...rest: Array<Size | boolean | null | MaxPoolOptions>): any;
+  /** [values, indices] when return_indices. @example F.max_pool2d(x, 2); const [y, idx] = F.max_pool2d(x, 2, { return_indices: true }) */ max_pool2d(input: Tensor, kernel_size: Size | MaxPoolOptions, ...rest: Array<Size | boolean | null | MaxPoolOptions>): any;
+  /** @example F.avg_pool1d(x, 3, { stride: 2 }) */ avg_pool1d(input: Tensor, kernel_size: Size | AvgPoolOptions, ...rest: Array<Size | boolean | null | AvgPoolOptions>): Tensor;
+  /** @example F.avg_pool2d(x, 2, { count_include_pad: false }) */ avg_pool2d(input: Tensor, kernel_size: Size | AvgPoolOptions, ...rest: Array<Size | boolean | number | null | AvgPoolOptions>): Tensor;
+  /** null in output_size keeps that input size. @example F.adaptive_avg_pool2d(x, [1, 1]) */ adaptive_avg_pool2d(input: Tensor, output_size: number | Array<number | null>): Tensor;
+  /** @example F.adaptive_max_pool2d(x, 2, { return_indices: true }) */ adaptive_max_pool2d(input: Tensor, output_size: number | Array<number | null>, return_indices?: boolean | { return_indices?: boolean }): any;
+  /** (before, after) pairs from the last dim. @example F.pad(x, [1, 1, 2, 0], { mode: 'reflect' }) */ pad(input: Tensor, pad: number[], ...rest: Array<string | number | null | PadOptions>): Tensor;
+  /** Updates running_mean/running_var in place when training. @example F.batch_norm(x, rm, rv, { weight: w, bias: b, training: true }) */ batch_norm(input: Tensor, running_mean: Tensor | null, running_var: Tensor | null, ...rest: Array<Tensor | null | boolean | number | BatchNormOptions>): Tensor;
+  /** @example F.layer_norm(x, [5], { weight: w, bias: b }) */ layer_norm(input: Tensor, normalized_shape: Size, ...rest: Array<Tensor | null | number | NormOptions>): Tensor;
+  /** @example F.group_norm(x, 2) */ group_norm(input: Tensor, num_groups: number, ...rest: Array<Tensor | null | number | NormOptions>): Tensor;
+  /** input: int64 indices; weight [num_embeddings, dim]. @example F.embedding(idx, table, { padding_idx: 0 }) */ embedding(input: Tensor, weight: Tensor, padding_idx?: number | null | EmbeddingOptions): Tensor;
+  /** int64 [*input.shape, num_classes]. @example F.one_hot(labels, 10) */ one_hot(input: Tensor, num_classes?: number | { num_classes?: number }): Tensor;
+  /** PyTorch's mask for the same seed. @example F.dropout(x, 0.2, { training: false }) */ dropout(input: Tensor, p?: number | DropoutOptions, ...rest: Array<boolean | DropoutOptions>): Tensor;
+  /** Zeroes whole channels of [N, C, *]. @example F.dropout2d(x, 0.5) */ dropout2d(input: Tensor, p?: number | DropoutOptions, ...rest: Array<boolean | DropoutOptions>): Tensor;
+  /** @example F.cosine_similarity(a, b, { dim: 1 }) */ cosine_similarity(x1: Tensor, x2: Tensor, dim?: number | { dim?: number; eps?: number }, eps?: number): Tensor;
+  /** @example F.smooth_l1_loss(y, t, { beta: 0.5 }) */ smooth_l1_loss(input: Tensor, target: Tensor, options?: ReductionOptions & { beta?: number }): Tensor;
+  /** @example F.huber_loss(y, t, { delta: 2 }) */ huber_loss(input: Tensor, target: Tensor, options?: { reduction?: 'none' | 'mean' | 'sum'; delta?: number }): Tensor;
+  /** @example F.kl_div(logp, q, { reduction: 'batchmean' }) */ kl_div(input: Tensor, target: Tensor, options?: { reduction?: 'none' | 'mean' | 'sum' | 'batchmean'; log_target?: boolean }): Tensor;
 }
 
 type SizeArgs = number[] | [number[]] | [...number[], CreationOptions] | [number[], CreationOptions];
@@ -511,6 +551,7 @@ export interface Torch {
   select: Fn1; narrow: Fn1; index_select: Fn1; gather: Fn1; masked_fill: Fn1; index_add: Fn1; scatter_add: Fn1;
   softmax: Fn1; log_softmax: Fn1; detach: Fn1; numel: Fn1; multiply: Fn1; divide: Fn1; subtract: Fn1;
   negative: Fn1; unbind: Fn1; swapaxes: Fn1; true_divide: Fn1;
+  sort: Fn1; argsort: Fn1; topk: Fn1; cumsum: Fn1; bincount: Fn1;
   /** In-place function forms. @example torch.zero_(x); torch.fill_(x, 2); torch.clamp_(x, 0, 1) */
   zero_(input: Tensor): Tensor;
   fill_(input: Tensor, value: number | boolean | Tensor): Tensor;

@@ -81,6 +81,10 @@ def call(op, inputs, kwargs):
         return torch.bincount(inputs[0], inputs[1] if len(inputs) > 1 else None, **kw)
     if op in ("sort", "argsort", "topk"):
         return getattr(torch, op)(inputs[0], **kw)
+    if op in ("dropout", "dropout2d"):
+        return getattr(F, op)(inputs[0], **kw)
+    if op == "cosine_similarity":
+        return F.cosine_similarity(inputs[0], inputs[1], **kw)
     raise ValueError(op)
 
 
@@ -89,15 +93,19 @@ def json_kwargs(kwargs):
             for k, v in kwargs.items()}
 
 
-def case(name, op, inputs, no_grad=(), **kwargs):
+def case(name, op, inputs, no_grad=(), seed=None, **kwargs):
     leaves = [t.clone().requires_grad_(t.dtype.is_floating_point and i not in no_grad) for i, t in enumerate(inputs)]
     # Encoded before the call: batch_norm updates its running statistics in place.
     encoded = [encode(t, t.requires_grad) for t in leaves]
+    if seed is not None:
+        torch.manual_seed(seed)  # dropout draws its mask from the global generator
     out = call(op, leaves, kwargs)
     outs = list(out) if isinstance(out, tuple) else [out]
     entry = {"name": name, "op": op, "inputs": encoded,
              "kwargs": json_kwargs(kwargs), "output": [encode(o) for o in outs],
              "grad_fn": type(outs[0].grad_fn).__name__ if outs[0].grad_fn is not None else None}
+    if seed is not None:
+        entry["seed"] = seed
     if outs[0].requires_grad:
         go = rnd(*outs[0].shape, dtype=outs[0].dtype)
         needed = [t for t in leaves if t.requires_grad]
@@ -110,9 +118,11 @@ def case(name, op, inputs, no_grad=(), **kwargs):
 
 def error(name, op, inputs, **kwargs):
     try:
+        torch.manual_seed(0)
         call(op, inputs, kwargs)
-    except (RuntimeError, IndexError, ValueError, AssertionError) as e:
+    except (RuntimeError, IndexError, ValueError, AssertionError, NotImplementedError) as e:
         ERRORS.append({"name": name, "op": op, "inputs": [encode(t, t.requires_grad) for t in inputs],
+                       "type": type(e).__name__,
                        "kwargs": json_kwargs(kwargs),
                        "message": str(e).split("\n")[0]})
         return
@@ -438,6 +448,64 @@ error("bincount minlength", "bincount", [bins], minlength=-1)
 error("bincount minlength before input", "bincount", [torch.tensor([-1, 2])], minlength=-1)
 error("bincount weights length", "bincount", [bins, rnd(5)])
 error("bincount weights 2-d", "bincount", [bins, rnd(2, 3)])
+
+# F.pad's other modes: 1, 2 and 3 padded dims, batched and not, negative pads (crops).
+case("pad reflect 1d", "pad", [rnd(2, 3, 5)], pad=[2, 1], mode="reflect")
+case("pad reflect 1d unbatched crop", "pad", [rnd(3, 5)], pad=[-1, 3], mode="reflect")
+case("pad reflect 2d", "pad", [rnd(2, 2, 4, 5)], pad=[1, 2, 3, 0], mode="reflect")
+case("pad reflect 2d float32 unbatched", "pad", [rnd(2, 4, 4, dtype=torch.float32)], pad=[1, 1, 1, 1], mode="reflect")
+case("pad reflect 3d", "pad", [rnd(1, 2, 3, 3, 4)], pad=[1, 2, 0, 1, 2, 1], mode="reflect")
+case("pad replicate 1d", "pad", [rnd(2, 3, 4)], pad=[3, 2], mode="replicate")
+case("pad replicate 2d", "pad", [rnd(1, 2, 3, 4)], pad=[2, -1, 1, 4], mode="replicate")
+case("pad replicate 3d float32", "pad", [rnd(2, 2, 3, 2, dtype=torch.float32)], pad=[1, 1, 2, 0, 0, 1],
+     mode="replicate")
+case("pad circular 1d", "pad", [rnd(2, 3, 4)], pad=[2, 4], mode="circular")
+case("pad circular 2d crop", "pad", [rnd(1, 2, 3, 4)], pad=[-1, 2, 3, 1], mode="circular")
+case("pad circular 3d", "pad", [rnd(1, 1, 2, 3, 2)], pad=[1, 0, 2, 1, 1, 1], mode="circular")
+error("pad reflect 4d input 1 pair", "pad", [rnd(1, 2, 3, 4)], pad=[1, 1], mode="reflect")
+error("pad reflect 1d input", "pad", [rnd(3)], pad=[1, 1], mode="reflect")
+error("pad replicate 5d input 1 pair", "pad", [rnd(1, 1, 2, 3, 4)], pad=[1, 1], mode="replicate")
+error("pad reflect too big 1d", "pad", [rnd(2, 3, 4)], pad=[4, 0], mode="reflect")
+error("pad reflect too big 2d w", "pad", [rnd(1, 2, 3, 4)], pad=[4, 0, 0, 0], mode="reflect")
+error("pad reflect too big 2d h", "pad", [rnd(1, 2, 3, 4)], pad=[0, 0, 3, 0], mode="reflect")
+error("pad reflect too big 3d d", "pad", [rnd(1, 1, 2, 3, 4)], pad=[0, 0, 0, 0, 2, 0], mode="reflect")
+error("pad reflect output empty", "pad", [rnd(2, 3, 4)], pad=[-2, -2], mode="reflect")
+error("pad replicate output empty", "pad", [rnd(2, 3, 4)], pad=[-2, -2], mode="replicate")
+error("pad reflect empty channel", "pad", [rnd(2, 0, 4)], pad=[1, 1], mode="reflect")
+error("pad replicate empty width", "pad", [rnd(2, 3, 0)], pad=[1, 1], mode="replicate")
+error("pad reflect 2d empty", "pad", [rnd(1, 0, 3, 4)], pad=[1, 1, 1, 1], mode="reflect")
+error("pad reflect int64", "pad", [torch.tensor([[[1, 2, 3]]])], pad=[1, 1], mode="reflect")
+error("pad replicate int64 2d", "pad", [torch.tensor([[[[1, 2, 3]]]])], pad=[1, 1, 0, 0], mode="replicate")
+error("pad circular wraps twice", "pad", [rnd(2, 3, 4)], pad=[0, 5], mode="circular")
+error("pad circular empty", "pad", [rnd(2, 3, 4)], pad=[-3, -2], mode="circular")
+error("pad circular 2d input", "pad", [rnd(3, 4)], pad=[1, 1], mode="circular")
+error("pad unknown mode", "pad", [rnd(2, 3, 4)], pad=[1, 1], mode="foo")
+error("pad reflect value", "pad", [rnd(2, 3, 4)], pad=[1, 1], mode="reflect", value=2.0)
+
+# cosine_similarity: PyTorch 1.13's formula, norms clamped to eps (the gradient passes the clamp).
+case("cosine_similarity", "cosine_similarity", [rnd(3, 5), rnd(3, 5)])
+case("cosine_similarity dim 0 broadcast", "cosine_similarity", [rnd(4, 3), rnd(1, 3)], dim=0)
+case("cosine_similarity large eps", "cosine_similarity", [rnd(2, 4) * 0.1, rnd(2, 4)], dim=-1, eps=0.5)
+case("cosine_similarity float32 1-d", "cosine_similarity", [rnd(6, dtype=torch.float32), rnd(6, dtype=torch.float32)],
+     dim=0)
+case("cosine_similarity zero vector", "cosine_similarity", [torch.zeros(2, 3, dtype=torch.float64), rnd(2, 3)])
+error("cosine_similarity int64", "cosine_similarity", [torch.tensor([[1, 2]]), torch.tensor([[3, 4]])])
+error("cosine_similarity shapes", "cosine_similarity", [rnd(2, 3), rnd(2, 4)])
+error("cosine_similarity dim", "cosine_similarity", [rnd(2, 3), rnd(2, 3)], dim=2)
+
+# Dropout: PyTorch's CPU mask for the seed (bernoulli_ of a float64 uniform draw per element or channel).
+case("dropout", "dropout", [rnd(4, 5)], seed=7, p=0.3)
+case("dropout float32", "dropout", [rnd(3, 6, dtype=torch.float32)], seed=11, p=0.5)
+case("dropout eval", "dropout", [rnd(2, 3)], seed=1, p=0.5, training=False)
+case("dropout p 0", "dropout", [rnd(2, 3)], seed=1, p=0.0)
+case("dropout p 1", "dropout", [rnd(2, 3)], seed=1, p=1.0)
+case("dropout2d", "dropout2d", [rnd(3, 4, 2, 2)], seed=5, p=0.4)
+case("dropout2d float32 3-d", "dropout2d", [rnd(2, 5, 3, dtype=torch.float32)], seed=9, p=0.5)
+case("dropout2d eval", "dropout2d", [rnd(2, 3, 2, 2)], seed=1, training=False)
+error("dropout p above 1", "dropout", [rnd(3)], p=1.5)
+error("dropout p negative", "dropout", [rnd(3)], p=-0.1)
+error("dropout2d p", "dropout2d", [rnd(2, 3, 2, 2)], p=2.5)
+error("dropout2d 1-d", "dropout2d", [rnd(4)], p=0.5)
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

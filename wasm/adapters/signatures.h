@@ -92,5 +92,28 @@ double to_op(const double* a);
 double index_op(const double* a);
 double nll_loss_op(const double* a);
 double cross_entropy_op(const double* a);
+// dispatch_nn.cpp
+double conv1d_op(const double* a);
+double conv2d_op(const double* a);
+double conv_transpose2d_op(const double* a);
+double max_pool1d_op(const double* a);
+double max_pool2d_op(const double* a);
+double avg_pool1d_op(const double* a);
+double avg_pool2d_op(const double* a);
+double adaptive_avg_pool2d_op(const double* a);
+double adaptive_max_pool2d_op(const double* a);
+double pad_op(const double* a);
+double batch_norm_op(const double* a);
+double layer_norm_op(const double* a);
+double group_norm_op(const double* a);
+double embedding_op(const double* a);
+double smooth_l1_loss_op(const double* a);
+double huber_loss_op(const double* a);
+double kl_div_op(const double* a);
+double sort_op(const double* a);
+double argsort_op(const double* a);
+double topk_op(const double* a);
+double bincount_op(const double* a);
+double cosine_similarity_op(const double* a);
 
 }  // namespace gradlab::wasm

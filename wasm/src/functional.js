@@ -1,6 +1,9 @@
-// torch.nn.functional: activations, softmax, linear, dropout and losses with
-// PyTorch's `reduction` option.
+// torch.nn.functional: activations, softmax, linear and losses with PyTorch's
+// `reduction` option; convolution, pooling, normalisation, dropout and the rest
+// come from functional-nn.js.
+import { functionalNN } from './functional-nn.js';
 import { installFunctional } from './install.js';
+import './tensor-sort.js'; // sort, argsort, topk, cumsum, bincount: Tensor methods reading arguments as functional-nn.js does
 import { M, fail } from './runtime.js';
 import { Tensor, adopt } from './tensor.js';
 
@@ -40,17 +43,14 @@ export const functional = {
   softmax: (x, dim) => adopt(M._softmax(tensorArg(x, 'input'), dimArg(dim, 'softmax'))),
   log_softmax: (x, dim) => adopt(M._log_softmax(tensorArg(x, 'input'), dimArg(dim, 'log_softmax'))),
   linear: (x, weight, bias) => adopt(M._linear(tensorArg(x, 'input'), tensorArg(weight, 'weight'), bias ? tensorArg(bias, 'bias') : 0)),
-  dropout: (x, p = 0.5, training = true) => {
-    if (typeof p === 'object' && p !== null) ({ p = 0.5, training = true } = p);
-    const r = M._dropout(tensorArg(x, 'input'), p, training);
-    return adopt(r);
-  },
   mse_loss: loss((a, b, r) => M._mse_loss(a, b, r)),
   l1_loss: loss((a, b, r) => M._l1_loss(a, b, r)),
   nll_loss: classLoss((a, b, w, r, ignore) => M._nll_loss(a, b, w, r, ignore)),
   cross_entropy: classLoss((a, b, w, r, ignore, smoothing) => M._cross_entropy(a, b, w, r, ignore, smoothing)),
   binary_cross_entropy: loss((a, b, r) => M._binary_cross_entropy(a, b, r)),
   binary_cross_entropy_with_logits: loss((a, b, r) => M._binary_cross_entropy_with_logits(a, b, r)),
+  // Convolution, pooling, normalisation, dropout, ... (functional-nn.js).
+  ...functionalNN,
 };
 // F.relu(x) == x.relu() and the other activations the op table lists under "F".
 installFunctional(functional);

@@ -30,6 +30,15 @@ function putList(a, i, list) {
   for (let k = 0; k < n; k++) a[i + 1 + k] = list[k];
 }
 
+// Writes several lists back to back from i (dispatch_nn.cpp reads them in order).
+function putLists(a, i, lists) {
+  for (const list of lists) {
+    putList(a, i, list);
+    a = scratch(0);
+    i += 1 + list.length;
+  }
+}
+
 // The handles an op wrote back to the scratch area (split, chunk, max(dim)).
 function handles(count) {
   if (count === 0 && M.HEAP32[errorIndex] !== 0) return undefined;
@@ -91,7 +100,56 @@ const CUSTOM = {
   cross_entropy: (id) => (h, t, w, r, ignore, smoothing) => {
     const a = scratch(6); a[0] = h; a[1] = t; a[2] = w; a[3] = r; a[4] = ignore; a[5] = smoothing; return call(id);
   },
+  // dispatch_nn.cpp: convolution, pooling, padding, normalisation, lookups, losses, sorting.
+  conv1d: (id) => (h, w, b, groups, mode, stride, padding, dilation) => {
+    const a = scratch(5); a[0] = h; a[1] = w; a[2] = b; a[3] = groups; a[4] = mode;
+    putLists(a, 5, [stride, padding, dilation]); return call(id);
+  },
+  conv_transpose2d: (id) => (h, w, b, groups, stride, padding, outputPadding, dilation) => {
+    const a = scratch(4); a[0] = h; a[1] = w; a[2] = b; a[3] = groups;
+    putLists(a, 4, [stride, padding, outputPadding, dilation]); return call(id);
+  },
+  max_pool1d: (id) => (h, ceil, withIndices, kernel, stride, padding, dilation) => {
+    const a = scratch(3); a[0] = h; a[1] = ceil ? 1 : 0; a[2] = withIndices ? 1 : 0;
+    putLists(a, 3, [kernel, stride, padding, dilation]); return handles(call(id));
+  },
+  avg_pool1d: (id) => (h, ceil, countIncludePad, divisor, kernel, stride, padding) => {
+    const a = scratch(4); a[0] = h; a[1] = ceil ? 1 : 0; a[2] = countIncludePad ? 1 : 0; a[3] = divisor;
+    putLists(a, 4, [kernel, stride, padding]); return call(id);
+  },
+  adaptive_avg_pool2d: (id) => (h, size) => { const a = scratch(1); a[0] = h; putList(a, 1, size); return call(id); },
+  adaptive_max_pool2d: (id) => (h, withIndices, size) => {
+    const a = scratch(2); a[0] = h; a[1] = withIndices ? 1 : 0; putList(a, 2, size); return handles(call(id));
+  },
+  pad: (id) => (h, mode, value, pad) => { const a = scratch(3); a[0] = h; a[1] = mode; a[2] = value; putList(a, 3, pad); return call(id); },
+  batch_norm: (id) => (h, mean, v, w, b, training, momentum, eps) => {
+    const a = scratch(8); a[0] = h; a[1] = mean; a[2] = v; a[3] = w; a[4] = b; a[5] = training ? 1 : 0; a[6] = momentum; a[7] = eps;
+    return call(id);
+  },
+  layer_norm: (id) => (h, shape, w, b, eps) => {
+    const a = scratch(4); a[0] = h; a[1] = w; a[2] = b; a[3] = eps; putList(a, 4, shape); return call(id);
+  },
+  group_norm: (id) => (h, groups, w, b, eps) => { const a = scratch(5); a[0] = h; a[1] = groups; a[2] = w; a[3] = b; a[4] = eps; return call(id); },
+  embedding: (id) => (idx, w, paddingIdx) => { const a = scratch(3); a[0] = idx; a[1] = w; a[2] = paddingIdx; return call(id); },
+  smooth_l1_loss: (id) => (h, t, r, beta) => { const a = scratch(4); a[0] = h; a[1] = t; a[2] = r; a[3] = beta; return call(id); },
+  kl_div: (id) => (h, t, r, logTarget) => { const a = scratch(4); a[0] = h; a[1] = t; a[2] = r; a[3] = logTarget ? 1 : 0; return call(id); },
+  sort: (id) => (h, dim, descending, stable) => {
+    const a = scratch(4); a[0] = h; a[1] = dim; a[2] = descending ? 1 : 0; a[3] = stable; return handles(call(id));
+  },
+  argsort: (id) => (h, dim, descending, stable) => {
+    const a = scratch(4); a[0] = h; a[1] = dim; a[2] = descending ? 1 : 0; a[3] = stable ? 1 : 0; return call(id);
+  },
+  topk: (id) => (h, k, dim, largest, sorted) => {
+    const a = scratch(5); a[0] = h; a[1] = k; a[2] = dim; a[3] = largest ? 1 : 0; a[4] = sorted ? 1 : 0; return handles(call(id));
+  },
+  cosine_similarity: (id) => (x1, x2, dim, eps) => { const a = scratch(4); a[0] = x1; a[1] = x2; a[2] = dim; a[3] = eps; return call(id); },
+  bincount: (id) => (h, w, minlength) => { const a = scratch(3); a[0] = h; a[1] = w; a[2] = minlength; return call(id); },
 };
+
+CUSTOM.conv2d = CUSTOM.conv1d;
+CUSTOM.max_pool2d = CUSTOM.max_pool1d;
+CUSTOM.avg_pool2d = CUSTOM.avg_pool1d;
+CUSTOM.huber_loss = CUSTOM.smooth_l1_loss;
 
 /** Puts `_<name>` for every op of the table on the module, and `_free_tensor`. */
 export function installRaw(module) {

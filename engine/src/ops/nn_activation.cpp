@@ -1,6 +1,6 @@
 // torch.nn.functional activations over a dim (softmax, log_softmax: max-shifted
-// kernels with their own nodes), linear, and dropout (composites whose gradients
-// come from the primitives they are written with).
+// kernels with their own nodes) and linear (a composite whose gradient comes
+// from the primitives it is written with); dropout is in dropout.cpp.
 #include <cmath>
 #include <type_traits>
 
@@ -99,15 +99,6 @@ Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias) {
   // Otherwise the bias is added in place, so it keeps the product's dtype (as PyTorch's add_).
   const Tensor y = matmul(x, t(weight));
   return bias.defined() ? add_(y, bias) : y;
-}
-
-Tensor dropout(const Tensor& x, double p, bool training) {
-  GL_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
-  if (!training || p == 0) return x;
-  if (p == 1) return mul(x, zeros_like(x));
-  // Kept elements are scaled by 1/(1-p) so the expected value is unchanged.
-  const Tensor keep = lt(rand(x.shape(), x.dtype()), scalar_tensor(1 - p, x.dtype()));
-  return mul(x, div(to(keep, x.dtype()), 1 - p));
 }
 
 }  // namespace gradlab

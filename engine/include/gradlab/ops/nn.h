@@ -14,7 +14,12 @@ Reduction reduction_from_name(const std::string& name);  // "none" | "mean" | "s
 Tensor softmax(const Tensor& x, int64_t dim);
 Tensor log_softmax(const Tensor& x, int64_t dim);
 Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias);  // bias may be undefined
+// dropout.cpp: PyTorch's CPU mask for the same seed (one float64 uniform draw per element, kept when
+// below 1 - p). dropout2d zeroes whole channels: one draw per (N, C) of an [N, C, *] input.
 Tensor dropout(const Tensor& x, double p = 0.5, bool training = true);
+Tensor dropout2d(const Tensor& x, double p = 0.5, bool training = true);
+// similarity.cpp: cosine of the angle along dim, PyTorch 1.13's formula (each squared norm clamped to eps^2).
+Tensor cosine_similarity(const Tensor& x1, const Tensor& x2, int64_t dim = 1, double eps = 1e-8);
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
 Tensor l1_loss(const Tensor& input, const Tensor& target, Reduction r = Reduction::Mean);
 // input [C], [N, C] or [N, C, d1, ...] of log-probabilities; target int64 class indices [], [N] or
