@@ -193,6 +193,7 @@ export declare class Tensor {
   /** @example x.sigmoid() */ sigmoid(): Tensor;
   /** @example x.relu() */ relu(): Tensor;
   /** @example x.gelu() */ gelu(): Tensor;
+  /** x * sigmoid(x). @example x.silu() */ silu(): Tensor;
   /** @example x.sign() */ sign(): Tensor;
   /** @example x.leaky_relu(0.2) */ leaky_relu(negative_slope?: number): Tensor;
   /** @example x.elu(1) */ elu(alpha?: number): Tensor;
@@ -302,6 +303,8 @@ export declare class Tensor {
   /** @example w.copy_(src) */ copy_(src: Tensor | NestedArray): this;
   /** @example w.uniform_(-1, 1) */ uniform_(from?: number, to?: number): this;
   /** @example w.normal_(0, 0.01) */ normal_(mean?: number, std?: number): this;
+  /** random_(): the dtype's full integer range; random_(to): [0, to); random_(from, to). @example torch.empty(3).random_(10) */ random_(from?: number, to?: number | null): this;
+  /** Indices (int64) of num_samples draws per row of (unnormalised) probabilities. @example p.multinomial(5, true) */ multinomial(num_samples: number, replacement?: boolean | { replacement?: boolean }, options?: { replacement?: boolean }): Tensor;
   /** @example torch.ones(2).requires_grad_() */ requires_grad_(requires_grad?: boolean): this;
 
   /** @example x.softmax(1) */ softmax(dim: number): Tensor;
@@ -382,6 +385,36 @@ export interface Optimizer {
   /** @example opt.step() */ step(closure?: () => any): any;
   /** @example opt.zero_grad() */ zero_grad(): void;
   /** @example opt.param_groups[0].lr = 0.01 */ param_groups: Array<Record<string, any> & { params: Tensor[] }>;
+  /** Per-parameter state (step, exp_avg, ...), owned by the optimizer. @example opt.state.get(w).exp_avg */ state: Map<Tensor, Record<string, any>>;
+  /** @example opt.add_param_group({ params: [w2], lr: 0.01 }) */ add_param_group(group: { params: Tensor | Iterable<Tensor> } & Record<string, any>): void;
+  /** PyTorch's layout: parameters by index across groups; the state's tensors are the optimizer's own. @example const sd = opt.state_dict() */
+  state_dict(): { state: Record<number, Record<string, any>>; param_groups: Array<Record<string, any> & { params: number[] }> };
+  /** Copies options and (cloned) state. @example opt2.load_state_dict(opt.state_dict()) */ load_state_dict(state: { state: Record<number, Record<string, any>>; param_groups: Array<Record<string, any> & { params: number[] }> }): void;
+}
+/** A learning-rate scheduler; step() after optimizer.step(). */
+export interface LRScheduler {
+  /** @example sched.step() */ step(): void;
+  /** @example sched.get_last_lr() // [0.05] */ get_last_lr(): number[];
+  /** @example sched.last_epoch */ last_epoch: number;
+  /** @example sched.base_lrs */ base_lrs: number[];
+  /** @example sched.state_dict() */ state_dict(): Record<string, any>;
+  /** @example sched.load_state_dict(state) */ load_state_dict(state: Record<string, any>): void;
+}
+/** A scheduler class, usable with or without `new`. */
+export interface LRSchedulerClass<A extends any[]> {
+  new (optimizer: Optimizer, ...args: A): LRScheduler;
+  (optimizer: Optimizer, ...args: A): LRScheduler;
+}
+/** A data set: getitem(i) and length. */
+export interface Dataset {
+  /** @example ds.getitem(0) // [x0, y0] */ getitem(index: number): any;
+  /** @example ds.length */ readonly length: number;
+}
+/** torch.utils.data.DataLoader: iterable over batches. */
+export interface DataLoader extends Iterable<any> {
+  /** Number of batches. @example loader.length */ readonly length: number;
+  /** @example loader.dataset */ dataset: Dataset;
+  /** @example loader.batch_size */ batch_size: number | null;
 }
 /** An optimizer class, usable with or without `new`. */
 export interface OptimizerClass<O> {
@@ -395,6 +428,7 @@ export interface Functional {
   /** @example F.sigmoid(x) */ sigmoid(x: Tensor): Tensor;
   /** @example F.tanh(x) */ tanh(x: Tensor): Tensor;
   /** @example F.gelu(x) */ gelu(x: Tensor): Tensor;
+  /** @example F.silu(x) */ silu(x: Tensor): Tensor;
   /** @example F.elu(x, 1) */ elu(x: Tensor, alpha?: number): Tensor;
   /** @example F.leaky_relu(x, 0.01) */ leaky_relu(x: Tensor, negative_slope?: number): Tensor;
   /** @example F.softplus(x, { beta: 2 }) */ softplus(x: Tensor, beta?: number | { beta?: number; threshold?: number }, threshold?: number): Tensor;
@@ -521,9 +555,35 @@ export interface Torch {
   optim: {
     /** @example torch.optim.SGD(params, { lr: 0.1, momentum: 0.9 }) */
     SGD: OptimizerClass<{ lr?: number; momentum?: number; dampening?: number; weight_decay?: number; nesterov?: boolean }>;
-    /** @example torch.optim.Adam(params, { lr: 1e-3, betas: [0.9, 0.999] }) */
-    Adam: OptimizerClass<{ lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number }>;
+    /** @example torch.optim.Adam(params, { lr: 1e-3, betas: [0.9, 0.999], amsgrad: true }) */
+    Adam: OptimizerClass<{ lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; amsgrad?: boolean; maximize?: boolean }>;
+    /** Decoupled weight decay. @example torch.optim.AdamW(params, { lr: 1e-3, weight_decay: 0.01 }) */
+    AdamW: OptimizerClass<{ lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; amsgrad?: boolean; maximize?: boolean }>;
+    /** @example torch.optim.RMSprop(params, { lr: 0.01, momentum: 0.9, centered: true }) */
+    RMSprop: OptimizerClass<{ lr?: number; alpha?: number; eps?: number; weight_decay?: number; momentum?: number; centered?: boolean; maximize?: boolean }>;
+    /** @example torch.optim.Adagrad(params, { lr: 0.01, lr_decay: 0.001 }) */
+    Adagrad: OptimizerClass<{ lr?: number; lr_decay?: number; weight_decay?: number; initial_accumulator_value?: number; eps?: number; maximize?: boolean }>;
+    /** @example const sched = torch.optim.lr_scheduler.StepLR(opt, 10, { gamma: 0.5 }) */
+    lr_scheduler: {
+      /** @example torch.optim.lr_scheduler.StepLR(opt, 10, { gamma: 0.5 }) */ StepLR: LRSchedulerClass<[step_size: number, options?: { gamma?: number; last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.MultiStepLR(opt, [30, 80], { gamma: 0.1 }) */ MultiStepLR: LRSchedulerClass<[milestones: number[], options?: { gamma?: number; last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.ExponentialLR(opt, 0.9) */ ExponentialLR: LRSchedulerClass<[gamma: number, options?: { last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.CosineAnnealingLR(opt, 50, { eta_min: 1e-5 }) */ CosineAnnealingLR: LRSchedulerClass<[T_max: number, options?: { eta_min?: number; last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.LambdaLR(opt, (epoch) => 0.95 ** epoch) */ LambdaLR: LRSchedulerClass<[lr_lambda: ((epoch: number) => number) | Array<(epoch: number) => number>, options?: { last_epoch?: number }]>;
+    };
   };
+  /** torch.utils.data. @example for (const [x, y] of torch.utils.data.DataLoader(ds, { batch_size: 32, shuffle: true })) {} */
+  utils: {
+    data: {
+      /** @example torch.utils.data.TensorDataset(x, y) */ TensorDataset: { new (...tensors: Tensor[]): Dataset & { tensors: Tensor[] }; (...tensors: Tensor[]): Dataset & { tensors: Tensor[] } };
+      /** @example torch.utils.data.Subset(ds, [0, 2, 4]) */ Subset: { new (dataset: Dataset, indices: number[]): Dataset; (dataset: Dataset, indices: number[]): Dataset };
+      /** Batches in PyTorch's order for the same seed. @example torch.utils.data.DataLoader(ds, { batch_size: 64, shuffle: true, drop_last: true }) */
+      DataLoader: { new (dataset: Dataset, options?: { batch_size?: number | null; shuffle?: boolean; drop_last?: boolean }): DataLoader; (dataset: Dataset, options?: { batch_size?: number | null; shuffle?: boolean; drop_last?: boolean }): DataLoader };
+      /** Lengths, or fractions summing to 1. @example const [train, test] = torch.utils.data.random_split(ds, [0.8, 0.2]) */ random_split(dataset: Dataset, lengths: number[]): Dataset[];
+    };
+  };
+  /** A random permutation of 0..n-1 (PyTorch's for the same seed). @example torch.randperm(10) */ randperm(n: number, options?: CreationOptions): Tensor;
+  /** @example torch.multinomial(probs, 3) */ multinomial(input: Tensor, num_samples: number, replacement?: boolean | { replacement?: boolean }, options?: { replacement?: boolean }): Tensor;
 
   /** Tensor print options; style 'legacy' prints every tensor as PyTorch 0.3 did. @example torch.set_printoptions({ precision: 2 }) */
   set_printoptions(options: { precision?: number; threshold?: number; edgeitems?: number; linewidth?: number; sci_mode?: boolean | null; profile?: 'default' | 'short' | 'full'; style?: 'modern' | 'legacy' | 'auto' }): void;
@@ -543,7 +603,7 @@ export interface Torch {
   /** Function forms of the tensor methods. @example torch.add(a, b); torch.mean(x, 1) */
   add: Fn1; sub: Fn1; mul: Fn1; div: Fn1; pow: Fn1; neg: Fn1; abs: Fn1; square: Fn1; sqrt: Fn1; rsqrt: Fn1;
   reciprocal: Fn1; exp: Fn1; log: Fn1; log1p: Fn1; expm1: Fn1; sin: Fn1; cos: Fn1; tan: Fn1; tanh: Fn1;
-  sigmoid: Fn1; relu: Fn1; leaky_relu: Fn1; gelu: Fn1; elu: Fn1; softplus: Fn1; sign: Fn1; clamp: Fn1; clip: Fn1;
+  sigmoid: Fn1; relu: Fn1; leaky_relu: Fn1; gelu: Fn1; silu: Fn1; elu: Fn1; softplus: Fn1; sign: Fn1; clamp: Fn1; clip: Fn1;
   maximum: Fn1; minimum: Fn1; eq: Fn1; ne: Fn1; lt: Fn1; le: Fn1; gt: Fn1; ge: Fn1; equal: Fn1; sum: Fn1;
   mean: Fn1; prod: Fn1; var: Fn1; std: Fn1; norm: Fn1; logsumexp: Fn1; amax: Fn1; amin: Fn1; max: Fn1; min: Fn1;
   argmax: Fn1; argmin: Fn1; matmul: Fn1; mm: Fn1; bmm: Fn1; mv: Fn1; dot: Fn1; outer: Fn1; t: Fn1; reshape: Fn1;

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+#include <utility>
 
 #include "gradlab/error.h"
 
@@ -250,5 +251,39 @@ void fill_randint(int64_t* out, int64_t n, int64_t low, int64_t high) {
     out[i] = static_cast<int64_t>(draw % range + static_cast<uint64_t>(low));
   }
 }
+
+void fill_randperm(int64_t* out, int64_t n, const int64_t* seed) {
+  Generator local;
+  if (seed) local.engine.seed(static_cast<uint32_t>(static_cast<uint64_t>(*seed)));
+  Generator& g = seed ? local : generator();
+  for (int64_t i = 0; i < n; ++i) out[i] = i;
+  for (int64_t i = 0; i + 1 < n; ++i) {
+    const int64_t z = static_cast<int64_t>(g.next32() % static_cast<uint64_t>(n - i));
+    std::swap(out[i], out[z + i]);
+  }
+}
+
+// at::uniform_int_distribution: 64-bit draws for int64 and double, 32-bit
+// otherwise, reduced modulo (the dtype's largest exact integer + 1).
+void fill_random_full(int64_t* out, int64_t n) {
+  Generator& g = generator();
+  for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(g.next64() % (1ULL << 63));
+}
+void fill_random_full(float* out, int64_t n) {
+  Generator& g = generator();
+  for (int64_t i = 0; i < n; ++i) out[i] = static_cast<float>(g.next32() % ((1ULL << 24) + 1));
+}
+void fill_random_full(double* out, int64_t n) {
+  Generator& g = generator();
+  for (int64_t i = 0; i < n; ++i) out[i] = static_cast<double>(g.next64() % ((1ULL << 53) + 1));
+}
+void fill_random_full(uint8_t* out, int64_t n) {
+  Generator& g = generator();
+  for (int64_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(g.next32() % 2);
+}
+
+double draw_unit_double() { return unit_double(generator()); }
+
+double draw_exponential(double lambda) { return -1.0 / lambda * std::log(1.0 - unit_double(generator())); }
 
 }  // namespace gradlab::random

@@ -14,6 +14,8 @@ from . import _tensor_math, _tensor_shape  # noqa: F401  (they install Tensor's 
 from . import autograd
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from . import nn, optim  # noqa: E402
+from ._sampling import multinomial, randperm  # noqa: E402
+from . import utils  # noqa: E402
 from ._numpy import ndarray as _ndarray
 
 __version__ = "1.13.1"
@@ -221,7 +223,7 @@ for _name in ("add", "sub", "mul", "div", "pow", "neg", "abs", "square", "sqrt",
               "chunk", "select", "narrow", "index_select", "gather", "masked_fill", "index_add", "scatter_add",
               "softmax", "log_softmax", "detach", "multiply", "divide", "subtract", "negative", "unbind",
               "swapaxes", "true_divide", "floor_divide", "remainder", "fmod", "all", "any", "nonzero", "isclose",
-              "logical_not", "absolute", "square"):
+              "logical_not", "absolute", "square", "sort", "argsort", "topk", "cumsum", "bincount"):
     globals()[_name] = _function_form(_name)
 
 

@@ -17,8 +17,11 @@ error_flag = bridge.errorFlag
 _CLASSES = [
     (re.compile(r"^Dimension out of range|out of range for tensor of size|^index out of range in self|^too many indices"
                 r"|^Target -?\d+ is out of bounds"), IndexError),
-    (re.compile(r"is not a valid value for reduction|^only one element tensors can be converted"), ValueError),
+    (re.compile(r"is not a valid value for reduction|^only one element tensors can be converted"
+                r"|^Expected more than 1 value per channel when training"), ValueError),
     (re.compile(r"^TypeError:|must be Tensor, not|^expected a Tensor or a number"), TypeError),
+    (re.compile(r"^Only 2D, 3D, 4D, 5D padding with non-constant padding|^Unrecognised padding mode"),
+     NotImplementedError),
 ]
 
 

@@ -226,6 +226,23 @@ class _Methods:
             return adopt(M._min_all(self._h))
         return _values_indices("min", M._min(self._h, dim, keepdim))
 
+    # ---- sorting and counting along a dim ---------------------------------
+    def sort(self, dim=-1, descending=False, stable=None):
+        return _values_indices("sort", M._sort(self._h, dim, descending, -1 if stable is None else int(bool(stable))))
+
+    def argsort(self, dim=-1, descending=False, stable=False):
+        return adopt(M._argsort(self._h, dim, descending, bool(stable)))
+
+    def topk(self, k, dim=-1, largest=True, sorted=True):
+        return _values_indices("topk", M._topk(self._h, k, dim, largest, sorted))
+
+    def cumsum(self, dim, dtype=None):
+        src = self if dtype is None else self.to(dtype)
+        return adopt(M._cumsum(src._h, dim))
+
+    def bincount(self, weights=None, minlength=0):
+        return adopt(M._bincount(self._h, 0 if weights is None else _tensor_arg(weights, "weights"), minlength))
+
     # ---- linear algebra --------------------------------------------------
     def matmul(self, other):
         return adopt(M._matmul(self._h, _tensor_arg(other, "other")))

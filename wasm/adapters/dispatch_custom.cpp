@@ -104,4 +104,19 @@ double cross_entropy_op(const double* a) {
                            integer_arg(a[4]), a[5]));
 }
 
+// Sampling and the optimizers' fused updates (issue 15, h15-train).
+// n, dtype, seed handle (0: the default generator)
+double randperm_op(const double* a) {
+  return out(randperm(integer_arg(a[0]), dtype_of(a[1]), a[2] != 0 ? T(a[2]) : Tensor()));
+}
+// h, num_samples, replacement
+double multinomial_op(const double* a) { return out(multinomial(T(a[0]), integer_arg(a[1]), a[2] != 0)); }
+// h, mode (0 full range, 1 [0, to), 2 [from, to)), from, to
+double random_op(const double* a) {
+  return out(random_(T(a[0]), integer_arg(a[1]), integer_arg(a[2]), integer_arg(a[3])));
+}
+// h, t1, t2, value
+double addcmul_op(const double* a) { return out(addcmul_(T(a[0]), T(a[1]), T(a[2]), a[3])); }
+double addcdiv_op(const double* a) { return out(addcdiv_(T(a[0]), T(a[1]), T(a[2]), a[3])); }
+
 }  // namespace gradlab::wasm

@@ -116,4 +116,11 @@ double topk_op(const double* a);
 double bincount_op(const double* a);
 double cosine_similarity_op(const double* a);
 
+// Sampling and the optimizers' fused updates (issue 15, h15-train).
+double randperm_op(const double* a);
+double multinomial_op(const double* a);
+double random_op(const double* a);
+double addcmul_op(const double* a);
+double addcdiv_op(const double* a);
+
 }  // namespace gradlab::wasm

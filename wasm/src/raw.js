@@ -85,6 +85,12 @@ const CUSTOM = {
     const a = scratch(5); a[0] = h; a[1] = b; a[2] = rtol; a[3] = atol; a[4] = nan ? 1 : 0; return call(id) !== 0;
   },
   norm: (id) => (h, p, dims, k) => { const a = scratch(4); a[0] = h; a[1] = p; a[2] = k ? 1 : 0; putList(a, 3, dims); return call(id); },
+  // Sampling and the optimizers' fused updates (issue 15, h15-train).
+  randperm: (id) => (n, dtype, seedHandle) => { const a = scratch(3); a[0] = n; a[1] = dtype; a[2] = seedHandle; return call(id); },
+  multinomial: (id) => (h, n, replacement) => { const a = scratch(3); a[0] = h; a[1] = n; a[2] = replacement ? 1 : 0; return call(id); },
+  random_: (id) => (h, mode, from, to) => { const a = scratch(4); a[0] = h; a[1] = mode; a[2] = from; a[3] = to; return call(id); },
+  addcmul_: (id) => (h, t1, t2, value) => { const a = scratch(4); a[0] = h; a[1] = t1; a[2] = t2; a[3] = value; return call(id); },
+  addcdiv_: (id) => (h, t1, t2, value) => { const a = scratch(4); a[0] = h; a[1] = t1; a[2] = t2; a[3] = value; return call(id); },
   max: (id) => (h, d, k) => { const a = scratch(3); a[0] = h; a[1] = d; a[2] = k ? 1 : 0; return handles(call(id)); },
   min: (id) => (h, d, k) => { const a = scratch(3); a[0] = h; a[1] = d; a[2] = k ? 1 : 0; return handles(call(id)); },
   cat: (id) => (hs, dim) => { const a = scratch(2); a[0] = dim; putList(a, 1, hs); return call(id); },

@@ -7,6 +7,8 @@ import { functional } from './functional.js';
 import { NDArray } from './ndarray.js';
 import { nn, torchRef } from './nn.js';
 import { optim } from './optim.js';
+import { data, setDataTorch } from './data.js';
+import { multinomial, randperm } from './sampling.js';
 import { M, check, fail, keep, live, tidy } from './runtime.js';
 import { Tensor, adopt, fromHandle, printStyle } from './tensor.js';
 import { factory, withOperands, wrappedNumber } from './tensor-ops.js';
@@ -164,6 +166,9 @@ export const torch = {
 
   nn,
   optim,
+  utils: { data },
+  randperm,
+  multinomial,
 
   /** PyTorch's print options plus style: 'modern' | 'legacy' (0.3) | 'auto' (per tensor). */
   set_printoptions: (options = {}) => {
@@ -214,4 +219,5 @@ installFunctionForms(torch, Tensor, (x) => (typeof x === 'number' ? wrappedNumbe
 torch.nn.functional = functional;
 factory.tensor = (x) => fromData(x);
 torchRef.torch = torch;
+setDataTorch(torch);
 autograd.hooks.torch = torch;

@@ -22,6 +22,7 @@
 #include "gradlab/ops/pad.h"
 #include "gradlab/ops/pool.h"
 #include "gradlab/ops/reduce.h"
+#include "gradlab/ops/sampling.h"
 #include "gradlab/ops/sort.h"
 #include "gradlab/shape.h"
 #include "gradlab/tensor.h"

@@ -49,4 +49,22 @@ void fill_normal_serial(double* out, int64_t n, double mean, double std);
 // Integers on [low, high); the caller checks low < high.
 void fill_randint(int64_t* out, int64_t n, int64_t low, int64_t high);
 
+// torch.randperm(n) as PyTorch 1.13's CPU kernel: 0..n-1, then for each i a
+// swap with i + random() % (n - i). With `seed`, the draws come from a fresh
+// generator seeded with it (torch.Generator().manual_seed(seed), as
+// DataLoader's RandomSampler makes one per epoch); else from the default one.
+void fill_randperm(int64_t* out, int64_t n, const int64_t* seed = nullptr);
+
+// random_(): PyTorch's full-range integers for the dtype (int64: 63 bits of a
+// 64-bit draw; float32: [0, 2^24]; float64: [0, 2^53]; bool: 0 or 1), in order.
+void fill_random_full(int64_t* out, int64_t n);
+void fill_random_full(float* out, int64_t n);
+void fill_random_full(double* out, int64_t n);
+void fill_random_full(uint8_t* out, int64_t n);  // bool storage
+
+// One uniform double in [0, 1) (at::uniform_real_distribution<double>), and
+// one Exp(lambda) sample as PyTorch's CPU exponential_ draws it.
+double draw_unit_double();
+double draw_exponential(double lambda);
+
 }  // namespace gradlab::random

@@ -268,4 +268,74 @@ Tensor normal_(const Tensor& self, double mean, double std) {
   }, Overlap::Refused, meta);
 }
 
+// random_(): full-range integers for the dtype (mode 0), [0, to) (mode 1) or
+// [from, to) (mode 2), drawn in the order of self's memory as uniform_ does.
+Tensor random_(const Tensor& self, int64_t mode, int64_t from, int64_t to) {
+  auto meta = [&] {
+    if (mode == 1) from = 0;
+    if (mode != 0)
+      GL_CHECK(from < to, "random_ expects 'from' to be less than 'to', but got from=", from, " >= to=", to);
+  };
+  return apply_inplace(self, {}, [&](const Tensor& s) {
+    Tensor out = empty_preserving_layout(self, s.dtype());
+    if (mode == 0) {
+      GL_DISPATCH_ALL(s.dtype(), T, random::fill_random_full(out.data_ptr<T>(), out.numel()));
+    } else {
+      Tensor ints = Tensor::empty({out.numel()}, DType::Int64);
+      random::fill_randint(ints.data_ptr<int64_t>(), ints.numel(), from, to);
+      const int64_t* v = ints.data_ptr<int64_t>();
+      GL_DISPATCH_ALL(s.dtype(), T, {
+        T* d = out.data_ptr<T>();
+        for (int64_t i = 0; i < out.numel(); ++i) d[i] = static_cast<T>(v[i]);
+      });
+    }
+    record("RandomBackward0", {out}, {s}, {}, [](const BackwardContext& c) {
+      return variable_list{zeros_like(c.grad())};
+    });
+    return out;
+  }, Overlap::Refused, meta);
+}
+
+namespace {
+
+// The optimizers' fused updates: PyTorch's CPU kernels compute
+// self + (value * t1) * t2 with the last product and the sum fused into one
+// FMA (as GCC builds them), and self + (value * t1) / t2. They run without a
+// graph only (torch.optim steps under no_grad).
+template <typename Combine>
+Tensor pointwise3_(const Tensor& self, const Tensor& t1, const Tensor& t2, const char* name, Combine combine) {
+  GL_CHECK(!graph_enabled_for({self, t1, t2}), name, ": only without a graph (under no_grad), as torch.optim uses it");
+  GL_CHECK(is_floating(self.dtype()), name, ": expected a floating point tensor");
+  return apply_inplace(self, {t1, t2}, [&](const Tensor& s) {
+    const auto dense = [&](const Tensor& t) {
+      Tensor e = contiguous(expand(t, self.shape()));
+      return e.dtype() == self.dtype() ? e : kernels::cast_nograd(e, self.dtype());
+    };
+    Tensor a = dense(t1), b = dense(t2), base = dense(s);
+    Tensor out = Tensor::empty(self.shape(), self.dtype());
+    GL_DISPATCH_FLOAT(self.dtype(), T, {
+      const T *pa = a.data_ptr<T>(), *pb = b.data_ptr<T>(), *ps = base.data_ptr<T>();
+      T* po = out.data_ptr<T>();
+      for (int64_t i = 0; i < out.numel(); ++i) po[i] = combine(ps[i], pa[i], pb[i]);
+    });
+    return out;
+  }, Overlap::Refused);
+}
+
+}  // namespace
+
+Tensor addcmul_(const Tensor& self, const Tensor& t1, const Tensor& t2, double value) {
+  return pointwise3_(self, t1, t2, "addcmul_", [value](auto s, auto a, auto b) {
+    using T = decltype(s);
+    return static_cast<T>(std::fma(static_cast<T>(value) * a, b, s));
+  });
+}
+
+Tensor addcdiv_(const Tensor& self, const Tensor& t1, const Tensor& t2, double value) {
+  return pointwise3_(self, t1, t2, "addcdiv_", [value](auto s, auto a, auto b) {
+    using T = decltype(s);
+    return static_cast<T>(s + static_cast<T>(value) * a / b);
+  });
+}
+
 }  // namespace gradlab

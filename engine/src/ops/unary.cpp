@@ -241,6 +241,22 @@ Tensor gelu(const Tensor& a) {
   return out;
 }
 
+// silu(a) = a * sigmoid(a), as PyTorch's kernel rounds it: a / (1 + exp(-a)).
+Tensor silu(const Tensor& a) {
+  check_floating(a, "silu_cpu");
+  Tensor out = map_float(a, [](auto x) {
+    using T = decltype(x);
+    return x / (T(1) + std::exp(-x));
+  });
+  // d silu(a) = grad * s * (1 + a * (1 - s)), s = sigmoid(a)
+  record("SiluBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+    const Tensor& x = c.saved[0];
+    const Tensor s = sigmoid(x);
+    return variable_list{mul(c.grad(), mul(s, add(mul(x, rsub(s, 1.0)), 1.0)))};
+  });
+  return out;
+}
+
 Tensor elu(const Tensor& a, double alpha) {
   check_floating(a, "elu_cpu");
   // exp(x) - 1 rather than expm1, as PyTorch's kernel: elu(-0.) is +0. and tiny inputs round alike.

@@ -1,6 +1,8 @@
 """torch.nn.functional over the engine's fused ops."""
-from .._engine import M
-from .._tensor import Tensor, adopt
+import math as _math
+
+from .._engine import M, arr, check
+from .._tensor import Tensor, _new, adopt
 
 _REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -63,10 +65,23 @@ def linear(input, weight, bias=None):
                            0 if bias is None else _h(bias, "bias", "linear")))
 
 
-def dropout(input, p=0.5, training=True, inplace=False):
-    if p < 0 or p > 1:
+def _dropout(raw, fn, input, p, training, inplace):
+    if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-    return adopt(M._dropout(_h(input, "input", "dropout"), p, bool(training)))
+    out = adopt(raw(_h(input, "input", fn), p, bool(training)))
+    if not inplace:
+        return out
+    input.copy_(out)
+    return input
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """PyTorch's mask for the same seed (one float64 draw per element, as its CPU bernoulli_)."""
+    return _dropout(M._dropout, "dropout", input, p, training, inplace)
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    return _dropout(M._dropout2d, "dropout2d", input, p, training, inplace)
 
 
 def _loss(raw, fn):
@@ -99,3 +114,159 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 
 binary_cross_entropy = _loss(M._binary_cross_entropy, "binary_cross_entropy")
 binary_cross_entropy_with_logits = _loss(M._binary_cross_entropy_with_logits, "binary_cross_entropy_with_logits")
+
+
+# ---- convolution, pooling, padding, normalisation, lookups -------------------
+# Int-or-tuple arguments go to the engine as lists; it checks their lengths with
+# PyTorch's texts. An optional tensor is handle 0, an optional int NaN.
+
+def _sizes(v):
+    return arr([v] if isinstance(v, int) else list(v))
+
+
+def _opt(x, name, fn):
+    return 0 if x is None else _h(x, name, fn)
+
+
+def _pooled(hs, return_indices):
+    if hs is None:
+        check()
+    handles = [int(h) for h in hs.to_py()]
+    if return_indices:
+        return _new(handles[0]), _new(handles[1])
+    return _new(handles[0])
+
+
+def _conv(raw, fn):
+    def conv(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+        mode = 0
+        if isinstance(padding, str):
+            mode = {"same": 1, "valid": 2}.get(padding)
+            if mode is None:
+                raise RuntimeError(f"Invalid padding string: '{padding}'")
+            padding = 0
+        return adopt(raw(_h(input, "input", fn), _h(weight, "weight", fn), _opt(bias, "bias", fn), groups, mode,
+                         _sizes(stride), _sizes(padding), _sizes(dilation)))
+
+    conv.__name__ = fn
+    return conv
+
+
+conv1d = _conv(M._conv1d, "conv1d")
+conv2d = _conv(M._conv2d, "conv2d")
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    fn = "conv_transpose2d"
+    return adopt(M._conv_transpose2d(_h(input, "input", fn), _h(weight, "weight", fn), _opt(bias, "bias", fn), groups,
+                                     _sizes(stride), _sizes(padding), _sizes(output_padding), _sizes(dilation)))
+
+
+def _stride(stride):
+    return arr([]) if stride is None else _sizes(stride)
+
+
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    hs = M._max_pool1d(_h(input, "input", "max_pool1d"), ceil_mode, return_indices, _sizes(kernel_size),
+                       _stride(stride), _sizes(padding), _sizes(dilation))
+    return _pooled(hs, return_indices)
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    hs = M._max_pool2d(_h(input, "input", "max_pool2d"), ceil_mode, return_indices, _sizes(kernel_size),
+                       _stride(stride), _sizes(padding), _sizes(dilation))
+    return _pooled(hs, return_indices)
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    return adopt(M._avg_pool1d(_h(input, "input", "avg_pool1d"), ceil_mode, count_include_pad, _math.nan,
+                               _sizes(kernel_size), _stride(stride), _sizes(padding)))
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    divisor = _math.nan if divisor_override is None else divisor_override
+    return adopt(M._avg_pool2d(_h(input, "input", "avg_pool2d"), ceil_mode, count_include_pad, divisor,
+                               _sizes(kernel_size), _stride(stride), _sizes(padding)))
+
+
+def _output_size(input, output_size):
+    # None keeps that input size, as PyTorch's Python wrapper resolves it.
+    if isinstance(output_size, int):
+        return arr([output_size])
+    shape = input.shape
+    n = len(output_size)
+    return arr([shape[len(shape) - n + i] if s is None else s for i, s in enumerate(output_size)])
+
+
+def adaptive_avg_pool2d(input, output_size):
+    return adopt(M._adaptive_avg_pool2d(_h(input, "input", "adaptive_avg_pool2d"), _output_size(input, output_size)))
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    hs = M._adaptive_max_pool2d(_h(input, "input", "adaptive_max_pool2d"), return_indices,
+                                _output_size(input, output_size))
+    return _pooled(hs, return_indices)
+
+
+_PAD_MODES = {"constant": 0, "reflect": 1, "replicate": 2, "circular": 3}
+
+
+def pad(input, pad, mode="constant", value=None):
+    code = _PAD_MODES.get(mode)
+    if code is None:
+        raise NotImplementedError(f"Unrecognised padding mode {mode}")
+    if code != 0 and value is not None and value != 0:
+        raise RuntimeError(f'Padding mode "{mode}" doesn\'t take in value argument')
+    return adopt(M._pad(_h(input, "input", "pad"), code, 0.0 if value is None else value, arr(list(pad))))
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    fn = "batch_norm"
+    return adopt(M._batch_norm(_h(input, "input", fn), _opt(running_mean, "running_mean", fn),
+                               _opt(running_var, "running_var", fn), _opt(weight, "weight", fn), _opt(bias, "bias", fn),
+                               bool(training), 0.1 if momentum is None else momentum, eps))
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    fn = "layer_norm"
+    return adopt(M._layer_norm(_h(input, "input", fn), _sizes(normalized_shape), _opt(weight, "weight", fn),
+                               _opt(bias, "bias", fn), eps))
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
+    fn = "group_norm"
+    return adopt(M._group_norm(_h(input, "input", fn), num_groups, _opt(weight, "weight", fn), _opt(bias, "bias", fn),
+                               eps))
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
+    if max_norm is not None or scale_grad_by_freq or sparse:
+        raise NotImplementedError("embedding: max_norm, scale_grad_by_freq and sparse are not supported by Gradlab")
+    return adopt(M._embedding(_h(input, "input", "embedding"), _h(weight, "weight", "embedding"),
+                              _math.nan if padding_idx is None else padding_idx))
+
+
+def one_hot(tensor, num_classes=-1):
+    return adopt(M._one_hot(_h(tensor, "input", "one_hot"), num_classes))
+
+
+def cosine_similarity(x1, x2, dim=1, eps=1e-8):
+    fn = "cosine_similarity"
+    return adopt(M._cosine_similarity(_h(x1, "x1", fn), _h(x2, "x2", fn), dim, eps))
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    fn = "smooth_l1_loss"
+    return adopt(M._smooth_l1_loss(_h(input, "input", fn), _h(target, "target", fn), _reduction(reduction), beta))
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0):
+    fn = "huber_loss"
+    return adopt(M._huber_loss(_h(input, "input", fn), _h(target, "target", fn), _reduction(reduction), delta))
+
+
+def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
+    fn = "kl_div"
+    code = 3 if reduction == "batchmean" else _reduction(reduction)
+    return adopt(M._kl_div(_h(input, "input", fn), _h(target, "target", fn), code, bool(log_target)))

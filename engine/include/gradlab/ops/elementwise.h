@@ -44,6 +44,7 @@ Tensor sigmoid(const Tensor& a);
 Tensor relu(const Tensor& a);
 Tensor leaky_relu(const Tensor& a, double negative_slope = 0.01);
 Tensor gelu(const Tensor& a);  // exact (erf) form, PyTorch's default
+Tensor silu(const Tensor& a);
 Tensor elu(const Tensor& a, double alpha = 1.0);
 Tensor softplus(const Tensor& a, double beta = 1.0, double threshold = 20.0);
 Tensor sign(const Tensor& a);

@@ -1,0 +1,2 @@
+"""torch.utils: the data package."""
+from . import data

@@ -1,0 +1,17 @@
+import torch
+torch.manual_seed(0)
+model = torch.nn.Linear(2, 1)
+opt = torch.optim.Adam(model.parameters(), lr=0.1)
+sched = torch.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.5)
+x = torch.tensor([[1.0, 2.0], [-1.0, 0.5], [0.3, -0.2]])
+y = torch.tensor([[1.0], [0.0], [0.5]])
+for epoch in range(6):
+    opt.zero_grad()
+    loss = torch.nn.functional.mse_loss(model(x), y)
+    loss.backward()
+    opt.step()
+    sched.step()
+    print(epoch, round(loss.item(), 5), sched.get_last_lr(), opt.param_groups[0]["lr"])
+print(model.weight)
+print(sched.state_dict())
+print(opt.param_groups[0]["initial_lr"])

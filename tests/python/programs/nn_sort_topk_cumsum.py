@@ -1,0 +1,18 @@
+import torch
+
+x = torch.tensor([[3.0, 1.0, 2.0], [0.5, 5.0, 4.0]])
+r = x.sort(dim=1, descending=True)
+print(r)
+values, indices = torch.sort(x, 0)
+print(values, indices)
+print(x.argsort(dim=1))
+print(torch.topk(x, 2))
+print(x.topk(1, dim=0, largest=False).indices)
+print(torch.cumsum(x, dim=1))
+print(torch.tensor([1, 0, 3, 3]).bincount(minlength=5))
+print(torch.tensor([[1, 2], [3, 4]]).cumsum(0))
+y = torch.tensor([1.0, 3.0, 2.0], requires_grad=True)
+s = y.sort(descending=True, stable=True)
+print(s.values.grad_fn.name())
+(s.values * torch.tensor([1.0, 2.0, 3.0])).sum().backward()
+print(y.grad)

@@ -1,0 +1,16 @@
+import torch
+torch.manual_seed(0)
+model = torch.nn.Linear(3, 2)
+opt = torch.optim.Adam(model.parameters(), lr=0.05, weight_decay=0.1, amsgrad=True)
+x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])
+for _ in range(4):
+    opt.zero_grad()
+    model(x).tanh().pow(2).mean().backward()
+    opt.step()
+print(model.weight)
+sd = opt.state_dict()
+print(sorted(sd["state"][0].keys()))
+print(sd["state"][0]["step"])
+print(sd["state"][1]["max_exp_avg_sq"])
+print(sd["param_groups"])
+print(opt)
