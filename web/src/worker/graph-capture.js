@@ -178,7 +178,8 @@ export class GraphRecorder {
   }
 
   describeNode(n, root, grads) {
-    const t = n.tensor;
+    // A pass held back until the run ends may hold tensors a torch.tidy has freed since: drawn without values.
+    const t = n.tensor && !n.tensor.isDisposed ? n.tensor : null;
     const leaf = n.node.name === 'AccumulateGrad';
     const received = grads ? grads.get(n.id) : null;
     return quietly(() => ({
