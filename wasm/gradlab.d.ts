@@ -367,6 +367,13 @@ export interface Module {
   /** @example model.children() */ children(): Module[];
   /** @example model.named_children() */ named_children(): Array<[string, Module]>;
   /** @example model.modules() */ modules(): Module[];
+  /** @example model.named_modules() // [['', model], ['fc', fc], ...] */ named_modules(prefix?: string): Array<[string, Module]>;
+  /** @example bn.named_buffers() // [['running_mean', t], ...] */ named_buffers(prefix?: string): Array<[string, Tensor]>;
+  /** @example bn.buffers() */ buffers(): Tensor[];
+  /** State that is not a parameter (saved in state_dict). @example this.register_buffer('mask', torch.ones(3)) */ register_buffer(name: string, tensor: Tensor | null, persistent?: boolean): void;
+  /** Parameters and buffers by name; fresh detached handles sharing the module's storage (free them). @example const sd = torch.tidy(() => model.state_dict()) */ state_dict(): Record<string, Tensor>;
+  /** Copies values in; PyTorch's key and size checks. @example model.load_state_dict(sd) */ load_state_dict(state: Record<string, Tensor>, options?: boolean | { strict?: boolean }): { missing_keys: string[]; unexpected_keys: string[] };
+  /** Calls fn on every submodule, then this module. @example model.apply((m) => { if (m instanceof torch.nn.Linear) torch.nn.init.zeros_(m.bias); }) */ apply(fn: (m: Module) => void): this;
   /** Sets every parameter's grad to null. @example model.zero_grad() */ zero_grad(): void;
   /** @example model.train() */ train(mode?: boolean): this;
   /** @example model.eval() */ eval(): this;
@@ -374,6 +381,15 @@ export interface Module {
   /** @example String(model) */ toString(): string;
   [key: string]: any;
 }
+/** Options of the convolution modules (PyTorch's keyword arguments). */
+export interface ConvModuleOptions {
+  stride?: number | number[]; padding?: number | number[] | 'same' | 'valid'; dilation?: number | number[];
+  groups?: number; bias?: boolean; padding_mode?: 'zeros' | 'reflect' | 'replicate' | 'circular';
+}
+/** Options of BatchNorm1d/2d; momentum null keeps a cumulative average. */
+export interface BatchNormModuleOptions { eps?: number; momentum?: number | null; affine?: boolean; track_running_stats?: boolean }
+/** kaiming_uniform_/kaiming_normal_ options. */
+export interface KaimingOptions { a?: number; mode?: 'fan_in' | 'fan_out'; nonlinearity?: string }
 /** A module class, usable with or without `new`. */
 export interface ModuleClass<A extends any[] = any[]> {
   new (...args: A): Module;
@@ -539,10 +555,42 @@ export interface Torch {
     /** @example torch.nn.ReLU() */ ReLU: ModuleClass<[]>;
     /** @example torch.nn.Tanh() */ Tanh: ModuleClass<[]>;
     /** @example torch.nn.Sigmoid() */ Sigmoid: ModuleClass<[]>;
-    /** @example torch.nn.GELU() */ GELU: ModuleClass<[]>;
-    /** @example torch.nn.Softmax(1) */ Softmax: ModuleClass<[dim: number]>;
-    /** @example torch.nn.LogSoftmax(1) */ LogSoftmax: ModuleClass<[dim: number]>;
-    /** @example torch.nn.Dropout(0.5) */ Dropout: ModuleClass<[p?: number]>;
+    /** @example torch.nn.GELU() */ GELU: ModuleClass<[approximate?: 'none' | { approximate?: 'none' }]>;
+    /** x * sigmoid(x). @example torch.nn.SiLU() */ SiLU: ModuleClass<[]>;
+    /** @example torch.nn.Softmax(1); torch.nn.Softmax({ dim: 1 }) */ Softmax: ModuleClass<[dim?: number | null | { dim?: number | null }]>;
+    /** @example torch.nn.LogSoftmax(1) */ LogSoftmax: ModuleClass<[dim?: number | null | { dim?: number | null }]>;
+    /** Active in train(), the identity in eval(). @example torch.nn.Dropout(0.5) */ Dropout: ModuleClass<[p?: number | { p?: number; inplace?: boolean }, options?: { inplace?: boolean }]>;
+    /** Zeroes whole channels. @example torch.nn.Dropout2d(0.2) */ Dropout2d: ModuleClass<[p?: number | { p?: number; inplace?: boolean }, options?: { inplace?: boolean }]>;
+    /** @example torch.nn.Identity() */ Identity: ModuleClass<any[]>;
+    /** @example torch.nn.Flatten(); torch.nn.Flatten(0, -1) */ Flatten: ModuleClass<[start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number]>;
+    /** @example torch.nn.Unflatten(1, [16, 4, 4]) */ Unflatten: ModuleClass<[dim: number, unflattened_size: number[]]>;
+    /** Iterable; `list.length`, `list[0]`. @example torch.nn.ModuleList([a, b]) */ ModuleList: ModuleClass<[modules?: Iterable<Module>]>;
+    /** keys()/values()/items(), get(key). @example torch.nn.ModuleDict({ cls: head }) */ ModuleDict: ModuleClass<[modules?: Record<string, Module> | Map<string, Module>]>;
+    /** @example new torch.nn.Conv1d(16, 33, 3, { stride: 2 }) */ Conv1d: ModuleClass<[in_channels: number, out_channels: number, kernel_size: number | number[], options?: ConvModuleOptions]>;
+    /** @example new torch.nn.Conv2d(1, 6, 5, { stride: 1, padding: 2 }) */ Conv2d: ModuleClass<[in_channels: number, out_channels: number, kernel_size: number | number[], options?: ConvModuleOptions]>;
+    /** @example new torch.nn.ConvTranspose2d(16, 8, 3, { stride: 2, padding: 1, output_padding: 1 }) */ ConvTranspose2d: ModuleClass<[in_channels: number, out_channels: number, kernel_size: number | number[], options?: ConvModuleOptions & { output_padding?: number | number[] }]>;
+    /** @example new torch.nn.MaxPool2d(2) */ MaxPool2d: ModuleClass<[kernel_size: number | number[], options?: { stride?: number | number[] | null; padding?: number | number[]; dilation?: number | number[]; return_indices?: boolean; ceil_mode?: boolean }]>;
+    /** @example new torch.nn.AvgPool2d(2) */ AvgPool2d: ModuleClass<[kernel_size: number | number[], options?: { stride?: number | number[] | null; padding?: number | number[]; ceil_mode?: boolean; count_include_pad?: boolean; divisor_override?: number | null }]>;
+    /** @example new torch.nn.AdaptiveAvgPool2d([1, 1]) */ AdaptiveAvgPool2d: ModuleClass<[output_size: number | Array<number | null>]>;
+    /** Buffers running_mean, running_var, num_batches_tracked. @example new torch.nn.BatchNorm1d(64, { momentum: null }) */ BatchNorm1d: ModuleClass<[num_features: number, options?: BatchNormModuleOptions]>;
+    /** @example new torch.nn.BatchNorm2d(6) */ BatchNorm2d: ModuleClass<[num_features: number, options?: BatchNormModuleOptions]>;
+    /** @example new torch.nn.LayerNorm(10); new torch.nn.LayerNorm([4, 4], { eps: 1e-6 }) */ LayerNorm: ModuleClass<[normalized_shape: number | number[], options?: { eps?: number; elementwise_affine?: boolean }]>;
+    /** @example new torch.nn.GroupNorm(2, 6) */ GroupNorm: ModuleClass<[num_groups: number, num_channels: number, options?: { eps?: number; affine?: boolean }]>;
+    /** Weight N(0, 1); the padding row zero and never updated. @example new torch.nn.Embedding(10, 3, { padding_idx: 0 }) */ Embedding: ModuleClass<[num_embeddings: number, embedding_dim: number, options?: { padding_idx?: number | null }]>;
+    /** torch.nn.init: in-place initialisers drawing PyTorch's numbers. @example torch.nn.init.kaiming_uniform_(w, { a: Math.sqrt(5) }) */
+    init: {
+      /** @example torch.nn.init.calculate_gain('relu') */ calculate_gain(nonlinearity: string, param?: number | null): number;
+      /** @example torch.nn.init.uniform_(w, -0.1, 0.1) */ uniform_(tensor: Tensor, a?: number, b?: number): Tensor;
+      /** @example torch.nn.init.normal_(w, 0, 0.02) */ normal_(tensor: Tensor, mean?: number, std?: number): Tensor;
+      /** @example torch.nn.init.constant_(b, 0.1) */ constant_(tensor: Tensor, val: number): Tensor;
+      /** @example torch.nn.init.ones_(w) */ ones_(tensor: Tensor): Tensor;
+      /** @example torch.nn.init.zeros_(b) */ zeros_(tensor: Tensor): Tensor;
+      /** @example torch.nn.init.xavier_uniform_(w, torch.nn.init.calculate_gain('tanh')) */ xavier_uniform_(tensor: Tensor, gain?: number | { gain?: number }): Tensor;
+      /** @example torch.nn.init.xavier_normal_(w) */ xavier_normal_(tensor: Tensor, gain?: number | { gain?: number }): Tensor;
+      /** @example torch.nn.init.kaiming_uniform_(w, { mode: 'fan_in', nonlinearity: 'relu' }) */ kaiming_uniform_(tensor: Tensor, a?: number | KaimingOptions, mode?: 'fan_in' | 'fan_out', nonlinearity?: string): Tensor;
+      /** @example torch.nn.init.kaiming_normal_(w, { mode: 'fan_out', nonlinearity: 'relu' }) */ kaiming_normal_(tensor: Tensor, a?: number | KaimingOptions, mode?: 'fan_in' | 'fan_out', nonlinearity?: string): Tensor;
+      /** @example torch.nn.init._calculate_fan_in_and_fan_out(w) // [fan_in, fan_out] */ _calculate_fan_in_and_fan_out(tensor: Tensor): [number, number];
+    };
     /** @example torch.nn.MSELoss() */ MSELoss: ModuleClass<[options?: ReductionOptions]>;
     /** @example torch.nn.L1Loss() */ L1Loss: ModuleClass<[options?: ReductionOptions]>;
     /** @example torch.nn.CrossEntropyLoss({ label_smoothing: 0.1 }) */ CrossEntropyLoss: ModuleClass<[options?: CrossEntropyOptions]>;

@@ -99,3 +99,15 @@ test('a DataLoader pass leaves no tensor behind but its batches', () => {
   assert.equal(batches, 3);
   assert.equal(torch.memory().tensors, before);
 });
+
+test('DataLoader over a custom dataset: getitem/length, arrays and numbers collated as default_collate does', () => {
+  const dataset = { length: 5, getitem: (i) => [torch.tensor([i, i * 2]), i] };
+  const loader = new DataLoader(dataset, { batch_size: 2 });
+  const batches = [...loader];
+  assert.equal(batches.length, 3);
+  assert.deepEqual(batches[0][0].tolist(), [[0, 0], [1, 2]]);
+  assert.equal(batches[0][1].dtype, 'int64');
+  assert.deepEqual(batches[2][1].tolist(), [4]);
+  assert.equal(new DataLoader(dataset, { batch_size: 2, drop_last: true }).length, 2);
+  assertGradlabError(() => new DataLoader(dataset, { batch_size: 0 }), 'batch_size should be a positive integer value, but got batch_size=0');
+});

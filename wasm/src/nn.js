@@ -1,12 +1,16 @@
 // torch.nn: Parameter, Module (callable: `model(x)` runs forward), Linear,
 // Sequential, activations and losses. Parameters are nn.Parameter tensors
 // and leaf tensors that require grad, found on a module's own properties;
-// submodules are found the same way.
+// submodules are found the same way; buffers (BatchNorm's running
+// statistics) are registered by name with register_buffer. The other layers
+// are in nn-layers.js, nn-conv.js and nn-norm.js; nn.init in init.js.
 import { isOptions, optionsArg } from './args.js';
 import { callableClass } from './callable.js';
 import { functional as F } from './functional.js';
 import { M, check, fail } from './runtime.js';
 import { Tensor, fromHandle } from './tensor.js';
+import { no_grad } from './autograd.js';
+import { init } from './init.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -50,6 +54,9 @@ class ModuleBase {
   named_children() {
     return Object.keys(this).filter((k) => this[k] instanceof ModuleBase).map((k) => [k, this[k]]);
   }
+  named_modules(prefix = '') {
+    return [[prefix, this], ...this.named_children().flatMap(([k, m]) => m.named_modules(prefix ? `${prefix}.${k}` : k))];
+  }
   children() { return this.named_children().map(([, m]) => m); }
   modules() { return [this, ...this.children().flatMap((m) => m.modules())]; }
 
@@ -60,17 +67,88 @@ class ModuleBase {
    * updates it once per step).
    */
   named_parameters(prefix = '', seen = new Set()) {
+    // A module's own parameters first, then its children's, as PyTorch walks them.
     const out = [];
     for (const key of Object.keys(this)) {
       const v = this[key];
-      if (v instanceof Tensor && !v.isDisposed && (v instanceof ParameterTensor || (v.requires_grad && v.is_leaf))) {
+      if (v instanceof Tensor && !v.isDisposed && !this._isBuffer(key) && (v instanceof ParameterTensor || (v.requires_grad && v.is_leaf))) {
         if (!seen.has(v)) out.push([prefix + key, v]);
         seen.add(v);
-      } else if (v instanceof ModuleBase) out.push(...v.named_parameters(`${prefix}${key}.`, seen));
+      }
     }
+    for (const [key, m] of this.named_children()) out.push(...m.named_parameters(`${prefix}${key}.`, seen));
     return out;
   }
   parameters() { return this.named_parameters().map(([, p]) => p); }
+
+  /** register_buffer(name, tensor): a tensor that is state but not a parameter (saved in state_dict). */
+  register_buffer(name, tensor, persistent = true) {
+    if (!Object.hasOwn(this, '_buffers')) Object.defineProperty(this, '_buffers', { value: new Map(), enumerable: false });
+    this._buffers.set(name, Boolean(persistent));
+    this[name] = tensor;
+  }
+  _isBuffer(key) { return Object.hasOwn(this, '_buffers') && this._buffers.has(key); }
+  named_buffers(prefix = '') {
+    const out = [];
+    for (const [mp, m] of this.named_modules(prefix)) {
+      if (!Object.hasOwn(m, '_buffers')) continue;
+      for (const name of m._buffers.keys()) if (m[name] instanceof Tensor) out.push([mp ? `${mp}.${name}` : name, m[name]]);
+    }
+    return out;
+  }
+  buffers() { return this.named_buffers().map(([, b]) => b); }
+
+  /**
+   * {name: tensor} of parameters and persistent buffers, module by module as
+   * PyTorch orders them. The tensors are fresh detached handles sharing the
+   * module's storage (free them, or call this in torch.tidy).
+   */
+  state_dict() {
+    const out = {};
+    for (const [mp, m] of this.named_modules()) {
+      const head = mp ? `${mp}.` : '';
+      for (const key of Object.keys(m)) {
+        const v = m[key];
+        if (v instanceof Tensor && !m._isBuffer(key) && (v instanceof ParameterTensor || (v.requires_grad && v.is_leaf))) out[head + key] = v.detach();
+      }
+      if (Object.hasOwn(m, '_buffers')) {
+        for (const [name, persistent] of m._buffers) if (persistent && m[name] instanceof Tensor) out[head + name] = m[name].detach();
+      }
+    }
+    return out;
+  }
+
+  /** Copies values from a state_dict() (PyTorch's key and size checks; strict by default). */
+  load_state_dict(state, options) {
+    const strict = typeof options === 'boolean' ? options : (optionsArg(options, 'load_state_dict()').strict ?? true);
+    const own = this.state_dict();
+    try {
+      const missing = Object.keys(own).filter((k) => !(k in state));
+      const unexpected = Object.keys(state).filter((k) => !(k in own));
+      const errors = [];
+      for (const k of Object.keys(state)) {
+        if (k in own && own[k].shape.join() !== state[k].shape.join()) {
+          errors.push(`size mismatch for ${k}: copying a param with shape torch.Size([${state[k].shape.join(', ')}]) from checkpoint, the shape in current model is torch.Size([${own[k].shape.join(', ')}]).`);
+        }
+      }
+      if (strict) {
+        if (unexpected.length) errors.unshift(`Unexpected key(s) in state_dict: ${unexpected.map((k) => `"${k}"`).join(', ')}. `);
+        if (missing.length) errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(', ')}. `);
+      }
+      if (errors.length) fail(`Error(s) in loading state_dict for ${this.constructor.name}:\n\t${errors.join('\n\t')}`);
+      no_grad(() => { for (const k of Object.keys(state)) if (k in own) own[k].copy_(state[k]); });
+      return { missing_keys: missing, unexpected_keys: unexpected };
+    } finally {
+      for (const t of Object.values(own)) t.dispose();
+    }
+  }
+
+  /** Calls fn on every submodule and then this one (e.g. to re-initialise weights). */
+  apply(fn) {
+    for (const m of this.children()) m.apply(fn);
+    fn(this);
+    return this;
+  }
 
   zero_grad() { for (const p of this.parameters()) p.grad = null; }
   train(mode = true) {
@@ -80,38 +158,77 @@ class ModuleBase {
   eval() { return this.train(false); }
 
   extra_repr() { return ''; }
+  /** PyTorch's repr: extra_repr's lines, then `(name): child` indented by two. */
   toString() {
-    const children = this.named_children();
-    const head = `${this.constructor.name}(`;
-    if (children.length === 0) return `${head}${this.extra_repr()})`;
-    const lines = children.map(([k, m]) => `  (${k}): ${String(m).split('\n').join('\n  ')}`);
-    return `${head}\n${lines.join('\n')}\n)`;
+    const extra = this.extra_repr();
+    const extraLines = extra ? extra.split('\n') : [];
+    const childLines = this.named_children().map(([k, m]) => `(${k}): ${String(m).split('\n').join('\n  ')}`);
+    const lines = [...extraLines, ...childLines];
+    let main = `${this.constructor.name}(`;
+    if (lines.length) main += extraLines.length === 1 && !childLines.length ? extraLines[0] : `\n  ${lines.join('\n  ')}\n`;
+    return `${main})`;
   }
   [inspectSymbol]() { return this.toString(); }
 }
 
 class LinearModule extends ModuleBase {
-  /** y = x Wᵀ + b, initialised as PyTorch does: U(-1/√in, 1/√in) for weight and bias. */
+  /** y = x Wᵀ + b, initialised as PyTorch's reset_parameters: kaiming_uniform_(a=√5), then the bias U(±1/√fan_in). */
   constructor(in_features, out_features, options) {
     super();
     const bias = optionsArg(options, 'Linear()').bias ?? true;
-    const bound = in_features > 0 ? 1 / Math.sqrt(in_features) : 0;
     this.in_features = in_features;
     this.out_features = out_features;
-    this.weight = uniformParameter([out_features, in_features], bound);
-    this.bias = bias ? uniformParameter([out_features], bound) : null;
+    this.weight = emptyParameter([out_features, in_features]);
+    this.bias = bias ? emptyParameter([out_features]) : null;
+    resetWeightAndBias(this.weight, this.bias);
   }
   forward(x) { return F.linear(x, this.weight, this.bias); }
   extra_repr() { return `in_features=${this.in_features}, out_features=${this.out_features}, bias=${this.bias ? 'True' : 'False'}`; }
 }
 Object.defineProperty(LinearModule, 'name', { value: 'Linear' });
 
-function uniformParameter(sizes, bound) {
-  const data = torchRef.torch.empty(sizes).uniform_(-bound, bound);
+/** A Parameter of uninitialised values (reset_parameters fills it). */
+export function emptyParameter(sizes) {
+  const data = torchRef.torch.empty(sizes);
   const p = makeParameter(data);
   data.dispose();
   return p;
 }
+
+/** Linear's and the convolutions' reset_parameters. */
+export function resetWeightAndBias(weight, bias) {
+  init.kaiming_uniform_(weight, Math.sqrt(5));
+  if (bias) {
+    const [fanIn] = init._calculate_fan_in_and_fan_out(weight);
+    if (fanIn !== 0) {
+      const bound = 1 / Math.sqrt(fanIn);
+      init.uniform_(bias, -bound, bound);
+    }
+  }
+}
+
+/** Python's repr of a number, tuple (array), string, boolean or None, for extra_repr. */
+export function py(v) {
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (v === null || v === undefined) return 'None';
+  if (Array.isArray(v)) return v.length === 1 ? `(${py(v[0])},)` : `(${v.map(py).join(', ')})`;
+  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'number') return pyFloat(v);
+  return String(v);
+}
+
+// Python's float repr: shortest digits; exponent form below 1e-4 or from 1e16.
+function pyFloat(x) {
+  if (Number.isInteger(x) && Math.abs(x) < 1e16) return String(x);
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+  const [mant, expStr] = x.toExponential().split('e');
+  const exp = Number(expStr);
+  if (exp < -4 || exp >= 16) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return String(x);
+}
+
+export { ModuleBase, ParameterTensor, makeParameter };
 
 class SequentialModule extends ModuleBase {
   constructor(...modules) {
@@ -156,15 +273,6 @@ function lossModule(name, fn) {
   return cls;
 }
 
-class DropoutModule extends ModuleBase {
-  constructor(p = 0.5) {
-    super();
-    this.p = p;
-  }
-  forward(x) { return F.dropout(x, this.p, this.training); }
-  extra_repr() { return `p=${this.p}, inplace=False`; }
-}
-Object.defineProperty(DropoutModule, 'name', { value: 'Dropout' });
 
 /** Set by torch.js: the namespace the modules create their parameters with. */
 export const torchRef = { torch: null };
@@ -177,10 +285,6 @@ export const nn = {
   ReLU: callableClass(activation('ReLU', (x) => x.relu())),
   Tanh: callableClass(activation('Tanh', (x) => x.tanh())),
   Sigmoid: callableClass(activation('Sigmoid', (x) => x.sigmoid())),
-  GELU: callableClass(activation('GELU', (x) => x.gelu())),
-  Softmax: callableClass(activation('Softmax', (x, dim) => F.softmax(x, dim), (dim) => `dim=${dim}`)),
-  LogSoftmax: callableClass(activation('LogSoftmax', (x, dim) => F.log_softmax(x, dim), (dim) => `dim=${dim}`)),
-  Dropout: callableClass(DropoutModule),
   MSELoss: callableClass(lossModule('MSELoss', F.mse_loss)),
   L1Loss: callableClass(lossModule('L1Loss', F.l1_loss)),
   CrossEntropyLoss: callableClass(lossModule('CrossEntropyLoss', F.cross_entropy)),

@@ -6,6 +6,10 @@ import { installFunctionForms } from './install.js';
 import { functional } from './functional.js';
 import { NDArray } from './ndarray.js';
 import { nn, torchRef } from './nn.js';
+import { nnLayers } from './nn-layers.js';
+import { nnConv } from './nn-conv.js';
+import { nnNorm } from './nn-norm.js';
+import { init } from './init.js';
 import { optim } from './optim.js';
 import { data, setDataTorch } from './data.js';
 import { multinomial, randperm } from './sampling.js';
@@ -219,5 +223,6 @@ installFunctionForms(torch, Tensor, (x) => (typeof x === 'number' ? wrappedNumbe
 torch.nn.functional = functional;
 factory.tensor = (x) => fromData(x);
 torchRef.torch = torch;
+Object.assign(torch.nn, nnLayers, nnConv, nnNorm, { init });
 setDataTorch(torch);
 autograd.hooks.torch = torch;

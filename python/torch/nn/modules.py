@@ -80,6 +80,10 @@ class Module:
             if value is not None:
                 raise TypeError(f"cannot assign '{_typename(value)}' as child module '{name}' (torch.nn.Module or None expected)")
             self._modules[name] = value
+        elif self.__dict__.get("_buffers") is not None and name in self._buffers:
+            if value is not None and not isinstance(value, Tensor):
+                raise TypeError(f"cannot assign '{_typename(value)}' as buffer '{name}' (torch.Tensor or None expected)")
+            self._buffers[name] = value
         else:
             object.__setattr__(self, name, value)
 
@@ -113,7 +117,23 @@ class Module:
         self._parameters[name] = param
 
     def register_buffer(self, name, tensor, persistent=True):
+        if "_buffers" not in self.__dict__:
+            raise AttributeError("cannot assign buffer before Module.__init__() call")
+        if not isinstance(name, str):
+            raise TypeError(f"buffer name should be a string. Got {_typename(name)}")
+        if "." in name:
+            raise KeyError("buffer name can't contain \".\"")
+        if name == "":
+            raise KeyError("buffer name can't be empty string \"\"")
+        if hasattr(self, name) and name not in self._buffers:
+            raise KeyError(f"attribute '{name}' already exists")
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(f"cannot assign '{_typename(tensor)}' object to buffer '{name}' (torch Tensor or None required)")
         self._buffers[name] = tensor
+        if persistent:
+            self.__dict__.setdefault("_non_persistent_buffers_set", set()).discard(name)
+        else:
+            self.__dict__.setdefault("_non_persistent_buffers_set", set()).add(name)
 
     def add_module(self, name, module):
         if not isinstance(module, Module) and module is not None:
@@ -210,8 +230,9 @@ class Module:
             for name, p in m._parameters.items():
                 if p is not None:
                     out[head + name] = p if keep_vars else p.detach()
+            skip = m.__dict__.get("_non_persistent_buffers_set", ())
             for name, b in m._buffers.items():
-                if b is not None:
+                if b is not None and name not in skip:
                     out[head + name] = b if keep_vars else b.detach()
         return out
 
@@ -250,13 +271,26 @@ class Module:
         return self
 
     def float(self):
-        return self
+        from .. import float32
+        return self._cast_floating(float32)
 
     def double(self):
-        from .. import no_grad, float64
+        from .. import float64
+        return self._cast_floating(float64)
+
+    def _cast_floating(self, dtype):
+        """Parameters and floating-point buffers to dtype (integer buffers such as num_batches_tracked stay)."""
+        from .. import no_grad
         with no_grad():
-            for p in self.parameters():
-                p.data = p.data.to(float64)
+            for m in self.modules():
+                # The engine cannot change a tensor's dtype in place (PyTorch's `param.data = ...`), so each
+                # Parameter is replaced by one of the new dtype (an optimizer made earlier keeps the old ones).
+                for name, p in m._parameters.items():
+                    if p is not None and p.is_floating_point() and p.dtype != dtype:
+                        m._parameters[name] = Parameter(p.detach().to(dtype), requires_grad=p.requires_grad)
+                for name, b in m._buffers.items():
+                    if b is not None and b.is_floating_point():
+                        m._buffers[name] = b.to(dtype)
         return self
 
     # ---- printing ------------------------------------------------------------
@@ -285,18 +319,32 @@ class Module:
         return sorted(set(object.__dir__(self)) | set(self._parameters) | set(self._modules) | set(self._buffers))
 
 
+def _reset_weight_and_bias(weight, bias):
+    """Linear's and the convolutions' reset_parameters (PyTorch 1.13)."""
+    from . import init
+    init.kaiming_uniform_(weight, a=math.sqrt(5))
+    if bias is not None:
+        fan_in, _ = init._calculate_fan_in_and_fan_out(weight)
+        if fan_in != 0:
+            bound = 1 / math.sqrt(fan_in)
+            init.uniform_(bias, -bound, bound)
+
+
 class Linear(Module):
     def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()
         from .. import empty
         self.in_features = in_features
         self.out_features = out_features
-        bound = 1 / math.sqrt(in_features) if in_features > 0 else 0
-        self.weight = Parameter(empty(out_features, in_features).uniform_(-bound, bound))
+        self.weight = Parameter(empty(out_features, in_features))
         if bias:
-            self.bias = Parameter(empty(out_features).uniform_(-bound, bound))
+            self.bias = Parameter(empty(out_features))
         else:
             self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        _reset_weight_and_bias(self.weight, self.bias)
 
     def forward(self, input):
         return F.linear(input, self.weight, self.bias)
@@ -339,12 +387,23 @@ class Sequential(Module):
 class ModuleList(Module):
     def __init__(self, modules=None):
         super().__init__()
-        for m in modules or []:
-            self.append(m)
+        if modules is not None:
+            self.extend(modules)
 
     def append(self, module):
         self.add_module(str(len(self._modules)), module)
         return self
+
+    def extend(self, modules):
+        for m in modules:
+            self.append(m)
+        return self
+
+    def __setitem__(self, idx, module):
+        self.add_module(_nth_key(self._modules, idx), module)
+
+    def __iadd__(self, modules):
+        return self.extend(modules)
 
     def __getitem__(self, idx):
         if isinstance(idx, slice):
