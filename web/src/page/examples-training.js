@@ -25,26 +25,11 @@ const train = await datasets.mnist({ train: true }); // 8,000 digits
 const test = await datasets.mnist({ train: false }); // 2,000 held out
 print('train:', train.images.shape, 'test:', test.images.shape);
 
-// A convolution layer: k×k filters (weight) and a bias per output channel,
-// drawn as PyTorch's nn.Conv2d draws them, U(±1/√(in·k·k)).
-class Conv2d extends torch.nn.Module {
-  constructor(inChannels, outChannels, k) {
-    super();
-    const bound = 1 / Math.sqrt(inChannels * k * k);
-    this.weight = torch.nn.Parameter(torch.empty(outChannels, inChannels, k, k).uniform_(-bound, bound));
-    this.bias = torch.nn.Parameter(torch.empty(outChannels).uniform_(-bound, bound));
-  }
-
-  forward(x) {
-    return F.conv2d(x, this.weight, this.bias);
-  }
-}
-
 class LeNet extends torch.nn.Module {
   constructor() {
     super();
-    this.conv1 = new Conv2d(1, 6, 5); // 1×28×28 -> 6×24×24
-    this.conv2 = new Conv2d(6, 16, 5); // 6×12×12 -> 16×8×8
+    this.conv1 = new torch.nn.Conv2d(1, 6, 5); // 1×28×28 -> 6×24×24
+    this.conv2 = new torch.nn.Conv2d(6, 16, 5); // 6×12×12 -> 16×8×8
     this.fc1 = new torch.nn.Linear(16 * 4 * 4, 120);
     this.fc2 = new torch.nn.Linear(120, 84);
     this.fc3 = new torch.nn.Linear(84, 10);
@@ -104,27 +89,10 @@ plot({ loss: losses }, { title: 'training loss', xlabel: 'step' });
     title: 'BatchNorm and Dropout: train() vs eval()',
     code: `// BatchNorm and Dropout behave differently while training and when
 // evaluating: model.train() and model.eval() switch every submodule.
-// BatchNorm1d: normalises each feature with the batch's mean and variance
-// while training, keeping running averages of both; eval() uses those.
-class BatchNorm1d extends torch.nn.Module {
-  constructor(features) {
-    super();
-    this.weight = torch.nn.Parameter(torch.ones(features));
-    this.bias = torch.nn.Parameter(torch.zeros(features));
-    this.running_mean = torch.zeros(features); // buffers: state, not parameters
-    this.running_var = torch.ones(features);
-  }
-
-  forward(x) {
-    return F.batch_norm(x, this.running_mean, this.running_var,
-      { weight: this.weight, bias: this.bias, training: this.training, momentum: 0.1 });
-  }
-}
-
 torch.manual_seed(0);
 const model = new torch.nn.Sequential(
   new torch.nn.Linear(4, 3),
-  new BatchNorm1d(3),
+  new torch.nn.BatchNorm1d(3),
   new torch.nn.Dropout(0.5),
 );
 const x = torch.randn(8, 4).mul(3).add(5); // a batch far from mean 0, std 1
@@ -170,24 +138,11 @@ test_images, test_labels = datasets.mnist(train=False)  # 2,000 held out
 print('train:', train_images.shape, 'test:', test_images.shape)
 
 
-class Conv2d(nn.Module):
-    """A convolution layer: k×k filters (weight) and a bias per output channel,
-    drawn as PyTorch's nn.Conv2d draws them, U(±1/√(in·k·k))."""
-    def __init__(self, in_channels, out_channels, k):
-        super().__init__()
-        bound = 1 / (in_channels * k * k) ** 0.5
-        self.weight = nn.Parameter(torch.empty(out_channels, in_channels, k, k).uniform_(-bound, bound))
-        self.bias = nn.Parameter(torch.empty(out_channels).uniform_(-bound, bound))
-
-    def forward(self, x):
-        return F.conv2d(x, self.weight, self.bias)
-
-
 class LeNet(nn.Module):
     def __init__(self):
         super().__init__()
-        self.conv1 = Conv2d(1, 6, 5)  # 1×28×28 -> 6×24×24
-        self.conv2 = Conv2d(6, 16, 5)  # 6×12×12 -> 16×8×8
+        self.conv1 = nn.Conv2d(1, 6, 5)  # 1×28×28 -> 6×24×24
+        self.conv2 = nn.Conv2d(6, 16, 5)  # 6×12×12 -> 16×8×8
         self.fc1 = nn.Linear(16 * 4 * 4, 120)
         self.fc2 = nn.Linear(120, 84)
         self.fc3 = nn.Linear(84, 10)
@@ -240,26 +195,8 @@ for epoch in range(1, 4):
 import torch
 import torch.nn as nn
 
-import torch.nn.functional as F
-
-
-class BatchNorm1d(nn.Module):
-    """Normalises each feature with the batch's mean and variance while
-    training, keeping running averages of both; eval() uses those."""
-    def __init__(self, features):
-        super().__init__()
-        self.weight = nn.Parameter(torch.ones(features))
-        self.bias = nn.Parameter(torch.zeros(features))
-        self.register_buffer('running_mean', torch.zeros(features))  # state, not parameters
-        self.register_buffer('running_var', torch.ones(features))
-
-    def forward(self, x):
-        return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias,
-                            training=self.training, momentum=0.1)
-
-
 torch.manual_seed(0)
-model = nn.Sequential(nn.Linear(4, 3), BatchNorm1d(3), nn.Dropout(0.5))
+model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3), nn.Dropout(0.5))
 x = torch.randn(8, 4) * 3 + 5  # a batch far from mean 0, std 1
 
 model.train()  # the default
