@@ -3,13 +3,14 @@
 // the MNIST digits only when run, trains with one live loss chart and
 // prints a held-out accuracy above 95 % within the limit; then its Graph
 // pane at 1400 px and 390 px: parameters named conv1.weight-style, text
-// never under 11 px. Screenshots land in tests/e2e/screenshots/.
+// never under 11 px. Screenshots land in tests/e2e/screenshots/. And
+// Python mode's gradlab.datasets.mnist in the playground's worker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openPage } from './helpers/browser.js';
-import { runAndWait, waitForEngine, outputText } from './helpers/editor.js';
+import { runAndWait, setCode, waitForEngine, outputText } from './helpers/editor.js';
 import { useBrowserAndServer } from './helpers/fixture.js';
 
 const ctx = useBrowserAndServer();
@@ -65,6 +66,28 @@ test('LeNet on handwritten digits: > 95 % held-out accuracy in the playground, t
     }
     await page.screenshot({ path: `${SHOTS}${viewport.width}-lenet-graph.png`, fullPage: viewport.width < 500 });
   }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('Python mode in the playground: gradlab.datasets.mnist gets the same digits, fetched before the program runs', async () => {
+  const page = await openPage(ctx.browser, ctx.url, { language: null });  // a first visit opens Python
+  const digitRequests = [];
+  page.on('request', (r) => { if (/mnist/.test(r.url())) digitRequests.push(r.url()); });
+  await waitForEngine(page);
+  await setCode(page, [
+    'from gradlab import datasets',
+    'images, labels = datasets.mnist(train=False, limit=5)',
+    'print(images.shape, images.dtype, labels.tolist(), labels.dtype)',
+    'print(round(images.sum().item(), 3))',
+    '',
+  ].join('\n'));
+  await runAndWait(page, { timeout: 180_000 });
+  assert.equal(digitRequests.length, 1, `one fetch of the digits: ${digitRequests}`);
+  // The same five test digits as the JS package gives (tests/js/datasets.test.js holds them against the JSON).
+  const [first, second] = (await outputText(page)).split('\n');
+  assert.equal(first, 'torch.Size([5, 1, 28, 28]) torch.float32 [3, 3, 6, 6, 9] torch.int64');
+  assert.match(second, /^\d+\.\d+$/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
