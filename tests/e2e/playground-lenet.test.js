@@ -65,6 +65,12 @@ test('LeNet on handwritten digits: > 95 % held-out accuracy in the playground, t
       assert.ok(texts.includes(name), `${name} in the graph at ${viewport.width} px`);
     }
     await page.screenshot({ path: `${SHOTS}${viewport.width}-lenet-graph.png`, fullPage: viewport.width < 500 });
+    if (viewport.width === 1400) {
+      // The convolutions are at the foot of the graph: pan down to them with the keyboard.
+      await page.focus('#graph .graph-canvas');
+      for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+      await page.screenshot({ path: `${SHOTS}1400-lenet-graph-convolutions.png` });
+    }
   }
   assert.deepEqual(page.errors, []);
   await page.close();
