@@ -68,7 +68,13 @@ test('LeNet on handwritten digits: > 95 % held-out accuracy in the playground, t
     if (viewport.width === 1400) {
       // The convolutions are at the foot of the graph: pan down to them with the keyboard.
       await page.focus('#graph .graph-canvas');
-      for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+      const below = () => page.evaluate(() => {
+        const canvas = document.querySelector('#graph .graph-canvas').getBoundingClientRect();
+        const node = [...document.querySelectorAll('#graph .gnode')].find((g) => g.textContent.includes('conv1.weight'));
+        return node.getBoundingClientRect().bottom - canvas.bottom;
+      });
+      for (let i = 0; i < 60 && await below() > -40; i++) await page.keyboard.press('ArrowDown');
+      assert.ok(await below() <= -40, 'conv1.weight panned into view');
       await page.screenshot({ path: `${SHOTS}1400-lenet-graph-convolutions.png` });
     }
   }
