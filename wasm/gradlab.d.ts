@@ -682,5 +682,32 @@ export declare const Variable: {
   new (data: Tensor | TensorData, options?: { requires_grad?: boolean; volatile?: boolean }): Tensor;
 };
 
+/** What datasets.mnist() takes: the split, and how many of its first digits. */
+export interface MnistOptions {
+  /** true (default): the training split, digits 0-7,999 of the file; false: the test split, digits 8,000-9,999. */
+  train?: boolean;
+  /** At most this many digits, the first of the split (default: all of it). */
+  limit?: number | null;
+}
+
+/** Images and labels of MNIST digits, both owned by the caller (dispose them, or use torch.tidy). */
+export interface MnistDigits {
+  /** (N, 1, 28, 28) float32, pixel values in [0, 1] (k / 255, as torchvision's ToTensor gives). */
+  images: Tensor;
+  /** (N,) int64, the digit 0-9 each image shows. */
+  labels: Tensor;
+}
+
+/**
+ * Data sets to train on offline. `mnist` holds 10,000 MNIST handwritten digits
+ * in a fixed shuffled order (8,000 train, 2,000 test), kept in their own file
+ * (`gradlab/data/mnist.bin.gz`, 1.6 MB) that is read or fetched on the first
+ * call only, never with the package.
+ * @example const { images, labels } = await datasets.mnist({ train: true, limit: 1000 }); // images.shape: [1000, 1, 28, 28]
+ */
+export declare const datasets: {
+  mnist(options?: MnistOptions): Promise<MnistDigits>;
+};
+
 /** The torch namespace as the default export. @example import torch from 'gradlab'; */
 export default torch;

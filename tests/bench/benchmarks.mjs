@@ -1,6 +1,7 @@
-// The timed benchmarks B1-B3: what each side runs, the unit each is reported
+// The timed benchmarks B1-B3 (and B4, the LeNet step, in b4.mjs): what each side runs, the unit each is reported
 // in, the goal from issue 6, and the check that every library computed the
 // same numbers as the plain-JS float64 oracle.
+import { b4 } from './b4.mjs';
 import { measure } from './harness.mjs';
 import {
   chainGradOracle, mlpProblem, mlpLossOracle, matmulProblem, matmulProbeOracle, probe,
@@ -82,4 +83,4 @@ async function b3(sides, timing, warn) {
   return rows;
 }
 
-export const BENCHMARKS = { B1: b1, B2: b2, B3: b3 };
+export const BENCHMARKS = { B1: b1, B2: b2, B3: b3, B4: b4 };

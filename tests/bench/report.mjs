@@ -91,7 +91,7 @@ export function markdown({ env, rows, size, startup, memory, errors, warnings })
   if (errors.length) out.push('## Errors', '', ...errors.map((e) => `- ${e}`), '');
   out.push('## Agreement checks', '', warnings.length
     ? warnings.map((w) => `- WARNING: ${w}`).join('\n')
-    : `Every library's B1 gradient, B2 first-step loss and B3 probed entries agree with the float64 oracle within 1e-3 relative.`, '');
+    : `Every library's B1 gradient, B2 and B4 first-step losses and B3 probed entries agree with the float64 oracle within 1e-3 relative.`, '');
   return out.join('\n');
 }
 

@@ -2,14 +2,14 @@
 // jax-js in one Node process; prints a Markdown table and writes
 // tests/bench/results/latest.{md,json}.
 //
-//   node tests/bench/run.mjs [--quick] [--only=B1,B3,python,size,startup,memory] [--memory[=STEPS]]
+//   node tests/bench/run.mjs [--quick] [--only=B1,B3,B4,python,size,startup,memory] [--memory[=STEPS]]
 import path from 'node:path';
 import { BENCHMARKS } from './benchmarks.mjs';
 import { size, startup } from './package.mjs';
 import { memory } from './memory.mjs';
 import { GRADLAB, evaluate, environment, markdown, write } from './report.mjs';
 
-const PARTS = ['B1', 'B2', 'B3', 'python', 'size', 'startup', 'memory'];
+const PARTS = ['B1', 'B2', 'B3', 'B4', 'python', 'size', 'startup', 'memory'];
 
 function parseArgs(argv) {
   const opts = { quick: false, only: PARTS, memorySteps: null };
@@ -60,7 +60,7 @@ for (const [label, file] of [['Gradlab', './refs/gradlab.mjs'], ['tfjs-core', '.
 const gradlab = sides.find((s) => s.name === GRADLAB);
 
 const rows = [];
-for (const id of ['B1', 'B2', 'B3']) {
+for (const id of ['B1', 'B2', 'B3', 'B4']) {
   if (!opts.only.includes(id)) continue;
   console.error(`${id}...`);
   rows.push(...(await BENCHMARKS[id](sides, timing, warn)));

@@ -250,10 +250,13 @@ test('every example exists in both languages, and each Python one prints what Py
   const javascript = EXAMPLES.filter((e) => e.language === 'javascript');
   assert.equal(python[0].id, 'py-tutorial');
   assert.deepEqual(python.map((e) => e.title), javascript.map((e) => e.title));
-  assert.deepEqual(Object.keys(ORACLE).sort(), python.map((e) => e.id).sort(), 'the oracle ran every example');
+  // Examples with a time limit of their own train for a minute and print their timings:
+  // playground-lenet.test.js checks what they reach.
+  const compared = python.filter((e) => !e.limit);
+  assert.deepEqual(Object.keys(ORACLE).sort(), compared.map((e) => e.id).sort(), 'the oracle ran every example');
 
   const page = await firstVisit();
-  for (const example of python) {
+  for (const example of compared) {
     await setCode(page, example.code);
     await runAndWait(page, { timeout: PYTHON_LOAD_MS });
     assert.equal(await page.$('.out-error'), null, `${example.id} raised: ${await page.textContent('#output')}`);

@@ -56,3 +56,13 @@ const wasmPath = createRequire(import.meta.url).resolve('gradlab/gradlab.wasm');
 console.log(torch.ones(2).sum().item(), wasmPath.endsWith('gradlab.wasm'));`);
   assert.equal(run('default.mjs'), '2 true');
 });
+
+test('the MNIST digits ship as their own file (wasm/data/) and load when a program asks', () => {
+  assert.deepEqual(readdirSync(join(dir, 'node_modules', 'gradlab', 'wasm', 'data')), ['mnist.bin.gz']);
+  writeFileSync(join(dir, 'digits.mjs'), `import { datasets } from 'gradlab';
+import { createRequire } from 'node:module';
+const { images, labels } = await datasets.mnist({ train: false, limit: 3 });
+const file = createRequire(import.meta.url).resolve('gradlab/data/mnist.bin.gz');
+console.log(JSON.stringify(images.shape), labels.dtype, file.endsWith('mnist.bin.gz'));`);
+  assert.equal(run('digits.mjs'), '[3,1,28,28] int64 true');
+});

@@ -1,6 +1,6 @@
 // Type-checked (tsc --noEmit) use of the package's declarations: the tutorial,
 // a model with an optimizer, and memory scopes.
-import torch, { GradlabError, NDArray, Variable, torch as named } from 'gradlab';
+import torch, { GradlabError, NDArray, Variable, datasets, torch as named } from 'gradlab';
 import type { Module, Tensor } from 'gradlab';
 
 const tensor: Tensor = torch.FloatTensor([[1, 2], [3, 4]]);
@@ -33,3 +33,9 @@ try {
   if (e instanceof GradlabError) console.log(e.message);
 }
 console.log(maxValues.shape, indices.dtype, g?.shape, part.ndim, memory.tensors);
+
+// datasets.mnist: an awaited split, owned tensors.
+const digits = await datasets.mnist({ train: false, limit: 10 });
+const digitShape: number[] = digits.images.shape;
+digits.labels.dispose();
+void digitShape;

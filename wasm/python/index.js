@@ -5,7 +5,7 @@
 //   import { loadPython } from 'gradlab/python';
 //   const py = await loadPython();
 //   const { stdout, stderr, error } = await py.run('import torch\nprint(torch.ones(2))');
-import { _callHook as callHook, _dropHook as dropHook, _engine as M, _opSurfaces } from '../dist/gradlab.js';
+import { _callHook as callHook, _dropHook as dropHook, _engine as M, _mnist, _opSurfaces } from '../dist/gradlab.js';
 
 // Where the repo's python/ sources are mounted inside Pyodide's file system.
 const MOUNT = '/gradlab';
@@ -75,6 +75,19 @@ function shareHookFunctions() {
   );
 }
 
+// A program whose text mentions mnist gets the digits loaded before it starts
+// (gradlab.datasets.mnist cannot await); a failure is kept for its message.
+let mnistLoadError = null;
+async function prefetchMnist(code) {
+  if (!/mnist/i.test(code) || _mnist.loaded()) return;
+  try {
+    await _mnist.load();
+    mnistLoadError = null;
+  } catch (error) {
+    mnistLoadError = error.message;
+  }
+}
+
 // What the torch package reaches through `import _gradlab_engine`: the
 // Emscripten module's raw functions (one FFI call per op, on handles) and the
 // few conversions that need JavaScript types. `hooks` is the interpreter's
@@ -94,6 +107,25 @@ function makeBridge(hooks) {
     /** A tensor's values as its TypedArray copy (int64 as Float64Array, bool as Uint8Array). */
     typedValues: (h) => M._copy_out(h),
     arrayStr: (values, shape, code, legacy, asRepr) => M._array_str(values, shape.toJs(), code, legacy, asRepr),
+    /**
+     * The engine handles [images, labels] of an MNIST split (gradlab.datasets.mnist),
+     * or undefined (None) while the digits are not in memory: run() loads them
+     * first for a program that mentions mnist, as Python cannot wait for a fetch.
+     */
+    mnist(train, limit) {
+      if (!_mnist.loaded()) return undefined;
+      const { images, labels, shape } = _mnist.arrays({ train, limit });
+      const imagesHandle = M._from_data(images, shape, 0, 0);
+      if (!imagesHandle) return [0, 0];
+      const labelsHandle = M._from_data(labels, [labels.length], 2, 0);
+      if (!labelsHandle) {
+        M._free_tensor(imagesHandle);
+        return [0, 0];
+      }
+      return [imagesHandle, labelsHandle];
+    },
+    /** Why the last load of the digits failed, or undefined (None). */
+    mnistError: () => mnistLoadError ?? undefined,
     /** A fresh engine id for one Python hook, routed back to this interpreter. */
     hookId() {
       const id = nextPythonHookId--;
@@ -168,6 +200,7 @@ export async function loadPython(options = {}) {
           callbackError ??= error;
         }
       });
+      await prefetchMnist(code);
       // A Stop that came after the last program ended must not stop this one.
       if (interruptBuffer !== undefined) interruptBuffer[0] = 0;
       const result = runPy(code, filename, stream(onStdout), stream(onStderr));

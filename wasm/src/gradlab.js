@@ -4,6 +4,7 @@
 //
 //   import { torch, Variable } from 'gradlab';
 import { installHooks } from './autograd.js';
+import { datasets, loadMnist, mnistArrays, mnistLoaded } from './datasets.js';
 import { GradlabError } from './errors.js';
 import { loadEngine } from './load.js';
 import { NDArray } from './ndarray.js';
@@ -19,7 +20,7 @@ setEngine(engine);
 installHooks();
 torch.GradlabError = GradlabError;
 
-export { torch, Variable, NDArray, GradlabError };
+export { torch, Variable, NDArray, GradlabError, datasets };
 // The Emscripten module with the raw `_name` functions, the op table's names,
 // the JS hook table's entry points and the Tensor wrapper of a handle, for
 // gradlab/python's bridge, the playground's Python panes and the tests; not
@@ -28,4 +29,6 @@ export { M as _engine } from './runtime.js';
 export { surfaces as _opSurfaces } from './install.js';
 export { callHook as _callHook, dropHook as _dropHook } from './autograd.js';
 export { fromHandle as _fromHandle } from './tensor.js';
+// The digits' loader for gradlab/python (a program mentioning mnist has them loaded before it runs).
+export const _mnist = Object.freeze({ load: loadMnist, loaded: mnistLoaded, arrays: mnistArrays });
 export default torch;

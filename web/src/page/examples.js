@@ -3,6 +3,7 @@
 // package's API). The first in each language is the tutorial Gradlab grew
 // from, in PyTorch 0.3 style.
 import { PYTHON_EXAMPLES } from './examples-python.js';
+import { TRAINING_JAVASCRIPT, TRAINING_PYTHON } from './examples-training.js';
 
 const JAVASCRIPT_EXAMPLES = [
   {
@@ -181,7 +182,8 @@ print(torch.no_grad(() => model(X))); // near [0, 1, 1, 0]
   },
 ];
 
-export const EXAMPLES = [...PYTHON_EXAMPLES, ...JAVASCRIPT_EXAMPLES.map((e) => ({ ...e, language: 'javascript' }))];
+export const EXAMPLES = [...PYTHON_EXAMPLES, ...TRAINING_PYTHON,
+  ...[...JAVASCRIPT_EXAMPLES, ...TRAINING_JAVASCRIPT].map((e) => ({ ...e, language: 'javascript' }))];
 
 // The example a first visit opens in each language.
 export const DEFAULT_EXAMPLE = { python: 'py-tutorial', javascript: 'tutorial' };

@@ -183,6 +183,11 @@ setupExamplesMenu({
   // Code that is empty or exactly an example is not the user's work.
   isEdited: () => editor.code.trim() !== '' && !EXAMPLES.some((e) => e.code === editor.code),
   onLoad(ex) {
+    // An example that trains for a while raises the time limit it needs.
+    if (ex.limit && Number(limit.value) < ex.limit) {
+      limit.value = String(ex.limit);
+      applyLimit();
+    }
     setLanguage(ex.language, ex.code);
     editor.focus();
   },

@@ -19,6 +19,7 @@ export class OutputView {
 
   clear() {
     this.root.replaceChildren();
+    this.plots = new Map();
     this.loading = null;
     this.text = null;
     this.stream = null;
@@ -121,9 +122,18 @@ export class OutputView {
     this.scrollToEnd();
   }
 
+  // A plot with the title of one this run already drew redraws that chart in
+  // place: a training loop that plots its losses every few steps shows one live chart.
   plot(series, options) {
+    const title = options?.title;
+    const drawn = title ? this.plots?.get(title) : undefined;
+    if (drawn?.isConnected) {
+      drawn.replaceChildren(lineChart(series, options));
+      return;
+    }
     const figure = this.block('out-plot', 'figure');
     figure.append(lineChart(series, options));
+    if (title) (this.plots ??= new Map()).set(title, figure);
     this.scrollToEnd();
   }
 }

@@ -1,11 +1,11 @@
 // The runner: a module Web Worker that imports the package and runs the
-// user's JavaScript with torch, Variable, F, NDArray, print, show and plot in
+// user's JavaScript with torch, Variable, F, NDArray, datasets, print, show and plot in
 // scope, or the user's Python (python-run.js, imported on the first Python
 // run so that JavaScript mode never loads Python). JavaScript runs in strict
 // mode inside an async function (so top-level await works) and its last line,
 // if an expression, is shown as a notebook shows it. Error line numbers are
 // mapped back to the editor's lines.
-import { torch, Variable, NDArray } from 'gradlab';
+import { torch, Variable, NDArray, datasets } from 'gradlab';
 import { pyStr, pyRepr, isTensor, formatSize, isSizeExpression } from '../shared/py-format.js';
 import { OutputStream } from './worker-output.js';
 import { describeTensor } from './tensor-info.js';
@@ -17,7 +17,7 @@ import { withLastExpression } from './last-expression.js';
 import { nameDeclarations, NAME_FN } from './declared-names.js';
 
 const AsyncFunction = (async () => {}).constructor;
-const PARAMS = ['torch', 'Variable', 'F', 'NDArray', 'print', 'show', 'plot', 'console',
+const PARAMS = ['torch', 'Variable', 'F', 'NDArray', 'datasets', 'print', 'show', 'plot', 'console',
   'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', NAME_FN];
 // On line 1, so error lines need no shift (columns on line 1 do).
 const STRICT = "'use strict';";
@@ -67,6 +67,16 @@ function userSetPrintoptions(options = {}) {
 // The torch the user's code sees: the package's, with set_printoptions
 // observed so the pane knows the linewidth to restore.
 const userTorch = Object.create(torch, { set_printoptions: { value: userSetPrintoptions, enumerable: true } });
+
+// datasets.mnist() as the package's, its tensors counted as the run's (the next run frees them).
+const userDatasets = Object.freeze({
+  async mnist(options) {
+    const digits = await datasets.mnist(options);
+    runTensors.add(digits.images);
+    runTensors.add(digits.labels);
+    return digits;
+  },
+});
 
 function postTensor(t, name) {
   out.flush();
@@ -222,7 +232,7 @@ async function run(code, capture) {
   // fatal; a backward pass in one is drawn once the callback returns.
   const t = timers.scope((e) => { out.flush(); postMessage(errorMessage(e, 'late-error')); }, postPasses);
   try {
-    const value = await fn(userTorch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole,
+    const value = await fn(userTorch, Variable, torch.nn.functional, NDArray, userDatasets, print, show, plot, userConsole,
       t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval, nameOf);
     postPasses();
     out.finish();
