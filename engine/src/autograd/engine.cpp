@@ -134,7 +134,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
       if (c.valid()) capture_nodes.insert(c.fn.get());
     for (Node* n : post_order) {
       bool needed = capture_nodes.count(n) > 0;
-      if (!dynamic_cast<AccumulateGrad*>(n))
+      if (!n->as_accumulate_grad())
         for (const auto& e : n->next_edges()) needed = needed || (e.fn && state[e.fn.get()].needed);
       state[n].needed = needed;
     }
@@ -168,7 +168,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
     NodeState& s = state[n];
     variable_list grads = std::move(s.buffer);
     grads.resize(n->num_outputs());
-    auto* acc = dynamic_cast<AccumulateGrad*>(n);
+    auto* acc = n->as_accumulate_grad();
     if (acc)
       run_leaf_hooks(*acc, grads);
     else

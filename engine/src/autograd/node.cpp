@@ -23,6 +23,10 @@ void release_node(std::shared_ptr<Node>&& node) {
   thread_local bool draining = false;
   thread_local std::vector<std::shared_ptr<Node>> pending;
   if (!node) return;
+  if (node.use_count() > 1) {  // not the last reference: nothing is freed, nothing can recurse
+    node.reset();
+    return;
+  }
   pending.push_back(std::move(node));
   if (draining) return;  // the outer loop below will free it
   draining = true;

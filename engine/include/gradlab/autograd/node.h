@@ -32,11 +32,16 @@ using EdgeList = SmallVector<Edge, 3>;
 // stack instead of nested destructors, which would overflow WebAssembly's stack.
 void release_node(std::shared_ptr<Node>&& node);
 
+class AccumulateGrad;
+
 class Node : public std::enable_shared_from_this<Node> {
  public:
   Node();
   virtual ~Node();
   virtual std::string name() const = 0;
+  // The node as a leaf's sink, or null; instead of dynamic_cast, so the wasm
+  // build needs no RTTI.
+  virtual AccumulateGrad* as_accumulate_grad() { return nullptr; }
   // grads: one per forward output (undefined where no gradient arrived).
   // Returns one gradient per next edge (undefined = none).
   virtual variable_list apply(variable_list&& grads) = 0;
@@ -68,6 +73,7 @@ class AccumulateGrad : public Node {
  public:
   explicit AccumulateGrad(Tensor variable) : variable_(std::move(variable)) {}
   std::string name() const override { return "AccumulateGrad"; }
+  AccumulateGrad* as_accumulate_grad() override { return this; }
   variable_list apply(variable_list&& grads) override;
   const Tensor& variable() const { return variable_; }
 
