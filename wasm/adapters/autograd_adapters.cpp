@@ -125,7 +125,7 @@ double node_next_svc(const double* a) {
 }
 
 double node_variable_svc(const double* a) {
-  const auto* acc = dynamic_cast<const AccumulateGrad*>(node(a[0]).get());
+  const auto* acc = node(a[0])->as_accumulate_grad();
   return acc ? static_cast<double>(wrap(acc->variable())) : 0;
 }
 

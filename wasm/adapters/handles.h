@@ -16,8 +16,13 @@ namespace gradlab::wasm {
 
 using Handle = uintptr_t;
 
+// A handle's box: every op result gets one and JS frees it soon after, so
+// freed boxes are kept for reuse instead of a malloc/free pair per op.
+Tensor* new_box(Tensor&& t);
+void free_box(Tensor* box);
+
 // 0 stands for an undefined tensor (no grad, no bias).
-inline Handle wrap(Tensor t) { return t.defined() ? reinterpret_cast<Handle>(new Tensor(std::move(t))) : 0; }
+inline Handle wrap(Tensor t) { return t.defined() ? reinterpret_cast<Handle>(new_box(std::move(t))) : 0; }
 inline Tensor& tensor(Handle h) {
   static Tensor undefined;
   return h == 0 ? undefined : *reinterpret_cast<Tensor*>(h);
