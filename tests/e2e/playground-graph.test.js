@@ -4,12 +4,16 @@
 // a step-through that shows real gradients and explains each node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { openPage } from './helpers/browser.js';
 import { setCode, runAndWait, waitForEngine } from './helpers/editor.js';
 import { useBrowserAndServer } from './helpers/fixture.js';
 import { EXAMPLES } from '../../web/src/page/examples.js';
 
 const ctx = useBrowserAndServer();
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const example = (id) => EXAMPLES.find((e) => e.id === id).code;
 
 async function runInGraph(code, viewport) {
@@ -51,11 +55,16 @@ for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 
     assert.ok(await smallestText(page) > before);
     await page.click('#graph button[aria-label^="Fit"]');
     assert.ok(await smallestText(page) >= 10.99);
+    // The engine's order, one step in: the loss's gradient on the edge it took.
+    await page.click('#graph button[data-action="next"]');
+    await page.click('#graph button[data-action="next"]');
+    assert.match(await page.textContent('#graph .gedge-label.shown text'), /^\[|^-?\d/);
+    await page.screenshot({ path: `${SHOTS}${viewport.width}-mlp-graph-step.png`, fullPage: viewport.width < 500 });
     await page.close();
   });
 }
 
-test('edges from different nodes into one input say which share of the sum they are', async () => {
+test('each edge shows the gradient the engine sent along it, also where edges meet', async () => {
   const page = await runInGraph([
     'const x = torch.tensor([1, 2], { requires_grad: true });',
     'const y = x.mul(2).add(x.exp()).sum();',
@@ -63,13 +72,20 @@ test('edges from different nodes into one input say which share of the sum they 
     '',
   ].join('\n'));
   const next = () => page.click('#graph button[data-action="next"]');
+  const shown = () => page.$$eval('#graph .gedge-label.shown text', (ts) => ts.map((t) => t.textContent));
   await next();
+  assert.deepEqual(await shown(), ['[1., 1.]']);
   await next();
-  const labels = await page.$$eval('#graph .gedge-label.shown text', (ts) => ts.map((t) => t.textContent));
-  assert.equal(labels.length, 2);
-  for (const l of labels) assert.match(l, /^\[/);
+  assert.deepEqual(await shown(), ['[1., 1.]', '[1., 1.]']);
+  // The engine runs the later-made exp() first; its edge carries exp(x), not the leaf's sum.
   await next();
-  assert.deepEqual(await page.$$eval('#graph .gedge-label.shown text', (ts) => ts.map((t) => t.textContent)), ['1 of 2 summed']);
+  assert.match(await page.textContent('.graph-detail'), /ExpBackward0/);
+  assert.deepEqual(await shown(), ['[2.7183, 7.3891]']);
+  await next();
+  assert.match(await page.textContent('.graph-detail'), /MulBackward0/);
+  assert.deepEqual(await shown(), ['[2., 2.]']);
+  await next();
+  assert.match(await page.textContent('.graph-detail'), /sum of 2 incoming gradients/);
   await page.close();
 });
 
@@ -99,7 +115,8 @@ test('the step-through: real gradients on edges, sums only where N > 1, the deri
   assert.match(step2, /MulBackward0: grad × other to self, grad × self to other/);
   assert.match(step2, /one incoming gradient/);
   assert.doesNotMatch(step2, /sum of/);
-  assert.deepEqual(await page.$$eval('#graph .gedge-label.shown text', (ts) => ts.map((t) => t.textContent)), ['Σ [2., 4.]']);
+  // Two edges into x, one gradient each; the leaf gets their sum.
+  assert.deepEqual(await page.$$eval('#graph .gedge-label.shown text', (ts) => ts.map((t) => t.textContent)), ['[1., 2.] + [1., 2.]']);
   assert.equal(await leafGrad(), 'grad [2., 4.]', 'both edges into x have run');
   await page.click('#graph button[data-action="next"]');
   assert.match(await page.textContent('.graph-detail'), /sum of 2 incoming gradients[\s\S]*x\.grad/);

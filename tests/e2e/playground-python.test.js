@@ -184,12 +184,16 @@ test('Python panes: Tensors by variable name, the Graph names fc1.weight and dra
 
   await page.click('#tab-graph');
   await page.waitForSelector('#graph .gnode');
-  assert.equal(await page.$eval('#graph select', (s) => s.selectedOptions[0].textContent), 'graph of loss');
+  // The engine captured the program's backward pass: real gradients on every edge.
+  assert.equal(await page.$eval('#graph select', (s) => s.selectedOptions[0].textContent), 'backward #1 of loss');
   const nodes = await page.$$eval('#graph .gnode', (gs) => gs.map((g) => g.textContent));
   for (const name of ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias']) {
     assert.ok(nodes.some((t) => t.includes(name)), `a node names ${name}: ${nodes.join(' | ')}`);
   }
   assert.ok(nodes.some((t) => t.includes('MeanBackward0')));
+  await page.click('#graph button[data-action="next"]');
+  assert.match(await page.textContent('.graph-detail'), /Step 1 of \d+[\s\S]*MeanBackward0/);
+  assert.match(await page.textContent('#graph .gedge-label.shown text'), /^\[0\.5000, 0\.5000\]$/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -31,6 +31,10 @@ async function readSources() {
 
 const inNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
+// Where the load time goes, for the playground's budget test (it reads the
+// worker's marks): each phase's end as a performance mark 'python:<phase>'.
+const mark = (phase) => performance.mark(`python:${phase}`);
+
 /**
  * Pyodide's loadPyodide. A page or worker imports Pyodide's module from where
  * its files are served (a module worker has no import map to resolve the
@@ -103,10 +107,15 @@ function makeBridge(hooks) {
  * Loads CPython and the torch package once; each run() is a fresh program.
  * In Node both come from the installed package; a page or worker passes
  * `indexURL` (where Pyodide's files are served from its own origin) and
- * `sources` ({'torch/__init__.py': text, ...}, the package's python/ files).
+ * `sources` ({'torch/__init__.py': text, ...}, the package's python/ files;
+ * compiled `__pycache__/*.pyc` files may come with them, as bytes).
  * `interruptBuffer` (an Int32Array or Uint8Array on a SharedArrayBuffer, where
  * the page is cross-origin isolated) stops a running program: another thread
  * writes 2 (SIGINT) into element 0 and the program raises KeyboardInterrupt.
+ * `snapshot` (bytes, or a promise of them): a memory snapshot of this Pyodide
+ * build's interpreter right after its bootstrap (pyodide.makeMemorySnapshot()
+ * of a loadPyodide({_makeSnapshot: true})), restored instead of starting
+ * CPython, which is most of the load time; the playground's build makes one.
  */
 export async function loadPython(options = {}) {
   if (!inNode && (options.indexURL === undefined || options.sources === undefined)) {
@@ -116,7 +125,9 @@ export async function loadPython(options = {}) {
   let indexURL = options.indexURL === undefined ? await pyodideDirectory() : options.indexURL.replace(/([^/])$/, '$1/');
   if (!inNode) indexURL = new URL(indexURL, globalThis.location.href).href;
   const loadPyodide = await pyodideLoader(indexURL);
-  const pyodide = await loadPyodide({ indexURL });
+  mark('pyodide-module');
+  const pyodide = await loadPyodide({ indexURL, ...(options.snapshot === undefined ? {} : { _loadSnapshot: options.snapshot }) });
+  mark('interpreter');
   const { interruptBuffer } = options;
   if (interruptBuffer !== undefined) pyodide.setInterruptBuffer(interruptBuffer);
   const sources = options.sources ?? await readSources();
@@ -125,16 +136,19 @@ export async function loadPython(options = {}) {
     pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
     pyodide.FS.writeFile(target, text);
   }
+  mark('sources');
   const hooks = {};
   pyodide.registerJsModule('_gradlab_engine', makeBridge(hooks));
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(MOUNT)})`);
   const autograd = pyodide.pyimport('torch.autograd');
+  mark('torch');
   hooks.call = autograd.call_hook;
   hooks.drop = autograd.drop_hook;
   shareHookFunctions();
   const runner = pyodide.pyimport('_gradlab_run');
   if (interruptBuffer !== undefined) runner.set_interrupt_buffer(interruptBuffer);
   const runPy = runner.run;
+  mark('runner');
   return {
     pyodide,
     /**

@@ -105,7 +105,9 @@ const SERVICES = ['error_flag_address', 'take_error', 'stage', 'share', 'memory_
   'repr', 'array_str', 'set_torch_printoptions', 'set_numpy_printoptions',
   'backward', 'autograd_grad', 'register_hook', 'remove_hook', 'gradcheck', 'grad_fn',
   'node_name', 'node_address', 'node_next', 'node_variable', 'node_free', 'is_grad_enabled',
-  'set_grad_enabled'];
+  'set_grad_enabled',
+  'capture_start', 'capture_stop', 'capture_enabled', 'capture_name', 'capture_read',
+  'capture_graph', 'capture_preview'];
 const SVC = Object.fromEntries(SERVICES.map((name, id) => [name, id]));
 let service = null;
 
@@ -129,6 +131,7 @@ function args(numbers, ...lists) {
 
 // A service's text result: its length returned, its address in scratch[0].
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 function text(n) {
   if (failed()) return '';
   const at = scratch(1)[0];
@@ -245,6 +248,19 @@ function installServices() {
     _node_free: (n) => { one(SVC.node_free)(n); },
     _is_grad_enabled: () => service(SVC.is_grad_enabled) !== 0,
     _set_grad_enabled: (v) => { scratch(1)[0] = flag(v); service(SVC.set_grad_enabled); },
+    _capture_start: () => { service(SVC.capture_start); },
+    _capture_stop: () => { service(SVC.capture_stop); },
+    _capture_enabled: () => service(SVC.capture_enabled) !== 0,
+    _capture_name: (h, label) => {
+      const bytes = encoder.encode(label);
+      scratch(1)[0] = bytes.length;
+      const at = service(SVC.stage);
+      M.HEAPU8.set(bytes, at);
+      two(SVC.capture_name)(h, bytes.length);
+    },
+    _capture_read: () => text(service(SVC.capture_read)),
+    _capture_graph: (h, maxNodes) => text(two(SVC.capture_graph)(h, maxNodes)),
+    _capture_preview: (h) => text(one(SVC.capture_preview)(h)),
   });
   // Called from C++; none may throw into the engine's frames: a failure is -1,
   // and the JS error is kept to be rethrown once the engine has unwound.

@@ -55,7 +55,13 @@ function watch(owner) {
   if (owner._watched || owner._h === 0) return;
   owner._watched = true;
   finalizer.register(owner, { kind: owner._kind, handle: owner._h }, owner);
+  if (ownerObserver !== null) ownerObserver(owner);
 }
+
+// Sees every owner that watch() hands to the registry, or null
+// (torch._capture.observeHandles).
+let ownerObserver = null;
+export function setOwnerObserver(fn) { ownerObserver = fn; }
 
 /** Takes ownership of a fresh engine handle for `owner` (a Tensor or grad_fn node with _h set). */
 export function track(owner) {

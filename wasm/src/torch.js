@@ -2,6 +2,7 @@
 // tensor op, grad mode, autograd, nn, optim, printing and memory.
 import { bufferFor, dtypeCode, flattenData, isOptions, optionsArg, sizesOf, splitOptions } from './args.js';
 import * as autograd from './autograd.js';
+import { capture } from './capture.js';
 import { installFunctionForms } from './install.js';
 import { functional } from './functional.js';
 import { NDArray } from './ndarray.js';
@@ -193,6 +194,8 @@ export const torch = {
   memory: () => ({ tensors: live.tensors, bytes: M._memory_bytes(), nodes: live.nodes, hooks: live.hooks }),
   /** Size of the WebAssembly memory (it only grows), for leak tests. */
   _heap_bytes: () => M.HEAP8.buffer.byteLength,
+  /** Capture mode, for the playground's Graph pane (internal; see capture.js). */
+  _capture: capture,
   dispose: (tensors) => {
     for (const t of Array.isArray(tensors) ? tensors : [tensors]) t?.dispose?.();
   },

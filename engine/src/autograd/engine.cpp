@@ -6,6 +6,7 @@
 #include <queue>
 #include <unordered_set>
 
+#include "gradlab/autograd/capture.h"
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/node.h"
 #include "gradlab/error.h"
@@ -162,6 +163,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
     if (state[n].needed && state[n].dependencies == 0) ready.push(n);
 
   variable_list captured(captures.size());
+  capture::PassScope pass(roots, capture_mode);  // capture mode (the Graph pane), not autograd.grad's captures
   while (!ready.empty()) {
     Node* n = ready.top();
     ready.pop();
@@ -173,6 +175,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
       run_leaf_hooks(*acc, grads);
     else
       run_pre_hooks(*n, grads);
+    if (pass.on()) capture::node_received(*n, grads);
 
     for (size_t k = 0; k < captures.size(); ++k)
       if (captures[k].fn.get() == n && grads[captures[k].input_nr].defined())
@@ -180,6 +183,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
     if (capture_mode && acc) continue;  // autograd.grad does not touch .grad
 
     variable_list outputs = n->apply(std::move(grads));
+    if (pass.on()) capture::node_sent(*n, outputs);
     if (!keep_graph) n->release_variables();
     const auto& edges = n->next_edges();
     for (size_t i = 0; i < edges.size(); ++i) {
@@ -190,6 +194,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
       if (--state[child].dependencies == 0) ready.push(child);
     }
   }
+  pass.done();
   return captured;
 }
 

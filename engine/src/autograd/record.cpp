@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gradlab/autograd/capture.h"
 #include "gradlab/autograd/grad_mode.h"
 
 namespace gradlab {
@@ -55,6 +56,7 @@ void record(const char* name, TensorList outputs, TensorList inputs, TensorList 
     o->requires_grad = false;
   }
   for (const auto& t : save_outputs) node->save(t, true);
+  if (capture::enabled()) capture::node_created(node, outputs);  // the Graph pane's recorder
 }
 
 }  // namespace gradlab

@@ -1,5 +1,5 @@
 // Step-through controls for a backward pass: first / previous / play-pause /
-// next, replaying the engine's order (computed by the worker) one node at a
+// next, replaying the order the engine ran the nodes in (as captured) one node at a
 // time. The view decides how a step looks; this file owns position and timing.
 const PLAY_MS = 1100;
 

@@ -299,19 +299,12 @@ export class GraphView {
     if (describe) this.detail.replaceChildren(...this.stepDetail(step, active));
   }
 
-  // What an edge carries: the gradient its target receives, when this edge
-  // is the target's only source, or when every source is this node (x * x:
-  // one label, for the sum). Where edges from several nodes meet, the capture
-  // knows only their sum, which the target's step shows; the edge says which
-  // share it is.
+  // What an edge carries: the gradient the engine sent along it. Edges
+  // between the same two nodes (x * x) share one label, "a + b".
   sentLabel(edge) {
-    const incoming = this.current.edges.filter((e) => e.to === edge.to);
-    const target = this.nodeEls.get(edge.to).node;
-    if (incoming.length === 1) return target.gradPreview || '';
-    if (incoming.every((e) => e.from === edge.from)) {
-      return incoming[0].input_nr === edge.input_nr && target.gradPreview ? `Σ ${target.gradPreview}` : '';
-    }
-    return `1 of ${incoming.length} summed`;
+    const parallel = this.layout.edges.filter((e) => e.from === edge.from && e.to === edge.to);
+    if (parallel[0] !== edge) return '';
+    return parallel.map((e) => e.gradPreview || '').filter(Boolean).join(' + ');
   }
 
   sizeLabel(label, text) {
@@ -328,7 +321,7 @@ export class GraphView {
   stepDetail(step, id) {
     const n = this.nodeEls.get(id).node;
     const out = [el('p', 'step-count', `Step ${step.index + 1} of ${step.order.length}`), el('h3', null, n.name)];
-    const sends = this.current.edges.filter((e) => e.from === id).map((e) => this.nodeEls.get(e.to).node);
+    const sends = this.current.edges.filter((e) => e.from === id).map((e) => ({ edge: e, to: this.nodeEls.get(e.to).node }));
     const incoming = this.current.edges.filter((e) => e.to === id).length;
     const received = incoming > 1
       ? `It received the sum of ${incoming} incoming gradients.`
@@ -347,7 +340,11 @@ export class GraphView {
     if (n.grad) out.push(el('h4', null, 'grad_output'), el('pre', null, n.grad));
     if (sends.length) {
       const list = el('ul', 'sends');
-      for (const s of sends) list.append(el('li', null, `→ ${s.name}${s.label ? ` (${s.label})` : ''}${s.shape ? ` ${shapeText(s.shape)}` : ''}`));
+      for (const { edge, to } of sends) {
+        const li = el('li', null, `→ ${to.name}${to.label ? ` (${to.label})` : ''}${to.shape ? ` ${shapeText(to.shape)}` : ''}`);
+        if (edge.gradPreview) li.append(': ', el('code', null, edge.gradPreview));
+        list.append(li);
+      }
       out.push(el('h4', null, `sends a gradient to ${sends.length} input${sends.length > 1 ? 's' : ''}`), list);
     }
     return out;

@@ -1,9 +1,12 @@
 // The Tensors and Graph panes for a Python run. python-panes.py hands over a
 // finished program's global tensors and its modules' parameters (engine
 // handles, with their names); each is seen here through a shared handle as a
-// package tensor, so the panes describe it exactly as in JavaScript mode, and
-// graphs are walked through grad_fn.next_functions from the tensors no other
-// global's graph contains (loss, not its parts). Observed, never patched.
+// package tensor, so the panes describe it exactly as in JavaScript mode.
+// The Graph pane shows the backward passes the engine captured while the
+// program ran (names given now apply to them: a leaf by its tensor, an op by
+// its node); a program without backward() gets the graphs of the global
+// tensors no other global's graph contains (loss, not its parts). Observed,
+// never patched.
 import { _engine as M, _fromHandle as fromHandle, torch } from 'gradlab';
 import source from './python-panes.py?raw';
 import { describeTensor } from './tensor-info.js';
@@ -13,13 +16,9 @@ const MAX_GRAPHS = 4;
 const WIDE = 100_000;
 const PYTHON_LINEWIDTH = 80;
 
-const identity = (t) => M._impl_address(t._handle());
-
-// recorder: the worker's GraphRecorder (its walk and serialisation, with
-// names by engine identity: a graph's leaves come back as other objects).
+// recorder: the worker's GraphRecorder (torch._capture's reader).
 export function installPanes(py, recorder) {
   let run = null;
-  recorder.identityKey = identity;
   py.pyodide.registerJsModule('_gradlab_panes', {
     report(found, problem) {
       const list = found && typeof found.toJs === 'function' ? found.toJs() : [];
@@ -35,27 +34,23 @@ export function installPanes(py, recorder) {
       torch.set_printoptions({ linewidth: WIDE });
       for (const { name, t } of views) post({ type: 'tensor', tensor: describeTensor(t, name, torch) });
       torch.set_printoptions({ linewidth: PYTHON_LINEWIDTH });
-      if (capture) for (const graph of graphs(views)) post({ type: 'graph', graph });
+      if (capture) {
+        for (const { name, t } of views) recorder.name(t, name);
+        const passes = recorder.passes();
+        for (const graph of passes.length ? passes : graphs(views)) post({ type: 'graph', graph });
+      }
     } finally {
       torch.set_printoptions({ linewidth: PYTHON_LINEWIDTH });
-      recorder.reset();
       for (const { t } of views) t.dispose();
     }
   }
 
   function graphs(views) {
-    recorder.reset();
-    recorder.capturing = true;
-    for (const { name, t } of views) {
-      recorder.remember(t);
-      recorder.nameIdentity(identity(t), name);
-    }
-    const candidates = views.filter((v) => !v.parameter && v.t.grad_fn);
-    const walks = candidates.map((v) => ({ ...v, walked: recorder.walk(v.t) }));
-    // grad_fn objects are one per engine node while live, so identity compares nodes.
-    const inner = new Set(walks.flatMap((w) => w.walked.nodes.slice(1).map((n) => n.node)));
-    const roots = walks.filter((w) => !inner.has(w.walked.nodes[0].node)).slice(-MAX_GRAPHS);
-    return roots.map((w) => recorder.serialise(w.t, w.walked, { source: 'program', title: `graph of ${w.name}` }));
+    const candidates = views.filter((v) => !v.parameter && !v.t.is_leaf);
+    const drawn = candidates.map((v) => recorder.graphOf(v.t, { source: 'program', title: `graph of ${v.name}` }));
+    // Node ids are the engine's, so a graph inside another is recognised.
+    const inner = new Set(drawn.flatMap((g) => g.nodes.slice(1).map((n) => n.id)));
+    return drawn.filter((g) => g.nodes.length && !inner.has(g.nodes[0].id)).slice(-MAX_GRAPHS);
   }
 
   return {

@@ -14,14 +14,17 @@ export class RunTimers {
     this.intervals = new Set();
   }
 
-  // The functions the user's code sees in place of the worker's own.
-  scope(onError) {
+  // The functions the user's code sees in place of the worker's own;
+  // afterEach() runs once each callback has returned (or thrown).
+  scope(onError, afterEach = () => {}) {
     const guard = (fn) => (typeof fn === 'function' ? (...args) => {
       try {
         const value = fn(...args);
         if (value && typeof value.catch === 'function') value.catch(onError);
       } catch (e) {
         onError(e);
+      } finally {
+        afterEach();
       }
     } : fn);
     return {

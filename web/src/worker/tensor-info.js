@@ -3,8 +3,8 @@
 // own String(t)), and nothing reads more than a bounded slice of a tensor
 // into JavaScript: a 1000 × 1000 gradient costs the engine's summary, not a
 // million-element copy. Temporaries are disposed at once.
-const PREVIEW_ELEMENTS = 6;
-const PREVIEW_CHARS = 40;
+import { formatElement, styleOf } from './preview-text.js';
+
 // The heat map's grid: larger matrices are sampled on a regular grid.
 const HEAT_CELLS = 48;
 
@@ -41,63 +41,13 @@ export function tensorText(t) {
   }
 }
 
-// One element the way PyTorch prints it inside a tensor, given whether the
-// tensor's values are all integral and whether it needs scientific notation.
-function formatElement(x, style) {
-  if (typeof x === 'boolean') return x ? 'True' : 'False';
-  if (style === 'int') return String(x);
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-  if (style === 'integral') return `${x.toFixed(0)}.`;
-  if (style === 'sci') return x.toExponential(4).replace(/e([+-])(\d)$/, 'e$10$2');
-  return x.toFixed(4);
-}
-
-function styleOf(values, dtype) {
-  if (dtype === 'bool') return 'bool';
-  if (/int/.test(dtype)) return 'int';
-  const finite = values.filter(Number.isFinite);
-  if (finite.every(Number.isInteger) && finite.every((x) => Math.abs(x) < 1e8)) return 'integral';
-  const abs = finite.map(Math.abs).filter((x) => x > 0);
-  if (!abs.length) return 'fixed';
-  const max = Math.max(...abs);
-  const min = Math.min(...abs);
-  return max / min > 1000 || max > 1e8 || min < 1e-4 ? 'sci' : 'fixed';
-}
-
-// The first and last elements of a flattened tensor.
-function edgeValues(t, own) {
-  const n = t.numel();
-  const flat = own(own(t.detach()).reshape(-1));
-  if (n <= PREVIEW_ELEMENTS) return { values: flat.tolist(), skipped: 0 };
-  const half = PREVIEW_ELEMENTS / 2;
-  const head = own(flat.narrow(0, 0, half)).tolist();
-  const tail = own(flat.narrow(0, n - half, half)).tolist();
-  return { values: [...head, ...tail], skipped: n - PREVIEW_ELEMENTS, half };
-}
-
-// One line of values for a graph node, e.g. "[0.5000, 1.0000, …, 2.0000]".
-export function preview(t) {
-  if (!t) return '';
-  try {
-    return scoped((own) => {
-      const { values, skipped, half } = edgeValues(t, own);
-      const style = styleOf(values, t.dtype);
-      const parts = values.map((x) => formatElement(x, style));
-      if (t.dim() === 0) return parts[0];
-      if (skipped) parts.splice(half, 0, '…');
-      const text = `[${parts.join(', ')}]`;
-      return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 2)}…]` : text;
-    });
-  } catch {
-    return '';
-  }
-}
-
-// min / max / mean as PyTorch would print them (floats; bool as 0/1).
-function summary(t, own) {
+// min / max / mean as PyTorch would print them (floats; bool as 0/1), read
+// by the engine in one pass (torch._capture.preview: no copy, no temporaries).
+function summary(t, torch) {
   if (t.numel() === 0) return null;
-  const f = own(own(t.detach()).double());
-  const stats = [own(f.min()).item(), own(f.max()).item(), own(f.mean()).item()];
+  const p = torch._capture.preview(t);
+  if (!p || p.min === undefined) return null;
+  const stats = [p.min, p.max, p.mean];
   const style = styleOf(stats, 'float32');
   const [min, max, mean] = stats.map((x) => formatElement(x, style === 'integral' ? 'fixed' : style));
   return { min, max, mean, raw: stats };
@@ -133,7 +83,7 @@ export function describeTensor(t, name, torch) {
       is_leaf: t.is_leaf,
       volatile: Boolean(t.volatile),
       grad_fn: t.grad_fn ? t.grad_fn.name : null,
-      summary: safe(() => summary(t, own)),
+      summary: safe(() => summary(t, torch)),
       heat: safe(() => heatGrid(t, own, torch)),
       data: tensorText(t),
       grad: grad ? tensorText(grad) : null,

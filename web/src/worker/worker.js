@@ -25,7 +25,8 @@ const out = new OutputStream((msg) => postMessage(msg));
 const recorder = new GraphRecorder(torch);
 const timers = new RunTimers();
 const runTensors = new RunTensors();
-recorder.onTensor = (t) => runTensors.add(t);
+// Every tensor and grad_fn handle the package hands out, so the next run frees them.
+torch._capture.observeHandles((owner) => runTensors.add(owner));
 let runId = 0;
 let sourceLines = [];
 
@@ -102,9 +103,9 @@ function show(t, name) {
   const label = name ?? argumentTexts('show')?.[0] ?? 'tensor';
   recorder.name(t, label);
   postTensor(t, label);
-  if (t.grad_fn) {
-    out.flush();
-    postMessage({ type: 'graph', runId, graph: recorder.capture(t, { source: 'show', title: label }) });
+  if (!t.is_leaf && recorder.capturing) {
+    postPasses();
+    postMessage({ type: 'graph', runId, graph: recorder.graphOf(t, { source: 'show', title: label }) });
   }
 }
 
@@ -169,18 +170,22 @@ function errorMessage(e, type = 'error') {
   };
 }
 
-recorder.onGraph = (graph) => {
+// The backward passes since the last read, in the order they ran.
+function postPasses() {
+  const graphs = recorder.passes();
+  if (!graphs.length) return;
   out.flush();
-  postMessage({ type: 'graph', runId, graph });
-};
+  for (const graph of graphs) postMessage({ type: 'graph', runId, graph });
+}
 
 // A run starts from what a freshly loaded page has: the previous run's
 // timers, globals and tensors are gone, and grad mode, print options and the
-// generator are back to their defaults.
-function freshRun() {
+// generator are back to their defaults. capture: whether the engine records
+// graphs (off where no Graph pane shows them).
+function freshRun(capture) {
   timers.cancelAll();
   runTensors.disposeAll();
-  recorder.reset();
+  recorder.begin(capture);
   resetRunState(torch, NDArray);
   userLinewidth = 80;
 }
@@ -203,8 +208,7 @@ function nameOf(value, label) {
 async function run(code, capture) {
   sourceLines = code.split('\n');
   const started = performance.now();
-  freshRun();
-  recorder.capturing = capture;
+  freshRun(capture);
   const last = withLastExpression(code, compiles);
   const body = last ? last.code : code;
   let fn;
@@ -214,12 +218,13 @@ async function run(code, capture) {
     postMessage(errorMessage(e));
     return;
   }
-  // An error in a timer's callback arrives after 'done': it is shown, not fatal.
-  const t = timers.scope((e) => { out.flush(); postMessage(errorMessage(e, 'late-error')); });
+  // An error in a timer's callback arrives after 'done': it is shown, not
+  // fatal; a backward pass in one is drawn once the callback returns.
+  const t = timers.scope((e) => { out.flush(); postMessage(errorMessage(e, 'late-error')); }, postPasses);
   try {
     const value = await fn(userTorch, Variable, torch.nn.functional, NDArray, print, show, plot, userConsole,
       t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval, nameOf);
-    recorder.flush();
+    postPasses();
     out.finish();
     if (value !== undefined) {
       const text = last && isSizeExpression(last.expression, value) ? formatSize(value) : pyRepr(value, NDArray);
@@ -227,7 +232,7 @@ async function run(code, capture) {
     }
     postMessage({ type: 'done', runId, ms: performance.now() - started });
   } catch (e) {
-    recorder.flush();
+    postPasses();
     out.finish();
     postMessage(errorMessage(e));
   }
@@ -259,7 +264,7 @@ onmessage = async ({ data }) => {
   runId = data.runId;
   out.reset(runId);
   if (data.language === 'python') {
-    freshRun();
+    freshRun(data.capture !== false);
     const id = runId;
     const post = (msg) => postMessage({ ...msg, runId: id });
     const pythonRun = await pythonRunner(post);

@@ -42,6 +42,7 @@ class Node : public std::enable_shared_from_this<Node> {
   // The node as a leaf's sink, or null; instead of dynamic_cast, so the wasm
   // build needs no RTTI.
   virtual AccumulateGrad* as_accumulate_grad() { return nullptr; }
+  const AccumulateGrad* as_accumulate_grad() const { return const_cast<Node*>(this)->as_accumulate_grad(); }
   // grads: one per forward output (undefined where no gradient arrived).
   // Returns one gradient per next edge (undefined = none).
   virtual variable_list apply(variable_list&& grads) = 0;
