@@ -22,8 +22,7 @@ function layer({ functionName: name, url }) {
   if (/^js-to-wasm|JSToWasm/.test(name)) return 'JS → wasm call boundary';
   if (/^wasm-function|^\$/.test(name) || url.startsWith('wasm://')) return `engine (wasm): ${name}`;
   if (name === '(garbage collector)') return 'garbage collector';
-  // Embind compiles its invokers with new Function, so they carry no URL.
-  if (url.includes('gradlab-glue') || /emscripten|^methodCaller/.test(name)) return 'Emscripten / Embind glue';
+  if (url.includes('gradlab-glue') || /emscripten/.test(name)) return 'Emscripten glue';
   if (name === 'dispatch') return 'profiler itself';
   if (url.includes('/wasm/dist/')) return `JS wrapper: ${url.split('/').pop()}`;
   if (url.includes('/tests/bench/')) return 'benchmark code';
@@ -72,7 +71,7 @@ console.log(markdownTable(['where', 'self time'], rows));
 // The same time in the four parts of an op's cost. Engine functions are
 // sorted by name, so this needs a build linked with --profiling-funcs.
 function part(key) {
-  if (/boundary|trampolines|Embind glue|gl_call|sig::|wasm::guard|wasm::(unary|binary|num)/.test(key)) return 'boundary (JS ↔ wasm, argument passing)';
+  if (/boundary|trampolines|Emscripten glue|gl_call|gl_service|run_guarded|_svc\(|sig::|wasm::(unary|binary|num)/.test(key)) return 'boundary (JS ↔ wasm, argument passing)';
   if (key.startsWith('JS wrapper')) return 'JS wrapper (Tensor objects, argument handling, scopes)';
   if (/autograd|Node|record\(|SavedVariable|Edge|BackwardContext|__function|gradient_edge|release_node|grad_fn|JsHook|hook/.test(key)) {
     return 'graph node (record, nodes, edges, backward)';

@@ -1,31 +1,50 @@
-// Autograd adapters. JS callbacks (hooks, by id through one JS function, and
-// gradcheck's function) are called through trampolines that never let a JS
-// exception unwind C++ frames: they
-// report failure with -1 and the C++ side turns it into an engine Error, so
-// guards, grad-mode scopes and the graph are restored as for any other error.
+// Autograd adapters. JS callbacks (hooks by id, and gradcheck's function) are
+// imported JS functions (EM_JS) that never let a JS exception unwind C++
+// frames: they report failure with -1 and the C++ side turns it into an
+// engine Error, so guards, grad-mode scopes and the graph are restored as for
+// any other error.
 #include "autograd_adapters.h"
+
+#include <emscripten/emscripten.h>
 
 #include <memory>
 #include <vector>
 
 #include "gradlab/autograd/gradcheck.h"
 #include "gradlab/gradlab.h"
-#include "js_lists.h"
 #include "signatures.h"
+#include "tensor_adapters.h"
+
+// The JS side installs Module.glHooks (wasm/src/raw.js).
+EM_JS(double, gl_js_hook_call, (int id, double grad), { return Module.glHooks.call(id, grad); });
+EM_JS(void, gl_js_hook_drop, (int id), { Module.glHooks.drop(id); });
+// Reads the n input handles from the scratch area, writes the output handles
+// there; returns their count or -1.
+EM_JS(double, gl_js_gradcheck_call, (double n), { return Module.glHooks.gradcheck(n); });
 
 namespace gradlab::wasm {
 
 namespace {
 using NodePtr = std::shared_ptr<Node>;
-Handle wrap_node(NodePtr n) { return n ? reinterpret_cast<Handle>(new NodePtr(std::move(n))) : 0; }
-const NodePtr& node(Handle n) { return *reinterpret_cast<NodePtr*>(n); }
+double wrap_node(NodePtr n) {
+  return n ? static_cast<double>(reinterpret_cast<Handle>(new NodePtr(std::move(n)))) : 0;
+}
+const NodePtr& node(double n) { return *reinterpret_cast<NodePtr*>(static_cast<Handle>(n)); }
 
-// Takes over handles that JS handed to C++ (it forgot them), freeing each after copying.
-variable_list adopt(const val& handles) {
-  const auto hs = emscripten::convertJSArrayToNumberVector<double>(handles);
+// The list at a (count, then handles) and the position after it.
+variable_list list_of_tensors(const double*& a) {
+  variable_list out = tensors_at(a);
+  a += 1 + static_cast<size_t>(a[0]);
+  return out;
+}
+
+// Takes over the n handles JS handed to C++ in the scratch area (it forgot
+// them), freeing each after copying.
+variable_list adopt(size_t n) {
+  const double* a = gl_scratch_data(n);
   variable_list out;
-  for (double d : hs) {
-    const auto h = static_cast<Handle>(d);
+  for (size_t i = 0; i < n; ++i) {
+    const auto h = static_cast<Handle>(a[i]);
     out.push_back(tensor(h));
     if (h != 0) free_tensor(h);
   }
@@ -33,29 +52,25 @@ variable_list adopt(const val& handles) {
 }
 }  // namespace
 
-void backward_op(val roots, val grads, bool retain_graph, bool create_graph) {
-  guard([&] { autograd::backward(tensors_of(roots), tensors_of(grads), retain_graph, create_graph); });
+double backward_svc(const double* a) {
+  const bool retain_graph = a[0] != 0, create_graph = a[1] != 0;
+  const double* p = a + 2;
+  const variable_list roots = list_of_tensors(p);
+  const variable_list grads = list_of_tensors(p);
+  autograd::backward(roots, grads, retain_graph, create_graph);
+  return 0;
 }
 
-val grad_op(val outputs, val inputs, val grad_outputs, bool retain_graph, bool create_graph,
-            bool allow_unused) {
-  return guard([&] {
-    return handles_of(autograd::grad(tensors_of(outputs), tensors_of(inputs), tensors_of(grad_outputs),
-                                     retain_graph, create_graph, allow_unused));
-  });
+double autograd_grad_svc(const double* a) {
+  const bool retain_graph = a[0] != 0, create_graph = a[1] != 0, allow_unused = a[2] != 0;
+  const double* p = a + 3;
+  const variable_list outputs = list_of_tensors(p);
+  const variable_list inputs = list_of_tensors(p);
+  const variable_list grad_outputs = list_of_tensors(p);
+  return put_handles(autograd::grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused));
 }
 
 namespace {
-// The two JS functions every hook goes through (set once by the package).
-val& hook_call() {
-  static val fn = val::undefined();
-  return fn;
-}
-val& hook_drop() {
-  static val fn = val::undefined();
-  return fn;
-}
-
 // Lives as long as the engine keeps the hook (every copy of the lambda shares
 // it); its end tells JS to drop the function from its table, so no JS closure
 // is held from C++ and a tensor with a hook is reclaimed like any other.
@@ -63,63 +78,66 @@ struct JsHook {
   explicit JsHook(int id) : id(id) {}
   JsHook(const JsHook&) = delete;
   JsHook& operator=(const JsHook&) = delete;
-  ~JsHook() { hook_drop()(id); }
+  ~JsHook() { gl_js_hook_drop(id); }
   int id;
 };
 }  // namespace
 
-void set_hook_functions(val call, val drop) {
-  hook_call() = std::move(call);
-  hook_drop() = std::move(drop);
-}
-
-int register_hook_op(Handle h, int js_id) {
-  auto entry = std::make_shared<JsHook>(js_id);
-  return guard([&] {
-    return tensor(h).register_hook([entry](const Tensor& g) -> Tensor {
-      const double r = hook_call()(entry->id, static_cast<double>(wrap(g))).as<double>();
-      GL_CHECK(r >= 0, "a tensor hook raised an exception");
-      return tensor(static_cast<Handle>(r));
-    });
+double register_hook_svc(const double* a) {
+  auto entry = std::make_shared<JsHook>(static_cast<int>(a[1]));
+  return T(a[0]).register_hook([entry](const Tensor& g) -> Tensor {
+    const double r = gl_js_hook_call(entry->id, static_cast<double>(wrap(g)));
+    GL_CHECK(r >= 0, "a tensor hook raised an exception");
+    return tensor(static_cast<Handle>(r));
   });
 }
 
-void remove_hook_op(Handle h, int id) {
-  guard([&] { tensor(h).remove_hook(id); });
+double remove_hook_svc(const double* a) {
+  T(a[0]).remove_hook(static_cast<int>(a[1]));
+  return 0;
 }
 
-bool gradcheck_op(val fn, val inputs, double eps, double atol, double rtol) {
-  return guard([&] {
-    const autograd::GradcheckFn f = [&fn](const variable_list& xs) {
-      const val r = fn(handles_of(xs));
-      GL_CHECK(!r.isNumber(), "the function given to gradcheck raised an exception");
-      return adopt(r);
-    };
-    return autograd::gradcheck(f, tensors_of(inputs), eps, atol, rtol);
-  });
+double gradcheck_svc(const double* a) {
+  const double eps = a[0], atol = a[1], rtol = a[2];
+  const variable_list inputs = tensors_at(a + 3);
+  const autograd::GradcheckFn f = [](const variable_list& xs) {
+    const double r = gl_js_gradcheck_call(put_handles(xs));
+    GL_CHECK(r >= 0, "the function given to gradcheck raised an exception");
+    return adopt(static_cast<size_t>(r));
+  };
+  return autograd::gradcheck(f, inputs, eps, atol, rtol) ? 1 : 0;
 }
 
-Handle grad_fn_op(Handle h) { return wrap_node(tensor(h).grad_fn()); }
-std::string node_name(Handle n) { return node(n)->name(); }
-double node_address(Handle n) { return static_cast<double>(reinterpret_cast<uintptr_t>(node(n).get())); }
+double grad_fn_svc(const double* a) { return wrap_node(T(a[0]).grad_fn()); }
+double node_name_svc(const double* a) { return put_text(node(a[0])->name()); }
+double node_address_svc(const double* a) { return static_cast<double>(reinterpret_cast<uintptr_t>(node(a[0]).get())); }
 
-val node_next(Handle n) {
-  std::vector<double> out;
-  for (const Edge& e : node(n)->next_edges()) {
-    out.push_back(static_cast<double>(wrap_node(e.fn)));
-    out.push_back(e.input_nr);
+double node_next_svc(const double* a) {
+  const NodePtr& n = node(a[0]);
+  const size_t count = 2 * n->next_edges().size();
+  double* s = gl_scratch_data(count);
+  size_t i = 0;
+  for (const Edge& e : n->next_edges()) {
+    s[i++] = wrap_node(e.fn);
+    s[i++] = e.input_nr;
   }
-  return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(out.size(), out.data())));
+  return static_cast<double>(count);
 }
 
-Handle node_variable(Handle n) {
-  const auto* acc = dynamic_cast<const AccumulateGrad*>(node(n).get());
-  return acc ? wrap(acc->variable()) : 0;
+double node_variable_svc(const double* a) {
+  const auto* acc = node(a[0])->as_accumulate_grad();
+  return acc ? static_cast<double>(wrap(acc->variable())) : 0;
 }
 
-void node_free(Handle n) { delete reinterpret_cast<NodePtr*>(n); }
+double node_free_svc(const double* a) {
+  delete reinterpret_cast<NodePtr*>(static_cast<Handle>(a[0]));
+  return 0;
+}
 
-bool is_grad_enabled() { return GradMode::is_enabled(); }
-void set_grad_enabled(bool enabled) { GradMode::set_enabled(enabled); }
+double is_grad_enabled_svc(const double*) { return GradMode::is_enabled() ? 1 : 0; }
+double set_grad_enabled_svc(const double* a) {
+  GradMode::set_enabled(a[0] != 0);
+  return 0;
+}
 
 }  // namespace gradlab::wasm

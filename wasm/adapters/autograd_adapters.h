@@ -1,44 +1,40 @@
 // Adapters for autograd: backward, autograd.grad, hooks and gradcheck that
-// call back into JavaScript, grad_fn nodes as handles, and grad mode.
+// call back into JavaScript, grad_fn nodes as handles, and grad mode. Each
+// reads its arguments from the scratch area (layouts in bindings.cpp).
 #pragma once
-#include <emscripten/val.h>
-
-#include <string>
-
 #include "handles.h"
 
 namespace gradlab::wasm {
 
-using emscripten::val;
+// retain_graph, create_graph, [roots], [grads] (0 where none was given)
+double backward_svc(const double* a);
+// retain_graph, create_graph, allow_unused, [outputs], [inputs], [grad_outputs]
+// -> count of handles in the scratch area, one per input (0 where unused)
+double autograd_grad_svc(const double* a);
 
-// grads: one handle per root, 0 where none was given.
-void backward_op(val roots, val grads, bool retain_graph, bool create_graph);
-// One handle per input, 0 where unused.
-val grad_op(val outputs, val inputs, val grad_outputs, bool retain_graph, bool create_graph,
-            bool allow_unused);
-
-// Hooks are JS functions in a JS table; the engine knows them by id only.
-// call(id, gradHandle) returns 0 (keep the gradient), a handle (replace it),
-// or -1 when the JS hook threw (JS keeps the thrown value and rethrows it);
-// drop(id) runs once the engine no longer holds the hook.
-void set_hook_functions(val call, val drop);
-// Returns the engine's id for remove_hook_op.
-int register_hook_op(Handle h, int js_id);
-void remove_hook_op(Handle h, int id);
-// fn(inputHandles) returns an array of output handles it hands over, or -1.
-bool gradcheck_op(val fn, val inputs, double eps, double atol, double rtol);
+// Hooks are JS functions in a JS table; the engine knows them by id only and
+// calls them through the module's glHooks (see bindings.cpp): call(id,
+// gradHandle) returns 0 (keep the gradient), a handle (replace it), or -1 when
+// the JS hook threw (JS keeps the thrown value and rethrows it); drop(id) runs
+// once the engine no longer holds the hook.
+// h, js_id -> the engine's id for remove_hook
+double register_hook_svc(const double* a);
+double remove_hook_svc(const double* a);  // h, id
+// eps, atol, rtol, [inputs]: the function is JS's (glHooks.gradcheck)
+double gradcheck_svc(const double* a);
 
 // Graph nodes: a handle is a heap shared_ptr<Node>; 0 = none.
-Handle grad_fn_op(Handle h);
-std::string node_name(Handle n);
-double node_address(Handle n);
-// [childHandle, input_nr, ...] per next edge (childHandle 0 for an input without grad).
-val node_next(Handle n);
+double grad_fn_svc(const double* a);
+double node_name_svc(const double* a);     // -> text
+double node_address_svc(const double* a);
+// n -> count; [childHandle, input_nr, ...] per next edge in the scratch area
+// (childHandle 0 for an input without grad)
+double node_next_svc(const double* a);
 // The leaf an AccumulateGrad node writes to (a tensor handle), else 0.
-Handle node_variable(Handle n);
-void node_free(Handle n);
+double node_variable_svc(const double* a);
+double node_free_svc(const double* a);
 
-bool is_grad_enabled();
-void set_grad_enabled(bool enabled);
+double is_grad_enabled_svc(const double* a);
+double set_grad_enabled_svc(const double* a);
 
 }  // namespace gradlab::wasm

@@ -6,9 +6,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "gradlab/autograd/capture.h"
 #include "gradlab/gradlab.h"
+#include "signatures.h"
+#include "tensor_adapters.h"
 
 namespace gradlab::wasm {
 
@@ -134,84 +138,88 @@ void write_nodes(Json& j, const std::vector<capture::NodeInfo>& nodes) {
 
 }  // namespace
 
-void capture_start() { capture::start(); }
-void capture_stop() { capture::stop(); }
-bool capture_enabled() { return capture::enabled(); }
+double capture_start_svc(const double*) {
+  capture::start();
+  return 0;
+}
+double capture_stop_svc(const double*) {
+  capture::stop();
+  return 0;
+}
+double capture_enabled_svc(const double*) { return capture::enabled() ? 1 : 0; }
 
-void capture_name(Handle h, const std::string& label) {
-  guard([&] { capture::name(tensor(h), label); });
+double capture_name_svc(const double* a) {
+  const size_t n = static_cast<size_t>(a[1]);
+  const std::string label = n == 0 ? std::string() : std::string(static_cast<const char*>(stage(0)), n);
+  capture::name(T(a[0]), label);
+  return 0;
 }
 
-std::string capture_read() {
-  return guard([] {
-    const std::vector<capture::Pass> passes = capture::take_passes();
-    Json j;
+double capture_read_svc(const double*) {
+  const std::vector<capture::Pass> passes = capture::take_passes();
+  Json j;
+  j.raw("{");
+  j.key("count");
+  j.integer(capture::pass_count());
+  j.raw(",");
+  j.key("passes");
+  j.list(passes, [&](const capture::Pass& p) {
     j.raw("{");
-    j.key("count");
-    j.integer(capture::pass_count());
+    j.key("number");
+    j.integer(p.number);
     j.raw(",");
-    j.key("passes");
-    j.list(passes, [&](const capture::Pass& p) {
+    j.key("complete");
+    j.boolean(p.complete);
+    j.raw(",");
+    j.key("grad_only");
+    j.boolean(p.grad_only);
+    j.raw(",");
+    j.key("truncated");
+    j.boolean(p.truncated);
+    j.raw(",");
+    j.key("roots");
+    j.list(p.roots, [&](uint64_t id) { j.integer(static_cast<int64_t>(id)); });
+    j.raw(",");
+    j.key("nodes");
+    write_nodes(j, p.nodes);
+    j.raw(",");
+    j.key("steps");
+    j.list(p.steps, [&](const capture::Step& s) {
       j.raw("{");
-      j.key("number");
-      j.integer(p.number);
+      j.key("id");
+      j.integer(static_cast<int64_t>(s.id));
       j.raw(",");
-      j.key("complete");
-      j.boolean(p.complete);
+      j.key("received");
+      write_previews(j, s.received);
       j.raw(",");
-      j.key("grad_only");
-      j.boolean(p.grad_only);
-      j.raw(",");
-      j.key("truncated");
-      j.boolean(p.truncated);
-      j.raw(",");
-      j.key("roots");
-      j.list(p.roots, [&](uint64_t id) { j.integer(static_cast<int64_t>(id)); });
-      j.raw(",");
-      j.key("nodes");
-      write_nodes(j, p.nodes);
-      j.raw(",");
-      j.key("steps");
-      j.list(p.steps, [&](const capture::Step& s) {
-        j.raw("{");
-        j.key("id");
-        j.integer(static_cast<int64_t>(s.id));
-        j.raw(",");
-        j.key("received");
-        write_previews(j, s.received);
-        j.raw(",");
-        j.key("sent");
-        write_previews(j, s.sent);
-        j.raw("}");
-      });
+      j.key("sent");
+      write_previews(j, s.sent);
       j.raw("}");
     });
     j.raw("}");
-    return j.out;
   });
+  j.raw("}");
+  return put_text(std::move(j.out));
 }
 
-std::string capture_preview(Handle h) {
-  return guard([&] {
-    Json j;
-    write(j, capture::preview(tensor(h)));
-    return j.out;
-  });
+double capture_preview_svc(const double* a) {
+  Json j;
+  write(j, capture::preview(T(a[0])));
+  return put_text(std::move(j.out));
 }
 
-std::string capture_graph(Handle h, int max_nodes) {
-  return guard([&] {
-    const capture::Snapshot s = capture::snapshot(tensor(h), static_cast<size_t>(std::max(max_nodes, 1)));
-    Json j;
-    j.raw("{");
-    j.key("nodes");
-    write_nodes(j, s.nodes);
-    j.raw(",");
-    j.key("truncated");
-    j.boolean(s.truncated);
-    j.raw("}");
-    return j.out;
-  });
+double capture_graph_svc(const double* a) {
+  const int max_nodes = static_cast<int>(a[1]);
+  const capture::Snapshot s = capture::snapshot(T(a[0]), static_cast<size_t>(std::max(max_nodes, 1)));
+  Json j;
+  j.raw("{");
+  j.key("nodes");
+  write_nodes(j, s.nodes);
+  j.raw(",");
+  j.key("truncated");
+  j.boolean(s.truncated);
+  j.raw("}");
+  return put_text(std::move(j.out));
 }
 
 }  // namespace gradlab::wasm

@@ -5,6 +5,7 @@
 // no op needs its own boundary function, invoker or exception guard.
 #include <emscripten/emscripten.h>
 
+#include <string>
 #include <vector>
 
 #include "signatures.h"
@@ -52,6 +53,11 @@ std::vector<double> g_scratch(256);
 
 }  // namespace
 
+double* gl_scratch_data(size_t n) {
+  if (g_scratch.size() < n) g_scratch.resize(n);
+  return g_scratch.data();
+}
+
 double put_handles(const std::vector<Tensor>& ts) {
   if (g_scratch.size() < ts.size()) g_scratch.resize(ts.size());
   for (size_t i = 0; i < ts.size(); ++i) g_scratch[i] = static_cast<double>(wrap(ts[i]));
@@ -77,15 +83,11 @@ EMSCRIPTEN_KEEPALIVE int gl_scratch_size() { return static_cast<int>(g_scratch.s
 // number of ops, which JS checks against its copy of the table.
 EMSCRIPTEN_KEEPALIVE double gl_call(int op) {
   if (op == -1) return kOpCount;
-  try {
-    GL_CHECK(op >= 0 && op < kOpCount, "unknown op id ", op);
-    return kOps[op](g_scratch.data());
-  } catch (const std::exception& e) {
-    set_error(e.what());
-  } catch (...) {
-    set_error("unknown engine error");
+  if (op < 0 || op >= kOpCount) {
+    set_error("unknown op id " + std::to_string(op));
+    return 0;
   }
-  return 0;
+  return run_guarded(kOps[op], g_scratch.data());
 }
 
 EMSCRIPTEN_KEEPALIVE void gl_free(double h) { free_tensor(static_cast<Handle>(h)); }

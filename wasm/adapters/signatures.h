@@ -19,6 +19,8 @@ inline Tensor& T(double h) { return tensor(static_cast<Handle>(h)); }
 // The list starting at a[0] (its count).
 Shape list_at(const double* a);
 std::vector<Tensor> tensors_at(const double* a);
+// The scratch area, grown to at least n doubles (its address may move).
+double* gl_scratch_data(size_t n);
 // Writes handles of `ts` to the scratch area and returns their count.
 double put_handles(const std::vector<Tensor>& ts);
 inline double out(Tensor t) { return static_cast<double>(wrap(std::move(t))); }

@@ -5,6 +5,7 @@
 // the rest of the package (and the Python layer) calls them with; the layout
 // in the scratch area is the one wasm/adapters/signatures.h reads.
 import { OPS } from 'gradlab:op-table';
+import { rememberCallbackError } from './runtime.js';
 
 let M = null;
 let call = null;
@@ -157,7 +158,207 @@ CUSTOM.max_pool2d = CUSTOM.max_pool1d;
 CUSTOM.avg_pool2d = CUSTOM.avg_pool1d;
 CUSTOM.huber_loss = CUSTOM.smooth_l1_loss;
 
-/** Puts `_<name>` for every op of the table on the module, and `_free_tensor`. */
+// The engine's other services (wasm/bindings.cpp, gl_service(id)), in the
+// order of its table. Each `_name` below takes and returns what the rest of
+// the package (and the Python layer) expects: numbers, booleans, strings,
+// arrays of handles and TypedArrays.
+const SERVICES = ['error_flag_address', 'take_error', 'stage', 'share', 'memory_bytes',
+  'from_data', 'copy_out', 'meta', 'flags', 'version', 'item', 'set_requires_grad',
+  'set_volatile', 'set_legacy', 'grad', 'set_grad', 'retain_grad', 'detach', 'detach_',
+  'data', 'same_storage', 'impl_address', 'grad_address',
+  'repr', 'array_str', 'set_torch_printoptions', 'set_numpy_printoptions',
+  'backward', 'autograd_grad', 'register_hook', 'remove_hook', 'gradcheck', 'grad_fn',
+  'node_name', 'node_address', 'node_next', 'node_variable', 'node_free', 'is_grad_enabled',
+  'set_grad_enabled',
+  'capture_start', 'capture_stop', 'capture_enabled', 'capture_name', 'capture_read',
+  'capture_graph', 'capture_preview'];
+const SVC = Object.fromEntries(SERVICES.map((name, id) => [name, id]));
+let service = null;
+
+const failed = () => M.HEAP32[errorIndex] !== 0;
+const flag = (x) => (x ? 1 : 0);
+
+// Writes numbers then lists into the scratch area, sized for all of it first
+// (growing it moves it, which would strand a view taken before).
+function args(numbers, ...lists) {
+  let n = numbers.length;
+  for (const l of lists) n += 1 + l.length;
+  const a = scratch(n);
+  let i = 0;
+  for (const x of numbers) a[i++] = x;
+  for (const l of lists) {
+    a[i++] = l.length;
+    for (let k = 0; k < l.length; k++) a[i++] = l[k];
+  }
+  return a;
+}
+
+// A service's text result: its length returned, its address in scratch[0].
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+function text(n) {
+  if (failed()) return '';
+  const at = scratch(1)[0];
+  return decoder.decode(M.HEAPU8.subarray(at, at + n));
+}
+
+// Copies values into the staging buffer as the engine reads them for `dtype`
+// (float32, float64, int64 as doubles, bool as bytes).
+function stageValues(data, dtype) {
+  const n = data.length;
+  const size = dtype === 0 ? 4 : dtype === 3 ? 1 : 8;
+  scratch(1)[0] = n * size;
+  const at = service(SVC.stage);
+  if (dtype === 0) M.HEAPF32.set(data, at >> 2);
+  else if (dtype === 3) M.HEAPU8.set(data, at);
+  else M.HEAPF64.set(data, at >> 3);
+}
+
+// The JS functions the engine calls back (EM_JS in adapters/autograd_adapters.cpp).
+let hookCall = null;
+let hookDrop = null;
+let gradcheckFn = null;
+
+function installServices() {
+  const count = M._gl_service(-1);
+  if (count !== SERVICES.length) throw new Error(`gradlab.wasm has ${count} services, its JS table ${SERVICES.length}: rebuild the package`);
+  service = M._gl_service;
+  const one = (id) => (h) => { scratch(1)[0] = h; return service(id); };
+  const two = (id) => (h, x) => { const a = scratch(2); a[0] = h; a[1] = x; return service(id); };
+  const setFlag = (id) => (h, v) => { const a = scratch(2); a[0] = h; a[1] = flag(v); service(id); };
+  Object.assign(M, {
+    _error_flag_address: () => service(SVC.error_flag_address),
+    _take_error: () => text(service(SVC.take_error)),
+    _share: one(SVC.share),
+    _memory_bytes: () => service(SVC.memory_bytes),
+    _from_data: (data, shape, dtype, legacy) => {
+      stageValues(data, dtype);
+      args([dtype, legacy, data.length], shape);
+      return service(SVC.from_data);
+    },
+    _copy_out: (h) => {
+      const n = one(SVC.copy_out)(h);
+      if (failed()) return undefined;
+      const a = scratch(2);
+      const at = a[0];
+      switch (a[1]) {
+        case 0: return M.HEAPF32.slice(at >> 2, (at >> 2) + n);
+        case 3: return M.HEAPU8.slice(at, at + n);
+        default: return M.HEAPF64.slice(at >> 3, (at >> 3) + n);
+      }
+    },
+    _meta: (h) => {
+      const n = one(SVC.meta)(h);
+      return Array.from(scratch(n).subarray(0, n));
+    },
+    _flags: one(SVC.flags),
+    _version: one(SVC.version),
+    _item: one(SVC.item),
+    _set_requires_grad: setFlag(SVC.set_requires_grad),
+    _set_volatile: setFlag(SVC.set_volatile),
+    _set_legacy: two(SVC.set_legacy),
+    _grad: one(SVC.grad),
+    _set_grad: two(SVC.set_grad),
+    _retain_grad: one(SVC.retain_grad),
+    _detach: one(SVC.detach),
+    _detach_: one(SVC.detach_),
+    _data: one(SVC.data),
+    _same_storage: (h, g) => two(SVC.same_storage)(h, g) !== 0,
+    _impl_address: one(SVC.impl_address),
+    _grad_address: one(SVC.grad_address),
+    _repr: (h, style) => text(two(SVC.repr)(h, style)),
+    _array_str: (data, shape, dtype, legacy, asRepr) => {
+      stageValues(data, dtype);
+      args([dtype, flag(legacy), flag(asRepr), data.length], shape);
+      return text(service(SVC.array_str));
+    },
+    _set_torch_printoptions: (precision, threshold, edgeitems, linewidth, sciMode) => {
+      args([precision, threshold, edgeitems, linewidth, sciMode]);
+      service(SVC.set_torch_printoptions);
+    },
+    _set_numpy_printoptions: (precision, threshold, edgeitems, linewidth, suppress, legacy113) => {
+      args([precision, threshold, edgeitems, linewidth, flag(suppress), flag(legacy113)]);
+      service(SVC.set_numpy_printoptions);
+    },
+    _backward: (roots, grads, retainGraph, createGraph) => {
+      args([flag(retainGraph), flag(createGraph)], roots, grads);
+      service(SVC.backward);
+    },
+    _autograd_grad: (outputs, inputs, gradOutputs, retainGraph, createGraph, allowUnused) => {
+      args([flag(retainGraph), flag(createGraph), flag(allowUnused)], outputs, inputs, gradOutputs);
+      return handles(service(SVC.autograd_grad));
+    },
+    _set_hook_functions: (call, drop) => { hookCall = call; hookDrop = drop; },
+    _register_hook: two(SVC.register_hook),
+    _remove_hook: (h, id) => { two(SVC.remove_hook)(h, id); },
+    _gradcheck: (fn, inputs, eps, atol, rtol) => {
+      const outer = gradcheckFn;
+      gradcheckFn = fn;
+      try {
+        args([eps, atol, rtol], inputs);
+        return service(SVC.gradcheck) !== 0;
+      } finally {
+        gradcheckFn = outer;
+      }
+    },
+    _grad_fn: one(SVC.grad_fn),
+    _node_name: (n) => text(one(SVC.node_name)(n)),
+    _node_address: one(SVC.node_address),
+    _node_next: (n) => {
+      const count = one(SVC.node_next)(n);
+      return Array.from(scratch(count).subarray(0, count));
+    },
+    _node_variable: one(SVC.node_variable),
+    _node_free: (n) => { one(SVC.node_free)(n); },
+    _is_grad_enabled: () => service(SVC.is_grad_enabled) !== 0,
+    _set_grad_enabled: (v) => { scratch(1)[0] = flag(v); service(SVC.set_grad_enabled); },
+    _capture_start: () => { service(SVC.capture_start); },
+    _capture_stop: () => { service(SVC.capture_stop); },
+    _capture_enabled: () => service(SVC.capture_enabled) !== 0,
+    _capture_name: (h, label) => {
+      const bytes = encoder.encode(label);
+      scratch(1)[0] = bytes.length;
+      const at = service(SVC.stage);
+      M.HEAPU8.set(bytes, at);
+      two(SVC.capture_name)(h, bytes.length);
+    },
+    _capture_read: () => text(service(SVC.capture_read)),
+    _capture_graph: (h, maxNodes) => text(two(SVC.capture_graph)(h, maxNodes)),
+    _capture_preview: (h) => text(one(SVC.capture_preview)(h)),
+  });
+  // Called from C++; none may throw into the engine's frames: a failure is -1,
+  // and the JS error is kept to be rethrown once the engine has unwound.
+  M.glHooks = {
+    call(id, gradHandle) {
+      try {
+        return hookCall(id, gradHandle);
+      } catch (error) {
+        rememberCallbackError(error);
+        return -1;
+      }
+    },
+    drop(id) {
+      try {
+        hookDrop(id);
+      } catch (error) {
+        rememberCallbackError(error);
+      }
+    },
+    gradcheck(n) {
+      try {
+        const r = gradcheckFn(Array.from(scratch(n).subarray(0, n)));
+        if (typeof r === 'number') return -1;
+        args([], r).copyWithin(0, 1, 1 + r.length);
+        return r.length;
+      } catch (error) {
+        rememberCallbackError(error);
+        return -1;
+      }
+    },
+  };
+}
+
+/** Puts `_<name>` for every op of the table and every engine service on the module, and `_free_tensor`. */
 export function installRaw(module) {
   M = module;
   // Emscripten's `_gl_*` functions forward through Function.apply until
@@ -170,13 +371,14 @@ export function installRaw(module) {
   M._gl_scratch_size();
   M._gl_scratch(0);
   M._gl_free(0);
+  scratchAt = M._gl_scratch;
+  scratchSize = M._gl_scratch_size;
+  installServices();
   errorIndex = M._error_flag_address() >> 2;
   for (const { id, name, sig } of OPS) {
     const make = sig === 'custom' ? CUSTOM[name] : SIGNATURES[sig];
     if (make === undefined) throw new Error(`engine/ops.def: no JS layout for ${name} (${sig})`);
     M[`_${name}`] = make(id);
   }
-  scratchAt = M._gl_scratch;
-  scratchSize = M._gl_scratch_size;
   M._free_tensor = M._gl_free;
 }

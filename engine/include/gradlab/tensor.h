@@ -2,6 +2,7 @@
 // plus the autograd metadata PyTorch keeps on a Variable (requires_grad, grad,
 // grad_fn, hooks) and the tutorial's legacy flags (volatile, 0.3 printing).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -28,7 +29,9 @@ struct Storage {
  private:
   // A tensor of a few elements (a scalar, above all) keeps its bytes here:
   // tight loops of tiny ops then make one heap allocation fewer per result.
-  alignas(16) unsigned char inline_bytes_[16];
+  // Aligned as malloc aligns (enough for every dtype): a stricter alignas
+  // made every storage an aligned allocation in wasm, whose malloc aligns to 8.
+  alignas(std::max_align_t) unsigned char inline_bytes_[16];
 };
 
 // Bumped by every in-place op; shared by a tensor, its views and detach(),

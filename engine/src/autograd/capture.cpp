@@ -165,7 +165,7 @@ NodeInfo info_for(const State& s, const Node& n) {
   info.name = n.name();
   describe_edges(n, info);
   if (auto it = s.live.find(info.id); it != s.live.end()) info.outputs = it->second.outputs;
-  if (const auto* acc = dynamic_cast<const AccumulateGrad*>(&n)) {
+  if (const auto* acc = n.as_accumulate_grad()) {
     info.leaf = true;
     info.outputs = {preview(acc->variable())};
     info.variable = acc->variable().impl_ptr();
@@ -313,7 +313,7 @@ void node_received(Node& node, const variable_list& grads) {
     pass.truncated = true;
     return;
   }
-  if (const auto* acc = dynamic_cast<const AccumulateGrad*>(&node))
+  if (const auto* acc = node.as_accumulate_grad())
     open.leaves.emplace_back(pass.nodes.size(), acc->variable().impl_ptr());
   pass.nodes.push_back(info_for(s, node));
   Step step;

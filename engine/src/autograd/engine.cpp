@@ -1,8 +1,9 @@
 #include "gradlab/autograd/engine.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <queue>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "gradlab/autograd/capture.h"
@@ -21,6 +22,45 @@ struct NodeState {
   int dependencies = 0;
   bool needed = true;
   variable_list buffer;
+};
+
+// Each graph node's state during one backward pass, found by the node's
+// address: an open-addressing table over a deque (stable references). It
+// replaces std::unordered_map, which allocated a hash node per graph node and
+// took about a tenth of a backward pass over a chain of small ops.
+class NodeStates {
+ public:
+  size_t count(Node* n) const { return slots_.empty() || slots_[find(n)].node != n ? 0 : 1; }
+  NodeState& operator[](Node* n) {
+    if (2 * (states_.size() + 1) > slots_.size()) grow();
+    Slot& slot = slots_[find(n)];
+    if (slot.node != n) {
+      slot.node = n;
+      slot.index = states_.size();
+      states_.emplace_back();
+    }
+    return states_[slot.index];
+  }
+
+ private:
+  struct Slot {
+    Node* node = nullptr;
+    size_t index = 0;
+  };
+  size_t find(Node* n) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = (reinterpret_cast<uintptr_t>(n) >> 4) * 0x9E3779B1u & mask;
+    while (slots_[i].node != nullptr && slots_[i].node != n) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    for (const Slot& s : old)
+      if (s.node) slots_[find(s.node)] = s;
+  }
+  std::vector<Slot> slots_;
+  std::deque<NodeState> states_;
 };
 
 // Runs the tensor hooks and retain_grad bookkeeping for gradients arriving at `node`.
@@ -65,7 +105,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
   const bool capture_mode = !captures.empty();
 
   // 1. Discover the graph (iterative DFS) and a post-order for the "needed" pass.
-  std::unordered_map<Node*, NodeState> state;
+  NodeStates state;
   std::vector<Node*> post_order;
   {
     std::vector<std::pair<Node*, size_t>> stack;
@@ -95,7 +135,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
       if (c.valid()) capture_nodes.insert(c.fn.get());
     for (Node* n : post_order) {
       bool needed = capture_nodes.count(n) > 0;
-      if (!dynamic_cast<AccumulateGrad*>(n))
+      if (!n->as_accumulate_grad())
         for (const auto& e : n->next_edges()) needed = needed || (e.fn && state[e.fn.get()].needed);
       state[n].needed = needed;
     }
@@ -130,7 +170,7 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
     NodeState& s = state[n];
     variable_list grads = std::move(s.buffer);
     grads.resize(n->num_outputs());
-    auto* acc = dynamic_cast<AccumulateGrad*>(n);
+    auto* acc = n->as_accumulate_grad();
     if (acc)
       run_leaf_hooks(*acc, grads);
     else

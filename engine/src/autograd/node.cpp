@@ -23,6 +23,10 @@ void release_node(std::shared_ptr<Node>&& node) {
   thread_local bool draining = false;
   thread_local std::vector<std::shared_ptr<Node>> pending;
   if (!node) return;
+  if (node.use_count() > 1) {  // not the last reference: nothing is freed, nothing can recurse
+    node.reset();
+    return;
+  }
   pending.push_back(std::move(node));
   if (draining) return;  // the outer loop below will free it
   draining = true;
@@ -64,8 +68,8 @@ variable_list AccumulateGrad::apply(variable_list&& grads) {
   return {};
 }
 
-FunctionNode::FunctionNode(std::string name, BackwardFn fn, size_t num_outputs)
-    : name_(std::move(name)), fn_(std::move(fn)), num_outputs_(num_outputs) {}
+FunctionNode::FunctionNode(const char* name, BackwardFn fn, size_t num_outputs)
+    : name_(name), fn_(std::move(fn)), num_outputs_(num_outputs) {}
 
 void FunctionNode::add_input(const Tensor& input) {
   const auto edge = input.defined() ? input.gradient_edge() : Tensor::EdgeRef{};
@@ -83,8 +87,9 @@ variable_list FunctionNode::apply(variable_list&& grads) {
   saved.reserve(saved_.size());
   auto self = shared_from_this();
   for (const auto& s : saved_) saved.push_back(s.unpack(self));
-  std::vector<bool> needs(next_edges_.size());
-  for (size_t i = 0; i < needs.size(); ++i) needs[i] = next_edges_[i].valid();
+  SmallVector<bool, 8> needs;
+  needs.reserve(next_edges_.size());
+  for (const Edge& e : next_edges_) needs.push_back(e.valid());
   BackwardContext ctx{grads, saved, needs};
   variable_list out = fn_(ctx);
   out.resize(next_edges_.size());

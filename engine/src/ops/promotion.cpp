@@ -27,11 +27,28 @@ struct Group {
 };
 }  // namespace
 
-DType result_type(const Tensor& a, const Tensor& b) { return result_type(std::vector<Tensor>{a, b}); }
+namespace {
+DType result_type_of(const Tensor* const* operands, size_t n);
+}  // namespace
+
+// Every binary op asks this: no vector (a heap allocation) for its two operands.
+DType result_type(const Tensor& a, const Tensor& b) {
+  const Tensor* operands[] = {&a, &b};
+  return result_type_of(operands, 2);
+}
 
 DType result_type(const std::vector<Tensor>& operands) {
+  std::vector<const Tensor*> ptrs;
+  ptrs.reserve(operands.size());
+  for (const Tensor& t : operands) ptrs.push_back(&t);
+  return result_type_of(ptrs.data(), ptrs.size());
+}
+
+namespace {
+DType result_type_of(const Tensor* const* operands, size_t n) {
   Group dims, zero, wrapped;
-  for (const Tensor* t = operands.data(); t != operands.data() + operands.size(); ++t) {
+  for (size_t i = 0; i < n; ++i) {
+    const Tensor* t = operands[i];
     if (t->impl()->is_wrapped_number)
       wrapped.add(t->dtype());
     else if (t->dim() == 0)
@@ -51,5 +68,6 @@ DType result_type(const std::vector<Tensor>& operands) {
   }
   return result;
 }
+}  // namespace
 
 }  // namespace gradlab

@@ -49,6 +49,7 @@ bool graph_enabled_for(TensorList inputs);
 // Marks outputs volatile/legacy when any input is.
 void propagate_flags(TensorList outputs, TensorList inputs);
 
+// name: a string literal (the node keeps the pointer).
 // Saved tensors: inputs are saved as they are; outputs listed in save_outputs are
 // saved weakly linked to the node (see SavedVariable).
 void record(const char* name, TensorList outputs, TensorList inputs, TensorList save, BackwardFn fn,
