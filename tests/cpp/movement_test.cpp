@@ -53,6 +53,45 @@ TEST(Movement, ShapeOps) {
   EXPECT_EQ(t(make({1, 2, 3, 4, 5, 6}, {2, 3})).shape(), (Shape{3, 2}));
 }
 
+// PyTorch 1.13's inferExpandGeometry checks right to left (a 0-d tensor's sizes
+// are taken as given), then the element count refuses what a negative size
+// overflows; what it would let through (a 0 first) is refused as a factory would.
+TEST(Movement, ExpandChecksSizesInPyTorchsOrder) {
+  const Tensor x = make({1, 2}, {2});
+  expect_error([&] { expand(x, {-2, 2}); }, "numel: integer multiplication overflow");
+  expect_error([&] { expand(x, {5, 3, -2, 2}); }, "numel: integer multiplication overflow");
+  expect_error([&] { expand(make({1}, {1}), {-2}); }, "numel: integer multiplication overflow");
+  expect_error([&] { expand(x, {-1, 2}); },
+               "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension 0");
+  expect_error([&] { expand(x, {-3, -1, 2}); },
+               "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension 1");
+  expect_error([&] { expand(x, {2, -2}); },
+               "The expanded size of the tensor (-2) must match the existing size (2) at non-singleton dimension 1.  "
+               "Target sizes: [2, -2].  Tensor sizes: [2]");
+  expect_error([&] { expand(zeros({3, 4, 3, 4}), {-1, -1, 6, 3, 4}); },
+               "The expanded size of the tensor (6) must match the existing size (4) at non-singleton dimension 2.");
+  expect_error([&] { expand(zeros({2, 0, 2}), {0, -2, 0, 0}); },
+               "The expanded size of the tensor (0) must match the existing size (2) at non-singleton dimension 3.");
+  const Tensor s = make({1.5}, {});
+  expect_error([&] { expand(s, {-1, 5}); }, "numel: integer multiplication overflow");
+  expect_values(expand(s, {2, 1}), {1.5, 1.5});
+  expect_error([&] { expand(x, {-2, 0, 2}); }, "Trying to create tensor with negative dimension -2: [-2, 0, 2]");
+  EXPECT_EQ(expand(x, {0, 2}).shape(), (Shape{0, 2}));
+}
+
+// aten's infer_size_impl: a -1 next to a 0 fits an empty input in any size.
+TEST(Movement, InferringASizeOfAnEmptyTensor) {
+  const Tensor e = zeros({0, 3});
+  expect_error([&] { view(e, {0, -1}); },
+               "cannot reshape tensor of 0 elements into shape [0, -1] because the unspecified dimension size -1 "
+               "can be any value and is ambiguous");
+  expect_error([&] { reshape(e, {-1, 0}); }, "cannot reshape tensor of 0 elements into shape [-1, 0]");
+  expect_error([&] { view(e, {-1, -1}); }, "only one dimension can be inferred");
+  expect_error([&] { view(zeros({6}), {0, -1}); }, "shape '[0, -1]' is invalid for input of size 6");
+  EXPECT_EQ(view(e, {-1}).shape(), (Shape{0}));
+  EXPECT_EQ(view(e, {5, -1}).shape(), (Shape{5, 0}));
+}
+
 TEST(Movement, Gradients) {
   using Fn = std::function<Tensor(const Tensor&)>;
   const std::vector<std::pair<const char*, Fn>> ops = {

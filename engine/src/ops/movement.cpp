@@ -2,6 +2,8 @@
 #include "gradlab/ops/movement.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -221,18 +223,41 @@ Tensor unsqueeze(const Tensor& a, int64_t dim) {
   return out;
 }
 
+// The negative sizes expand lets through meet PyTorch's element count, which
+// multiplies them as unsigned 64-bit numbers and refuses an overflow (sticky:
+// a later 0 does not undo it) or a product beyond int64. When a 0 comes first,
+// PyTorch goes on to make a tensor with a negative size; Gradlab refuses that
+// as PyTorch's factories do (README, "Differences from PyTorch").
+namespace {
+void check_expanded_numel(const Shape& shape) {
+  uint64_t product = 1;
+  bool overflow = false;
+  for (int64_t s : shape) {
+    const uint64_t u = static_cast<uint64_t>(s);
+    if (product != 0 && u > std::numeric_limits<uint64_t>::max() / product) overflow = true;
+    product *= u;
+  }
+  overflow = overflow || product > static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+  GL_CHECK(!overflow, "numel: integer multiplication overflow");
+  for (int64_t s : shape)
+    GL_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
+}
+}  // namespace
+
 Tensor expand(const Tensor& a, const Shape& sizes) {
   const int64_t n = static_cast<int64_t>(sizes.size());
   GL_CHECK(n >= a.dim(), "expand(torch.FloatTensor{", shape_str(a.shape()), "}, size=", shape_str(sizes),
            "): the number of sizes provided (", n, ") must be greater or equal to the number of "
            "dimensions in the tensor (", a.dim(), ")");
+  // PyTorch's inferExpandGeometry, right to left: a -1 keeps the existing size
+  // (refused in a new leading dim, but a 0-d input's sizes are taken as given),
+  // any other size must match or replace a 1. Other negative sizes pass here.
   Shape shape(n), strides(n);
   for (int64_t i = n - 1; i >= 0; --i) {
     const int64_t j = i - (n - a.dim());
     const int64_t have = j >= 0 ? a.shape()[j] : 1;
     int64_t want = sizes[i];
-    GL_CHECK(want >= -1, "The expanded size of the tensor (", want, ") isn't allowed in a leading, non-existing dimension ", i);
-    if (want == -1) {
+    if (want == -1 && a.dim() > 0) {
       GL_CHECK(j >= 0, "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ", i);
       want = have;
     }
@@ -242,6 +267,7 @@ Tensor expand(const Tensor& a, const Shape& sizes) {
     shape[i] = want;
     strides[i] = (j >= 0 && have == want) ? a.strides()[j] : 0;
   }
+  check_expanded_numel(shape);
   Tensor out = make_view(a, shape, strides, a.offset());
   // d expand(a) = grad summed over the expanded dims (FunctionNode's sum_to does it)
   record("ExpandBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
