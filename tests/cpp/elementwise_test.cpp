@@ -154,6 +154,35 @@ TEST(Elementwise, ForwardValues) {
   expect_values(pow(make({2, 3}, {2}), make({3}, {1})), {8, 27});
 }
 
+// clamp(min=None, max=None) as PyTorch 1.13: a NaN bound is a bound, not a missing one.
+// It makes the result floating; alone it leaves the values, with another bound it
+// makes every value NaN; it passes no gradient. No bound at all is refused first.
+TEST(Elementwise, ClampWithANaNBound) {
+  const double nan = std::nan("");
+  const Tensor i = make({1, 7, -3}, {3}, DType::Int64);
+  EXPECT_EQ(clamp(i, std::optional<double>(nan), std::nullopt).dtype(), DType::Float32);
+  expect_values(clamp(i, std::optional<double>(nan), std::nullopt), {1, 7, -3});
+  expect_values(clamp(i, std::nullopt, std::optional<double>(nan)), {1, 7, -3});
+  expect_values(clamp(i, std::optional<double>(nan), std::optional<double>(5)), {nan, nan, nan});
+  expect_values(clamp(i, std::optional<double>(0), std::optional<double>(nan)), {nan, nan, nan});
+  EXPECT_EQ(clamp(make({1, 0}, {2}, DType::Bool), std::optional<double>(nan), std::nullopt).dtype(), DType::Float32);
+  expect_error([&] { clamp(i, std::nullopt, std::nullopt); }, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  expect_error([&] { clamp_(i, std::optional<double>(nan), std::nullopt); },
+               "result type Float can't be cast to the desired output type long int");
+  expect_error([&] { clamp_(zeros({0}), std::nullopt, std::nullopt); },
+               "torch.clamp: At least one of 'min' or 'max' must not be None");
+  expect_error([&] { clamp_(make({0, 0}, {2}, DType::Float32, true), std::nullopt, std::nullopt); },
+               "a leaf Variable that requires grad is being used in an in-place operation.");
+  EXPECT_EQ(clamp_(zeros({0}), std::optional<double>(nan), std::nullopt).shape(), (Shape{0}));
+  const Tensor x = make({0.5, 2}, {2}, DType::Float64, true);
+  const Tensor y = clamp(x, std::optional<double>(nan), std::nullopt);
+  EXPECT_EQ(y.grad_fn()->name(), "ClampBackward1");
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_values(x.grad(), {0, 0});
+  // The engine's own double form still reads NaN as no bound.
+  expect_values(clamp(i, nan, 2.0), {1, 2, -3});
+}
+
 TEST(Elementwise, TypePromotionFollowsPyTorch) {
   Tensor i = make({1, 2}, {2}, DType::Int64);
   Tensor f = make({1, 2}, {2}, DType::Float32);

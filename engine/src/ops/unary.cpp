@@ -285,38 +285,53 @@ Tensor sign(const Tensor& a) {
   return out;
 }
 
-DType clamp_result_type(const Tensor& a, double lo, double hi) {
+DType clamp_result_type(const Tensor& a, std::optional<double> lo, std::optional<double> hi) {
   // The bounds are wrapped numbers and take part in type promotion: int64 clamped to 0.5 is float32,
-  // bool clamped to 0 is int64.
+  // bool clamped to 0 is int64, anything clamped to NaN is floating.
   std::vector<Tensor> operands{a};
-  if (!std::isnan(lo)) operands.push_back(wrapped_number(lo));
-  if (!std::isnan(hi)) operands.push_back(wrapped_number(hi));
+  if (lo) operands.push_back(wrapped_number(*lo));
+  if (hi) operands.push_back(wrapped_number(*hi));
   return result_type(operands);
 }
 
-Tensor clamp(const Tensor& a, double lo, double hi) {
-  const bool has_lo = !std::isnan(lo), has_hi = !std::isnan(hi);
-  GL_CHECK(has_lo || has_hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
+Tensor clamp(const Tensor& a, std::optional<double> lo, std::optional<double> hi) {
+  GL_CHECK(lo || hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
   const DType dt = clamp_result_type(a, lo, hi);
   const Tensor src = dt == a.dtype() ? a : to(a, dt);
-  Tensor out = map_same(src, [lo, hi, has_lo, has_hi](auto x) {
-    using T = decltype(x);
-    if constexpr (std::is_floating_point_v<T>)
-      if (x != x) return x;
-    // Compare in double: a bound outside an integer dtype's range must not wrap.
-    if (has_lo && static_cast<double>(x) < lo) x = kernels::convert<T>(lo);
-    if (has_hi && static_cast<double>(x) > hi) x = kernels::convert<T>(hi);
-    return x;
-  });
-  // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0
-  record("ClampBackward1", {out}, {src}, {src}, [lo, hi, has_lo, has_hi](const BackwardContext& c) {
+  const bool has_lo = lo.has_value(), has_hi = hi.has_value();
+  const double l = lo.value_or(0), h = hi.value_or(0);
+  Tensor out;
+  if (has_lo && has_hi && (std::isnan(l) || std::isnan(h))) {
+    // PyTorch 1.13 fills the result with NaN when either of two bounds is NaN
+    // (a NaN bound makes the result floating, so NaN fits it).
+    out = full(src.shape(), std::numeric_limits<double>::quiet_NaN(), dt);
+  } else {
+    // One NaN bound leaves every value as it is (max(x, NaN) is x in PyTorch's kernel).
+    out = map_same(src, [l, h, has_lo, has_hi](auto x) {
+      using T = decltype(x);
+      if constexpr (std::is_floating_point_v<T>)
+        if (x != x) return x;
+      // Compare in double: a bound outside an integer dtype's range must not wrap.
+      if (has_lo && static_cast<double>(x) < l) x = kernels::convert<T>(l);
+      if (has_hi && static_cast<double>(x) > h) x = kernels::convert<T>(h);
+      return x;
+    });
+  }
+  // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0; a NaN bound
+  // compares false, so it passes no gradient.
+  record("ClampBackward1", {out}, {src}, {src}, [l, h, has_lo, has_hi](const BackwardContext& c) {
     const Tensor& x = c.saved[0];
     Tensor g = c.grad();
-    if (has_lo) g = mul(g, mask_as(ge(x, num(lo)), g));
-    if (has_hi) g = mul(g, mask_as(le(x, num(hi)), g));
+    if (has_lo) g = mul(g, mask_as(ge(x, num(l)), g));
+    if (has_hi) g = mul(g, mask_as(le(x, num(h)), g));
     return variable_list{g};
   });
   return out;
+}
+
+Tensor clamp(const Tensor& a, double lo, double hi) {
+  const auto bound = [](double x) { return std::isnan(x) ? std::nullopt : std::optional<double>(x); };
+  return clamp(a, bound(lo), bound(hi));
 }
 
 }  // namespace gradlab
