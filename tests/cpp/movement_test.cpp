@@ -2,6 +2,8 @@
 // gradients, and dtype conversion.
 #include "test_util.h"
 
+#include "gradlab/random.h"
+
 namespace gradlab {
 namespace {
 
@@ -130,6 +132,44 @@ TEST(Movement, ToConvertsAndCastsGradientBack) {
   EXPECT_FALSE(i.requires_grad());
   expect_values(i, {1, -2});
   expect_values(to(make({0, 2, -1}, {3}), DType::Bool), {0, 1, 1});
+}
+
+// Elementwise results and clones are laid out as PyTorch's TensorIterator lays them
+// out (strides from PyTorch 1.13): a permuted input gives a permuted result, the first
+// operand that tells the dims apart decides, a contiguous one keeps it contiguous.
+TEST(Movement, ElementwiseResultsKeepTheInputsLayout) {
+  const Tensor y = transpose(reshape(arange(0, 12, 1), {3, 4}), 0, 1);  // (4, 3), strides (1, 4)
+  const Tensor c = ones({4, 3});
+  EXPECT_EQ(exp(y).strides(), (Shape{1, 4}));
+  EXPECT_EQ(add(y, c).strides(), (Shape{1, 4}));
+  EXPECT_EQ(add(c, y).strides(), (Shape{3, 1}));
+  EXPECT_EQ(add(y, ones({3})).strides(), (Shape{1, 4}));
+  EXPECT_EQ(add(ones({3}), y).strides(), (Shape{1, 4}));
+  EXPECT_EQ(mul(y, 2.0).strides(), (Shape{1, 4}));
+  EXPECT_EQ(gt(y, c).strides(), (Shape{1, 4}));
+  EXPECT_EQ(to(y, DType::Float64).strides(), (Shape{1, 4}));
+  EXPECT_EQ(where(gt(y, c), y, c).strides(), (Shape{1, 4}));
+  EXPECT_EQ(where(gt(c, y), c, y).strides(), (Shape{3, 1}));
+  expect_values(where(gt(y, c), y, c), {1, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11});
+  EXPECT_EQ(clone(y).strides(), (Shape{1, 4}));
+  EXPECT_EQ(contiguous(y).strides(), (Shape{3, 1}));
+  expect_values(exp(y), test::values_of(exp(contiguous(y))));
+  // Not dense: dense in the input's order of dims.
+  const Tensor x = slice(transpose(reshape(arange(0, 24, 1), {4, 6}), 0, 1), 0, 0, 6, 2);  // (3, 4), strides (2, 6)
+  EXPECT_EQ(exp(x).strides(), (Shape{1, 3}));
+  EXPECT_EQ(clone(x).strides(), (Shape{1, 3}));
+  expect_values(clone(x), {0, 6, 12, 18, 2, 8, 14, 20, 4, 10, 16, 22});
+  // So a reshape of such a result copies (UnsafeViewBackward0), view refuses it, and
+  // an in-place random fill draws in its memory order.
+  const Tensor g = exp(transpose(make({1, 2, 3, 4, 5, 6}, {2, 3}, DType::Float32, true), 0, 1));
+  EXPECT_EQ(reshape(g, {6}).grad_fn()->name(), "UnsafeViewBackward0");
+  expect_error([&] { view(g, {6}); }, "view size is not compatible with input tensor's size and stride");
+  random::manual_seed(148);
+  const Tensor flat = normal_(zeros({4}, DType::Float64), 0, 1);
+  random::manual_seed(148);
+  const Tensor permuted = normal_(exp(transpose(zeros({2, 2}, DType::Float64), 0, 1)), 0, 1);
+  const auto f = test::values_of(flat);
+  expect_values(permuted, {f[0], f[2], f[1], f[3]});
 }
 
 // PyTorch's reshape is _reshape_alias whenever the result can be a view

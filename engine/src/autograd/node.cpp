@@ -51,7 +51,7 @@ variable_list AccumulateGrad::apply(variable_list&& grads) {
     } else if (g.impl_ptr().use_count() == 1 && g.is_non_overlapping_and_dense()) {
       variable_.set_grad(g.detach());  // nobody else holds it: steal it, no copy
     } else {
-      variable_.set_grad(clone(g.detach()));  // clone() is contiguous
+      variable_.set_grad(clone_contiguous(g.detach()));
     }
   } else if (GradMode::is_enabled()) {
     variable_.set_grad(add(current, g));

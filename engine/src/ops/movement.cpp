@@ -55,19 +55,19 @@ Tensor view_as_shape(const Tensor& a, const Shape& shape, const Shape& strides, 
   return out;
 }
 
-// The layout PyTorch gives a copy that preserves its input's memory format:
-// the input's own strides when they are dense without overlap, else dense
-// strides with the input's order of dims in memory (innermost = smallest stride;
-// a 0 stride leaves the order as it is).
-Shape preserved_strides(const Tensor& a) {
-  if (a.is_non_overlapping_and_dense()) return a.strides();
-  const Shape& sizes = a.shape();
-  const Shape& strides = a.strides();
-  const int64_t n = a.dim();
+// PyTorch's TensorIterator order of dims (reorder_dimensions): an insertion sort,
+// innermost first, in which the first operand whose strides for two dims are both
+// nonzero and differ decides (equal strides: the bigger dim goes outside). Operands'
+// strides are given broadcast to `sizes` (0 where broadcast).
+std::vector<int64_t> iteration_order(const Shape& sizes, const std::vector<Shape>& strides) {
+  const int64_t n = static_cast<int64_t>(sizes.size());
   auto order = [&](int64_t d0, int64_t d1) {  // > 0: d0 belongs outside d1
-    if (strides[d0] == 0 || strides[d1] == 0) return 0;
-    if (strides[d0] != strides[d1]) return strides[d0] < strides[d1] ? -1 : 1;
-    return sizes[d0] > sizes[d1] ? 1 : 0;
+    for (const Shape& s : strides) {
+      if (s[d0] == 0 || s[d1] == 0) continue;
+      if (s[d0] != s[d1]) return s[d0] < s[d1] ? -1 : 1;
+      if (sizes[d0] > sizes[d1]) return 1;
+    }
+    return 0;
   };
   std::vector<int64_t> perm(n);  // innermost first
   for (int64_t i = 0; i < n; ++i) perm[i] = n - 1 - i;
@@ -82,13 +82,27 @@ Shape preserved_strides(const Tensor& a) {
       }
     }
   }
-  Shape out(n);
+  return perm;
+}
+
+// Dense strides for `sizes` with the dims laid out in `perm` (innermost first).
+Shape dense_strides(const Shape& sizes, const std::vector<int64_t>& perm) {
+  Shape out(sizes.size());
   int64_t stride = 1;
   for (int64_t d : perm) {
     out[d] = stride;
     if (sizes[d] > 1) stride *= sizes[d];
   }
   return out;
+}
+
+// The layout PyTorch gives a copy that preserves its input's memory format:
+// the input's own strides when they are dense without overlap, else dense
+// strides with the input's order of dims in memory (innermost = smallest stride;
+// a 0 stride leaves the order as it is).
+Shape preserved_strides(const Tensor& a) {
+  if (a.is_non_overlapping_and_dense()) return a.strides();
+  return dense_strides(a.shape(), iteration_order(a.shape(), {a.strides()}));
 }
 
 }  // namespace
@@ -107,7 +121,7 @@ Tensor reshape(const Tensor& a, const Shape& requested) {
   // PyTorch's reshape is _reshape_alias whenever a view will do, so its node is named for that.
   if (auto strides = view_strides(a.shape(), a.strides(), shape))
     return view_as_shape(a, shape, *strides, "ReshapeAliasBackward0");
-  return view_as_shape(clone(a), shape, contiguous_strides(shape), "UnsafeViewBackward0");
+  return view_as_shape(clone_contiguous(a), shape, contiguous_strides(shape), "UnsafeViewBackward0");
 }
 
 Tensor flatten(const Tensor& a, int64_t start_dim, int64_t end_dim) {
@@ -274,14 +288,38 @@ Tensor expand(const Tensor& a, const Shape& sizes) {
   return out;
 }
 
-Tensor clone(const Tensor& a) {
-  Tensor out = Tensor::empty(a.shape(), a.dtype());
+namespace {
+Tensor clone_into(const Tensor& a, Tensor out) {
   kernels::copy_into(out, a);
   record("CloneBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
   return out;
 }
+}  // namespace
 
-Tensor contiguous(const Tensor& a) { return a.is_contiguous() ? a : clone(a); }
+// PyTorch's clone preserves the memory format: a transposed tensor's clone is transposed.
+Tensor clone(const Tensor& a) { return clone_into(a, empty_preserving_layout(a, a.dtype())); }
+Tensor clone_contiguous(const Tensor& a) { return clone_into(a, Tensor::empty(a.shape(), a.dtype())); }
+
+Tensor contiguous(const Tensor& a) { return a.is_contiguous() ? a : clone_contiguous(a); }
+
+Shape elementwise_strides(const Shape& sizes, const std::vector<const Tensor*>& operands) {
+  bool same_shape = true, contiguous = true, dense = true;
+  for (const Tensor* t : operands) {
+    same_shape = same_shape && t->shape() == sizes;
+    contiguous = contiguous && t->is_contiguous();
+    dense = dense && t->is_non_overlapping_and_dense();
+  }
+  if (contiguous) return contiguous_strides(sizes);
+  // TensorIterator's fast set-up: operands of one shape and one dense layout keep it.
+  if (same_shape && dense) {
+    bool equal = true;
+    for (const Tensor* t : operands) equal = equal && t->strides() == operands.front()->strides();
+    if (equal) return operands.front()->strides();
+  }
+  std::vector<Shape> strides;
+  for (const Tensor* t : operands) strides.push_back(kernels::broadcast_strides(*t, sizes));
+  return dense_strides(sizes, iteration_order(sizes, strides));
+}
 
 Tensor empty_preserving_layout(const Tensor& a, DType dtype) {
   Tensor out = Tensor::empty(a.shape(), dtype);

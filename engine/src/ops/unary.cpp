@@ -304,7 +304,8 @@ Tensor clamp(const Tensor& a, std::optional<double> lo, std::optional<double> hi
   if (has_lo && has_hi && (std::isnan(l) || std::isnan(h))) {
     // PyTorch 1.13 fills the result with NaN when either of two bounds is NaN
     // (a NaN bound makes the result floating, so NaN fits it).
-    out = full(src.shape(), std::numeric_limits<double>::quiet_NaN(), dt);
+    out = kernels::with_layout(full(src.shape(), std::numeric_limits<double>::quiet_NaN(), dt),
+                               elementwise_strides(src.shape(), {&src}));
   } else {
     // One NaN bound leaves every value as it is (max(x, NaN) is x in PyTorch's kernel).
     out = map_same(src, [l, h, has_lo, has_hi](auto x) {
