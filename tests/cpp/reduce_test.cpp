@@ -210,6 +210,25 @@ TEST(Reduce, VarStdValues) {
   expect_values(c.grad(), {0, 0, 0});
 }
 
+// PyTorch 1.13's var_backward with no degree of freedom over a 0-d tensor: grad * inf
+// (its sign follows grad; 0 * inf is NaN); std's gradient there stays NaN.
+TEST(Reduce, VarOfAScalarWithoutDegreesOfFreedom) {
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::nan("");
+  const Tensor x = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({var(x, {-1}, true, false)}, {make({-2}, {}, DType::Float32)}, false, false);
+  expect_values(x.grad(), {-inf});
+  const Tensor y = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({var(y, {}, true, false)}, {}, false, false);
+  expect_values(y.grad(), {inf});
+  const Tensor z = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({std(z, {-1}, true, false)}, {}, false, false);
+  expect_values(z.grad(), {nan});
+  // With a degree of freedom left, the formula as before.
+  const Tensor w = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({var(w, {}, false, false)}, {}, false, false);
+  expect_values(w.grad(), {0});
+}
+
 TEST(Reduce, NormValues) {
   const Tensor x = make({1, -2, 3, 0}, {4});
   expect_values(norm(x, 2, {}), {std::sqrt(14.0)});

@@ -130,9 +130,14 @@ Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
   const Dims red = kernels::reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
+  // PyTorch's var_backward over a 0-d tensor or all dims with no degree of freedom
+  // left: grad * 2 / 0 = grad * inf (not the NaN of 0 * inf from the formula below).
+  const bool no_dof = denom == 0 && (a.dim() == 0 || dims.empty());
   // d var(a) = grad * 2 (a - mean(a)) / (n - ddof)
-  record("VarBackward0", {out}, {a}, {a}, [red, keep, denom](const BackwardContext& c) {
-    return variable_list{var_backward(reshape(c.grad(), keep), c.saved[0], red, denom)};
+  record("VarBackward0", {out}, {a}, {a}, [red, keep, denom, no_dof](const BackwardContext& c) {
+    const Tensor g = reshape(c.grad(), keep);
+    if (no_dof) return variable_list{mul(g, std::numeric_limits<double>::infinity())};
+    return variable_list{var_backward(g, c.saved[0], red, denom)};
   });
   return out;
 }
