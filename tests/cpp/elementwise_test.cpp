@@ -183,6 +183,41 @@ TEST(Elementwise, ClampWithANaNBound) {
   expect_values(clamp(i, nan, 2.0), {1, 2, -3});
 }
 
+// clamp's gradient is a where, as PyTorch's clamp_backward: outside the bounds it is
+// +0 even for an infinite or negative incoming gradient (live run seed 40000).
+TEST(Elementwise, ClampGradientOutsideTheBoundsIsZero) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const Tensor x = make({-1, 0.5, 3}, {3}, DType::Float32, true);
+  autograd::backward({clamp(x, 0.0, 2.0)}, {make({-inf, -2, inf}, {3}, DType::Float32)}, true, false);
+  expect_values(x.grad(), {0, -2, 0});
+  EXPECT_FALSE(std::signbit(test::values_of(x.grad())[0]));
+  // Flat in y, as PyTorch's: under create_graph only a gradient that requires grad gives history.
+  const Tensor y = make({-1, 0.5}, {2}, DType::Float64, true);
+  const Tensor plain = ones({2}, DType::Float64), tracked = make({1, 1}, {2}, DType::Float64, true);
+  EXPECT_FALSE(autograd::grad({clamp(y, 0.0, std::nan(""))}, {y}, {plain}, true, true, false)[0].requires_grad());
+  const Tensor g = autograd::grad({clamp(y, 0.0, std::nan(""))}, {y}, {tracked}, true, true, false)[0];
+  ASSERT_TRUE(g.requires_grad());
+  EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
+}
+
+// Under create_graph the gradient of relu/leaky_relu requires grad when the input does,
+// even for a gradient that does not: PyTorch's backward kernels take the result / self as
+// an input (ThresholdBackwardBackward0, LeakyReluBackwardBackward0; live run seed 60000).
+TEST(Elementwise, ReluGradientUnderCreateGraphRequiresGrad) {
+  const Tensor x = make({-1, 2}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({relu(x)}, {x}, {ones({2}, DType::Float64)}, true, true, false)[0];
+  EXPECT_TRUE(g.requires_grad());
+  EXPECT_EQ(g.grad_fn()->name(), "ThresholdBackwardBackward0");
+  expect_values(g, {0, 1});
+  const Tensor l = autograd::grad({leaky_relu(x, 0.01)}, {x}, {ones({2}, DType::Float64)}, true, true, false)[0];
+  EXPECT_TRUE(l.requires_grad());
+  EXPECT_EQ(l.grad_fn()->name(), "LeakyReluBackwardBackward0");
+  expect_values(l, {0.01, 1});
+  // Flat in x: the second derivative is 0.
+  autograd::backward({sum(g)}, {}, false, false);
+  expect_values(x.grad(), {0, 0});
+}
+
 TEST(Elementwise, TypePromotionFollowsPyTorch) {
   Tensor i = make({1, 2}, {2}, DType::Int64);
   Tensor f = make({1, 2}, {2}, DType::Float32);
