@@ -225,10 +225,12 @@ export function indexSelectRef(a, dim, index) {
   const n = a.shape.length, d = wrapDim(dim, n);
   if (d === null) return dimError(dim, n);
   const size = n === 0 ? 1 : a.shape[d];
-  // PyTorch 1.13's CPU kernel: an empty dim of a matrix or more, then its dim-1 kernel's own message.
+  // PyTorch 1.13's CPU kernel: an empty dim of a matrix or more, then its own message from the
+  // dim-1 kernel and from the bound check of an empty matrix or more (any dim).
   if (n > 1 && size === 0 && index.length > 0) return bad('index_select(): self indexing axis dim should be positive');
   const oob = index.find((i) => i < 0 || i >= size);
-  if (oob !== undefined) return bad(n > 1 && d === 1 ? `INDICES element is out of DATA bounds, id=${oob} axis_dim=${size}` : 'index out of range in self');
+  const ownMessage = n > 1 && (d === 1 || numel(a.shape) === 0);
+  if (oob !== undefined) return bad(ownMessage ? `INDICES element is out of DATA bounds, id=${oob} axis_dim=${size}` : 'index out of range in self');
   // PyTorch 1.13 returns uninitialised memory for an empty index into a 0-d tensor.
   if (n === 0 && index.length === 0) return { either: ['index_select'] };
   if (n === 0) return same(a, []);

@@ -113,6 +113,17 @@ ValuesIndices extreme_dim(const char* op, const char* node, const Tensor& a, int
 
 Tensor arg_extreme(const char* op, const Tensor& a, const Dims& dims, bool keepdim, bool is_max) {
   check_nonempty(op, a, dims, "");
+  // Over one dim of size 1 PyTorch fills the result with 0 and runs no kernel, so any dtype passes.
+  if (dims.size() == 1 && a.dim() > 0 && a.shape()[dims[0]] == 1) {
+    Shape shape = a.shape();
+    if (keepdim)
+      shape[dims[0]] = 1;
+    else
+      shape.erase(shape.begin() + dims[0]);
+    Tensor idx = zeros(shape, DType::Int64);
+    propagate_flags({idx}, {a});
+    return idx;
+  }
   // PyTorch has no bool kernel, but an empty result never reaches the kernel.
   GL_CHECK(a.dtype() != DType::Bool || a.numel() == 0, "\"", op, "_cpu\" not implemented for 'Bool'");
   const auto plan = kernels::plan_reduce(a, dims, keepdim);

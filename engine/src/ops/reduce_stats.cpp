@@ -102,7 +102,8 @@ Tensor norm_backward(const Tensor& g, const Tensor& a, const Tensor& norm, doubl
   const Tensor zero = zeros_like(g);
   if (p == 0.0) return zeros_like(a);
   if (p == 1.0) return mul(g, sign(a));
-  if (p == 2.0) return where(zero_norm, zero, mul(g, div(a, one_where(zero_norm, norm))));
+  // grad * (a / norm).masked_fill_(norm == 0, 0), as PyTorch: MulBackward0 on top, NaN from an infinite grad.
+  if (p == 2.0) return mul(g, where(zero_norm, zero, div(a, one_where(zero_norm, norm))));
   if (std::isinf(p)) {
     const Tensor mask = to(eq(abs(a), norm), a.dtype());
     return mul(sign(a), mul(div(g, sum(mask, red, true)), mask));
