@@ -251,6 +251,18 @@ TEST(Reduce, PyTorchsShortcutsAndFormulas) {
   EXPECT_EQ(autograd::grad({norm(w, 2, {}, false)}, {w}, {}, true, true, false)[0].grad_fn()->name(), "MulBackward0");
 }
 
+// Live run seed 70000: max() puts its share of the gradient at the hits only (a NaN share
+// stays off the others, as PyTorch's index_put_).
+TEST(Reduce, MaxSharesItsGradientOnlyAtTheHits) {
+  const double nan = std::nan("");
+  const Tensor x = make({1, nan, 3}, {3}, DType::Float64, true);
+  autograd::backward({max(x)}, {make({nan}, {}, DType::Float64)}, false, false);
+  const auto g = test::values_of(x.grad());
+  EXPECT_EQ(g[0], 0);
+  EXPECT_TRUE(std::isnan(g[1]));
+  EXPECT_EQ(g[2], 0);
+}
+
 TEST(Reduce, NormValues) {
   const Tensor x = make({1, -2, 3, 0}, {4});
   expect_values(norm(x, 2, {}), {std::sqrt(14.0)});

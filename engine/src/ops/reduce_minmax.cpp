@@ -84,8 +84,9 @@ Tensor global_extreme(const char* op, const char* node, const Tensor& a, bool is
   record(node, {out}, {a}, {a}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor hit = std::isnan(c.saved[1].item()) ? ne(a, a) : eq(a, c.saved[1]);
-    const Tensor mask = as_float_mask(hit, c.grad());
-    return variable_list{mul(div(c.grad(), sum(mask)), mask)};
+    const Tensor share = div(c.grad(), sum(as_float_mask(hit, c.grad())));
+    // Put into zeros at the hits, as PyTorch's index_put_: a NaN share stays off the others.
+    return variable_list{where(hit, share, zeros(a.shape(), c.grad().dtype()))};
   }, {out});
   return out;
 }
