@@ -172,6 +172,19 @@ TEST(Movement, ElementwiseResultsKeepTheInputsLayout) {
   expect_values(permuted, {f[0], f[2], f[1], f[3]});
 }
 
+// A reshape that copies is PyTorch's _unsafe_view of the copy: not a view, so an in-place
+// op on it is an ordinary node (SubBackward0), not AsStridedBackward0 (live run s90004-905).
+TEST(Movement, ReshapeThatCopiesIsNoView) {
+  const Tensor x = make({1, 2, 3, 4, 5, 6}, {3, 1, 2}, DType::Float32, true);
+  const Tensor r = reshape(permute(x, {2, 0, 1}), {6, 1});
+  EXPECT_EQ(r.grad_fn()->name(), "UnsafeViewBackward0");
+  sub_(r, -2.0);
+  EXPECT_EQ(r.grad_fn()->name(), "SubBackward0");
+  autograd::backward({sum(mul(r, r))}, {}, false, false);
+  expect_values(x.grad(), {6, 8, 10, 12, 14, 16});
+  expect_values(x, {1, 2, 3, 4, 5, 6});
+}
+
 // PyTorch's reshape is _reshape_alias whenever the result can be a view
 // (flatten too, and reshape to the same shape); only a copy is UnsafeView.
 TEST(Movement, ReshapeWithoutACopyIsReshapeAlias) {

@@ -121,7 +121,15 @@ Tensor reshape(const Tensor& a, const Shape& requested) {
   // PyTorch's reshape is _reshape_alias whenever a view will do, so its node is named for that.
   if (auto strides = view_strides(a.shape(), a.strides(), shape))
     return view_as_shape(a, shape, *strides, "ReshapeAliasBackward0");
-  return view_as_shape(clone_contiguous(a), shape, contiguous_strides(shape), "UnsafeViewBackward0");
+  // Else a copy, then PyTorch's _unsafe_view: the result shares the copy's memory but is not a
+  // view of it (nothing else holds the copy), so an in-place op on it is an ordinary one.
+  const Tensor copy = clone_contiguous(a);
+  Tensor out = make_alias(copy, shape, contiguous_strides(shape), copy.offset());
+  const Shape in_shape = a.shape();
+  record("UnsafeViewBackward0", {out}, {copy}, {}, [in_shape](const BackwardContext& c) {
+    return variable_list{reshape(c.grad(), in_shape)};
+  });
+  return out;
 }
 
 Tensor flatten(const Tensor& a, int64_t start_dim, int64_t end_dim) {
