@@ -261,6 +261,14 @@ TEST(Reduce, MaxSharesItsGradientOnlyAtTheHits) {
   EXPECT_EQ(g[0], 0);
   EXPECT_TRUE(std::isnan(g[1]));
   EXPECT_EQ(g[2], 0);
+  // max(dim) routes its gradient to the index only: -inf stays off the others (s93000-903).
+  const Tensor y = make({1, 5, 3, 2}, {2, 2}, DType::Float32, true);
+  autograd::backward({max(y, 0, true).values}, {make({-INFINITY, 1}, {1, 2}, DType::Float32)}, false, false);
+  const auto gy = test::values_of(y.grad());
+  EXPECT_EQ(gy[0], 0);
+  EXPECT_EQ(gy[1], 1);
+  EXPECT_EQ(gy[2], -INFINITY);
+  EXPECT_EQ(gy[3], 0);
 }
 
 TEST(Reduce, NormValues) {

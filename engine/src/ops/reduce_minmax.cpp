@@ -106,8 +106,9 @@ ValuesIndices extreme_dim(const char* op, const char* node, const Tensor& a, int
     Shape along(keep.size(), 1);
     if (!along.empty()) along[d] = n;
     const Tensor positions = reshape(arange(0, static_cast<double>(n), 1, DType::Int64), along);
-    const Tensor one_hot = as_float_mask(eq(positions, reshape(c.saved[0], keep)), c.grad());
-    return variable_list{mul(reshape(c.grad(), keep), one_hot)};
+    // Put at the index into zeros (PyTorch scatters): an infinite grad leaves the others 0, not NaN.
+    const Tensor hit = eq(positions, reshape(c.saved[0], keep));
+    return variable_list{where(hit, reshape(c.grad(), keep), scalar_tensor(0.0, c.grad().dtype()))};
   });
   return r;
 }
