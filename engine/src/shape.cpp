@@ -75,9 +75,15 @@ Shape infer_size(const Shape& requested, int64_t numel) {
       known *= out[i];
     }
   }
-  const bool ok = infer_at < 0 ? known == numel : (known != 0 && numel % known == 0);
+  // PyTorch's infer_size_impl: a -1 among sizes whose product is 0 fits only an
+  // empty input, and there it could be anything, which gets a message of its own.
+  const bool ok = infer_at < 0 ? known == numel : (numel == known || (known > 0 && numel % known == 0));
   GL_CHECK(ok, "shape '", shape_str(requested), "' is invalid for input of size ", numel);
-  if (infer_at >= 0) out[infer_at] = numel / known;
+  if (infer_at >= 0) {
+    GL_CHECK(known != 0, "cannot reshape tensor of 0 elements into shape ", shape_str(requested),
+             " because the unspecified dimension size -1 can be any value and is ambiguous");
+    out[infer_at] = numel / known;
+  }
   return out;
 }
 

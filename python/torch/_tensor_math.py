@@ -131,14 +131,15 @@ class _Methods:
     def clamp(self, min=None, max=None):
         if min is None and max is None:
             raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-        return adopt(M._clamp(self._h, -math.inf if min is None else min, math.inf if max is None else max))
+        # None stays a missing bound (the raw call flags it); a NaN is a bound.
+        return adopt(M._clamp(self._h, min, max))
 
     clip = clamp
 
     def clamp_(self, min=None, max=None):
         if min is None and max is None:
             raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-        self._in_place(M._clamp_(self._h, -math.inf if min is None else min, math.inf if max is None else max))
+        self._in_place(M._clamp_(self._h, min, max))
         return self
 
     def clamp_min(self, min):

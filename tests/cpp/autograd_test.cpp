@@ -309,5 +309,28 @@ TEST(Autograd, ErrorsLeaveTheEngineUsable) {
   EXPECT_EQ(memory_stats().bytes, before.bytes);
 }
 
+// A node whose backward gives no gradient for an input (an undefined tensor, as a
+// custom node may): nothing flows on from there, and the ops upstream, a view op
+// among them, are not run on an undefined gradient (UnsqueezeBackward0 crashed).
+TEST(Autograd, NoGradientFromANodeStopsThere) {
+  for (const bool create_graph : {false, true}) {
+    SCOPED_TRACE(create_graph ? "create_graph" : "plain");
+    Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+    Tensor y = make({4, 5, 6}, {3}, DType::Float32, true);
+    Tensor blocked = add(unsqueeze(x, 0), y).detach();
+    record("NoGradForInputBackward", {blocked}, {add(unsqueeze(x, 0), y)}, {},
+           [](const BackwardContext&) { return variable_list{Tensor()}; });
+    autograd::backward({add(sum(blocked), sum(mul(y, 2.0)))}, {}, false, create_graph);
+    EXPECT_FALSE(x.grad().defined());
+    expect_values(y.grad(), {2, 2, 2});
+    // autograd.grad: the input reached only through that node has no gradient.
+    Tensor again = add(unsqueeze(x, 0), y).detach();
+    record("NoGradForInputBackward", {again}, {transpose(unsqueeze(x, 1), 0, 1)}, {},
+           [](const BackwardContext&) { return variable_list{Tensor()}; });
+    const variable_list g = autograd::grad({sum(again)}, {x}, {}, false, create_graph, true);
+    EXPECT_FALSE(g[0].defined());
+  }
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -21,7 +21,7 @@ TEST(EdgeCases, CopyFromALargerSourceIsAnError) {
 }
 
 TEST(EdgeCases, ExpandRejectsNegativeSizes) {
-  expect_error([] { expand(ones({2, 2}), {-3, -2, -1, -1}); }, "The expanded size of the tensor (-2) isn't allowed");
+  expect_error([] { expand(ones({2, 2}), {-3, -2, -1, -1}); }, "numel: integer multiplication overflow");
 }
 
 TEST(EdgeCases, ReluKeepsNaN) {

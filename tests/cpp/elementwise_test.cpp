@@ -154,6 +154,70 @@ TEST(Elementwise, ForwardValues) {
   expect_values(pow(make({2, 3}, {2}), make({3}, {1})), {8, 27});
 }
 
+// clamp(min=None, max=None) as PyTorch 1.13: a NaN bound is a bound, not a missing one.
+// It makes the result floating; alone it leaves the values, with another bound it
+// makes every value NaN; it passes no gradient. No bound at all is refused first.
+TEST(Elementwise, ClampWithANaNBound) {
+  const double nan = std::nan("");
+  const Tensor i = make({1, 7, -3}, {3}, DType::Int64);
+  EXPECT_EQ(clamp(i, std::optional<double>(nan), std::nullopt).dtype(), DType::Float32);
+  expect_values(clamp(i, std::optional<double>(nan), std::nullopt), {1, 7, -3});
+  expect_values(clamp(i, std::nullopt, std::optional<double>(nan)), {1, 7, -3});
+  expect_values(clamp(i, std::optional<double>(nan), std::optional<double>(5)), {nan, nan, nan});
+  expect_values(clamp(i, std::optional<double>(0), std::optional<double>(nan)), {nan, nan, nan});
+  EXPECT_EQ(clamp(make({1, 0}, {2}, DType::Bool), std::optional<double>(nan), std::nullopt).dtype(), DType::Float32);
+  expect_error([&] { clamp(i, std::nullopt, std::nullopt); }, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  expect_error([&] { clamp_(i, std::optional<double>(nan), std::nullopt); },
+               "result type Float can't be cast to the desired output type long int");
+  expect_error([&] { clamp_(zeros({0}), std::nullopt, std::nullopt); },
+               "torch.clamp: At least one of 'min' or 'max' must not be None");
+  expect_error([&] { clamp_(make({0, 0}, {2}, DType::Float32, true), std::nullopt, std::nullopt); },
+               "a leaf Variable that requires grad is being used in an in-place operation.");
+  EXPECT_EQ(clamp_(zeros({0}), std::optional<double>(nan), std::nullopt).shape(), (Shape{0}));
+  const Tensor x = make({0.5, 2}, {2}, DType::Float64, true);
+  const Tensor y = clamp(x, std::optional<double>(nan), std::nullopt);
+  EXPECT_EQ(y.grad_fn()->name(), "ClampBackward1");
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_values(x.grad(), {0, 0});
+  // The engine's own double form still reads NaN as no bound.
+  expect_values(clamp(i, nan, 2.0), {1, 2, -3});
+}
+
+// clamp's gradient is a where, as PyTorch's clamp_backward: outside the bounds it is
+// +0 even for an infinite or negative incoming gradient (live run seed 40000).
+TEST(Elementwise, ClampGradientOutsideTheBoundsIsZero) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const Tensor x = make({-1, 0.5, 3}, {3}, DType::Float32, true);
+  autograd::backward({clamp(x, 0.0, 2.0)}, {make({-inf, -2, inf}, {3}, DType::Float32)}, true, false);
+  expect_values(x.grad(), {0, -2, 0});
+  EXPECT_FALSE(std::signbit(test::values_of(x.grad())[0]));
+  // Flat in y, as PyTorch's: under create_graph only a gradient that requires grad gives history.
+  const Tensor y = make({-1, 0.5}, {2}, DType::Float64, true);
+  const Tensor plain = ones({2}, DType::Float64), tracked = make({1, 1}, {2}, DType::Float64, true);
+  EXPECT_FALSE(autograd::grad({clamp(y, 0.0, std::nan(""))}, {y}, {plain}, true, true, false)[0].requires_grad());
+  const Tensor g = autograd::grad({clamp(y, 0.0, std::nan(""))}, {y}, {tracked}, true, true, false)[0];
+  ASSERT_TRUE(g.requires_grad());
+  EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
+}
+
+// Under create_graph the gradient of relu/leaky_relu requires grad when the input does,
+// even for a gradient that does not: PyTorch's backward kernels take the result / self as
+// an input (ThresholdBackwardBackward0, LeakyReluBackwardBackward0; live run seed 60000).
+TEST(Elementwise, ReluGradientUnderCreateGraphRequiresGrad) {
+  const Tensor x = make({-1, 2}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({relu(x)}, {x}, {ones({2}, DType::Float64)}, true, true, false)[0];
+  EXPECT_TRUE(g.requires_grad());
+  EXPECT_EQ(g.grad_fn()->name(), "ThresholdBackwardBackward0");
+  expect_values(g, {0, 1});
+  const Tensor l = autograd::grad({leaky_relu(x, 0.01)}, {x}, {ones({2}, DType::Float64)}, true, true, false)[0];
+  EXPECT_TRUE(l.requires_grad());
+  EXPECT_EQ(l.grad_fn()->name(), "LeakyReluBackwardBackward0");
+  expect_values(l, {0.01, 1});
+  // Flat in x: the second derivative is 0.
+  autograd::backward({sum(g)}, {}, false, false);
+  expect_values(x.grad(), {0, 0});
+}
+
 TEST(Elementwise, TypePromotionFollowsPyTorch) {
   Tensor i = make({1, 2}, {2}, DType::Int64);
   Tensor f = make({1, 2}, {2}, DType::Float32);

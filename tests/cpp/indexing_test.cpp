@@ -195,6 +195,12 @@ TEST(Index, IndexSelectAsPyTorch) {
                "INDICES element is out of DATA bounds, id=5 axis_dim=3");
   expect_error([] { index_select(zeros({2, 3, 4}), 2, longs({4}, {1})); }, "index out of range in self");
   expect_error([] { index_select(zeros({2, 3}), 0, longs({2}, {1})); }, "index out of range in self");
+  // An empty self of 2 dims or more: the same message in any dim (live run seed 40000).
+  expect_error([] { index_select(zeros({1, 1, 0}), -3, longs({1, 0, 0}, {3})); },
+               "INDICES element is out of DATA bounds, id=1 axis_dim=1");
+  expect_error([] { index_select(zeros({3, 0}), 0, longs({1, 5, 7}, {3})); },
+               "INDICES element is out of DATA bounds, id=5 axis_dim=3");
+  expect_error([] { index_select(zeros({0}), 0, longs({0}, {1})); }, "index out of range in self");
   const Tensor s = make({2.5}, {});
   const Tensor r = index_select(s, 0, longs({0, 0}, {2}));
   EXPECT_EQ(r.shape(), Shape{});

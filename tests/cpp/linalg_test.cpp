@@ -160,6 +160,11 @@ TEST(Linalg, NodeNames) {
   EXPECT_EQ(matmul(v, v).grad_fn()->name(), "DotBackward0");
   EXPECT_EQ(bmm(sample({2, 2, 3}, 1), sample({2, 3, 2}, 2)).grad_fn()->name(), "BmmBackward0");
   EXPECT_EQ(outer(v, v).grad_fn()->name(), "MulBackward0");
+  EXPECT_EQ(outer(v, v).grad_fn()->next_edges()[0].fn->name(), "ReshapeAliasBackward0");
+  // As PyTorch's outer (a reshape): a gradient with create_graph ends in ReshapeAliasBackward0.
+  const Tensor w = sample({2}, 4);
+  EXPECT_EQ(autograd::grad({outer(v, w)}, {v}, {ones({3, 2})}, true, true, false)[0].grad_fn()->name(),
+            "ReshapeAliasBackward0");
   const Tensor plain = sample({2, 3}, 1, false);
   EXPECT_FALSE(matmul(plain, sample({3, 2}, 2, false)).requires_grad());
 }

@@ -2,6 +2,8 @@
 // gradients, and dtype conversion.
 #include "test_util.h"
 
+#include "gradlab/random.h"
+
 namespace gradlab {
 namespace {
 
@@ -53,6 +55,45 @@ TEST(Movement, ShapeOps) {
   EXPECT_EQ(t(make({1, 2, 3, 4, 5, 6}, {2, 3})).shape(), (Shape{3, 2}));
 }
 
+// PyTorch 1.13's inferExpandGeometry checks right to left (a 0-d tensor's sizes
+// are taken as given), then the element count refuses what a negative size
+// overflows; what it would let through (a 0 first) is refused as a factory would.
+TEST(Movement, ExpandChecksSizesInPyTorchsOrder) {
+  const Tensor x = make({1, 2}, {2});
+  expect_error([&] { expand(x, {-2, 2}); }, "numel: integer multiplication overflow");
+  expect_error([&] { expand(x, {5, 3, -2, 2}); }, "numel: integer multiplication overflow");
+  expect_error([&] { expand(make({1}, {1}), {-2}); }, "numel: integer multiplication overflow");
+  expect_error([&] { expand(x, {-1, 2}); },
+               "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension 0");
+  expect_error([&] { expand(x, {-3, -1, 2}); },
+               "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension 1");
+  expect_error([&] { expand(x, {2, -2}); },
+               "The expanded size of the tensor (-2) must match the existing size (2) at non-singleton dimension 1.  "
+               "Target sizes: [2, -2].  Tensor sizes: [2]");
+  expect_error([&] { expand(zeros({3, 4, 3, 4}), {-1, -1, 6, 3, 4}); },
+               "The expanded size of the tensor (6) must match the existing size (4) at non-singleton dimension 2.");
+  expect_error([&] { expand(zeros({2, 0, 2}), {0, -2, 0, 0}); },
+               "The expanded size of the tensor (0) must match the existing size (2) at non-singleton dimension 3.");
+  const Tensor s = make({1.5}, {});
+  expect_error([&] { expand(s, {-1, 5}); }, "numel: integer multiplication overflow");
+  expect_values(expand(s, {2, 1}), {1.5, 1.5});
+  expect_error([&] { expand(x, {-2, 0, 2}); }, "Trying to create tensor with negative dimension -2: [-2, 0, 2]");
+  EXPECT_EQ(expand(x, {0, 2}).shape(), (Shape{0, 2}));
+}
+
+// aten's infer_size_impl: a -1 next to a 0 fits an empty input in any size.
+TEST(Movement, InferringASizeOfAnEmptyTensor) {
+  const Tensor e = zeros({0, 3});
+  expect_error([&] { view(e, {0, -1}); },
+               "cannot reshape tensor of 0 elements into shape [0, -1] because the unspecified dimension size -1 "
+               "can be any value and is ambiguous");
+  expect_error([&] { reshape(e, {-1, 0}); }, "cannot reshape tensor of 0 elements into shape [-1, 0]");
+  expect_error([&] { view(e, {-1, -1}); }, "only one dimension can be inferred");
+  expect_error([&] { view(zeros({6}), {0, -1}); }, "shape '[0, -1]' is invalid for input of size 6");
+  EXPECT_EQ(view(e, {-1}).shape(), (Shape{0}));
+  EXPECT_EQ(view(e, {5, -1}).shape(), (Shape{5, 0}));
+}
+
 TEST(Movement, Gradients) {
   using Fn = std::function<Tensor(const Tensor&)>;
   const std::vector<std::pair<const char*, Fn>> ops = {
@@ -91,6 +132,57 @@ TEST(Movement, ToConvertsAndCastsGradientBack) {
   EXPECT_FALSE(i.requires_grad());
   expect_values(i, {1, -2});
   expect_values(to(make({0, 2, -1}, {3}), DType::Bool), {0, 1, 1});
+}
+
+// Elementwise results and clones are laid out as PyTorch's TensorIterator lays them
+// out (strides from PyTorch 1.13): a permuted input gives a permuted result, the first
+// operand that tells the dims apart decides, a contiguous one keeps it contiguous.
+TEST(Movement, ElementwiseResultsKeepTheInputsLayout) {
+  const Tensor y = transpose(reshape(arange(0, 12, 1), {3, 4}), 0, 1);  // (4, 3), strides (1, 4)
+  const Tensor c = ones({4, 3});
+  EXPECT_EQ(exp(y).strides(), (Shape{1, 4}));
+  EXPECT_EQ(add(y, c).strides(), (Shape{1, 4}));
+  EXPECT_EQ(add(c, y).strides(), (Shape{3, 1}));
+  EXPECT_EQ(add(y, ones({3})).strides(), (Shape{1, 4}));
+  EXPECT_EQ(add(ones({3}), y).strides(), (Shape{1, 4}));
+  EXPECT_EQ(mul(y, 2.0).strides(), (Shape{1, 4}));
+  EXPECT_EQ(gt(y, c).strides(), (Shape{1, 4}));
+  EXPECT_EQ(to(y, DType::Float64).strides(), (Shape{1, 4}));
+  EXPECT_EQ(where(gt(y, c), y, c).strides(), (Shape{1, 4}));
+  EXPECT_EQ(where(gt(c, y), c, y).strides(), (Shape{3, 1}));
+  expect_values(where(gt(y, c), y, c), {1, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11});
+  EXPECT_EQ(clone(y).strides(), (Shape{1, 4}));
+  EXPECT_EQ(contiguous(y).strides(), (Shape{3, 1}));
+  expect_values(exp(y), test::values_of(exp(contiguous(y))));
+  // Not dense: dense in the input's order of dims.
+  const Tensor x = slice(transpose(reshape(arange(0, 24, 1), {4, 6}), 0, 1), 0, 0, 6, 2);  // (3, 4), strides (2, 6)
+  EXPECT_EQ(exp(x).strides(), (Shape{1, 3}));
+  EXPECT_EQ(clone(x).strides(), (Shape{1, 3}));
+  expect_values(clone(x), {0, 6, 12, 18, 2, 8, 14, 20, 4, 10, 16, 22});
+  // So a reshape of such a result copies (UnsafeViewBackward0), view refuses it, and
+  // an in-place random fill draws in its memory order.
+  const Tensor g = exp(transpose(make({1, 2, 3, 4, 5, 6}, {2, 3}, DType::Float32, true), 0, 1));
+  EXPECT_EQ(reshape(g, {6}).grad_fn()->name(), "UnsafeViewBackward0");
+  expect_error([&] { view(g, {6}); }, "view size is not compatible with input tensor's size and stride");
+  random::manual_seed(148);
+  const Tensor flat = normal_(zeros({4}, DType::Float64), 0, 1);
+  random::manual_seed(148);
+  const Tensor permuted = normal_(exp(transpose(zeros({2, 2}, DType::Float64), 0, 1)), 0, 1);
+  const auto f = test::values_of(flat);
+  expect_values(permuted, {f[0], f[2], f[1], f[3]});
+}
+
+// A reshape that copies is PyTorch's _unsafe_view of the copy: not a view, so an in-place
+// op on it is an ordinary node (SubBackward0), not AsStridedBackward0 (live run s90004-905).
+TEST(Movement, ReshapeThatCopiesIsNoView) {
+  const Tensor x = make({1, 2, 3, 4, 5, 6}, {3, 1, 2}, DType::Float32, true);
+  const Tensor r = reshape(permute(x, {2, 0, 1}), {6, 1});
+  EXPECT_EQ(r.grad_fn()->name(), "UnsafeViewBackward0");
+  sub_(r, -2.0);
+  EXPECT_EQ(r.grad_fn()->name(), "SubBackward0");
+  autograd::backward({sum(mul(r, r))}, {}, false, false);
+  expect_values(x.grad(), {6, 8, 10, 12, 14, 16});
+  expect_values(x, {1, 2, 3, 4, 5, 6});
 }
 
 // PyTorch's reshape is _reshape_alias whenever the result can be a view

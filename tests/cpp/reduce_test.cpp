@@ -210,6 +210,67 @@ TEST(Reduce, VarStdValues) {
   expect_values(c.grad(), {0, 0, 0});
 }
 
+// PyTorch 1.13's var_backward with no degree of freedom over a 0-d tensor: grad * inf
+// (its sign follows grad; 0 * inf is NaN); std's gradient there stays NaN.
+TEST(Reduce, VarOfAScalarWithoutDegreesOfFreedom) {
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::nan("");
+  const Tensor x = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({var(x, {-1}, true, false)}, {make({-2}, {}, DType::Float32)}, false, false);
+  EXPECT_EQ(test::values_of(x.grad()), std::vector<double>{-inf});
+  const Tensor y = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({var(y, {}, true, false)}, {}, false, false);
+  EXPECT_EQ(test::values_of(y.grad()), std::vector<double>{inf});
+  const Tensor z = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({std(z, {-1}, true, false)}, {}, false, false);
+  expect_values(z.grad(), {nan});
+  // With a degree of freedom left, the formula as before.
+  const Tensor w = make({0.3}, {}, DType::Float32, true);
+  autograd::backward({var(w, {}, false, false)}, {}, false, false);
+  expect_values(w.grad(), {0});
+}
+
+// Live differential run (seed 40000): argmax/argmin over one dim of size 1 are
+// zeros for any dtype, bool too (PyTorch runs no kernel there); norm's p=2
+// gradient is grad * (a / norm) with 0 where the norm is 0 (MulBackward0 on top,
+// NaN from an infinite grad), as PyTorch 1.13.
+TEST(Reduce, PyTorchsShortcutsAndFormulas) {
+  const Tensor b = to(make({0, 1, 0, 1}, {1, 1, 4}), DType::Bool);
+  expect_values(argmax(b, -3, false), {0, 0, 0, 0});
+  EXPECT_EQ(argmin(b, 1, true).shape(), (Shape{1, 1, 4}));
+  expect_error([&] { argmax(b, -1, false); }, "\"argmax_cpu\" not implemented for 'Bool'");
+  expect_error([&] { argmax(to(make({1}, {}), DType::Bool), 0, false); }, "\"argmax_cpu\" not implemented for 'Bool'");
+  const double inf = std::numeric_limits<double>::infinity();
+  const Tensor x = make({-1, 0}, {2}, DType::Float32, true);
+  autograd::backward({norm(x, 2, {}, false)}, {make({inf}, {}, DType::Float32)}, false, false);
+  EXPECT_EQ(test::values_of(x.grad())[0], -inf);
+  EXPECT_TRUE(std::isnan(test::values_of(x.grad())[1]));
+  const Tensor z = make({0, 0}, {2}, DType::Float32, true);
+  autograd::backward({norm(z, 2, {}, false)}, {make({inf}, {}, DType::Float32)}, false, false);
+  for (double v : test::values_of(z.grad())) EXPECT_TRUE(std::isnan(v));
+  const Tensor w = make({3, 4}, {2}, DType::Float64, true);
+  EXPECT_EQ(autograd::grad({norm(w, 2, {}, false)}, {w}, {}, true, true, false)[0].grad_fn()->name(), "MulBackward0");
+}
+
+// Live run seed 70000: max() puts its share of the gradient at the hits only (a NaN share
+// stays off the others, as PyTorch's index_put_).
+TEST(Reduce, MaxSharesItsGradientOnlyAtTheHits) {
+  const double nan = std::nan("");
+  const Tensor x = make({1, nan, 3}, {3}, DType::Float64, true);
+  autograd::backward({max(x)}, {make({nan}, {}, DType::Float64)}, false, false);
+  const auto g = test::values_of(x.grad());
+  EXPECT_EQ(g[0], 0);
+  EXPECT_TRUE(std::isnan(g[1]));
+  EXPECT_EQ(g[2], 0);
+  // max(dim) routes its gradient to the index only: -inf stays off the others (s93000-903).
+  const Tensor y = make({1, 5, 3, 2}, {2, 2}, DType::Float32, true);
+  autograd::backward({max(y, 0, true).values}, {make({-INFINITY, 1}, {1, 2}, DType::Float32)}, false, false);
+  const auto gy = test::values_of(y.grad());
+  EXPECT_EQ(gy[0], 0);
+  EXPECT_EQ(gy[1], 1);
+  EXPECT_EQ(gy[2], -INFINITY);
+  EXPECT_EQ(gy[3], 0);
+}
+
 TEST(Reduce, NormValues) {
   const Tensor x = make({1, -2, 3, 0}, {4});
   expect_values(norm(x, 2, {}), {std::sqrt(14.0)});

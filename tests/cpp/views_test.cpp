@@ -162,5 +162,22 @@ TEST(Views, IndexingAScalarHasPyTorchsMessages) {
   EXPECT_EQ(index(s, {slice_item("None")}).shape(), (Shape{1}));
 }
 
+// An ellipsis makes a tuple index (x[..., 0]), whatever it stands for.
+TEST(Views, AnEllipsisIsExpandedInATupleIndex) {
+  IndexItem dots;
+  dots.kind = IndexItem::Ellipsis;
+  Tensor s = make({2}, {});
+  expect_error([&] { index(s, {dots, slice_item("0")}); }, "too many indices for tensor of dimension 0");
+  expect_error([&] { index(s, {IndexItem{}, dots}); }, "too many indices for tensor of dimension 0");
+  expect_error([&] { index(s, {dots, dots}); }, "an index can only have a single ellipsis ('...')");
+  Tensor a = index(s, {dots});
+  EXPECT_EQ(a.shape(), Shape{});
+  EXPECT_EQ(a.raw_ptr(), s.raw_ptr());
+  Tensor x = make({0, 1, 2, 3, 4, 5}, {2, 3});
+  expect_values(index(x, {dots, slice_item("1")}), {1, 4});
+  EXPECT_EQ(index(x, {slice_item("0"), dots, slice_item("None")}).shape(), (Shape{3, 1}));
+  EXPECT_EQ(index(x, {dots, slice_item("None"), slice_item("-1")}).shape(), (Shape{2, 1}));
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -121,7 +121,8 @@ export function diffRecord(exp, act, path = '') {
 // .grad). Gradlab writes its backward formulas with its ordinary ops
 // (DESIGN.md), so there such a node is MulBackward0 and the like by design:
 // only its presence is compared.
-const DOUBLE_BACKWARD = /BackwardBackward\d*$|^CopyBackwards$/;
+// (`_log_softmax_backward_data`'s node is LogSoftmaxBackwardDataBackward0.)
+const DOUBLE_BACKWARD = /Backward(Data)?Backward\d*$|^CopyBackwards$/;
 
 /**
  * An error message reduced to what both languages should share: its first

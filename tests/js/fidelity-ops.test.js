@@ -178,3 +178,33 @@ test('F.cross_entropy and nn.CrossEntropyLoss take weight, ignore_index, reducti
   assertGradlabError(() => F.cross_entropy(x, torch.rand(3, 3), { ignore_index: 1 }),
     'ignore_index is not supported for floating point target');
 });
+
+test('clamp: a missing bound (null, undefined) is no bound, a NaN bound is a bound, as PyTorch 1.13', () => {
+  const i = torch.tensor([1, 7, -3], { dtype: 'int64' });
+  assert.equal(i.clamp(null, 1).dtype, 'int64');
+  assert.equal(i.clamp({ max: 1 }).dtype, 'int64');
+  const alone = i.clamp(NaN);
+  assert.equal(alone.dtype, 'float32');
+  assert.deepEqual(alone.tolist(), [1, 7, -3]);
+  assert.ok(torch.clamp(i, NaN, 5).tolist().every(Number.isNaN));
+  assert.ok(torch.tensor([0.5]).clamp(0, NaN).tolist().every(Number.isNaN));
+  assertGradlabError(() => i.clamp_(NaN), "result type Float can't be cast to the desired output type long int");
+  assertGradlabError(() => i.clamp_(null, null), "torch.clamp: At least one of 'min' or 'max' must not be None");
+  assert.deepEqual(torch.zeros(0).clamp_(NaN).shape, [0]);
+  // The leaf check of an in-place op comes before the bounds, as PyTorch's.
+  assertGradlabError(() => torch.zeros(2, { requires_grad: true }).clamp_(),
+    'a leaf Variable that requires grad is being used in an in-place operation.');
+});
+
+test("at('...') makes a tuple index whatever the ellipsis stands for, as x[..., i] in PyTorch", () => {
+  const s = torch.tensor(1);
+  assertGradlabError(() => s.at('...', 0), 'too many indices for tensor of dimension 0');
+  assertGradlabError(() => s.at(null, '...'), 'too many indices for tensor of dimension 0');
+  assertGradlabError(() => s.at(null), 'slice() cannot be applied to a 0-dim tensor.');
+  assertGradlabError(() => s.at(-1), 'index -1 is out of bounds for dimension 0 with size 0');
+  assertGradlabError(() => s.at('...', '...'), "an index can only have a single ellipsis ('...')");
+  assert.deepEqual(s.at('...').shape, []);
+  const x = torch.tensor([[0, 1, 2], [3, 4, 5]]);
+  assert.deepEqual(x.at('...', 1).tolist(), [1, 4]);
+  assert.deepEqual(x.at(0, '...', 'None').shape, [3, 1]);
+});

@@ -61,22 +61,29 @@ export function expandRef(a, sizes) {
   const n = a.shape.length;
   if (sizes.length < n) return bad(`the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${n})`);
   const lead = sizes.length - n;
-  const out = [];
-  for (let k = 0; k < sizes.length; k++) {
-    const s = sizes[k];
-    if (k < lead) {
-      if (s === -1) return bad(`The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ${k}`);
-      out.push(s);
-      continue;
+  const out = new Array(sizes.length);
+  // PyTorch's inferExpandGeometry goes right to left; a 0-d tensor takes the sizes as given.
+  for (let k = sizes.length - 1; k >= 0; k--) {
+    let s = sizes[k];
+    const own = k < lead ? 1 : a.shape[k - lead];
+    if (s === -1 && n > 0) {
+      if (k < lead) return bad(`The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ${k}`);
+      s = own;
     }
-    const own = a.shape[k - lead];
-    if (s === -1 || s === own) out.push(own);
-    else if (own === 1 && s >= 0) out.push(s);
-    else if (s < -1) out.push(s);
-    else return bad(`The expanded size of the tensor (${s}) must match the existing size (${own}) at non-singleton dimension ${k}.  Target sizes: [${sizes.join(', ')}].  Tensor sizes: [${a.shape.join(', ')}]`);
+    if (s !== own && own !== 1) return bad(`The expanded size of the tensor (${s}) must match the existing size (${own}) at non-singleton dimension ${k}.  Target sizes: [${sizes.join(', ')}].  Tensor sizes: [${a.shape.join(', ')}]`);
+    out[k] = s;
   }
-  // A negative size other than -1 overflows PyTorch's element count.
-  if (out.some((s) => s < 0)) return bad('numel: integer multiplication overflow', 'invalid shape dimension', 'must match the existing size');
+  // Negative sizes left over meet the element count: an unsigned 64-bit product, whose
+  // overflow sticks (a later 0 does not undo it), refused beyond int64.
+  let product = 1n, overflow = false;
+  for (const s of out) {
+    product *= BigInt.asUintN(64, BigInt(s));
+    if (product >= 2n ** 64n) { overflow = true; product = BigInt.asUintN(64, product); }
+  }
+  if (overflow || product >= 2n ** 63n) return bad('numel: integer multiplication overflow');
+  // Otherwise PyTorch makes a tensor with a negative size; Gradlab refuses it on purpose
+  // (README, "Differences from PyTorch").
+  if (out.some((s) => s < 0)) return bad('Trying to create tensor with negative dimension');
   return mapRef(a, out, (o) => broadcastIndex(o, a.shape));
 }
 
@@ -218,10 +225,12 @@ export function indexSelectRef(a, dim, index) {
   const n = a.shape.length, d = wrapDim(dim, n);
   if (d === null) return dimError(dim, n);
   const size = n === 0 ? 1 : a.shape[d];
-  // PyTorch 1.13's CPU kernel: an empty dim of a matrix or more, then its dim-1 kernel's own message.
+  // PyTorch 1.13's CPU kernel: an empty dim of a matrix or more, then its own message from the
+  // dim-1 kernel and from the bound check of an empty matrix or more (any dim).
   if (n > 1 && size === 0 && index.length > 0) return bad('index_select(): self indexing axis dim should be positive');
   const oob = index.find((i) => i < 0 || i >= size);
-  if (oob !== undefined) return bad(n > 1 && d === 1 ? `INDICES element is out of DATA bounds, id=${oob} axis_dim=${size}` : 'index out of range in self');
+  const ownMessage = n > 1 && (d === 1 || numel(a.shape) === 0);
+  if (oob !== undefined) return bad(ownMessage ? `INDICES element is out of DATA bounds, id=${oob} axis_dim=${size}` : 'index out of range in self');
   // PyTorch 1.13 returns uninitialised memory for an empty index into a 0-d tensor.
   if (n === 0 && index.length === 0) return { either: ['index_select'] };
   if (n === 0) return same(a, []);
@@ -259,8 +268,14 @@ export function maskedFillRef(a, mask, value) {
 /** Basic indexing with ints, null (:), 'k:', '::k', '...' and 'None' items. */
 export function indexRef(a, items) {
   if (items.filter((x) => x === '...').length > 1) return bad('an index can only have a single ellipsis');
-  // One int on a 0-d tensor is checked as an index into a dim of size 0.
-  if (a.shape.length === 0 && items.length === 1 && typeof items[0] === 'number') return bad(`index ${items[0]} is out of bounds for dimension 0 with size 0`);
+  // One item on a 0-d tensor (x[i], not a tuple): an int is checked as an index into a
+  // dim of size 0 (0 gets a message of its own), a slice is refused.
+  if (a.shape.length === 0 && items.length === 1) {
+    const [x] = items;
+    if (x === 0) return bad('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
+    if (typeof x === 'number') return bad(`index ${x} is out of bounds for dimension 0 with size 0`);
+    if (x !== 'None' && x !== '...') return bad('slice() cannot be applied to a 0-dim tensor.');
+  }
   const consumed = items.filter((x) => x !== 'None' && x !== '...').length;
   if (consumed > a.shape.length) return bad(`too many indices for tensor of dimension ${a.shape.length}`);
   const expanded = items.flatMap((x) => (x === '...' ? Array(a.shape.length - consumed).fill(null) : [x]));

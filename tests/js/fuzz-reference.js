@@ -233,7 +233,8 @@ export function whereRef(cond, b, c) {
  * NaN bound leaves values as they are, a NaN among two bounds makes them NaN (1.13).
  */
 export function clampRef(a, lo, hi, into) {
-  if (ambiguous([lo, hi])) return { shape: a.shape };
+  // A bound beyond 2^53 may be a Python int or float: in place on an integer tensor, either fits.
+  if (ambiguous([lo, hi])) return into && !isFloat(into) ? { shape: a.shape, either: ["can't be cast to the desired output type"] } : { shape: a.shape };
   let dtype = resultType([a, ...[lo, hi].filter((x) => x !== null)]);
   if (into) {
     if (!canCast(dtype, into)) return castError(dtype);

@@ -2,6 +2,7 @@
 // several numbers, list inputs and outputs, pairs of results, dtype codes.
 // Argument layouts are the ones the JS side writes (wasm/src/raw.js).
 #include <cmath>
+#include <optional>
 
 #include "gradlab/random.h"
 #include "signatures.h"
@@ -52,6 +53,13 @@ double manual_seed_op(const double* a) {
 }
 // a, b, rtol, atol, equal_nan -> 1 or 0
 double allclose_op(const double* a) { return allclose(T(a[0]), T(a[1]), a[2], a[3], a[4] != 0) ? 1 : 0; }
+// h, min, max, which bounds are given (1: min, 2: max): a NaN bound is a bound, not a missing one.
+// Bound `bit` (1 or 2) sits at a[bit].
+std::optional<double> bound_at(const double* a, int bit) {
+  return (static_cast<int>(a[3]) & bit) != 0 ? std::optional<double>(a[bit]) : std::nullopt;
+}
+double clamp_op(const double* a) { return out(clamp(T(a[0]), bound_at(a, 1), bound_at(a, 2))); }
+double clamp__op(const double* a) { return out(clamp_(T(a[0]), bound_at(a, 1), bound_at(a, 2))); }
 // h, p, keepdim, [dims]
 double norm_op(const double* a) { return out(norm(T(a[0]), a[1], list_at(a + 3), a[2] != 0)); }
 // h, dim, keepdim -> values, indices

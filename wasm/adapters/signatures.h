@@ -82,6 +82,8 @@ double scalar_op(const double* a);
 double wrapped_number_op(const double* a);
 double manual_seed_op(const double* a);
 double allclose_op(const double* a);
+double clamp_op(const double* a);
+double clamp__op(const double* a);
 double norm_op(const double* a);
 double max_dim_op(const double* a);
 double min_dim_op(const double* a);

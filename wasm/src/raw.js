@@ -72,6 +72,12 @@ const SIGNATURES = {
   creation: (id) => (sizes, dtype) => { const a = scratch(2); a[0] = dtype; putList(a, 1, sizes); return call(id); },
 };
 
+function clampCall(id, h, lo, hi) {
+  const a = scratch(4);
+  a[0] = h; a[1] = lo ?? 0; a[2] = hi ?? 0; a[3] = (lo == null ? 0 : 1) | (hi == null ? 0 : 2);
+  return call(id);
+}
+
 // The `custom` rows, by name, with their argument order.
 const CUSTOM = {
   full: (id) => (sizes, value, dtype) => { const a = scratch(3); a[0] = dtype; a[1] = value; putList(a, 2, sizes); return call(id); },
@@ -85,6 +91,9 @@ const CUSTOM = {
   allclose: (id) => (h, b, rtol, atol, nan) => {
     const a = scratch(5); a[0] = h; a[1] = b; a[2] = rtol; a[3] = atol; a[4] = nan ? 1 : 0; return call(id) !== 0;
   },
+  // A missing bound (null or undefined) is flagged, so a NaN bound stays a bound.
+  clamp: (id) => (h, lo, hi) => clampCall(id, h, lo, hi),
+  clamp_: (id) => (h, lo, hi) => clampCall(id, h, lo, hi),
   norm: (id) => (h, p, dims, k) => { const a = scratch(4); a[0] = h; a[1] = p; a[2] = k ? 1 : 0; putList(a, 3, dims); return call(id); },
   // Sampling and the optimizers' fused updates (issue 15, h15-train).
   randperm: (id) => (n, dtype, seedHandle) => { const a = scratch(3); a[0] = n; a[1] = dtype; a[2] = seedHandle; return call(id); },

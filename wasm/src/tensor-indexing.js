@@ -6,9 +6,10 @@ import { Tensor, adopt } from './tensor.js';
 const P = Tensor.prototype;
 
 // IndexItem kinds in the engine.
-const INT = 0, SLICE = 1, ALL = 2, NEWAXIS = 3;
+const INT = 0, SLICE = 1, ALL = 2, NEWAXIS = 3, ELLIPSIS = 4;
 function parseIndexItem(item) {
   if (item === null || item === ':') return [ALL, 0, 0, 0, 0, 0, 1];
+  if (item === '...') return [ELLIPSIS, 0, 0, 0, 0, 0, 1];
   if (typeof item === 'number') {
     if (!Number.isInteger(item)) fail(`only integers, slices (':'), null and '...' are valid indices (got ${item})`);
     return [INT, item, 0, 0, 0, 0, 1];
@@ -34,14 +35,9 @@ function parseIndexItem(item) {
   return [SLICE, 0, start !== '' ? 1 : 0, start !== '' ? num(start) : 0, stop !== '' ? 1 : 0, stop !== '' ? num(stop) : 0, stepValue];
 }
 /** NumPy-style basic indexing: x.at(0, null, '1:3', '::2', '...', 'None'). */
+// The engine expands '...' itself: x.at('...', 0) is a tuple index (x[..., 0]) even
+// where it leaves one item, and PyTorch treats tuples and single items apart.
 P.at = function (...items) {
-  const ellipses = items.filter((i) => i === '...').length;
-  if (ellipses > 1) fail('an index can only have a single ellipsis (...)');
-  if (ellipses === 1) {
-    const consuming = items.filter((i) => i !== '...' && i !== 'None' && i !== 'newaxis').length;
-    const fill = Math.max(this.ndim - consuming, 0);
-    items = items.flatMap((i) => (i === '...' ? Array(fill).fill(null) : [i]));
-  }
   const encoded = items.flatMap(parseIndexItem);
   return adopt(M._index(this._handle(), encoded));
 };

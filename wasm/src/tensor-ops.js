@@ -94,13 +94,11 @@ P.softplus = function (beta = 1, threshold = 20) {
   return adopt(M._softplus(this._handle(), beta, threshold));
 };
 
+// A missing bound stays null (it takes no part in type promotion); a NaN bound is a
+// bound. The engine refuses two missing bounds, after clamp_'s leaf check as PyTorch.
 function clampBounds(min, max) {
   if (isOptions(min)) ({ min, max } = min);
-  if ((min === undefined || min === null) && (max === undefined || max === null)) {
-    fail("torch.clamp: At least one of 'min' or 'max' must not be None");
-  }
-  // The engine reads NaN as "no bound": a missing bound must not take part in type promotion.
-  return [min ?? NaN, max ?? NaN];
+  return [min ?? null, max ?? null];
 }
 P.clamp = function (min, max) { return adopt(M._clamp(this._handle(), ...clampBounds(min, max))); };
 P.where = function (condition, other) {

@@ -1,5 +1,7 @@
 #include "gradlab/autograd/node.h"
 
+#include <algorithm>
+
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/error.h"
 #include "gradlab/ops/elementwise.h"
@@ -55,7 +57,7 @@ variable_list AccumulateGrad::apply(variable_list&& grads) {
     } else if (g.impl_ptr().use_count() == 1 && g.is_non_overlapping_and_dense()) {
       variable_.set_grad(g.detach());  // nobody else holds it: steal it, no copy
     } else {
-      variable_.set_grad(clone(g.detach()));  // clone() is contiguous
+      variable_.set_grad(clone_contiguous(g.detach()));
     }
   } else if (GradMode::is_enabled()) {
     variable_.set_grad(add(current, g));
@@ -83,6 +85,11 @@ void FunctionNode::release_variables() {
 }
 
 variable_list FunctionNode::apply(variable_list&& grads) {
+  // No gradient reached any output (every path here gave none, as a custom node
+  // may): none flows on, as PyTorch's generated backward functions give none when
+  // no incoming gradient is defined. Backward formulas may assume one is.
+  if (std::none_of(grads.begin(), grads.end(), [](const Tensor& g) { return g.defined(); }))
+    return variable_list(next_edges_.size());
   variable_list saved;
   saved.reserve(saved_.size());
   auto self = shared_from_this();

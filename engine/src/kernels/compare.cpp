@@ -35,7 +35,8 @@ Tensor compare(const Tensor& a, const Tensor& b, CompareOp op) {
   const int64_t ia = fa.numel() == n ? 1 : 0, ib = fb.numel() == n ? 1 : 0;
   Tensor out = Tensor::empty(shape, DType::Bool);
   GL_DISPATCH_ALL(a.dtype(), T, compare_loop<T>(fa.data_ptr<T>(), ia, fb.data_ptr<T>(), ib, out.data_ptr<bool_t>(), n, op));
-  return out;
+  if (a.is_contiguous() && b.is_contiguous()) return out;
+  return with_layout(out, elementwise_strides(shape, {&a, &b}));
 }
 
 }  // namespace gradlab::kernels

@@ -87,9 +87,18 @@ Tensor materialize(const Tensor& t, const Shape& shape) {
   return out;
 }
 
+Tensor with_layout(const Tensor& flat, const Shape& strides) {
+  if (strides == flat.strides()) return flat;
+  Tensor out = Tensor::empty(flat.shape(), flat.dtype());
+  out.impl()->strides = strides;
+  copy_into(out, flat);
+  return out;
+}
+
+// Keeps t's layout, as PyTorch's casts do, so an op on the cast operand lays out its result as on t.
 Tensor cast_nograd(const Tensor& t, DType dtype) {
   if (t.dtype() == dtype) return t;
-  Tensor out = Tensor::empty(t.shape(), dtype);
+  Tensor out = empty_preserving_layout(t, dtype);
   copy_into(out, t);
   return out;
 }

@@ -1,5 +1,7 @@
-// Internal: elementwise kernels. Inputs of any layout; outputs are fresh and
-// contiguous. Only flat loops over contiguous float32/float64 inputs (or a
+// Internal: elementwise kernels. Inputs of any layout; outputs are fresh, laid
+// out as PyTorch's TensorIterator lays them out (elementwise_strides: contiguous
+// unless an input is not), computed flat and copied into a permuted layout when
+// that is what PyTorch gives. Only flat loops over contiguous float32/float64 inputs (or a
 // single value) are vectorised; int64 and bool take one plain loop; other
 // layouts are copied flat first (materialize).
 #pragma once
@@ -26,10 +28,14 @@ Tensor cast_nograd(const Tensor& t, DType dtype);
 // strided loop for every op and dtype instead of one per instantiation.
 Tensor materialize(const Tensor& t, const Shape& shape);
 
+// `flat` (a contiguous result) itself when `strides` are contiguous, else a copy laid out with them.
+Tensor with_layout(const Tensor& flat, const Shape& strides);
+
 // out[i] = f(a[i]) with a read as In and out written as Out.
 template <typename In, typename Out, typename F>
 Tensor unary(const Tensor& a, DType out_dtype, F f) {
-  if (!a.is_contiguous()) return unary<In, Out>(materialize(a, a.shape()), out_dtype, f);
+  if (!a.is_contiguous())
+    return with_layout(unary<In, Out>(materialize(a, a.shape()), out_dtype, f), elementwise_strides(a.shape(), {&a}));
   Tensor out = Tensor::empty(a.shape(), out_dtype);
   Out* po = out.data_ptr<Out>();
   const In* pa = a.data_ptr<In>();
@@ -52,7 +58,9 @@ Tensor binary(const Tensor& a, const Tensor& b, DType out_dtype, F f) {
   const bool ca = a.is_contiguous() && a.numel() == n, cb = b.is_contiguous() && b.numel() == n;
   const bool sa = a.numel() == 1, sb = b.numel() == 1;
   if (!((ca && (cb || sb)) || (sa && cb))) {
-    return binary<In, Out>(ca || sa ? a : materialize(a, shape), cb || sb ? b : materialize(b, shape), out_dtype, f);
+    const Tensor flat =
+        binary<In, Out>(ca || sa ? a : materialize(a, shape), cb || sb ? b : materialize(b, shape), out_dtype, f);
+    return with_layout(flat, elementwise_strides(shape, {&a, &b}));
   }
   Tensor out = Tensor::empty(shape, out_dtype);
   Out* po = out.data_ptr<Out>();

@@ -69,9 +69,12 @@ IndexItem parse_index_item(const std::string& text) {
 }
 
 Tensor index(const Tensor& a, const std::vector<IndexItem>& items) {
-  // PyTorch takes x[i] (one item) and x[i, j] (a tuple) down different paths,
-  // with their own messages on a 0-d tensor and their own view nodes.
-  const bool single = items.size() == 1;
+  // PyTorch takes x[i] (one item) and x[i, j] (a tuple, also x[..., i]) down
+  // different paths, with their own messages on a 0-d tensor and their own view nodes.
+  int64_t ellipses = 0;
+  for (const auto& item : items) ellipses += item.kind == IndexItem::Ellipsis;
+  GL_CHECK(ellipses <= 1, "an index can only have a single ellipsis ('...')");
+  const bool single = items.size() == 1 && ellipses == 0;
   if (single && a.dim() == 0) {
     const IndexItem& item = items[0];
     if (item.kind == IndexItem::Int) {
@@ -83,7 +86,7 @@ Tensor index(const Tensor& a, const std::vector<IndexItem>& items) {
     GL_CHECK(item.kind == IndexItem::NewAxis, "slice() cannot be applied to a 0-dim tensor.");
   }
   int64_t consumed = 0;
-  for (const auto& item : items) consumed += item.kind != IndexItem::NewAxis;
+  for (const auto& item : items) consumed += item.kind != IndexItem::NewAxis && item.kind != IndexItem::Ellipsis;
   GL_CHECK(consumed <= a.dim(), "too many indices for tensor of dimension ", a.dim());
   if (items.empty()) return alias(a);
   Tensor out = a;
@@ -118,6 +121,9 @@ Tensor index(const Tensor& a, const std::vector<IndexItem>& items) {
       case IndexItem::NewAxis:
         out = unsqueeze(out, d);
         ++d;
+        break;
+      case IndexItem::Ellipsis:
+        d += a.dim() - consumed;  // the dims it stands for stay as they are
         break;
     }
   }

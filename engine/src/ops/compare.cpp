@@ -45,7 +45,9 @@ Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
   // The condition broadcasts with a first, then with b (the order PyTorch's messages name them in).
   const Shape shape = broadcast_shapes(broadcast_shapes(cond.shape(), a.shape()), b.shape());
   const DType dt = result_type(a, b);
+  // Laid out as PyTorch's TensorIterator lays out where's result (the condition first).
   Tensor out = Tensor::empty(shape, dt);
+  out.impl()->strides = elementwise_strides(shape, {&cond, &a, &b});
   const Tensor ca = kernels::cast_nograd(a, dt), cb = kernels::cast_nograd(b, dt);
   const Shape sc = kernels::broadcast_strides(cond, shape), sa = kernels::broadcast_strides(ca, shape),
               sb = kernels::broadcast_strides(cb, shape);
@@ -54,10 +56,9 @@ Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
     T* po = out.data_ptr<T>();
     const T* pa = ca.data_ptr<T>();
     const T* pb = cb.data_ptr<T>();
-    int64_t i = 0;
-    kernels::for_each_offset<3>(shape, {sc.data(), sa.data(), sb.data()}, [&](const std::array<int64_t, 3>& o) {
-      po[i++] = pc[o[0]] ? pa[o[1]] : pb[o[2]];
-    });
+    const Shape& so = out.strides();
+    kernels::for_each_offset<4>(shape, {so.data(), sc.data(), sa.data(), sb.data()},
+                                [&](const std::array<int64_t, 4>& o) { po[o[0]] = pc[o[1]] ? pa[o[2]] : pb[o[3]]; });
   });
   // d where(c, a, b) = where(c, grad, 0), where(c, 0, grad)
   record("WhereBackward0", {out}, {cond, a, b}, {cond}, [](const BackwardContext& c) {

@@ -141,8 +141,9 @@ Tensor index_select(const Tensor& a, int64_t dim, const Tensor& index) {
   const auto idx = index_values(index);
   // An empty dim of a matrix or more is refused before the indices are read.
   GL_CHECK(a.dim() <= 1 || av.shape()[d] > 0 || idx.empty(), "index_select(): self indexing axis dim should be positive");
-  // PyTorch's CPU kernel for dim 1 of a matrix or more has its own message.
-  const bool dim1_kernel = a.dim() > 1 && d == 1;
+  // PyTorch's CPU kernel for dim 1 of a matrix or more has its own message, and so has
+  // its bound check of an empty matrix or more (any dim).
+  const bool dim1_kernel = a.dim() > 1 && (d == 1 || a.numel() == 0);
   for (const int64_t i : idx) {
     if (i >= 0 && i < av.shape()[d]) continue;
     if (dim1_kernel) fail("INDICES element is out of DATA bounds, id=", i, " axis_dim=", av.shape()[d]);

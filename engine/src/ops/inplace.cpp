@@ -179,16 +179,22 @@ Tensor mul_(const Tensor& self, double other) {
 Tensor div_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return div(s, other); });
 }
-Tensor clamp_(const Tensor& self, double min, double max) {
+Tensor clamp_(const Tensor& self, std::optional<double> min, std::optional<double> max) {
   // The bounds take part in type promotion (clamp_result_type); PyTorch checks the
   // promoted type fits self before it looks at self's memory, and spells self's
-  // type as its C++ name ("long int", "bool").
+  // type as its C++ name ("long int", "bool"). No bound at all is checked first.
   auto meta = [&] {
+    GL_CHECK(min || max, "torch.clamp: At least one of 'min' or 'max' must not be None");
     const DType dt = clamp_result_type(self, min, max);
     GL_CHECK(can_cast(dt, self.dtype()), "result type ", scalar_type_name(dt),
              " can't be cast to the desired output type ", cpp_type_name(self.dtype()));
   };
   return apply_inplace(self, {}, [&](const Tensor& s) { return clamp(s, min, max); }, Overlap::Refused, meta);
+}
+
+Tensor clamp_(const Tensor& self, double min, double max) {
+  const auto bound = [](double x) { return std::isnan(x) ? std::nullopt : std::optional<double>(x); };
+  return clamp_(self, bound(min), bound(max));
 }
 
 Tensor fill_(const Tensor& self, double value) {

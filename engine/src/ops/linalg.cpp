@@ -144,7 +144,9 @@ Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2) {
 Tensor outer(const Tensor& a, const Tensor& b) {
   GL_CHECK(a.dim() == 1, "outer: Expected 1-D argument self, but got ", a.dim(), "-D");
   GL_CHECK(b.dim() == 1, "outer: Expected 1-D argument vec2, but got ", b.dim(), "-D");
-  return mul(unsqueeze(a, 1), b);
+  // As PyTorch: a reshape, not an unsqueeze, so a gradient taken with create_graph
+  // ends in ReshapeAliasBackward0.
+  return mul(reshape(a, {a.shape()[0], 1}), b);
 }
 
 Tensor matmul(const Tensor& a, const Tensor& b) {

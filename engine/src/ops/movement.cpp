@@ -2,6 +2,8 @@
 #include "gradlab/ops/movement.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -53,19 +55,19 @@ Tensor view_as_shape(const Tensor& a, const Shape& shape, const Shape& strides, 
   return out;
 }
 
-// The layout PyTorch gives a copy that preserves its input's memory format:
-// the input's own strides when they are dense without overlap, else dense
-// strides with the input's order of dims in memory (innermost = smallest stride;
-// a 0 stride leaves the order as it is).
-Shape preserved_strides(const Tensor& a) {
-  if (a.is_non_overlapping_and_dense()) return a.strides();
-  const Shape& sizes = a.shape();
-  const Shape& strides = a.strides();
-  const int64_t n = a.dim();
+// PyTorch's TensorIterator order of dims (reorder_dimensions): an insertion sort,
+// innermost first, in which the first operand whose strides for two dims are both
+// nonzero and differ decides (equal strides: the bigger dim goes outside). Operands'
+// strides are given broadcast to `sizes` (0 where broadcast).
+std::vector<int64_t> iteration_order(const Shape& sizes, const std::vector<Shape>& strides) {
+  const int64_t n = static_cast<int64_t>(sizes.size());
   auto order = [&](int64_t d0, int64_t d1) {  // > 0: d0 belongs outside d1
-    if (strides[d0] == 0 || strides[d1] == 0) return 0;
-    if (strides[d0] != strides[d1]) return strides[d0] < strides[d1] ? -1 : 1;
-    return sizes[d0] > sizes[d1] ? 1 : 0;
+    for (const Shape& s : strides) {
+      if (s[d0] == 0 || s[d1] == 0) continue;
+      if (s[d0] != s[d1]) return s[d0] < s[d1] ? -1 : 1;
+      if (sizes[d0] > sizes[d1]) return 1;
+    }
+    return 0;
   };
   std::vector<int64_t> perm(n);  // innermost first
   for (int64_t i = 0; i < n; ++i) perm[i] = n - 1 - i;
@@ -80,13 +82,27 @@ Shape preserved_strides(const Tensor& a) {
       }
     }
   }
-  Shape out(n);
+  return perm;
+}
+
+// Dense strides for `sizes` with the dims laid out in `perm` (innermost first).
+Shape dense_strides(const Shape& sizes, const std::vector<int64_t>& perm) {
+  Shape out(sizes.size());
   int64_t stride = 1;
   for (int64_t d : perm) {
     out[d] = stride;
     if (sizes[d] > 1) stride *= sizes[d];
   }
   return out;
+}
+
+// The layout PyTorch gives a copy that preserves its input's memory format:
+// the input's own strides when they are dense without overlap, else dense
+// strides with the input's order of dims in memory (innermost = smallest stride;
+// a 0 stride leaves the order as it is).
+Shape preserved_strides(const Tensor& a) {
+  if (a.is_non_overlapping_and_dense()) return a.strides();
+  return dense_strides(a.shape(), iteration_order(a.shape(), {a.strides()}));
 }
 
 }  // namespace
@@ -105,7 +121,15 @@ Tensor reshape(const Tensor& a, const Shape& requested) {
   // PyTorch's reshape is _reshape_alias whenever a view will do, so its node is named for that.
   if (auto strides = view_strides(a.shape(), a.strides(), shape))
     return view_as_shape(a, shape, *strides, "ReshapeAliasBackward0");
-  return view_as_shape(clone(a), shape, contiguous_strides(shape), "UnsafeViewBackward0");
+  // Else a copy, then PyTorch's _unsafe_view: the result shares the copy's memory but is not a
+  // view of it (nothing else holds the copy), so an in-place op on it is an ordinary one.
+  const Tensor copy = clone_contiguous(a);
+  Tensor out = make_alias(copy, shape, contiguous_strides(shape), copy.offset());
+  const Shape in_shape = a.shape();
+  record("UnsafeViewBackward0", {out}, {copy}, {}, [in_shape](const BackwardContext& c) {
+    return variable_list{reshape(c.grad(), in_shape)};
+  });
+  return out;
 }
 
 Tensor flatten(const Tensor& a, int64_t start_dim, int64_t end_dim) {
@@ -221,18 +245,41 @@ Tensor unsqueeze(const Tensor& a, int64_t dim) {
   return out;
 }
 
+// The negative sizes expand lets through meet PyTorch's element count, which
+// multiplies them as unsigned 64-bit numbers and refuses an overflow (sticky:
+// a later 0 does not undo it) or a product beyond int64. When a 0 comes first,
+// PyTorch goes on to make a tensor with a negative size; Gradlab refuses that
+// as PyTorch's factories do (README, "Differences from PyTorch").
+namespace {
+void check_expanded_numel(const Shape& shape) {
+  uint64_t product = 1;
+  bool overflow = false;
+  for (int64_t s : shape) {
+    const uint64_t u = static_cast<uint64_t>(s);
+    if (product != 0 && u > std::numeric_limits<uint64_t>::max() / product) overflow = true;
+    product *= u;
+  }
+  overflow = overflow || product > static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+  GL_CHECK(!overflow, "numel: integer multiplication overflow");
+  for (int64_t s : shape)
+    GL_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
+}
+}  // namespace
+
 Tensor expand(const Tensor& a, const Shape& sizes) {
   const int64_t n = static_cast<int64_t>(sizes.size());
   GL_CHECK(n >= a.dim(), "expand(torch.FloatTensor{", shape_str(a.shape()), "}, size=", shape_str(sizes),
            "): the number of sizes provided (", n, ") must be greater or equal to the number of "
            "dimensions in the tensor (", a.dim(), ")");
+  // PyTorch's inferExpandGeometry, right to left: a -1 keeps the existing size
+  // (refused in a new leading dim, but a 0-d input's sizes are taken as given),
+  // any other size must match or replace a 1. Other negative sizes pass here.
   Shape shape(n), strides(n);
   for (int64_t i = n - 1; i >= 0; --i) {
     const int64_t j = i - (n - a.dim());
     const int64_t have = j >= 0 ? a.shape()[j] : 1;
     int64_t want = sizes[i];
-    GL_CHECK(want >= -1, "The expanded size of the tensor (", want, ") isn't allowed in a leading, non-existing dimension ", i);
-    if (want == -1) {
+    if (want == -1 && a.dim() > 0) {
       GL_CHECK(j >= 0, "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ", i);
       want = have;
     }
@@ -242,20 +289,45 @@ Tensor expand(const Tensor& a, const Shape& sizes) {
     shape[i] = want;
     strides[i] = (j >= 0 && have == want) ? a.strides()[j] : 0;
   }
+  check_expanded_numel(shape);
   Tensor out = make_view(a, shape, strides, a.offset());
   // d expand(a) = grad summed over the expanded dims (FunctionNode's sum_to does it)
   record("ExpandBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
   return out;
 }
 
-Tensor clone(const Tensor& a) {
-  Tensor out = Tensor::empty(a.shape(), a.dtype());
+namespace {
+Tensor clone_into(const Tensor& a, Tensor out) {
   kernels::copy_into(out, a);
   record("CloneBackward0", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{c.grad()}; });
   return out;
 }
+}  // namespace
 
-Tensor contiguous(const Tensor& a) { return a.is_contiguous() ? a : clone(a); }
+// PyTorch's clone preserves the memory format: a transposed tensor's clone is transposed.
+Tensor clone(const Tensor& a) { return clone_into(a, empty_preserving_layout(a, a.dtype())); }
+Tensor clone_contiguous(const Tensor& a) { return clone_into(a, Tensor::empty(a.shape(), a.dtype())); }
+
+Tensor contiguous(const Tensor& a) { return a.is_contiguous() ? a : clone_contiguous(a); }
+
+Shape elementwise_strides(const Shape& sizes, const std::vector<const Tensor*>& operands) {
+  bool same_shape = true, contiguous = true, dense = true;
+  for (const Tensor* t : operands) {
+    same_shape = same_shape && t->shape() == sizes;
+    contiguous = contiguous && t->is_contiguous();
+    dense = dense && t->is_non_overlapping_and_dense();
+  }
+  if (contiguous) return contiguous_strides(sizes);
+  // TensorIterator's fast set-up: operands of one shape and one dense layout keep it.
+  if (same_shape && dense) {
+    bool equal = true;
+    for (const Tensor* t : operands) equal = equal && t->strides() == operands.front()->strides();
+    if (equal) return operands.front()->strides();
+  }
+  std::vector<Shape> strides;
+  for (const Tensor* t : operands) strides.push_back(kernels::broadcast_strides(*t, sizes));
+  return dense_strides(sizes, iteration_order(sizes, strides));
+}
 
 Tensor empty_preserving_layout(const Tensor& a, DType dtype) {
   Tensor out = Tensor::empty(a.shape(), dtype);

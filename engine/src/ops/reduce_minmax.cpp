@@ -84,8 +84,9 @@ Tensor global_extreme(const char* op, const char* node, const Tensor& a, bool is
   record(node, {out}, {a}, {a}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor hit = std::isnan(c.saved[1].item()) ? ne(a, a) : eq(a, c.saved[1]);
-    const Tensor mask = as_float_mask(hit, c.grad());
-    return variable_list{mul(div(c.grad(), sum(mask)), mask)};
+    const Tensor share = div(c.grad(), sum(as_float_mask(hit, c.grad())));
+    // Put into zeros at the hits, as PyTorch's index_put_: a NaN share stays off the others.
+    return variable_list{where(hit, share, zeros(a.shape(), c.grad().dtype()))};
   }, {out});
   return out;
 }
@@ -105,14 +106,26 @@ ValuesIndices extreme_dim(const char* op, const char* node, const Tensor& a, int
     Shape along(keep.size(), 1);
     if (!along.empty()) along[d] = n;
     const Tensor positions = reshape(arange(0, static_cast<double>(n), 1, DType::Int64), along);
-    const Tensor one_hot = as_float_mask(eq(positions, reshape(c.saved[0], keep)), c.grad());
-    return variable_list{mul(reshape(c.grad(), keep), one_hot)};
+    // Put at the index into zeros (PyTorch scatters): an infinite grad leaves the others 0, not NaN.
+    const Tensor hit = eq(positions, reshape(c.saved[0], keep));
+    return variable_list{where(hit, reshape(c.grad(), keep), scalar_tensor(0.0, c.grad().dtype()))};
   });
   return r;
 }
 
 Tensor arg_extreme(const char* op, const Tensor& a, const Dims& dims, bool keepdim, bool is_max) {
   check_nonempty(op, a, dims, "");
+  // Over one dim of size 1 PyTorch fills the result with 0 and runs no kernel, so any dtype passes.
+  if (dims.size() == 1 && a.dim() > 0 && a.shape()[dims[0]] == 1) {
+    Shape shape = a.shape();
+    if (keepdim)
+      shape[dims[0]] = 1;
+    else
+      shape.erase(shape.begin() + dims[0]);
+    Tensor idx = zeros(shape, DType::Int64);
+    propagate_flags({idx}, {a});
+    return idx;
+  }
   // PyTorch has no bool kernel, but an empty result never reaches the kernel.
   GL_CHECK(a.dtype() != DType::Bool || a.numel() == 0, "\"", op, "_cpu\" not implemented for 'Bool'");
   const auto plan = kernels::plan_reduce(a, dims, keepdim);

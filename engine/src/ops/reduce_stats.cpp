@@ -102,7 +102,8 @@ Tensor norm_backward(const Tensor& g, const Tensor& a, const Tensor& norm, doubl
   const Tensor zero = zeros_like(g);
   if (p == 0.0) return zeros_like(a);
   if (p == 1.0) return mul(g, sign(a));
-  if (p == 2.0) return where(zero_norm, zero, mul(g, div(a, one_where(zero_norm, norm))));
+  // grad * (a / norm).masked_fill_(norm == 0, 0), as PyTorch: MulBackward0 on top, NaN from an infinite grad.
+  if (p == 2.0) return mul(g, where(zero_norm, zero, div(a, one_where(zero_norm, norm))));
   if (std::isinf(p)) {
     const Tensor mask = to(eq(abs(a), norm), a.dtype());
     return mul(sign(a), mul(div(g, sum(mask, red, true)), mask));
@@ -130,9 +131,14 @@ Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
   const Dims red = kernels::reduced_dims(dims, a.dim());
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
+  // PyTorch's var_backward over a 0-d tensor or all dims with no degree of freedom
+  // left: grad * 2 / 0 = grad * inf (not the NaN of 0 * inf from the formula below).
+  const bool no_dof = denom == 0 && (a.dim() == 0 || dims.empty());
   // d var(a) = grad * 2 (a - mean(a)) / (n - ddof)
-  record("VarBackward0", {out}, {a}, {a}, [red, keep, denom](const BackwardContext& c) {
-    return variable_list{var_backward(reshape(c.grad(), keep), c.saved[0], red, denom)};
+  record("VarBackward0", {out}, {a}, {a}, [red, keep, denom, no_dof](const BackwardContext& c) {
+    const Tensor g = reshape(c.grad(), keep);
+    if (no_dof) return variable_list{mul(g, std::numeric_limits<double>::infinity())};
+    return variable_list{var_backward(g, c.saved[0], red, denom)};
   });
   return out;
 }

@@ -5,6 +5,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
@@ -36,6 +37,23 @@ Tensor map_same(const Tensor& a, F f) {
 }
 
 Tensor mask_as(const Tensor& cond, const Tensor& like) { return to(cond, like.dtype()); }
+
+// PyTorch's threshold_backward and leaky_relu_backward take the result or self as an
+// input, so under create_graph their output requires grad when that does, though the
+// formula is flat in it: one node (PyTorch's *BackwardBackward0) with both inputs, whose
+// own backward is the formula again for the gradient and zeros for the other input.
+template <typename F>
+Tensor flat_in_x_backward(const char* name, const Tensor& grad, const Tensor& x, F f) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = f(grad, x);
+  }
+  record(name, {out}, {grad, x}, {x}, [name, f](const BackwardContext& c) {
+    return variable_list{flat_in_x_backward(name, c.grad(), c.saved[0], f), zeros_like(c.saved[0])};
+  });
+  return out;
+}
 Tensor num(double v) { return scalar_tensor(v, DType::Float64, true); }
 
 // Internal erf with its own backward, used by gelu so gelu has higher derivatives.
@@ -209,7 +227,10 @@ Tensor relu(const Tensor& a) {
   // d relu(a) = grad where out > 0, else 0 (PyTorch's threshold_backward selects, so an infinite
   // grad does not become NaN, and a NaN output passes the gradient on)
   record("ReluBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
-    return variable_list{where(le(c.saved[0], num(0)), zeros_like(c.grad()), c.grad())};
+    return variable_list{flat_in_x_backward("ThresholdBackwardBackward0", c.grad(), c.saved[0],
+                                            [](const Tensor& g, const Tensor& result) {
+                                              return where(le(result, num(0)), zeros_like(g), g);
+                                            })};
   }, {out});
   return out;
 }
@@ -219,8 +240,11 @@ Tensor leaky_relu(const Tensor& a, double slope) {
   Tensor out = map_float(a, [slope](auto x) { return x > 0 ? x : x * static_cast<decltype(x)>(slope); });
   // d leaky_relu(a) = grad * (a > 0 ? 1 : slope)
   record("LeakyReluBackward0", {out}, {a}, {a}, [slope](const BackwardContext& c) {
-    const Tensor pos = mask_as(gt(c.saved[0], num(0)), c.grad());
-    return variable_list{mul(c.grad(), add(mul(pos, 1.0 - slope), slope))};
+    return variable_list{flat_in_x_backward("LeakyReluBackwardBackward0", c.grad(), c.saved[0],
+                                            [slope](const Tensor& g, const Tensor& x) {
+                                              const Tensor pos = mask_as(gt(x, num(0)), g);
+                                              return mul(g, add(mul(pos, 1.0 - slope), slope));
+                                            })};
   });
   return out;
 }
@@ -301,38 +325,54 @@ Tensor sign(const Tensor& a) {
   return out;
 }
 
-DType clamp_result_type(const Tensor& a, double lo, double hi) {
+DType clamp_result_type(const Tensor& a, std::optional<double> lo, std::optional<double> hi) {
   // The bounds are wrapped numbers and take part in type promotion: int64 clamped to 0.5 is float32,
-  // bool clamped to 0 is int64.
+  // bool clamped to 0 is int64, anything clamped to NaN is floating.
   std::vector<Tensor> operands{a};
-  if (!std::isnan(lo)) operands.push_back(wrapped_number(lo));
-  if (!std::isnan(hi)) operands.push_back(wrapped_number(hi));
+  if (lo) operands.push_back(wrapped_number(*lo));
+  if (hi) operands.push_back(wrapped_number(*hi));
   return result_type(operands);
 }
 
-Tensor clamp(const Tensor& a, double lo, double hi) {
-  const bool has_lo = !std::isnan(lo), has_hi = !std::isnan(hi);
-  GL_CHECK(has_lo || has_hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
+Tensor clamp(const Tensor& a, std::optional<double> lo, std::optional<double> hi) {
+  GL_CHECK(lo || hi, "torch.clamp: At least one of 'min' or 'max' must not be None");
   const DType dt = clamp_result_type(a, lo, hi);
   const Tensor src = dt == a.dtype() ? a : to(a, dt);
-  Tensor out = map_same(src, [lo, hi, has_lo, has_hi](auto x) {
-    using T = decltype(x);
-    if constexpr (std::is_floating_point_v<T>)
-      if (x != x) return x;
-    // Compare in double: a bound outside an integer dtype's range must not wrap.
-    if (has_lo && static_cast<double>(x) < lo) x = kernels::convert<T>(lo);
-    if (has_hi && static_cast<double>(x) > hi) x = kernels::convert<T>(hi);
-    return x;
-  });
-  // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0
-  record("ClampBackward1", {out}, {src}, {src}, [lo, hi, has_lo, has_hi](const BackwardContext& c) {
+  const bool has_lo = lo.has_value(), has_hi = hi.has_value();
+  const double l = lo.value_or(0), h = hi.value_or(0);
+  Tensor out;
+  if (has_lo && has_hi && (std::isnan(l) || std::isnan(h))) {
+    // PyTorch 1.13 fills the result with NaN when either of two bounds is NaN
+    // (a NaN bound makes the result floating, so NaN fits it).
+    out = kernels::with_layout(full(src.shape(), std::numeric_limits<double>::quiet_NaN(), dt),
+                               elementwise_strides(src.shape(), {&src}));
+  } else {
+    // One NaN bound leaves every value as it is (max(x, NaN) is x in PyTorch's kernel).
+    out = map_same(src, [l, h, has_lo, has_hi](auto x) {
+      using T = decltype(x);
+      if constexpr (std::is_floating_point_v<T>)
+        if (x != x) return x;
+      // Compare in double: a bound outside an integer dtype's range must not wrap.
+      if (has_lo && static_cast<double>(x) < l) x = kernels::convert<T>(l);
+      if (has_hi && static_cast<double>(x) > h) x = kernels::convert<T>(h);
+      return x;
+    });
+  }
+  // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0; a NaN bound
+  // compares false, so it passes no gradient. A where, as PyTorch's clamp_backward: an
+  // infinite gradient outside the bounds gives 0 (not inf * 0), and a negative one +0.
+  record("ClampBackward1", {out}, {src}, {src}, [l, h, has_lo, has_hi](const BackwardContext& c) {
     const Tensor& x = c.saved[0];
-    Tensor g = c.grad();
-    if (has_lo) g = mul(g, mask_as(ge(x, num(lo)), g));
-    if (has_hi) g = mul(g, mask_as(le(x, num(hi)), g));
-    return variable_list{g};
+    const Tensor lo_ok = has_lo ? ge(x, num(l)) : Tensor(), hi_ok = has_hi ? le(x, num(h)) : Tensor();
+    const Tensor inside = !has_lo ? hi_ok : !has_hi ? lo_ok : where(lo_ok, hi_ok, lo_ok);
+    return variable_list{where(inside, c.grad(), scalar_tensor(0.0, c.grad().dtype()))};
   });
   return out;
+}
+
+Tensor clamp(const Tensor& a, double lo, double hi) {
+  const auto bound = [](double x) { return std::isnan(x) ? std::nullopt : std::optional<double>(x); };
+  return clamp(a, bound(lo), bound(hi));
 }
 
 }  // namespace gradlab

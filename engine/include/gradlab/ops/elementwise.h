@@ -2,6 +2,8 @@
 // comparisons and selection. Scalars are 0-d "wrapped number" tensors, so
 // x * 2 keeps x's dtype as in PyTorch.
 #pragma once
+#include <optional>
+
 #include "gradlab/tensor.h"
 
 namespace gradlab {
@@ -48,10 +50,13 @@ Tensor silu(const Tensor& a);
 Tensor elu(const Tensor& a, double alpha = 1.0);
 Tensor softplus(const Tensor& a, double beta = 1.0, double threshold = 20.0);
 Tensor sign(const Tensor& a);
-// NaN bound = no bound (JS passes null as NaN).
+// PyTorch's clamp(min=None, max=None): a missing bound is nullopt, a NaN bound
+// is a bound (it makes the result float; with two bounds, every value NaN).
+Tensor clamp(const Tensor& a, std::optional<double> min, std::optional<double> max);
+// The engine's own shorthand, for code inside it: a NaN bound is no bound.
 Tensor clamp(const Tensor& a, double min, double max);
 // clamp's result dtype: the bounds are numbers in type promotion (int64 clamped to 0.5 is float32).
-DType clamp_result_type(const Tensor& a, double min, double max);
+DType clamp_result_type(const Tensor& a, std::optional<double> min, std::optional<double> max);
 
 // Comparisons give bool tensors and no gradient.
 Tensor eq(const Tensor& a, const Tensor& b);

@@ -22,7 +22,8 @@ Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tens
 
 // One item of a basic-indexing expression x.at(0, null, '1:3', '::2').
 struct IndexItem {
-  enum Kind { Int, Slice, All, NewAxis } kind = All;
+  // Ellipsis stands for as many whole dims as the other items leave (x[..., 0]).
+  enum Kind { Int, Slice, All, NewAxis, Ellipsis } kind = All;
   int64_t index = 0;
   bool has_start = false, has_stop = false;
   int64_t start = 0, stop = 0, step = 1;

@@ -2,6 +2,8 @@
 // bump its version, and rebase its autograd history onto the op as PyTorch does.
 // A leaf that requires grad may not be modified in place while grad mode is on.
 #pragma once
+#include <optional>
+
 #include "gradlab/tensor.h"
 
 namespace gradlab {
@@ -14,7 +16,8 @@ Tensor add_(const Tensor& self, double other);
 Tensor sub_(const Tensor& self, double other);
 Tensor mul_(const Tensor& self, double other);
 Tensor div_(const Tensor& self, double other);
-Tensor clamp_(const Tensor& self, double min, double max);
+Tensor clamp_(const Tensor& self, std::optional<double> min, std::optional<double> max);  // as clamp
+Tensor clamp_(const Tensor& self, double min, double max);  // a NaN bound is no bound
 Tensor zero_(const Tensor& self);
 Tensor fill_(const Tensor& self, double value);
 Tensor copy_(const Tensor& self, const Tensor& src);  // src broadcast to self's shape

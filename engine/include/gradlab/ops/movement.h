@@ -19,7 +19,8 @@ Tensor unsqueeze(const Tensor& a, int64_t dim);
 Tensor expand(const Tensor& a, const Shape& sizes);  // -1 keeps a size
 Tensor repeat(const Tensor& a, const Shape& repeats);
 Tensor contiguous(const Tensor& a);
-Tensor clone(const Tensor& a);
+Tensor clone(const Tensor& a);             // keeps a's layout, as PyTorch's (preserve_format)
+Tensor clone_contiguous(const Tensor& a);  // clone(memory_format=torch.contiguous_format)
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim = 0);
 Tensor stack(const std::vector<Tensor>& tensors, int64_t dim = 0);
 std::vector<Tensor> split(const Tensor& a, int64_t split_size, int64_t dim = 0);
@@ -31,5 +32,10 @@ Tensor to(const Tensor& a, DType dtype);
 // A new tensor of a's shape laid out as PyTorch's memory-format-preserving
 // copies are (a's strides when dense, else dense in a's order of dims), uninitialised.
 Tensor empty_preserving_layout(const Tensor& a, DType dtype);
+// The strides PyTorch's TensorIterator gives the result of an elementwise op on
+// `operands` (in argument order) broadcast to `sizes`: contiguous when they all
+// are, their common layout when they share one, else dense in the order of dims
+// the first operand that tells them apart has in memory.
+Shape elementwise_strides(const Shape& sizes, const std::vector<const Tensor*>& operands);
 
 }  // namespace gradlab
