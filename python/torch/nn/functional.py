@@ -36,6 +36,12 @@ def gelu(input, approximate="none"):
     return input.gelu()
 
 
+def silu(input, inplace=False):
+    # inplace=True writes the values back into input; its grad_fn is then CopyBackwards, not PyTorch's SiluBackward0.
+    out = input.silu()
+    return input.copy_(out) if inplace else out
+
+
 def elu(input, alpha=1.0, inplace=False):
     return input.elu(alpha)
 
