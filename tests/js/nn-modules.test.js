@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { torch } from 'gradlab';
 import { assertClose, assertGradlabError } from './helpers.js';
 
-const { cases } = JSON.parse(readFileSync(new URL('../fixtures/nn_modules.json', import.meta.url), 'utf8'));
+const { cases, init } = JSON.parse(readFileSync(new URL('../fixtures/nn_modules.json', import.meta.url), 'utf8'));
 const nn = torch.nn;
 const flat = (t) => t.reshape(-1).tolist();
 const build = (c) => new nn[c.class](...c.args, c.kwargs);
@@ -165,6 +165,18 @@ test('nn.init: PyTorch\'s numbers for a seed, calculate_gain, and its errors', (
   nn.init.uniform_(p);
   assert.equal(p.grad_fn, null, 'initialisers do not record');
 });
+
+for (const [name, c] of Object.entries(init)) {
+  test(`nn.init.${c.fn} (${name}) writes PyTorch's numbers for the same seed`, () => {
+    torch.manual_seed(c.seed);
+    const t = torch.empty(...c.shape);
+    const args = Object.keys(c.kwargs).length ? [...c.args, c.kwargs] : c.args;
+    assert.equal(nn.init[c.fn](t, ...args), t, 'in place, returning its tensor');
+    // float32 bounds computed in float64 as PyTorch's Python does: bit for bit.
+    assertClose(flat(t), c.values, { rtol: 0, atol: 0 });
+    t.dispose();
+  });
+}
 
 test('a training step through the new modules leaves no tensor behind', () => {
   torch.manual_seed(0);

@@ -4,6 +4,8 @@ PyTorch 1.13 (one thread) — each module's default initialisation for a seed
 backward pass on a fixed input: output, input gradient and parameter
 gradients of sum(out * g) for a fixed g. BatchNorm cases also record the
 running statistics after a few training steps and an eval-mode output.
+"init" holds what each torch.nn.init function writes into an empty tensor
+after torch.manual_seed(seed).
 tests/js/nn-modules.test.js replays every case.
 
     /usr/bin/python3 tests/oracle/gen_nn_modules.py
@@ -89,13 +91,36 @@ def case(seed, name, cls, args, kwargs, shape, steps):
     return out
 
 
+# (case name, nn.init function, positional args after the tensor, kwargs, shape, seed)
+INITS = [
+    ("uniform", "uniform_", [-0.5, 0.5], {}, [3, 5], 0),
+    ("normal", "normal_", [1.0, 0.1], {}, [3, 5], 0),
+    ("constant", "constant_", [0.25], {}, [2, 3], 0),
+    ("ones", "ones_", [], {}, [2, 3], 0),
+    ("zeros", "zeros_", [], {}, [2, 3], 0),
+    ("xavier_uniform_tanh", "xavier_uniform_", [], {"gain": 5.0 / 3}, [3, 5], 1),
+    ("xavier_normal", "xavier_normal_", [], {}, [4, 2, 3, 3], 2),
+    ("kaiming_uniform_sqrt5", "kaiming_uniform_", [], {"a": 5 ** 0.5}, [3, 5], 3),
+    ("kaiming_uniform_relu_fan_out", "kaiming_uniform_", [], {"mode": "fan_out", "nonlinearity": "relu"}, [4, 2, 3, 3], 4),
+    ("kaiming_normal", "kaiming_normal_", [], {}, [3, 5], 5),
+    ("kaiming_normal_relu_fan_out", "kaiming_normal_", [], {"mode": "fan_out", "nonlinearity": "relu"}, [4, 2, 3, 3], 6),
+]
+
+
+def init_case(fn, args, kwargs, shape, seed):
+    torch.manual_seed(seed)
+    t = getattr(nn.init, fn)(torch.empty(shape), *args, **kwargs)
+    return {"fn": fn, "args": args, "kwargs": kwargs, "shape": shape, "seed": seed, "values": t.reshape(-1).tolist()}
+
+
 def main():
     assert torch.__version__.startswith("1.13"), torch.__version__
     torch.set_num_threads(1)
     cases = {name: case(i, name, cls, args, kwargs, shape, steps)
              for i, (name, cls, args, kwargs, shape, steps) in enumerate(CASES)}
     with open(OUT, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=1, sort_keys=True)
+        inits = {name: init_case(*rest) for name, *rest in INITS}
+        json.dump({"torch": torch.__version__, "cases": cases, "init": inits}, f, indent=1, sort_keys=True)
         f.write("\n")
 
 
