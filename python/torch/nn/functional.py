@@ -32,7 +32,14 @@ def tanh(input):
     return input.tanh()
 
 
+def _gelu_approximate(approximate):
+    # The engine has the exact (erf) form only; the tanh form would be silently different numbers.
+    if approximate != "none":
+        raise NotImplementedError(f"gelu: approximate='{approximate}' is not supported by Gradlab")
+
+
 def gelu(input, approximate="none"):
+    _gelu_approximate(approximate)
     return input.gelu()
 
 

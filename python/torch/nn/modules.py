@@ -435,6 +435,7 @@ Identity = type("Identity", (Module,), {
 class GELU(Module):
     def __init__(self, approximate="none"):
         super().__init__()
+        F._gelu_approximate(approximate)
         self.approximate = approximate
 
     def forward(self, input):
