@@ -443,7 +443,7 @@ export interface Functional {
   /** @example F.relu(x) */ relu(x: Tensor): Tensor;
   /** @example F.sigmoid(x) */ sigmoid(x: Tensor): Tensor;
   /** @example F.tanh(x) */ tanh(x: Tensor): Tensor;
-  /** @example F.gelu(x) */ gelu(x: Tensor): Tensor;
+  /** @example F.gelu(x) — approximate: 'none' only (the engine has the erf form) */ gelu(x: Tensor, options?: { approximate?: 'none' }): Tensor;
   /** @example F.silu(x) */ silu(x: Tensor): Tensor;
   /** @example F.elu(x, 1) */ elu(x: Tensor, alpha?: number): Tensor;
   /** @example F.leaky_relu(x, 0.01) */ leaky_relu(x: Tensor, negative_slope?: number): Tensor;

@@ -131,6 +131,16 @@ test('sort, argsort, topk, cumsum, bincount as methods and torch functions', () 
   });
 });
 
+test('gelu: the exact form by default or by name; approximate=\'tanh\' is refused, not computed as erf', () => {
+  const x = torch.tensor([-1, 0.5]);
+  const [a, b] = [F.gelu(x), F.gelu(x, { approximate: 'none' })];
+  assertClose(a.tolist(), [-0.15865525393145707, 0.34573123063700656], { rtol: 1e-6, atol: 1e-7 });
+  assert.deepEqual(b.tolist(), a.tolist());
+  assertGradlabError(() => F.gelu(x, { approximate: 'tanh' }), "gelu: approximate='tanh' is not supported by Gradlab");
+  assertGradlabError(() => F.gelu(x, 'tanh'), "gelu: approximate='tanh' is not supported by Gradlab");
+  for (const t of [x, a, b]) t.dispose();
+});
+
 test('argument errors: PyTorch\'s texts for bad options', () => {
   torch.tidy(() => {
     const x = torch.ones(1, 1, 4, 4);

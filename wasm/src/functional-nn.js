@@ -222,6 +222,14 @@ export const functionalNN = {
     const o = params('one_hot', rest, { num_classes: -1 });
     return adopt(M._one_hot(tensorArg(input, 'input', 'one_hot'), intArg(o.num_classes, 'num_classes', 'one_hot')));
   },
+  // The op table's gelu with PyTorch's `approximate`: the engine has the erf form only,
+  // and the tanh form must not come back as silently different numbers.
+  gelu: (input, ...rest) => {
+    const o = params('gelu', rest, { approximate: 'none' });
+    if (o.approximate !== 'none') fail(`gelu: approximate='${o.approximate}' is not supported by Gradlab`);
+    tensorArg(input, 'input', 'gelu');
+    return input.gelu();
+  },
   dropout: dropout((h, p, t) => M._dropout(h, p, t), 'dropout'),
   dropout2d: dropout((h, p, t) => M._dropout2d(h, p, t), 'dropout2d'),
   cosine_similarity: (x1, x2, ...rest) => {
