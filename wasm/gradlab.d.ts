@@ -580,9 +580,9 @@ export interface Torch {
     /** torch.nn.init: in-place initialisers drawing PyTorch's numbers. @example torch.nn.init.kaiming_uniform_(w, { a: Math.sqrt(5) }) */
     init: {
       /** @example torch.nn.init.calculate_gain('relu') */ calculate_gain(nonlinearity: string, param?: number | null): number;
-      /** @example torch.nn.init.uniform_(w, -0.1, 0.1) */ uniform_(tensor: Tensor, a?: number, b?: number): Tensor;
-      /** @example torch.nn.init.normal_(w, 0, 0.02) */ normal_(tensor: Tensor, mean?: number, std?: number): Tensor;
-      /** @example torch.nn.init.constant_(b, 0.1) */ constant_(tensor: Tensor, val: number): Tensor;
+      /** @example torch.nn.init.uniform_(w, -0.1, 0.1) */ uniform_(tensor: Tensor, a?: number | { a?: number; b?: number }, b?: number): Tensor;
+      /** @example torch.nn.init.normal_(w, 0, 0.02) */ normal_(tensor: Tensor, mean?: number | { mean?: number; std?: number }, std?: number): Tensor;
+      /** @example torch.nn.init.constant_(b, 0.1) */ constant_(tensor: Tensor, val: number | { val: number }): Tensor;
       /** @example torch.nn.init.ones_(w) */ ones_(tensor: Tensor): Tensor;
       /** @example torch.nn.init.zeros_(b) */ zeros_(tensor: Tensor): Tensor;
       /** @example torch.nn.init.xavier_uniform_(w, torch.nn.init.calculate_gain('tanh')) */ xavier_uniform_(tensor: Tensor, gain?: number | { gain?: number }): Tensor;

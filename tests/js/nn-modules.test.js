@@ -161,6 +161,8 @@ test('nn.init: PyTorch\'s numbers for a seed, calculate_gain, and its errors', (
   assertGradlabError(() => nn.init.xavier_uniform_(torch.empty(3)), 'Fan in and fan out can not be computed for tensor with fewer than 2 dimensions');
   assertGradlabError(() => nn.init.kaiming_uniform_(w, { mode: 'fan_avg' }), "Mode fan_avg not supported, please use one of ['fan_in', 'fan_out']");
   assertGradlabError(() => nn.init.calculate_gain('softsign'), 'Unsupported nonlinearity softsign');
+  assertGradlabError(() => nn.init.constant_(w), "constant_() missing 1 required positional argument: 'val'");
+  assertGradlabError(() => nn.init.uniform_(w, { low: 0 }), "uniform_() got an unexpected keyword argument 'low'");
   const p = nn.Parameter(torch.zeros(2, 2));
   nn.init.uniform_(p);
   assert.equal(p.grad_fn, null, 'initialisers do not record');

@@ -93,9 +93,10 @@ def case(seed, name, cls, args, kwargs, shape, steps):
 
 # (case name, nn.init function, positional args after the tensor, kwargs, shape, seed)
 INITS = [
-    ("uniform", "uniform_", [-0.5, 0.5], {}, [3, 5], 0),
-    ("normal", "normal_", [1.0, 0.1], {}, [3, 5], 0),
-    ("constant", "constant_", [0.25], {}, [2, 3], 0),
+    ("uniform", "uniform_", [], {"a": -0.5, "b": 0.5}, [3, 5], 0),
+    ("uniform_positional", "uniform_", [-0.5, 0.5], {}, [3, 5], 0),
+    ("normal", "normal_", [1.0], {"std": 0.1}, [3, 5], 0),
+    ("constant", "constant_", [], {"val": 0.25}, [2, 3], 0),
     ("ones", "ones_", [], {}, [2, 3], 0),
     ("zeros", "zeros_", [], {}, [2, 3], 0),
     ("xavier_uniform_tanh", "xavier_uniform_", [], {"gain": 5.0 / 3}, [3, 5], 1),

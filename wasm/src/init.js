@@ -3,6 +3,7 @@
 // so that the same seed gives the same numbers.
 import { no_grad } from './autograd.js';
 import { optionsArg } from './args.js';
+import { params } from './functional-nn.js';
 import { fail } from './runtime.js';
 
 export function calculate_gain(nonlinearity, param = null) {
@@ -22,9 +23,20 @@ export function calculate_gain(nonlinearity, param = null) {
   return fail(`Unsupported nonlinearity ${nonlinearity}`);
 }
 
-export const uniform_ = (t, a = 0, b = 1) => no_grad(() => t.uniform_(a, b));
-export const normal_ = (t, mean = 0, std = 1) => no_grad(() => t.normal_(mean, std));
-export const constant_ = (t, val) => no_grad(() => t.fill_(val));
+// Positional in PyTorch's order, or PyTorch's keyword names as the options object last.
+export function uniform_(t, ...rest) {
+  const { a, b } = params('uniform_', rest, { a: 0, b: 1 });
+  return no_grad(() => t.uniform_(a, b));
+}
+export function normal_(t, ...rest) {
+  const { mean, std } = params('normal_', rest, { mean: 0, std: 1 });
+  return no_grad(() => t.normal_(mean, std));
+}
+export function constant_(t, ...rest) {
+  const { val } = params('constant_', rest, { val: undefined });
+  if (typeof val !== 'number') fail(`constant_() missing 1 required positional argument: 'val'`);
+  return no_grad(() => t.fill_(val));
+}
 export const ones_ = (t) => no_grad(() => t.fill_(1));
 export const zeros_ = (t) => no_grad(() => t.zero_());
 
