@@ -85,6 +85,9 @@ test('engine errors raise PyTorch\'s exception classes, and the engine keeps wor
     ['float(torch.ones(2))', 'ValueError'],
     ["torch.nn.functional.mse_loss(torch.ones(1), torch.ones(1), reduction='x')", 'ValueError'],
     ['len(torch.tensor(1.0))', 'TypeError'],
+    // PyTorch computes the tanh form; Gradlab has only the erf form and says so rather than differ silently.
+    ["torch.nn.functional.gelu(torch.ones(2), approximate='tanh')", 'NotImplementedError'],
+    ["torch.nn.GELU('tanh')", 'NotImplementedError'],
   ];
   const code = ['import torch', 'out = []'];
   for (const [expr] of cases) code.push(`try:\n    ${expr}\nexcept Exception as e:\n    out.append(type(e).__name__)`);
