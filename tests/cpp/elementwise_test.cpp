@@ -39,6 +39,7 @@ std::vector<NamedUnary> unary_ops() {
       {"relu", [](const Tensor& x) { return relu(x); }, false},
       {"leaky_relu", [](const Tensor& x) { return leaky_relu(x, 0.2); }, false},
       {"gelu", [](const Tensor& x) { return gelu(x); }, false},
+      {"silu", [](const Tensor& x) { return silu(x); }, false},
       {"elu", [](const Tensor& x) { return elu(x, 1.5); }, false},
       {"softplus", [](const Tensor& x) { return softplus(x, 2.0, 1.0); }, false},
       {"clamp", [](const Tensor& x) { return clamp(x, -0.5, 0.6); }, false},
