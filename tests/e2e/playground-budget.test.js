@@ -4,8 +4,9 @@
 // editor, Ctrl+Enter to the tutorial's output with a warm worker, and the
 // first switch to Python from a warm HTTP cache to the Python tutorial's
 // output. The transfer size, the absence of Python and the first switch to
-// Python (best of five fresh pages: ≤ 3 s) are asserted; the other timings
-// vary with the machine and are printed.
+// Python (best of five fresh pages: ≤ 3 s) are asserted, and so are the
+// capture budget's ratios against Node (below); the other timings vary with
+// the machine and are printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setCode, waitForEngine, runAndWait } from './helpers/editor.js';
@@ -126,7 +127,9 @@ test('budgets: transfer size, time to editable editor, tutorial output latency',
 
 // Capture from the engine (issue 16): the same code timed in Node (the bare
 // package) and in the playground with the Graph pane capturing. Each figure
-// is the best of three runs of five repetitions timed inside the program; the
+// is the best of the runs, Node and the playground taking turns (six turns, up
+// to eighteen while a ratio is over the goal: a loaded machine's noise), each
+// run the best of five repetitions timed inside the program; the
 // run's own "Finished in" (which adds reading and drawing the graphs) is
 // logged too.
 const CAPTURE_BENCH = `const best = (fn) => {
@@ -168,20 +171,20 @@ print(JSON.stringify({ big, forward, chain, loose }));
 async function benchInNode() {
   const { torch } = await import('gradlab');
   const AsyncFunction = (async () => {}).constructor;
-  let best = null;
-  for (let i = 0; i < 3; i++) {
-    let printed = '';
-    await new AsyncFunction('torch', 'print', CAPTURE_BENCH)(torch, (s) => { printed = s; });
-    best = minOf(best, JSON.parse(printed));
-  }
-  return best;
+  let printed = '';
+  await new AsyncFunction('torch', 'print', CAPTURE_BENCH)(torch, (s) => { printed = s; });
+  return JSON.parse(printed);
 }
 
+// Issue 16's goal: the playground's per-op overhead at most 1.5 × the bare package's.
+const GOAL = 1.5;
+const RUNS = 6;
+const MAX_RUNS = 18;
 const minOf = (a, b) => (a ? Object.fromEntries(Object.keys(b).map((k) => [k, Math.min(a[k], b[k])])) : b);
 
 test('capture budget: the 1000 × 1000 example and 2,000 small ops, playground (capturing) against Node', async () => {
-  // Node before and after the playground, so that both see the machine's load alike.
-  let node = await benchInNode();
+  // Node and the playground take turns, so that both see the machine's load alike.
+  let node = null;
   const page = await (await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   // A JavaScript link: the page never loads Python, which would compete for the CPU.
   await page.goto(`${ctx.url}#code=${LZString.compressToEncodedURIComponent(CAPTURE_BENCH)}`);
@@ -189,7 +192,13 @@ test('capture budget: the 1000 × 1000 example and 2,000 small ops, playground (
   await page.click('#tab-graph');
   let playground = null;
   let finished = '';
-  for (let i = 0; i < 3; i++) {
+  const ratio = (k) => playground[k] / node[k];
+  const KEYS = ['big', 'forward', 'chain', 'loose'];
+  // Best of RUNS turns; under load, up to MAX_RUNS while a ratio is over the goal.
+  let turns = 0;
+  while (turns < RUNS || (turns < MAX_RUNS && KEYS.some((k) => ratio(k) > GOAL))) {
+    turns += 1;
+    node = minOf(node, await benchInNode());
     await runAndWait(page, { timeout: 60_000 });
     const got = JSON.parse(await page.$eval('#output', (el) => el.innerText.split('\n').find((l) => l.startsWith('{'))));
     finished = await page.textContent('#status');
@@ -200,13 +209,12 @@ test('capture budget: the 1000 × 1000 example and 2,000 small ops, playground (
   await page.waitForSelector('#graph .gnode');
   const options = await page.$$eval('#graph .graph-picker option', (os) => os.map((o) => o.textContent));
   assert.ok(options.length >= 2, options.join(', '));
-  const ratio = (k) => playground[k] / node[k];
-  console.log(`# randn(1000, 1000).tanh().sum().backward(): playground ${playground.big.toFixed(1)} ms, Node ${node.big.toFixed(1)} ms: ${ratio('big').toFixed(2)} × (goal ≤ 1.5 ×)`);
-  console.log(`# 2,000 small ops forward: playground ${(playground.forward * 1000 / 2000).toFixed(2)} µs/op, Node ${(node.forward * 1000 / 2000).toFixed(2)} µs/op: ${ratio('forward').toFixed(2)} × (goal ≤ 1.5 ×)`);
-  console.log(`# 2,000 small ops + backward: playground ${(playground.chain * 1000 / 2000).toFixed(2)} µs/op, Node ${(node.chain * 1000 / 2000).toFixed(2)} µs/op: ${ratio('chain').toFixed(2)} × (goal ≤ 1.5 ×)`);
-  console.log(`# 2,000 small ops + backward, no tidy: playground ${(playground.loose * 1000 / 2000).toFixed(2)} µs/op, Node ${(node.loose * 1000 / 2000).toFixed(2)} µs/op: ${ratio('loose').toFixed(2)} × (goal ≤ 1.5 ×)`);
+  console.log(`# ${turns} turns`);
+  console.log(`# randn(1000, 1000).tanh().sum().backward(): playground ${playground.big.toFixed(1)} ms, Node ${node.big.toFixed(1)} ms: ${ratio('big').toFixed(2)} × (goal ≤ ${GOAL} ×)`);
+  console.log(`# 2,000 small ops forward: playground ${(playground.forward * 1000 / 2000).toFixed(2)} µs/op, Node ${(node.forward * 1000 / 2000).toFixed(2)} µs/op: ${ratio('forward').toFixed(2)} × (goal ≤ ${GOAL} ×)`);
+  console.log(`# 2,000 small ops + backward: playground ${(playground.chain * 1000 / 2000).toFixed(2)} µs/op, Node ${(node.chain * 1000 / 2000).toFixed(2)} µs/op: ${ratio('chain').toFixed(2)} × (goal ≤ ${GOAL} ×)`);
+  console.log(`# 2,000 small ops + backward, no tidy: playground ${(playground.loose * 1000 / 2000).toFixed(2)} µs/op, Node ${(node.loose * 1000 / 2000).toFixed(2)} µs/op: ${ratio('loose').toFixed(2)} × (goal ≤ ${GOAL} ×)`);
   console.log(`# the whole run in the playground: ${finished}`);
-  // Asserted with room for a shared machine's noise; the figures above are the measure.
-  for (const k of ['big', 'forward', 'chain', 'loose']) assert.ok(ratio(k) < 3, `${k}: ${ratio(k).toFixed(2)} × Node`);
+  for (const k of KEYS) assert.ok(ratio(k) <= GOAL, `${k}: ${ratio(k).toFixed(2)} × Node after ${turns} turns`);
   await page.context().close();
 });

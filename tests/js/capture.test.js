@@ -10,7 +10,7 @@ import { torch } from 'gradlab';
 const capture = torch._capture;
 afterEach(() => {
   capture.stop();
-  capture.observeHandles(null);
+  capture.endRuns();
 });
 
 test('off by default: nothing is recorded', () => {
@@ -135,19 +135,38 @@ test('capture changes no result and holds no tensor memory', () => {
   assert.equal(capture.read().passes.length, 1, 'records survive stop() until read');
 });
 
-test('observeHandles sees every handle that outlives its tidy scopes, once', () => {
-  const seen = [];
-  capture.observeHandles((owner) => seen.push(owner));
+test('newRun frees what the last run left outside tidy scopes, once, and its objects read as disposed', () => {
+  capture.newRun(); // counting starts
+  const before = torch.memory();
   const a = torch.ones(2, { requires_grad: true });
   const b = a.mul(2);
   const fn = b.grad_fn;
-  torch.tidy(() => { torch.ones(1).add(1); }); // freed by its scope: nobody needs to know
+  torch.tidy(() => { torch.ones(1).add(1); }); // freed by its scope
   const kept = torch.tidy(() => torch.ones(1).add(2)); // leaves the scope
-  capture.observeHandles(null);
-  const after = torch.ones(1);
-  assert.deepEqual(seen, [a, b, fn, kept]);
-  for (const t of [a, b, fn, kept, after]) t.dispose();
-  assert.throws(() => capture.observeHandles(42), /expects a function or null/);
+  const gone = torch.ones(1);
+  gone.dispose(); // freed already: not freed twice
+  assert.equal(torch.memory().tensors, before.tensors + 3);
+  assert.equal(capture.newRun(), 4, 'a, b, b.grad_fn and kept');
+  assert.equal(torch.memory().tensors, before.tensors);
+  assert.equal(torch.memory().bytes, before.bytes);
+  for (const t of [a, b, fn, kept]) assert.equal(t.isDisposed, true);
+  assert.throws(() => b.add(1), /Tensor has been disposed/);
+  assert.throws(() => fn.next_functions, /grad_fn node has been disposed/);
+  for (const t of [a, b, fn, kept]) t.dispose(); // idempotent: nothing freed twice
+  assert.equal(torch.memory().tensors, before.tensors);
+  // The new run's tensors are its own; a fresh leaf is not mistaken for a swept one.
+  const c = torch.ones(2, { requires_grad: true });
+  c.mul(3).sum().backward();
+  assert.deepEqual(c.grad.tolist(), [3, 3]);
+  const grad = c.grad;
+  assert.equal(capture.endRuns(), 4, 'c, its product, the sum and c.grad');
+  assert.equal(grad.isDisposed, true);
+  assert.equal(torch.memory().tensors, before.tensors);
+  const d = torch.ones(1); // counting stopped: d is the caller's
+  assert.equal(capture.newRun(), 0, 'counting restarts with nothing counted');
+  assert.equal(capture.endRuns(), 0);
+  assert.equal(d.isDisposed, false);
+  d.dispose();
 });
 
 test('bad arguments are errors, not crashes', () => {

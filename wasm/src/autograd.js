@@ -2,7 +2,7 @@
 // cached so `a.grad_fn === a.grad_fn` holds as `is` does in PyTorch), grad mode scopes,
 // torch.autograd.grad and gradcheck.
 import { isOptions, optionsArg } from './args.js';
-import { M, check, fail, live, release, rememberCallbackError, tidy, track } from './runtime.js';
+import { M, check, fail, isLive, live, release, rememberCallbackError, tidy, track } from './runtime.js';
 import { Tensor, adopt, fromHandle, knownLeaf } from './tensor.js';
 
 const P = Tensor.prototype;
@@ -75,7 +75,7 @@ class RemovableHandle {
   }
   remove() {
     const t = this._tensor.deref();
-    if (t !== undefined && t._h !== 0) M._remove_hook(t._h, this._id);
+    if (t !== undefined && isLive(t)) M._remove_hook(t._h, this._id);
   }
 }
 
@@ -114,7 +114,7 @@ export class GradNode {
     track(this);
   }
   get _kind() { return 'nodes'; }
-  _handle() { return this._h === 0 ? disposedNode() : this._h; }
+  _handle() { return isLive(this) ? this._h : disposedNode(); }
   /** A new array each read (as PyTorch's tuple); the nodes in it are the cached objects. */
   get next_functions() {
     const flat = M._node_next(this._handle());
@@ -139,7 +139,7 @@ export class GradNode {
     release(this, this._h);
     this._h = 0;
   }
-  get isDisposed() { return this._h === 0; }
+  get isDisposed() { return !isLive(this); }
   toString() { return `<${this.name} object>`; }
   [Symbol.for('nodejs.util.inspect.custom')]() { return this.toString(); }
 }
@@ -148,7 +148,7 @@ function nodeFor(handle) {
   if (handle === 0) return null;
   const address = M._node_address(handle);
   const cached = nodeCache.get(address)?.deref();
-  if (cached !== undefined && cached._h !== 0) {
+  if (cached !== undefined && isLive(cached)) {
     M._node_free(handle);
     return cached;
   }

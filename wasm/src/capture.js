@@ -13,11 +13,15 @@
 //                                     sample of the rest) and how many ran since start()
 //   torch._capture.graph(t, max=300)  {nodes, truncated}: the graph behind t as it is now
 //   torch._capture.preview(t)         t's preview (below), read in one pass, capture on or off
-//   torch._capture.observeHandles(fn) fn(owner) for every tensor or grad_fn handle
-//                                     that outlives the torch.tidy scopes (if any) it
-//                                     was made in, i.e. that only dispose() or the
-//                                     garbage collector would free (null: none), so a
-//                                     runner can free what one run left behind
+//   torch._capture.newRun()           frees every tensor and grad_fn handle the last
+//                                     run left outside torch.tidy scopes (that only
+//                                     dispose() or the garbage collector would free;
+//                                     their objects read as disposed) and counts the
+//                                     new run's; returns how many it freed. The first
+//                                     call starts counting, so a runner's next run
+//                                     starts fresh
+//   torch._capture.endRuns()          frees what the current run counted, as newRun,
+//                                     and stops counting
 //
 // A pass is {number, complete, grad_only, truncated, roots, nodes, steps}: nodes
 // in the order the engine ran them, each {id, name, leaf, label, edges:
@@ -26,7 +30,7 @@
 // steps[i] = {id, received: [preview per output], sent: [preview per edge]}.
 // A preview is {shape, dtype, numel, values, skipped, min?, max?, mean?} or
 // null: every value up to 32 elements, else the first and last 6.
-import { M, check, setOwnerObserver } from './runtime.js';
+import { M, check, endRuns, newRun } from './runtime.js';
 import { Tensor } from './tensor.js';
 import { fail } from './errors-util.js';
 
@@ -64,8 +68,6 @@ export const capture = {
     check();
     return parse(text);
   },
-  observeHandles(fn) {
-    if (fn !== null && typeof fn !== 'function') fail('torch._capture.observeHandles expects a function or null');
-    setOwnerObserver(fn);
-  },
+  newRun() { return newRun(); },
+  endRuns() { return endRuns(); },
 };

@@ -40,9 +40,13 @@ const FREE = {
   tensors: (handle) => M._free_tensor(handle),
   nodes: (handle) => M._node_free(handle),
 };
-const finalizer = new FinalizationRegistry(({ kind, handle }) => {
-  live[kind] -= 1;
-  FREE[kind](handle);
+// An owner's record is the registry's held value {kind, handle} (handle 0
+// once freed), also its unregister token and, while a runner counts runs,
+// an entry of runRecords.
+const finalizer = new FinalizationRegistry((record) => {
+  live[record.kind] -= 1;
+  FREE[record.kind](record.handle);
+  record.handle = 0;
 });
 
 const scopes = [];
@@ -52,28 +56,90 @@ const scopes = [];
 // leaves every scope (returned from the outermost tidy, or keep()); that keeps
 // two registry calls off every op in a tidy loop.
 function watch(owner) {
-  if (owner._watched || owner._h === 0) return;
-  owner._watched = true;
-  finalizer.register(owner, { kind: owner._kind, handle: owner._h }, owner);
-  if (ownerObserver !== null) ownerObserver(owner);
+  if (owner._watched !== false || owner._h === 0) return;
+  const record = { kind: owner._kind, handle: owner._h };
+  owner._watched = record;
+  finalizer.register(owner, record, record);
+  if (runRecords !== null) {
+    owner._run = runNumber;
+    runRecords.push(record);
+    if (runRecords.length >= pruneAt) pruneRun();
+  }
 }
 
-// Sees every owner that watch() hands to the registry, or null
-// (torch._capture.observeHandles).
-let ownerObserver = null;
-export function setOwnerObserver(fn) { ownerObserver = fn; }
+// Runs (torch._capture.newRun): a runner frees at the start of a run every
+// handle the previous run left behind (kept by a global, a closure or a
+// timer, or waiting for the garbage collector), so memory counts start fresh
+// and nothing waits on a collector. The previous run's handles are the
+// records watch() pushed since; their owners are not reachable (holding
+// them, even weakly, costs an object per op), so an owner knows it was swept
+// by its run number: one made in run n is dead once run n + 1 has started.
+// Owners that no run counted carry NOT_COUNTED and never expire.
+export const NOT_COUNTED = 2 ** 30 - 1;
+export let runNumber = 0;
+let runRecords = null;
+const PRUNE_AT = 50_000;
+let pruneAt = PRUNE_AT;
+
+/** Whether owner's handle is still its own: not disposed, not swept by a later run. */
+export function isLive(owner) {
+  return owner._h !== 0 && owner._run >= runNumber;
+}
+
+// A loop makes millions of short-lived handles: forget the ones already freed.
+function pruneRun() {
+  runRecords = runRecords.filter((record) => record.handle !== 0);
+  pruneAt = Math.max(PRUNE_AT, runRecords.length * 2);
+}
+
+// Frees the counted handles; their owners (run number runNumber) expire.
+function sweep() {
+  if (runRecords === null) return 0;
+  let freed = 0;
+  for (const record of runRecords) {
+    if (record.handle === 0) continue;
+    finalizer.unregister(record);
+    live[record.kind] -= 1;
+    FREE[record.kind](record.handle);
+    record.handle = 0;
+    freed += 1;
+  }
+  runNumber += 1;
+  return freed;
+}
+
+/** Frees the handles counted since the last call and starts counting a new run's; returns how many it freed. */
+export function newRun() {
+  const freed = sweep();
+  runRecords = [];
+  pruneAt = PRUNE_AT;
+  return freed;
+}
+
+/** Frees what the current run counted, as newRun, and stops counting. */
+export function endRuns() {
+  const freed = sweep();
+  runRecords = null;
+  return freed;
+}
 
 /** Takes ownership of a fresh engine handle for `owner` (a Tensor or grad_fn node with _h set). */
 export function track(owner) {
+  owner._run = NOT_COUNTED;
   live[owner._kind] += 1;
   if (scopes.length > 0) scopes[scopes.length - 1].push(owner);
   else watch(owner);
 }
 
-/** Frees a handle now; the owner is no longer watched by the registry. */
+/** Frees a handle now (unless a new run already did); the owner is no longer watched by the registry. */
 export function release(owner, handle) {
-  if (owner._watched) finalizer.unregister(owner);
+  const record = owner._watched;
   owner._watched = false;
+  if (owner._run < runNumber) return;
+  if (record !== false) {
+    finalizer.unregister(record);
+    record.handle = 0;
+  }
   live[owner._kind] -= 1;
   FREE[owner._kind](handle);
 }

@@ -3,7 +3,7 @@
 // on the prototype by tensor-ops.js and autograd methods by autograd.js.
 import { DTYPES } from './args.js';
 import { NDArray } from './ndarray.js';
-import { M, check, fail, release, track } from './runtime.js';
+import { M, check, fail, isLive, release, track } from './runtime.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -42,9 +42,9 @@ export class Tensor {
   get _isTensor() { return true; }
   get _kind() { return 'tensors'; }
 
-  /** The live handle, or a GradlabError once disposed. */
+  /** The live handle, or a GradlabError once disposed (or swept by a new run: runtime.js). */
   _handle() {
-    if (this._h === 0) fail('Tensor has been disposed: it cannot be used after dispose() or outside the torch.tidy() that made it');
+    if (!isLive(this)) fail('Tensor has been disposed: it cannot be used after dispose() or outside the torch.tidy() that made it');
     return this._h;
   }
 
@@ -55,7 +55,7 @@ export class Tensor {
   }
   // Shape and dtype are cached after the first read; a disposed tensor still refuses to answer.
   _cachedMeta() {
-    if (this._h === 0 || this._shape === null) this._meta();
+    if (this._shape === null || !isLive(this)) this._meta();
   }
 
   get shape() {
@@ -109,7 +109,7 @@ export class Tensor {
       return null;
     }
     // A live cached handle keeps its tensor alive, so its address cannot have been reused.
-    if (this._grad === null || this._grad._h === 0 || this._gradAddress !== address) {
+    if (this._grad === null || !isLive(this._grad) || this._gradAddress !== address) {
       this._grad = fromHandle(M._grad(this._h));
       this._gradAddress = address;
     }
@@ -152,7 +152,7 @@ export class Tensor {
     check();
     return s;
   }
-  [inspectSymbol]() { return this._h === 0 ? 'Tensor(disposed)' : this.toString(); }
+  [inspectSymbol]() { return !isLive(this) ? 'Tensor(disposed)' : this.toString(); }
   // JavaScript has no operator overloading: `x * y`, `x + 1`, `x < y` and `+x`
   // would turn tensors into NaN or '[object]' strings and compute silently
   // wrong numbers. Only the 'string' hint (String(x), `${x}`) converts.
@@ -173,7 +173,7 @@ export class Tensor {
     }
   }
   [disposeSymbol]() { this.dispose(); }
-  get isDisposed() { return this._h === 0; }
+  get isDisposed() { return !isLive(this); }
 }
 
 // Leaves that require grad, by engine identity, so an AccumulateGrad node's
@@ -192,7 +192,7 @@ function rememberLeaf(t) {
 /** The live JS tensor for the engine tensor behind `handle`, if one is remembered. */
 export function knownLeaf(handle) {
   const t = leaves.get(M._impl_address(handle))?.deref();
-  return t !== undefined && t._h !== 0 ? t : undefined;
+  return t !== undefined && isLive(t) ? t : undefined;
 }
 
 export function wrapDim(dim, ndim) {

@@ -11,7 +11,6 @@ import { OutputStream } from './worker-output.js';
 import { describeTensor } from './tensor-info.js';
 import { GraphRecorder } from './graph-capture.js';
 import { RunTimers, resetRunState } from './run-state.js';
-import { RunTensors } from './run-tensors.js';
 import { callArguments } from './call-source.js';
 import { withLastExpression } from './last-expression.js';
 import { nameDeclarations, NAME_FN } from './declared-names.js';
@@ -24,9 +23,6 @@ const STRICT = "'use strict';";
 const out = new OutputStream((msg) => postMessage(msg));
 const recorder = new GraphRecorder(torch);
 const timers = new RunTimers();
-const runTensors = new RunTensors();
-// Every tensor and grad_fn handle the package hands out, so the next run frees them.
-torch._capture.observeHandles((owner) => runTensors.add(owner));
 let runId = 0;
 let sourceLines = [];
 
@@ -68,15 +64,6 @@ function userSetPrintoptions(options = {}) {
 // observed so the pane knows the linewidth to restore.
 const userTorch = Object.create(torch, { set_printoptions: { value: userSetPrintoptions, enumerable: true } });
 
-// datasets.mnist() as the package's, its tensors counted as the run's (the next run frees them).
-const userDatasets = Object.freeze({
-  async mnist(options) {
-    const digits = await datasets.mnist(options);
-    runTensors.add(digits.images);
-    runTensors.add(digits.labels);
-    return digits;
-  },
-});
 
 function postTensor(t, name) {
   out.flush();
@@ -194,7 +181,9 @@ function postPasses() {
 // graphs (off where no Graph pane shows them).
 function freshRun(capture) {
   timers.cancelAll();
-  runTensors.disposeAll();
+  // The previous run's tensors and grad_fn nodes (kept by globals, closures
+  // or timers, or waiting for the garbage collector) are freed now.
+  torch._capture.newRun();
   recorder.begin(capture);
   resetRunState(torch, NDArray);
   userLinewidth = 80;
@@ -232,7 +221,7 @@ async function run(code, capture) {
   // fatal; a backward pass in one is drawn once the callback returns.
   const t = timers.scope((e) => { out.flush(); postMessage(errorMessage(e, 'late-error')); }, postPasses);
   try {
-    const value = await fn(userTorch, Variable, torch.nn.functional, NDArray, userDatasets, print, show, plot, userConsole,
+    const value = await fn(userTorch, Variable, torch.nn.functional, NDArray, datasets, print, show, plot, userConsole,
       t.setTimeout, t.clearTimeout, t.setInterval, t.clearInterval, nameOf);
     postPasses();
     out.finish();
