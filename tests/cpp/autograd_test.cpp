@@ -206,6 +206,19 @@ TEST(Autograd, SecondBackwardThroughNodesThatSavedSomething) {
   expect_error([&] { autograd::grad({base}, {w}, {ones_like(base)}, false, false, false); }, message);
 }
 
+// A view made before its base required grad requires grad through the base but
+// has no node and no accumulator: as in PyTorch, it cannot be a root (s94008-92).
+TEST(Autograd, ViewMadeBeforeItsBaseRequiredGradIsNoRoot) {
+  const std::string message = "element 0 of tensors does not require grad and does not have a grad_fn";
+  Tensor base = make({1, 2}, {2});
+  Tensor v = unsqueeze(base, -1);
+  base.set_requires_grad(true);
+  EXPECT_TRUE(v.requires_grad());
+  EXPECT_EQ(v.grad_fn(), nullptr);
+  expect_error([&] { autograd::backward({v}, {ones_like(v)}, false, false); }, message);
+  expect_error([&] { autograd::grad({v}, {base}, {ones_like(v)}, false, false, false); }, message);
+}
+
 TEST(Autograd, NonScalarRootNeedsGradient) {
   Tensor x = tutorial_variable();
   Tensor y = mul(x, 2.0);
