@@ -35,7 +35,9 @@ void check_inplace(const Tensor& self, TensorList inputs) {
              "inplace to be tracked) or both outside (if you want the inplace to be tracked).");
     if (self.impl()->view_of_multi_output) {
       // PyTorch names the view's node when it has one, else words it as its no_grad case.
-      const auto& fn = self.grad_fn();
+      // It reads the node the view holds, not one rebuilt after its base changed in place
+      // (grad_fn() would rebuild it as AsStridedBackward0; live run s94007-268).
+      const auto& fn = self.impl()->grad_fn;
       const std::string who = fn ? "Output " + std::to_string(self.impl()->output_nr) + " of " + fn->name() +
                                        " is a view and is being modified inplace."
                                  : "A view was created in no_grad mode and is being modified inplace with grad "
