@@ -375,6 +375,9 @@ TEST(Elementwise, OpsRefuseDtypesPyTorchHasNoKernelFor) {
   expect_error([&] { leaky_relu(b, 0.01); }, "\"leaky_relu_cpu\" not implemented for 'Bool'");
   expect_error([&] { softplus(i, 1.0, 20.0); }, "\"softplus_cpu\" not implemented for 'Long'");
   expect_error([&] { pow(b, b); }, "\"pow\" not implemented for 'Bool'");
+  // Shapes are checked before the kernel's dtype (live run s94008-130).
+  expect_error([&] { pow(ones({3}, DType::Bool), ones({4}, DType::Bool)); },
+               "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0");
   // Integer inputs that PyTorch does take keep their dtype.
   EXPECT_EQ(relu(i).dtype(), DType::Int64);
   EXPECT_EQ(abs(make({-3}, {1}, DType::Int64)).data_ptr<int64_t>()[0], 3);

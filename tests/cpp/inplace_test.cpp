@@ -259,6 +259,14 @@ TEST(InPlace, OperandPartlyOverlappingSelfIsAnError) {
   expect_values(add_(select(m, 1, 0), select(m, 1, 1)), {1, 7});
 }
 
+// sub_'s own check of bool operands (its meta function) comes before the overlap
+// check, as in PyTorch (live run s94008-752).
+TEST(InPlace, BoolSubtractionIsRefusedBeforeTheOverlap) {
+  Tensor v = ones({4}, DType::Bool);
+  expect_error([&] { sub_(narrow(v, 0, 1, 3), narrow(v, 0, 0, 3)); },
+               "Subtraction, the `-` operator, with two bool tensors is not supported.");
+}
+
 // The output's shape is checked before its dtype: an int64 [1] divided by a
 // float [2, 3] is a shape error, as in PyTorch.
 TEST(InPlace, ShapeIsCheckedBeforeTheResultType) {

@@ -8,8 +8,19 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
+#include "ops/sub_check.h"
 
 namespace gradlab {
+
+void check_no_bool_sub(const Tensor& a, const Tensor& b) {
+  const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;
+  GL_CHECK(!(ba && bb),
+           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+           "`logical_xor()` operator instead.");
+  GL_CHECK(!(ba || bb),
+           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+           "use the `~` or `logical_not()` operator instead.");
+}
 
 namespace {
 
@@ -24,16 +35,6 @@ Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
   Tensor out;
   GL_DISPATCH_ALL(dtype, T, out = (kernels::binary<T, T>(ca, cb, dtype, [f](T x, T y) { return static_cast<T>(f(x, y)); })));
   return out;
-}
-
-void check_no_bool_sub(const Tensor& a, const Tensor& b) {
-  const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;
-  GL_CHECK(!(ba && bb),
-           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
-           "`logical_xor()` operator instead.");
-  GL_CHECK(!(ba || bb),
-           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
-           "use the `~` or `logical_not()` operator instead.");
 }
 
 // alpha is a number too: a fraction cannot scale an integer result.
@@ -190,6 +191,7 @@ Tensor pow(const Tensor& a, double e) {
 }
 
 Tensor pow(const Tensor& a, const Tensor& b) {
+  broadcast_shapes(a.shape(), b.shape());  // PyTorch's TensorIterator checks shapes before the kernel's dtype
   const DType dt = result_type(a, b);
   check_pow_dtype(dt);
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return pow_of(x, y); });

@@ -18,6 +18,7 @@
 #include "gradlab/random.h"
 #include "kernels/elementwise.h"
 #include "ops/inplace_view.h"
+#include "ops/sub_check.h"
 
 namespace gradlab {
 
@@ -161,7 +162,8 @@ Tensor add_(const Tensor& self, const Tensor& other, double alpha) {
   return apply_inplace(self, {other}, [&](const Tensor& s) { return add(s, other, alpha); });
 }
 Tensor sub_(const Tensor& self, const Tensor& other, double alpha) {
-  return apply_inplace(self, {other}, [&](const Tensor& s) { return sub(s, other, alpha); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return sub(s, other, alpha); }, Overlap::Refused,
+                       [&] { check_no_bool_sub(self, other); });
 }
 Tensor mul_(const Tensor& self, const Tensor& other) {
   return apply_inplace(self, {other}, [&](const Tensor& s) { return mul(s, other); });
