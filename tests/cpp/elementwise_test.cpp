@@ -200,6 +200,15 @@ TEST(Elementwise, ClampGradientOutsideTheBoundsIsZero) {
   EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
 }
 
+// cos's gradient is grad * -sin(x) as in PyTorch, so under create_graph it ends in
+// MulBackward0 (live run s90002-203, item 66).
+TEST(Elementwise, CosGradientNodeAsPyTorch) {
+  const Tensor x = make({1, 4}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({sum(cos(x))}, {x}, {}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "MulBackward0");
+  expect_values(g, {-0.84147098, 0.7568025});
+}
+
 // Under create_graph the gradient of relu/leaky_relu requires grad when the input does,
 // even for a gradient that does not: PyTorch's backward kernels take the result / self as
 // an input (ThresholdBackwardBackward0, LeakyReluBackwardBackward0; live run seed 60000).

@@ -184,7 +184,8 @@ Tensor cos(const Tensor& a) {
   Tensor out = map_float(a, [](auto x) { return std::cos(x); });
   // d cos(a) = -grad * sin(a)
   record("CosBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
-    return variable_list{neg(mul(c.grad(), sin(c.saved[0])))};
+    // grad * -sin(a), PyTorch's order: under create_graph the gradient is a MulBackward0.
+    return variable_list{mul(c.grad(), neg(sin(c.saved[0])))};
   });
   return out;
 }
