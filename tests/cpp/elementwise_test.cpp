@@ -200,6 +200,16 @@ TEST(Elementwise, ClampGradientOutsideTheBoundsIsZero) {
   EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
 }
 
+// elu's gradient tests x <= 0 as PyTorch's kernel: at a NaN input it is the incoming
+// gradient itself, 0 for a zero one, not NaN (live run s92005-675, item 68).
+TEST(Elementwise, EluGradientAtNaNIsTheIncomingGradient) {
+  const Tensor x = make({std::nan(""), -1, 2}, {3}, DType::Float64, true);
+  expect_values(autograd::grad({elu(x, 1.0)}, {x}, {make({0, 1, 1}, {3}, DType::Float64)}, true, false, false)[0],
+                {0, 0.36787944, 1});
+  expect_values(autograd::grad({elu(x, 1.0)}, {x}, {make({2, 1, 1}, {3}, DType::Float64)}, true, false, false)[0],
+                {2, 0.36787944, 1});
+}
+
 // cos's gradient is grad * -sin(x) as in PyTorch, so under create_graph it ends in
 // MulBackward0 (live run s90002-203, item 66).
 TEST(Elementwise, CosGradientNodeAsPyTorch) {

@@ -289,11 +289,12 @@ Tensor elu(const Tensor& a, double alpha) {
     using T = decltype(x);
     return x > 0 ? x : static_cast<T>(alpha) * (std::exp(x) - T(1));
   });
-  // d elu(a) = grad where a > 0, grad * (out + alpha) elsewhere
+  // d elu(a) = grad * alpha * exp(a) where a <= 0, grad elsewhere: PyTorch's elu_backward
+  // tests a <= 0, so a NaN input takes the plain grad (0 for a zero grad, not NaN).
   record("EluBackward0", {out}, {a}, {a}, [alpha](const BackwardContext& c) {
     const Tensor& x = c.saved[0];
-    const Tensor pos = gt(x, num(0));
-    return variable_list{where(pos, c.grad(), mul(c.grad(), mul(exp(x), alpha)))};
+    const Tensor nonpositive = le(x, num(0));
+    return variable_list{where(nonpositive, mul(c.grad(), mul(exp(x), alpha)), c.grad())};
   });
   return out;
 }
