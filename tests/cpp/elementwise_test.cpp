@@ -200,6 +200,21 @@ TEST(Elementwise, ClampGradientOutsideTheBoundsIsZero) {
   EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
 }
 
+// pow(tensor, tensor) as PyTorch's pow_backward_self/_exponent: the base's gradient is a
+// where (WhereBackward0 under create_graph, s96007-92) and the result is saved, so changing
+// it in place is an error even when only the base needs a gradient (s96000-500).
+TEST(Elementwise, PowOfTwoTensorsGradientAsPyTorch) {
+  const Tensor x = make({3.3, 3.3}, {2, 1}, DType::Float32, true);
+  const Tensor g = autograd::grad({pow(x, make({1.91, 0}, {2, 1}))}, {x}, {ones({2, 1})}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
+  expect_values(g, {5.66084194, 0});
+  const Tensor y = make({0.3, 0.7}, {2}, DType::Float32, true);
+  Tensor r = pow(y, make({0.24, -2.26}, {2}));
+  zero_(r);
+  expect_error([&] { autograd::backward({r}, {ones({2})}, false, false); },
+               "which is output 0 of PowBackward1, is at version 1; expected version 0 instead.");
+}
+
 // elu's gradient tests x <= 0 as PyTorch's kernel: at a NaN input it is the incoming
 // gradient itself, 0 for a zero one, not NaN (live run s92005-675, item 68).
 TEST(Elementwise, EluGradientAtNaNIsTheIncomingGradient) {

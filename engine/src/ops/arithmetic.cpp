@@ -196,21 +196,23 @@ Tensor pow(const Tensor& a, const Tensor& b) {
   check_pow_dtype(dt);
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return pow_of(x, y); });
   // d(a^b) = grad*b*a^(b-1) (0 where b == 0), grad*a^b*log(a) (0 where a == 0 and b >= 0), as PyTorch masks them
+  // PyTorch's pow_backward_self / pow_backward_exponent: where(b == 0, 0, grad * b * a^(b-1))
+  // (WhereBackward0 under create_graph) and grad * result * log(a) with the result saved, so
+  // an in-place change of the result is noticed even when only a needs a gradient.
   record("PowBackward1", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
+    const Tensor& result = c.saved[2];
     Tensor ga, gb;
-    if (c.needs(0)) {
-      const Tensor db = mul(b, pow(a, sub(b, 1.0)));
-      ga = mul(c.grad(), where(eq(b, wrap(0.0)), zeros_like(db), db));
-    }
+    if (c.needs(0))
+      ga = where(eq(b, wrap(0.0)), zeros({}, c.grad().dtype()), mul(c.grad(), mul(b, pow(a, sub(b, 1.0)))));
     if (c.needs(1)) {
       const Tensor zero_base = mul(eq(a, wrap(0.0)), ge(b, wrap(0.0)));  // bool and
       const Tensor safe = where(zero_base, ones_like(a), a);
-      gb = mul(c.grad(), mul(pow(a, b), log(safe)));
+      gb = mul(c.grad(), mul(result, log(safe)));
     }
     return variable_list{ga, gb};
-  });
+  }, {out});
   return out;
 }
 
