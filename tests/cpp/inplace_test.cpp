@@ -39,6 +39,24 @@ TEST(InPlace, ModifiedSavedTensorIsAnError) {
                "expected version 0 instead.");
 }
 
+// mul saves each factor only for the other's gradient, as PyTorch: a factor whose
+// partner needs no gradient is not saved, so changing it in place is no error, while
+// the partner it does need is still checked (live run s96001-877).
+TEST(InPlace, MulSavesOnlyWhatTheOtherGradientReads) {
+  Tensor x = make({-1.58, -1.23}, {2}, DType::Float32, true);
+  Tensor y = mul(x, 1.0);
+  Tensor w = make({0.96, 1.35}, {2});
+  Tensor z = mul(y, w);
+  normal_(y);
+  autograd::backward({z}, {ones({2})}, false, false);
+  expect_values(x.grad(), {0.96, 1.35});
+  Tensor y2 = mul(x, 1.0);
+  Tensor w2 = make({2, 3}, {2});
+  Tensor z2 = mul(w2, y2);
+  add_(w2, 1.0);
+  expect_error([&] { autograd::backward({z2}, {ones({2})}, false, false); }, "modified by an inplace operation");
+}
+
 TEST(InPlace, InPlaceOnNonLeafRebasesHistory) {
   Tensor x = make({1, 2}, {2}, DType::Float64, true);
   Tensor y = mul(x, 3.0);

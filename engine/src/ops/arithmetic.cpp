@@ -139,8 +139,12 @@ Tensor mul(const Tensor& a, const Tensor& b) {
   const DType dt = result_type(a, b);
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [](auto x, auto y) { return x && y; })
                                  : arith(a, b, dt, [](auto x, auto y) { return x * y; });
-  // d(a*b) = grad*b, grad*a
-  record("MulBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+  // d(a*b) = grad*b, grad*a. As PyTorch, each factor is saved only for the other's
+  // gradient: a that only b's gradient reads is not saved when b needs none, so
+  // changing a in place is then no error (live run s96001-877).
+  const bool a_needs = a.requires_grad(), b_needs = b.requires_grad();
+  record("MulBackward0", {out}, {a, b}, {b_needs ? a : Tensor(), a_needs ? b : Tensor()},
+         [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
                          c.needs(1) ? mul(c.grad(), c.saved[0]) : Tensor()};
   });
