@@ -179,6 +179,46 @@ TEST(Autograd, CreateGraphFreesTheGraphUnlessRetained) {
   expect_values(autograd::grad({y3}, {x}, {}, false, false, false)[0], {2, 4, 6});
 }
 
+// Which nodes keep something that backward frees, as in PyTorch 1.13: MeanBackward1
+// saves self and CopySlices its fn, so a second backward through either raises;
+// MeanBackward0 keeps only sizes (live runs s95004-257, s95005-261, s94009-931).
+TEST(Autograd, SecondBackwardThroughNodesThatSavedSomething) {
+  const std::string message = "Trying to backward through the graph a second time";
+  Tensor x = make({1, 2, 3}, {3}, DType::Float64, true);
+  Tensor whole = mean(x);
+  autograd::backward({whole}, {}, false, false);
+  EXPECT_NO_THROW(autograd::backward({whole}, {}, false, false));
+  Tensor per_dim = mean(x, {0}, false);
+  autograd::backward({per_dim}, {}, false, false);
+  expect_error([&] { autograd::backward({per_dim}, {}, false, false); }, message);
+
+  Tensor a = mul(x, 1.0);
+  Tensor m = mean(a, {0}, true);
+  mul_(a, 2.0);  // MeanBackward1 saved a
+  expect_error([&] { autograd::backward({m}, {}, false, false); }, "modified by an inplace operation");
+
+  Tensor base = make({0.42, -1.67}, {2});
+  Tensor w = make({-1.63}, {1}, DType::Float32, true);
+  Tensor v = narrow(base, 0, 0, 2);
+  sub_(v, w);
+  EXPECT_EQ(base.grad_fn()->name(), "CopySlices");
+  autograd::backward({v}, {make({2.3, 1.98}, {2})}, false, false);
+  expect_error([&] { autograd::grad({base}, {w}, {ones_like(base)}, false, false, false); }, message);
+}
+
+// A view made before its base required grad requires grad through the base but
+// has no node and no accumulator: as in PyTorch, it cannot be a root (s94008-92).
+TEST(Autograd, ViewMadeBeforeItsBaseRequiredGradIsNoRoot) {
+  const std::string message = "element 0 of tensors does not require grad and does not have a grad_fn";
+  Tensor base = make({1, 2}, {2});
+  Tensor v = unsqueeze(base, -1);
+  base.set_requires_grad(true);
+  EXPECT_TRUE(v.requires_grad());
+  EXPECT_EQ(v.grad_fn(), nullptr);
+  expect_error([&] { autograd::backward({v}, {ones_like(v)}, false, false); }, message);
+  expect_error([&] { autograd::grad({v}, {base}, {ones_like(v)}, false, false, false); }, message);
+}
+
 TEST(Autograd, NonScalarRootNeedsGradient) {
   Tensor x = tutorial_variable();
   Tensor y = mul(x, 2.0);

@@ -201,6 +201,40 @@ TEST(Elementwise, ClampGradientOutsideTheBoundsIsZero) {
   EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
 }
 
+// pow(tensor, tensor) as PyTorch's pow_backward_self/_exponent: the base's gradient is a
+// where (WhereBackward0 under create_graph, s96007-92) and the result is saved, so changing
+// it in place is an error even when only the base needs a gradient (s96000-500).
+TEST(Elementwise, PowOfTwoTensorsGradientAsPyTorch) {
+  const Tensor x = make({3.3, 3.3}, {2, 1}, DType::Float32, true);
+  const Tensor g = autograd::grad({pow(x, make({1.91, 0}, {2, 1}))}, {x}, {ones({2, 1})}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "WhereBackward0");
+  expect_values(g, {5.66084194, 0});
+  const Tensor y = make({0.3, 0.7}, {2}, DType::Float32, true);
+  Tensor r = pow(y, make({0.24, -2.26}, {2}));
+  zero_(r);
+  expect_error([&] { autograd::backward({r}, {ones({2})}, false, false); },
+               "which is output 0 of PowBackward1, is at version 1; expected version 0 instead.");
+}
+
+// elu's gradient tests x <= 0 as PyTorch's kernel: at a NaN input it is the incoming
+// gradient itself, 0 for a zero one, not NaN (live run s92005-675, item 68).
+TEST(Elementwise, EluGradientAtNaNIsTheIncomingGradient) {
+  const Tensor x = make({std::nan(""), -1, 2}, {3}, DType::Float64, true);
+  expect_values(autograd::grad({elu(x, 1.0)}, {x}, {make({0, 1, 1}, {3}, DType::Float64)}, true, false, false)[0],
+                {0, 0.36787944, 1});
+  expect_values(autograd::grad({elu(x, 1.0)}, {x}, {make({2, 1, 1}, {3}, DType::Float64)}, true, false, false)[0],
+                {2, 0.36787944, 1});
+}
+
+// cos's gradient is grad * -sin(x) as in PyTorch, so under create_graph it ends in
+// MulBackward0 (live run s90002-203, item 66).
+TEST(Elementwise, CosGradientNodeAsPyTorch) {
+  const Tensor x = make({1, 4}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({sum(cos(x))}, {x}, {}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "MulBackward0");
+  expect_values(g, {-0.84147098, 0.7568025});
+}
+
 // Under create_graph the gradient of relu/leaky_relu requires grad when the input does,
 // even for a gradient that does not: PyTorch's backward kernels take the result / self as
 // an input (ThresholdBackwardBackward0, LeakyReluBackwardBackward0; live run seed 60000).
@@ -376,6 +410,9 @@ TEST(Elementwise, OpsRefuseDtypesPyTorchHasNoKernelFor) {
   expect_error([&] { leaky_relu(b, 0.01); }, "\"leaky_relu_cpu\" not implemented for 'Bool'");
   expect_error([&] { softplus(i, 1.0, 20.0); }, "\"softplus_cpu\" not implemented for 'Long'");
   expect_error([&] { pow(b, b); }, "\"pow\" not implemented for 'Bool'");
+  // Shapes are checked before the kernel's dtype (live run s94008-130).
+  expect_error([&] { pow(ones({3}, DType::Bool), ones({4}, DType::Bool)); },
+               "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0");
   // Integer inputs that PyTorch does take keep their dtype.
   EXPECT_EQ(relu(i).dtype(), DType::Int64);
   EXPECT_EQ(abs(make({-3}, {1}, DType::Int64)).data_ptr<int64_t>()[0], 3);

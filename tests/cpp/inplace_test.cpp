@@ -39,6 +39,24 @@ TEST(InPlace, ModifiedSavedTensorIsAnError) {
                "expected version 0 instead.");
 }
 
+// mul saves each factor only for the other's gradient, as PyTorch: a factor whose
+// partner needs no gradient is not saved, so changing it in place is no error, while
+// the partner it does need is still checked (live run s96001-877).
+TEST(InPlace, MulSavesOnlyWhatTheOtherGradientReads) {
+  Tensor x = make({-1.58, -1.23}, {2}, DType::Float32, true);
+  Tensor y = mul(x, 1.0);
+  Tensor w = make({0.96, 1.35}, {2});
+  Tensor z = mul(y, w);
+  normal_(y);
+  autograd::backward({z}, {ones({2})}, false, false);
+  expect_values(x.grad(), {0.96, 1.35});
+  Tensor y2 = mul(x, 1.0);
+  Tensor w2 = make({2, 3}, {2});
+  Tensor z2 = mul(w2, y2);
+  add_(w2, 1.0);
+  expect_error([&] { autograd::backward({z2}, {ones({2})}, false, false); }, "modified by an inplace operation");
+}
+
 TEST(InPlace, InPlaceOnNonLeafRebasesHistory) {
   Tensor x = make({1, 2}, {2}, DType::Float64, true);
   Tensor y = mul(x, 3.0);
@@ -231,6 +249,11 @@ TEST(InPlace, OnAnOutputOfSplitIsAnError) {
   expect_error([&] { mul_(chunk(make({0, 0, 0}, {3}), 3, 0)[2], make({1}, {1}, DType::Float32, true)); },
                "A view was created in no_grad mode and is being modified inplace with grad mode enabled." + tail.substr(
                    tail.find(" This view")));
+  // The view's own node is named even after its base changed in place (live run s94007-268).
+  Tensor changed = mul(x, 1.0);
+  Tensor second = chunk(changed, 2, 0)[1];
+  zero_(changed);
+  expect_error([&] { mul_(second, 2.0); }, "Output 1 of SplitBackward0" + tail);
   Tensor plain = make({1, 2, 3, 4}, {4});
   expect_values(mul_(split(plain, 2, 0)[1], 2.0), {6, 8});
   expect_values(plain, {1, 2, 6, 8});
@@ -252,6 +275,14 @@ TEST(InPlace, OperandPartlyOverlappingSelfIsAnError) {
   expect_values(add_(narrow(a, 0, 0, 2), narrow(a, 0, 4, 2)), {4, 6});
   Tensor m = view(make({0, 1, 2, 3, 4, 5}, {6}), {2, 3});
   expect_values(add_(select(m, 1, 0), select(m, 1, 1)), {1, 7});
+}
+
+// sub_'s own check of bool operands (its meta function) comes before the overlap
+// check, as in PyTorch (live run s94008-752).
+TEST(InPlace, BoolSubtractionIsRefusedBeforeTheOverlap) {
+  Tensor v = ones({4}, DType::Bool);
+  expect_error([&] { sub_(narrow(v, 0, 1, 3), narrow(v, 0, 0, 3)); },
+               "Subtraction, the `-` operator, with two bool tensors is not supported.");
 }
 
 // The output's shape is checked before its dtype: an int64 [1] divided by a

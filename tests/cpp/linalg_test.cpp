@@ -159,6 +159,11 @@ TEST(Linalg, NodeNames) {
   EXPECT_EQ(matmul(m, v).grad_fn()->name(), "MvBackward0");
   EXPECT_EQ(matmul(v, v).grad_fn()->name(), "DotBackward0");
   EXPECT_EQ(bmm(sample({2, 2, 3}, 1), sample({2, 3, 2}, 2)).grad_fn()->name(), "BmmBackward0");
+  // bmm's gradients are bmm's, as PyTorch's formulas (live run s92009-667, item 69).
+  const Tensor ba = sample({2, 2, 3}, 1), bb = sample({2, 3, 2}, 2);
+  const auto bg = autograd::grad({sum(bmm(ba, bb))}, {ba, bb}, {}, true, true, false);
+  EXPECT_EQ(bg[0].grad_fn()->name(), "BmmBackward0");
+  EXPECT_EQ(bg[1].grad_fn()->name(), "BmmBackward0");
   EXPECT_EQ(outer(v, v).grad_fn()->name(), "MulBackward0");
   EXPECT_EQ(outer(v, v).grad_fn()->next_edges()[0].fn->name(), "ReshapeAliasBackward0");
   // As PyTorch's outer (a reshape): a gradient with create_graph ends in ReshapeAliasBackward0.

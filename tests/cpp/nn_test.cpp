@@ -164,6 +164,22 @@ TEST(NnLoss, NodeNames) {
   EXPECT_EQ(binary_cross_entropy_with_logits(x, y).grad_fn()->name(), "BinaryCrossEntropyWithLogitsBackward0");
 }
 
+// PyTorch's binary_cross_entropy_with_logits_backward divides by numel at the end
+// (`grad_input / input.numel()`, a DivBackward1), so the mean's gradients under
+// create_graph are DivBackward1 and the sum's MulBackward0 (live run s95000-474).
+TEST(NnLoss, BceWithLogitsGradientNodesAsPyTorch) {
+  const Tensor x = make({-2.23, 0.62}, {1, 2}, DType::Float64, true);
+  const Tensor y = make({-0.52, -1.79}, {1, 2}, DType::Float64, true);
+  const auto g = autograd::grad({binary_cross_entropy_with_logits(x, y)}, {x, y}, {}, true, true, false);
+  EXPECT_EQ(g[0].grad_fn()->name(), "DivBackward1");
+  EXPECT_EQ(g[1].grad_fn()->name(), "DivBackward1");
+  expect_values(g[0], {0.30854432, 1.22010927});
+  expect_values(g[1], {1.115, -0.31});
+  const auto s = autograd::grad({binary_cross_entropy_with_logits(x, y, Reduction::Sum)}, {x, y}, {}, true, true, false);
+  EXPECT_EQ(s[0].grad_fn()->name(), "MulBackward0");
+  EXPECT_EQ(s[1].grad_fn()->name(), "MulBackward0");
+}
+
 TEST(NnLoss, Errors) {
   const Tensor x = zeros({3, 4});
   expect_error([&] { nll_loss(x, longs({0, 5, 1}, {3})); }, "Target 5 is out of bounds.");

@@ -208,6 +208,15 @@ Edge edge_of(const Tensor& t) {
   return {e.fn, e.input_nr};
 }
 
+// A root needs an edge, as PyTorch's run_backward asks for: a view that requires
+// grad only through a base that started requiring it after the view was made has
+// none (live run s94008-92).
+Edge root_edge_of(const Tensor& t, size_t i) {
+  Edge e = edge_of(t);
+  GL_CHECK(e.valid(), "element ", i, " of tensors does not require grad and does not have a grad_fn");
+  return e;
+}
+
 void check_grad_shape(const Tensor& out, const Tensor& g) {
   GL_CHECK(g.shape() == out.shape(), "Mismatch in shape: grad_output[0] has a shape of ",
            shape_str(g.shape()), " and output[0] has a shape of ", shape_str(out.shape()), ".");
@@ -225,7 +234,7 @@ void backward(const variable_list& roots, const variable_list& grad_roots, bool 
              "element ", i, " of tensors does not require grad and does not have a grad_fn");
     Tensor g = i < grad_roots.size() && grad_roots[i].defined() ? grad_roots[i] : implicit_grad(r);
     check_grad_shape(r, g);
-    edges.push_back(edge_of(r));
+    edges.push_back(root_edge_of(r, i));
     grads.push_back(g);
   }
   execute(edges, grads, retain_graph, create_graph, {});
@@ -242,7 +251,7 @@ variable_list grad(const variable_list& outputs, const variable_list& inputs,
              "element ", i, " of tensors does not require grad and does not have a grad_fn");
     Tensor g = i < grad_outputs.size() && grad_outputs[i].defined() ? grad_outputs[i] : implicit_grad(r);
     check_grad_shape(r, g);
-    edges.push_back(edge_of(r));
+    edges.push_back(root_edge_of(r, i));
     grads.push_back(g);
   }
   std::vector<Edge> captures;

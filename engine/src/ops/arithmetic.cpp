@@ -8,8 +8,19 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
+#include "ops/sub_check.h"
 
 namespace gradlab {
+
+void check_no_bool_sub(const Tensor& a, const Tensor& b) {
+  const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;
+  GL_CHECK(!(ba && bb),
+           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+           "`logical_xor()` operator instead.");
+  GL_CHECK(!(ba || bb),
+           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+           "use the `~` or `logical_not()` operator instead.");
+}
 
 namespace {
 
@@ -24,16 +35,6 @@ Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
   Tensor out;
   GL_DISPATCH_ALL(dtype, T, out = (kernels::binary<T, T>(ca, cb, dtype, [f](T x, T y) { return static_cast<T>(f(x, y)); })));
   return out;
-}
-
-void check_no_bool_sub(const Tensor& a, const Tensor& b) {
-  const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;
-  GL_CHECK(!(ba && bb),
-           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
-           "`logical_xor()` operator instead.");
-  GL_CHECK(!(ba || bb),
-           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
-           "use the `~` or `logical_not()` operator instead.");
 }
 
 // alpha is a number too: a fraction cannot scale an integer result.
@@ -138,8 +139,12 @@ Tensor mul(const Tensor& a, const Tensor& b) {
   const DType dt = result_type(a, b);
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [](auto x, auto y) { return x && y; })
                                  : arith(a, b, dt, [](auto x, auto y) { return x * y; });
-  // d(a*b) = grad*b, grad*a
-  record("MulBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+  // d(a*b) = grad*b, grad*a. As PyTorch, each factor is saved only for the other's
+  // gradient: a that only b's gradient reads is not saved when b needs none, so
+  // changing a in place is then no error (live run s96001-877).
+  const bool a_needs = a.requires_grad(), b_needs = b.requires_grad();
+  record("MulBackward0", {out}, {a, b}, {b_needs ? a : Tensor(), a_needs ? b : Tensor()},
+         [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
                          c.needs(1) ? mul(c.grad(), c.saved[0]) : Tensor()};
   });
@@ -190,25 +195,28 @@ Tensor pow(const Tensor& a, double e) {
 }
 
 Tensor pow(const Tensor& a, const Tensor& b) {
+  broadcast_shapes(a.shape(), b.shape());  // PyTorch's TensorIterator checks shapes before the kernel's dtype
   const DType dt = result_type(a, b);
   check_pow_dtype(dt);
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return pow_of(x, y); });
   // d(a^b) = grad*b*a^(b-1) (0 where b == 0), grad*a^b*log(a) (0 where a == 0 and b >= 0), as PyTorch masks them
+  // PyTorch's pow_backward_self / pow_backward_exponent: where(b == 0, 0, grad * b * a^(b-1))
+  // (WhereBackward0 under create_graph) and grad * result * log(a) with the result saved, so
+  // an in-place change of the result is noticed even when only a needs a gradient.
   record("PowBackward1", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
+    const Tensor& result = c.saved[2];
     Tensor ga, gb;
-    if (c.needs(0)) {
-      const Tensor db = mul(b, pow(a, sub(b, 1.0)));
-      ga = mul(c.grad(), where(eq(b, wrap(0.0)), zeros_like(db), db));
-    }
+    if (c.needs(0))
+      ga = where(eq(b, wrap(0.0)), zeros({}, c.grad().dtype()), mul(c.grad(), mul(b, pow(a, sub(b, 1.0)))));
     if (c.needs(1)) {
       const Tensor zero_base = mul(eq(a, wrap(0.0)), ge(b, wrap(0.0)));  // bool and
       const Tensor safe = where(zero_base, ones_like(a), a);
-      gb = mul(c.grad(), mul(pow(a, b), log(safe)));
+      gb = mul(c.grad(), mul(result, log(safe)));
     }
     return variable_list{ga, gb};
-  });
+  }, {out});
   return out;
 }
 

@@ -18,6 +18,7 @@
 #include "gradlab/random.h"
 #include "kernels/elementwise.h"
 #include "ops/inplace_view.h"
+#include "ops/sub_check.h"
 
 namespace gradlab {
 
@@ -35,7 +36,9 @@ void check_inplace(const Tensor& self, TensorList inputs) {
              "inplace to be tracked) or both outside (if you want the inplace to be tracked).");
     if (self.impl()->view_of_multi_output) {
       // PyTorch names the view's node when it has one, else words it as its no_grad case.
-      const auto& fn = self.grad_fn();
+      // It reads the node the view holds, not one rebuilt after its base changed in place
+      // (grad_fn() would rebuild it as AsStridedBackward0; live run s94007-268).
+      const auto& fn = self.impl()->grad_fn;
       const std::string who = fn ? "Output " + std::to_string(self.impl()->output_nr) + " of " + fn->name() +
                                        " is a view and is being modified inplace."
                                  : "A view was created in no_grad mode and is being modified inplace with grad "
@@ -159,7 +162,8 @@ Tensor add_(const Tensor& self, const Tensor& other, double alpha) {
   return apply_inplace(self, {other}, [&](const Tensor& s) { return add(s, other, alpha); });
 }
 Tensor sub_(const Tensor& self, const Tensor& other, double alpha) {
-  return apply_inplace(self, {other}, [&](const Tensor& s) { return sub(s, other, alpha); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return sub(s, other, alpha); }, Overlap::Refused,
+                       [&] { check_no_bool_sub(self, other); });
 }
 Tensor mul_(const Tensor& self, const Tensor& other) {
   return apply_inplace(self, {other}, [&](const Tensor& s) { return mul(s, other); });

@@ -92,8 +92,12 @@ void rebase_view_history(const Tensor& view, const Tensor& base, const Tensor& r
   // The base's gradient is the incoming one with the view's region replaced by
   // what the op sends back through it: d new_base / d old_base = grad outside
   // the view; d new_base / d result = grad inside it.
-  record("CopySlices", {base}, {history_alias(base), result}, {}, [=](const BackwardContext& c) {
+  // The view's indices are saved (no user can change them in place): like PyTorch's
+  // CopySlices, whose release_variables() drops its fn, a second backward through
+  // it without retain_graph raises "Trying to backward through the graph a second time".
+  record("CopySlices", {base}, {history_alias(base), result}, {idx}, [base_shape, view_shape](const BackwardContext& c) {
     const Tensor& g = c.grad();
+    const Tensor& idx = c.saved[0];
     return variable_list{c.needs(0) ? mul(g, outside_view(base_shape, g.dtype(), idx)) : Tensor(),
                          reshape(index_select(reshape(g, {-1}), 0, idx), view_shape)};
   });

@@ -29,12 +29,14 @@ int64_t rows(const Tensor& x) { return x.shape()[x.dim() - 2]; }
 int64_t cols(const Tensor& x) { return x.shape()[x.dim() - 1]; }
 
 // The matrix product of a [..., n, m] and b [..., m, p] with broadcast batch dims.
-Tensor matrix_product(const Tensor& a, const Tensor& b, const char* node) {
+Tensor matrix_product(const Tensor& a, const Tensor& b, const char* node, bool batched) {
   Tensor out = kernels::gemm(a, b);
-  // d(a @ b) = grad @ b^T, a^T @ grad
-  record(node, {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
-    return variable_list{c.needs(0) ? matmul(c.grad(), mT(c.saved[1])) : Tensor(),
-                         c.needs(1) ? matmul(mT(c.saved[0]), c.grad()) : Tensor()};
+  // d(a @ b) = grad @ b^T, a^T @ grad; bmm's are bmm as in PyTorch (BmmBackward0 under
+  // create_graph, where matmul would fold the batch and end in UnsafeViewBackward0).
+  record(node, {out}, {a, b}, {a, b}, [batched](const BackwardContext& c) {
+    const auto product = batched ? bmm : matmul;
+    return variable_list{c.needs(0) ? product(c.grad(), mT(c.saved[1])) : Tensor(),
+                         c.needs(1) ? product(mT(c.saved[0]), c.grad()) : Tensor()};
   });
   return out;
 }
@@ -73,7 +75,7 @@ Tensor mm(const Tensor& a, const Tensor& b) {
   GL_CHECK(cols(a) == rows(b), "mat1 and mat2 shapes cannot be multiplied (", rows(a), "x", cols(a), " and ",
            rows(b), "x", cols(b), ")");
   check_types("addmm_impl_cpu_", a, b);
-  return matrix_product(a, b, "MmBackward0");
+  return matrix_product(a, b, "MmBackward0", false);
 }
 
 Tensor bmm(const Tensor& a, const Tensor& b) {
@@ -83,7 +85,7 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
            "Expected size for first two dimensions of batch2 tensor to be: [", a.shape()[0], ", ", a.shape()[2],
            "] but got: [", b.shape()[0], ", ", b.shape()[1], "].");
   check_types("bmm", a, b);
-  return matrix_product(a, b, "BmmBackward0");
+  return matrix_product(a, b, "BmmBackward0", true);
 }
 
 Tensor mv(const Tensor& a, const Tensor& v) {

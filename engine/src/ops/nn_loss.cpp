@@ -50,6 +50,20 @@ Tensor pointwise_loss(const char* name, const Tensor& input, const Tensor& targe
   return out;
 }
 
+// `t / n` with an integer n as ATen's C++ writes it (div.Scalar): PyTorch's node is
+// DivBackward1, whose own gradient is again grad / n.
+Tensor div_by_count(const Tensor& t, double n) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = div(t, n);
+  }
+  record("DivBackward1", {out}, {t}, {}, [n](const BackwardContext& c) {
+    return variable_list{div_by_count(c.grad(), n)};
+  });
+  return out;
+}
+
 bool all_in_unit_interval(const Tensor& x) {
   bool ok = true;
   GL_DISPATCH_FLOAT(x.dtype(), T, {
@@ -287,19 +301,33 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
   GL_CHECK(is_floating(input.dtype()) && is_floating(target.dtype()), "result type ",
            is_floating(input.dtype()) ? scalar_type_name(input.dtype()) : "Float",
            " can't be cast to the desired output type Long");
-  return pointwise_loss(
-      "BinaryCrossEntropyWithLogitsBackward0", input, target, r,
-      // The same steps, so an infinite logit gives PyTorch's -inf/inf/nan and the loss has target's dtype.
-      [](const Tensor& x, const Tensor& y) {
-        const Tensor m = clamp(neg(x), 0, NAN);
-        const Tensor log_term = log(add(exp(neg(m)), exp(sub(neg(x), m))));
-        const Tensor linear = to(add(to(mul(rsub(y, 1.0), x), y.dtype()), m), y.dtype());
-        return to(add(linear, log_term), y.dtype());
-      },
-      // d = grad (sigmoid(x) - y) for x, -grad x for y
-      [](const Tensor& g, const Tensor& x, const Tensor& y, bool needs_y) {
-        return variable_list{mul(g, sub(sigmoid(x), y)), needs_y ? neg(mul(g, x)) : Tensor()};
-      });
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    // The same steps, so an infinite logit gives PyTorch's -inf/inf/nan and the loss has target's dtype.
+    const Tensor m = clamp(neg(input), 0, NAN);
+    const Tensor log_term = log(add(exp(neg(m)), exp(sub(neg(input), m))));
+    const Tensor linear = to(add(to(mul(rsub(target, 1.0), input), target.dtype()), m), target.dtype());
+    out = reduce_loss(to(add(linear, log_term), target.dtype()), r);
+  }
+  const bool mean = r == Reduction::Mean;
+  const double n = static_cast<double>(input.numel());
+  // d = (sigmoid(x) - y) grad for x, (-x) grad for y, each then divided by numel for a mean:
+  // PyTorch's binary_cross_entropy_with_logits_backward and its _target_backward, so under
+  // create_graph the gradients end in DivBackward1 (mean) or MulBackward0 as in PyTorch.
+  record("BinaryCrossEntropyWithLogitsBackward0", {out}, {input, target}, {input, target},
+         [mean, n](const BackwardContext& c) {
+           const Tensor& x = c.saved[0];
+           const Tensor& y = c.saved[1];
+           Tensor gx = mul(sub(sigmoid(x), y), c.grad());
+           Tensor gy = c.needs(1) ? mul(neg(x), c.grad()) : Tensor();
+           if (mean) {
+             gx = div_by_count(gx, n);
+             if (gy.defined()) gy = div_by_count(gy, n);
+           }
+           return variable_list{gx, gy};
+         });
+  return out;
 }
 
 Tensor reduce_loss(const Tensor& loss, Reduction r) {

@@ -61,7 +61,10 @@ Tensor mean(const Tensor& a, const Dims& dims, bool keepdim) {
   });
   const Shape in_shape = a.shape(), keep = plan.keep_shape;
   // d mean(a) = grad / n expanded back over the reduced dims
-  record(dims.empty() && !keepdim ? "MeanBackward0" : "MeanBackward1", {out}, {a}, {},
+  // PyTorch 1.13's MeanBackward1 saves self (its formula reads self.sym_numel()), so a
+  // second backward or an in-place change of self raises there; MeanBackward0 keeps sizes only.
+  const bool whole = dims.empty() && !keepdim;
+  record(whole ? "MeanBackward0" : "MeanBackward1", {out}, {a}, whole ? TensorList{} : TensorList{a},
          [in_shape, keep, n](const BackwardContext& c) {
            return variable_list{expand_grad(div(c.grad(), n), keep, in_shape)};
          });

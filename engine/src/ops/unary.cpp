@@ -184,7 +184,8 @@ Tensor cos(const Tensor& a) {
   Tensor out = map_float(a, [](auto x) { return std::cos(x); });
   // d cos(a) = -grad * sin(a)
   record("CosBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
-    return variable_list{neg(mul(c.grad(), sin(c.saved[0])))};
+    // grad * -sin(a), PyTorch's order: under create_graph the gradient is a MulBackward0.
+    return variable_list{mul(c.grad(), neg(sin(c.saved[0])))};
   });
   return out;
 }
@@ -288,11 +289,12 @@ Tensor elu(const Tensor& a, double alpha) {
     using T = decltype(x);
     return x > 0 ? x : static_cast<T>(alpha) * (std::exp(x) - T(1));
   });
-  // d elu(a) = grad where a > 0, grad * (out + alpha) elsewhere
+  // d elu(a) = grad * alpha * exp(a) where a <= 0, grad elsewhere: PyTorch's elu_backward
+  // tests a <= 0, so a NaN input takes the plain grad (0 for a zero grad, not NaN).
   record("EluBackward0", {out}, {a}, {a}, [alpha](const BackwardContext& c) {
     const Tensor& x = c.saved[0];
-    const Tensor pos = gt(x, num(0));
-    return variable_list{where(pos, c.grad(), mul(c.grad(), mul(exp(x), alpha)))};
+    const Tensor nonpositive = le(x, num(0));
+    return variable_list{where(nonpositive, mul(c.grad(), mul(exp(x), alpha)), c.grad())};
   });
   return out;
 }
