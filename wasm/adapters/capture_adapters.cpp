@@ -47,7 +47,9 @@ class Json {
     }
     out += '"';
   }
+  // A key opens an object's member; every member but the first follows a comma.
   void key(const char* k) {
+    if (out.back() != '{') out += ',';
     out += '"';
     out += k;
     out += "\":";
@@ -70,27 +72,20 @@ void write(Json& j, const capture::Preview& p) {
   j.raw("{");
   j.key("shape");
   j.list(p.shape, [&](int64_t d) { j.integer(d); });
-  j.raw(",");
   j.key("dtype");
   j.string(dtype_name(p.dtype));
-  j.raw(",");
   j.key("numel");
   j.integer(p.numel);
-  j.raw(",");
   j.key("values");
   // Nine significant digits: float32's own precision, and more than any pane shows of a float64.
   j.list(p.values, [&](double v) { j.number(v); });
-  j.raw(",");
   j.key("skipped");
   j.integer(p.skipped);
   if (p.has_stats) {
-    j.raw(",");
     j.key("min");
     j.number(p.min);
-    j.raw(",");
     j.key("max");
     j.number(p.max);
-    j.raw(",");
     j.key("mean");
     j.number(p.mean);
   }
@@ -105,16 +100,12 @@ void write(Json& j, const capture::NodeInfo& n) {
   j.raw("{");
   j.key("id");
   j.integer(static_cast<int64_t>(n.id));
-  j.raw(",");
   j.key("name");
   j.string(n.name);
-  j.raw(",");
   j.key("leaf");
   j.boolean(n.leaf);
-  j.raw(",");
   j.key("label");
   j.string(n.label);
-  j.raw(",");
   j.key("edges");
   j.list(n.edges, [&](const capture::NodeEdge& e) {
     j.raw("[");
@@ -123,10 +114,8 @@ void write(Json& j, const capture::NodeInfo& n) {
     j.integer(e.input_nr);
     j.raw("]");
   });
-  j.raw(",");
   j.key("outputs");
   write_previews(j, n.outputs);
-  j.raw(",");
   j.key("accumulated");
   write(j, n.accumulated);
   j.raw("}");
@@ -161,37 +150,28 @@ double capture_read_svc(const double*) {
   j.raw("{");
   j.key("count");
   j.integer(capture::pass_count());
-  j.raw(",");
   j.key("passes");
   j.list(passes, [&](const capture::Pass& p) {
     j.raw("{");
     j.key("number");
     j.integer(p.number);
-    j.raw(",");
     j.key("complete");
     j.boolean(p.complete);
-    j.raw(",");
     j.key("grad_only");
     j.boolean(p.grad_only);
-    j.raw(",");
     j.key("truncated");
     j.boolean(p.truncated);
-    j.raw(",");
     j.key("roots");
     j.list(p.roots, [&](uint64_t id) { j.integer(static_cast<int64_t>(id)); });
-    j.raw(",");
     j.key("nodes");
     write_nodes(j, p.nodes);
-    j.raw(",");
     j.key("steps");
     j.list(p.steps, [&](const capture::Step& s) {
       j.raw("{");
       j.key("id");
       j.integer(static_cast<int64_t>(s.id));
-      j.raw(",");
       j.key("received");
       write_previews(j, s.received);
-      j.raw(",");
       j.key("sent");
       write_previews(j, s.sent);
       j.raw("}");
@@ -215,7 +195,6 @@ double capture_graph_svc(const double* a) {
   j.raw("{");
   j.key("nodes");
   write_nodes(j, s.nodes);
-  j.raw(",");
   j.key("truncated");
   j.boolean(s.truncated);
   j.raw("}");
