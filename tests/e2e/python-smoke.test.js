@@ -6,13 +6,14 @@
 // page is cross-origin isolated, so it then stops `while True: pass` through
 // Pyodide's interrupt buffer.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, relative } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { pythonSources } from '../../web/vite-plugins/python-runtime.js';
 import { CHROMIUM_ARGS } from './helpers/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,21 +28,6 @@ const HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cache-Control': 'max-age=3600',
 };
-
-/** The torch package's files as loadPython's `sources` (a site's bundler does this at build time). */
-function pythonSources() {
-  const dir = join(root, 'python');
-  const files = {};
-  const walk = (d) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.py')) files[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return JSON.stringify(files);
-}
 
 // The seed tutorial's expected stdout, as tests/js/python-runtime.test.js builds it.
 function expectedTutorial() {
@@ -58,7 +44,8 @@ let userDataDir;
 const served = [];
 
 before(async () => {
-  const sources = pythonSources();
+  // The torch package's files as loadPython's `sources` (a site's bundler does this at build time).
+  const sources = JSON.stringify(pythonSources(join(root, 'python')));
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     served.push(path);

@@ -6,30 +6,16 @@
 // interpreter runs the build's bytecode; a torch error still shows the user's
 // line and none of the package's frames.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadPython } from 'gradlab/python';
-import { interpreterSnapshot, pythonBytecode } from '../../web/vite-plugins/python-runtime.js';
+import { interpreterSnapshot, pythonBytecode, pythonSources } from '../../web/vite-plugins/python-runtime.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-function pythonSources() {
-  const dir = join(root, 'python');
-  const files = {};
-  const walk = (d) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.py')) files[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
-
-const sources = pythonSources();
+const sources = pythonSources(join(root, 'python'));
 const bytecode = await pythonBytecode(sources);
 const uncompilable = Object.fromEntries(Object.keys(sources).map((name) => [name, 'not Python (\n']));
 const compiled = Object.fromEntries(Object.entries(bytecode).map(([name, base64]) => [name, new Uint8Array(Buffer.from(base64, 'base64'))]));

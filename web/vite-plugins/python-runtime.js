@@ -28,7 +28,8 @@ const snapshotName = (bytes) => `interpreter-snapshot-${createHash('sha256').upd
 // Generated snapshots are kept here between builds (never committed).
 const CACHE_DIR = fileURLToPath(new URL('../../build/pyodide-snapshot/', import.meta.url));
 
-function pythonSources(root) {
+/** The .py files under root as {relative path: text}; the tests load the same set. */
+export function pythonSources(root) {
   const sources = {};
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
