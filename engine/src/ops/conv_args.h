@@ -2,7 +2,6 @@
 // arguments, the type names PyTorch's messages print, and a fresh result
 // under a new shape.
 #pragma once
-#include <sstream>
 #include <string>
 
 #include "gradlab/error.h"
@@ -11,9 +10,12 @@
 namespace gradlab::conv_args {
 
 inline std::string join(const IntList& v, const char* sep) {
-  std::ostringstream os;
-  for (size_t i = 0; i < v.size(); ++i) os << (i ? sep : "") << v[i];
-  return os.str();
+  std::string s;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) s += sep;
+    s += std::to_string(v[i]);
+  }
+  return s;
 }
 
 // A single value applies to every spatial dim, as PyTorch's int arguments do;

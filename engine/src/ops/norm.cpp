@@ -6,7 +6,6 @@
 //   d x = grad * weight * rstd  when fixed running statistics normalise.
 #include "gradlab/ops/norm.h"
 
-#include <sstream>
 
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
@@ -52,9 +51,7 @@ void affine_grads(const BackwardContext& c, const Tensor& grad, const Tensor& x_
 const char* type_word(DType d) { return d == DType::Int64 ? "Long" : "Bool"; }
 
 std::string torch_size(const Shape& s) {
-  std::ostringstream os;
-  os << "torch.Size(" << shape_str(s) << ")";
-  return os.str();
+  return "torch.Size(" + shape_str(s) + ")";
 }
 
 // Writes (1 - momentum) * running + momentum * stat into running's memory.
