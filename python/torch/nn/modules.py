@@ -26,6 +26,20 @@ def _typename(value):
     return prefix + (getattr(value, "__qualname__", None) or getattr(value, "__name__", None) or type(value).__name__)
 
 
+def _retype_parameter(p, dtype):
+    """PyTorch's `p.data = p.data.to(dtype)` (and the same for p.grad), keeping the Parameter object, so an
+    optimizer made before `model.double()` still holds the model's parameters. The engine cannot change a
+    tensor's dtype in place, so p takes over the engine tensor of a converted copy (the two Python objects
+    swap handles, and the copy frees p's old one)."""
+    grad, requires_grad = p.grad, p.requires_grad
+    copy = p.detach().to(dtype)
+    p._h, copy._h = copy._h, p._h
+    p._grad = None
+    p.requires_grad = requires_grad
+    if grad is not None:
+        p.grad = grad.to(dtype)
+
+
 def _addindent(text, spaces):
     lines = text.split("\n")
     if len(lines) == 1:
@@ -265,7 +279,19 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        return self
+        """to(dtype), to(device, dtype), to(tensor): floating parameters and buffers take the dtype (there is one device)."""
+        from .._dtype import dtype as dtype_class
+        dtype = kwargs.get("dtype")
+        for a in args:
+            if isinstance(a, dtype_class):
+                dtype = a
+            elif isinstance(a, Tensor):
+                dtype = a.dtype
+        if dtype is None:
+            return self
+        if not dtype.is_floating_point:
+            raise TypeError(f"nn.Module.to only accepts floating point or complex dtypes, but got desired dtype={dtype}")
+        return self._cast_floating(dtype)
 
     def cpu(self):
         return self
@@ -283,11 +309,9 @@ class Module:
         from .. import no_grad
         with no_grad():
             for m in self.modules():
-                # The engine cannot change a tensor's dtype in place (PyTorch's `param.data = ...`), so each
-                # Parameter is replaced by one of the new dtype (an optimizer made earlier keeps the old ones).
-                for name, p in m._parameters.items():
+                for p in m._parameters.values():
                     if p is not None and p.is_floating_point() and p.dtype != dtype:
-                        m._parameters[name] = Parameter(p.detach().to(dtype), requires_grad=p.requires_grad)
+                        _retype_parameter(p, dtype)
                 for name, b in m._buffers.items():
                     if b is not None and b.is_floating_point():
                         m._buffers[name] = b.to(dtype)
