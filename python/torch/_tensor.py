@@ -240,8 +240,23 @@ class Tensor:
 
     @data.setter
     def data(self, value):
-        with _no_grad():
-            self.copy_(value)
+        if not isinstance(value, Tensor):
+            raise TypeError(f"Variable data has to be a tensor, but got {type(value).__name__}")
+        if value.shape == self.shape and value.dtype == self.dtype:
+            # The engine tensor stays (graphs already built keep accumulating into it), and its values
+            # change through .data, which has its own version counter: like PyTorch's set_data, this
+            # is not an in-place op a saved tensor would notice. (PyTorch would also share value's
+            # storage from here on.)
+            self.data.copy_(value)
+            return
+        # A new shape or dtype: this object takes over a detached alias of value (the engine cannot
+        # reshape or retype a tensor in place) and keeps its requires_grad. Its .grad is dropped, where
+        # PyTorch keeps the stale one of the old shape and dtype (the engine refuses such a grad).
+        requires_grad = self.requires_grad
+        alias = value.detach()
+        self._h, alias._h = alias._h, self._h
+        self._grad = None
+        self.requires_grad = requires_grad
 
     @property
     def grad_fn(self):
