@@ -72,3 +72,33 @@ test('plot() with mismatched lengths is an error on its line', async () => {
   assert.match(await page.textContent('.out-error'), /RangeError: plot: x has 3 values but y has 2/);
   await page.close();
 });
+
+test('Python: from gradlab import plot draws the same chart, after the text printed before it', async () => {
+  const page = await openPage(ctx.browser, ctx.url, { language: 'python' });
+  await waitForEngine(page);
+  await setCode(page, [
+    'import torch',
+    'from gradlab import plot',
+    'xs = torch.linspace(-2, 2, 41)',
+    'print("before")',
+    'plot(xs, {"sigmoid": xs.sigmoid(), "relu": xs.relu()}, title="activations")',
+    'plot([1.0, float("nan"), 3.0])',
+    'print("after")',
+    '',
+  ].join('\n'));
+  await runAndWait(page, { timeout: 60_000 });
+  await page.waitForSelector('#output svg.chart');
+  const order = await page.$eval('#output', (el) => [...el.children].map((c) => (c.querySelector('svg.chart') ? 'chart' : c.textContent.trim())).filter(Boolean));
+  assert.deepEqual(order.filter((o) => o === 'chart' || /before|after/.test(o)).map((o) => (o === 'chart' ? o : o.replace(/\s+/g, ''))), ['before', 'chart', 'chart', 'after']);
+  const charts = await page.$$('#output svg.chart');
+  assert.deepEqual(await charts[0].$$eval('.chart-legend text', (ts) => ts.map((t) => t.textContent)), ['sigmoid', 'relu']);
+  const box = await charts[0].boundingBox();
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+  assert.match(await charts[0].getAttribute('data-readout'), /^x = 2; sigmoid = 0\.8808; relu = 2$/);
+  assert.deepEqual(await clipped(page), []);
+
+  await setCode(page, 'from gradlab import plot\nplot([1, 2, 3], [1, 2])\n');
+  await runAndWait(page, { timeout: 60_000 });
+  assert.match(await page.textContent('.out-error'), /ValueError: plot: x has 3 values but y has 2/);
+  await page.close();
+});

@@ -1,4 +1,4 @@
-// gradlab.datasets.mnist in Python mode: the same digits as the JS package's
+// gradlab.datasets.mnist (and gradlab.plot, at the end) in Python mode: the same digits as the JS package's
 // datasets.mnist, loaded by run() before a program that mentions mnist,
 // Python's argument errors, and the message when the digits are not loaded.
 import assert from 'node:assert/strict';
@@ -66,4 +66,35 @@ test('without the digits in memory the call says what loads them', async () => {
   await worker.terminate();
   assert.equal(error.type, 'RuntimeError');
   assert.equal(error.message, "MNIST digits are not loaded: the runner loads them before a program whose text mentions 'mnist' starts");
+});
+
+// gradlab's other addition, plot(), draws in the playground only
+// (tests/e2e/playground-plot.test.js); here it checks its arguments, then says
+// there is no Output to draw in.
+test('gradlab.plot outside the playground: argument errors first, then RuntimeError', async () => {
+  const stdout = await run(`import torch
+from gradlab import plot
+for args in [(), ([1, 2], [1, 2], [3]), ("ab",), ([1, "a"],), (None,)]:
+    try:
+        plot(*args)
+    except TypeError as e:
+        print("TypeError", e)
+try:
+    plot([1, 2, 3], {"a": torch.ones(2)})
+except ValueError as e:
+    print("ValueError", e)
+try:
+    plot(torch.ones(2, 2))
+except RuntimeError as e:
+    print("RuntimeError", e)`);
+  assert.equal(stdout, [
+    "TypeError plot(ys), plot(xs, ys) or plot({'name': ys}) expects values to draw",
+    "TypeError plot(ys), plot(xs, ys) or plot({'name': ys}) expects values to draw",
+    'TypeError plot: y must be a number, a list of numbers or a tensor, not str',
+    'TypeError plot: y must hold numbers, not str',
+    "TypeError plot(ys), plot(xs, ys) or plot({'name': ys}) expects values to draw",
+    'ValueError plot: x has 3 values but a has 2',
+    "RuntimeError plot() draws in the Gradlab playground's Output; this Python has none",
+    '',
+  ].join('\n'));
 });

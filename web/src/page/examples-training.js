@@ -130,7 +130,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 import time
 from torch.utils.data import DataLoader, TensorDataset
-from gradlab import datasets
+from gradlab import datasets, plot
 
 torch.manual_seed(0)
 train_images, train_labels = datasets.mnist(train=True)  # 8,000 digits
@@ -169,21 +169,21 @@ def accuracy():
     return (predicted == test_labels).float().mean().item()
 
 
+losses = []
 start = time.perf_counter()
 for epoch in range(1, 4):
     if epoch == 3:
         optimizer.param_groups[0]['lr'] = 1e-3
-    running = 0.0
-    for step, (x, y) in enumerate(loader, 1):
+    for x, y in loader:
         optimizer.zero_grad()
         loss = F.cross_entropy(model(x), y)
         loss.backward()
         optimizer.step()
-        running += loss.item()
-        if step % 50 == 0:
-            print(f'epoch {epoch} step {step}: loss {running / 50:.3f}')
-            running = 0.0
+        losses.append(loss.item())
+        if len(losses) % 50 == 0:
+            plot({'loss': losses}, title='training loss', xlabel='step')
     print(f'epoch {epoch}: held-out accuracy {100 * accuracy():.1f} % ({time.perf_counter() - start:.0f} s)')
+plot({'loss': losses}, title='training loss', xlabel='step')
 `,
   },
   {

@@ -18,7 +18,7 @@ const SHORTCUTS = [
 const HELPERS = [
   ['print(...values)', 'Prints like Python’s print: tensors as PyTorch prints them, x.shape as torch.Size, numbers as Python does. Each printed tensor also gets a card in the Tensors pane, titled by the expression printed.'],
   ['show(t, name?)', 'Adds a tensor to the Tensors pane and draws its graph in the Graph pane without calling backward().'],
-  ['plot(ys) · plot(xs, ys) · plot({ a: ys, b: ys2 })', 'Draws a line chart in the Output; options last: { title, xlabel, ylabel, label }. Plotting again with a title already drawn in this run redraws that chart (a live plot in a training loop).'],
+  ['plot(ys) · plot(xs, ys) · plot({ a: ys, b: ys2 })', 'Draws a line chart in the Output; options last: { title, xlabel, ylabel, label }. Plotting again with a title already drawn in this run redraws that chart (a live plot in a training loop). Python: from gradlab import plot; plot(xs, ys, title="loss").'],
   ['await datasets.mnist({ train, limit })', 'MNIST handwritten digits, loaded on first use (1.6 MB): { images (N, 1, 28, 28) in [0, 1], labels (N) int64 }. train: true is the first 8,000, false the last 2,000. Python: from gradlab import datasets; images, labels = datasets.mnist(train=True).'],
 ];
 

@@ -7,6 +7,9 @@ import { installPanes } from './python-panes.js';
 
 let python = null;
 let panes = null;
+// The run in progress, for gradlab.plot(): its output (flushed first, so a
+// chart comes after the text printed before it) and its poster.
+let current = null;
 
 // interruptBuffer: where the page's Stop writes 2 (SIGINT), so that the
 // program raises KeyboardInterrupt; null where the page is not cross-origin
@@ -15,6 +18,7 @@ let panes = null;
 function loaded(post, interruptBuffer, recorder) {
   python ??= loadPythonRuntime((loadedBytes, total) => post({ type: 'progress', loaded: loadedBytes, total }), interruptBuffer).then((py) => {
     panes = installPanes(py, recorder);
+    py.pyodide.registerJsModule('_gradlab_plot', { draw: drawPlot });
     post({ type: 'progress', done: true });
     return py;
   });
@@ -25,6 +29,16 @@ function loaded(post, interruptBuffer, recorder) {
 // failure is reported by the run that needs it.
 export function preparePython({ post, interruptBuffer, recorder }) {
   loaded(post, interruptBuffer, recorder).catch(() => { python = null; });
+}
+
+// python/gradlab/plot.py hands over its chart as JSON (null for a value that
+// is not finite).
+function drawPlot(text) {
+  if (!current) throw new Error('plot() was called outside a run');
+  const { series, options } = JSON.parse(text);
+  const numbers = (list) => list && list.map((v) => (v === null ? NaN : v));
+  current.out.flush();
+  current.post({ type: 'plot', series: series.map((s) => ({ ...s, x: numbers(s.x), y: numbers(s.y) })), options });
 }
 
 // The line of the user's innermost frame in a traceback.
@@ -62,6 +76,7 @@ export async function runPython(code, { out, post, interruptBuffer, capture, rec
     heldErr = '';
   };
   panes.observe({ post, capture });
+  current = { out, post };
   let result;
   try {
     result = await py.run(code, {
@@ -71,6 +86,7 @@ export async function runPython(code, { out, post, interruptBuffer, capture, rec
     });
   } finally {
     panes.observe(null);
+    current = null;
   }
   const { error } = result;
   if (error && heldErr.endsWith(error.traceback)) heldErr = heldErr.slice(0, heldErr.length - error.traceback.length);
