@@ -2,13 +2,16 @@
 // programs from tests/difftest/generate.py run through real PyTorch (needs
 // /usr/bin/python3 with python3-torch) in batches, each batch then replayed
 // against the package; mismatches are grouped by kind.
-// Usage: npm run fuzz:torch -- [--programs=20000] [--seed=S] [--batch=1000] [--detailed=20] [--save=mismatches.json]
+// Usage: npm run fuzz:torch -- [--programs=20000] [--seed=S] [--batch=1000] [--detailed=20] [--save=mismatches.json] [--python]
+// --python also replays each batch's Python text in Python mode (Pyodide over
+// the engine, tests/difftest/replay-python.js) and reports its mismatches apart.
 // Batch b uses generator seed S + b, so `gen_fixture.py --programs=<batch> --seed=<S+b> --out=-` reproduces it.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { torch } from 'gradlab';
 import { replay } from '../tests/difftest/replay.js';
+import { replayPython } from '../tests/difftest/replay-python.js';
 import { collect, summary } from '../tests/difftest/report.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -16,6 +19,8 @@ const total = Number(args.programs ?? 20000);
 const seed = Number(args.seed ?? Date.now() % 100000);
 const batch = Number(args.batch ?? 1000);
 const generator = new URL('../tests/difftest/gen_fixture.py', import.meta.url).pathname;
+const python = 'python' in args ? await (await import('gradlab/python')).loadPython() : null;
+const pythonGroups = new Map();
 
 /**
  * Programs first..n-1 of a batch from PyTorch, read line by line as they run.
@@ -64,14 +69,17 @@ for (let b = 0; b < batches; b++) {
     const mismatch = replay(torch, program);
     if (mismatch) collect(groups, program, mismatch);
   }
+  if (python) for (const m of await replayPython(python, result.programs)) collect(pythonGroups, m.program, m.mismatch);
   done += result.programs.length;
-  console.error(`batch ${b + 1}/${batches}: ${done} programs, ${[...groups.values()].reduce((n, l) => n + l.length, 0)} diverge`);
+  const count = (g) => [...g.values()].reduce((n, l) => n + l.length, 0);
+  console.error(`batch ${b + 1}/${batches}: ${done} programs, ${count(groups)} diverge${python ? `, ${count(pythonGroups)} in Python mode` : ''}`);
 }
 console.log(`seed ${seed}, ${done} programs in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 if (crashes.length) console.log(`PyTorch itself crashed in ${crashes.length} programs (left out):\n  ${crashes.join('\n  ')}`);
 console.log(summary(groups, done, Number(args.detailed ?? 20)));
+if (python) console.log(`\nPython mode: ${summary(pythonGroups, done, Number(args.detailed ?? 20))}`);
 if (args.save) {
-  const out = Object.fromEntries([...groups].map(([k, list]) => [k, list.map(({ program, mismatch }) => ({ program, mismatch }))]));
-  writeFileSync(args.save, JSON.stringify(out));
+  const saved = (g) => Object.fromEntries([...g].map(([k, list]) => [k, list.map(({ program, mismatch }) => ({ program, mismatch }))]));
+  writeFileSync(args.save, JSON.stringify(python ? { javascript: saved(groups), python: saved(pythonGroups) } : saved(groups)));
 }
-process.exitCode = groups.size ? 1 : 0;
+process.exitCode = groups.size || pythonGroups.size ? 1 : 0;

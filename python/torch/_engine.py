@@ -16,9 +16,11 @@ error_flag = bridge.errorFlag
 # PyTorch raises these classes for these messages; everything else is a RuntimeError.
 _CLASSES = [
     (re.compile(r"^Dimension out of range|out of range for tensor of size|^index out of range in self|^too many indices"
-                r"|^Target -?\d+ is out of bounds"), IndexError),
+                r"|^Target -?\d+ is out of bounds|^(select|slice)\(\) cannot be applied to a 0-dim tensor"
+                r"|^\w+\(\): Expected reduction dim|^invalid index of a 0-dim tensor"), IndexError),
     (re.compile(r"is not a valid value for reduction|^only one element tensors can be converted"
-                r"|^Expected more than 1 value per channel when training"), ValueError),
+                r"|^Expected more than 1 value per channel when training"
+                r"|^Target size \(torch\.Size\(.* must be the same as input size|^Using a target size \(torch\.Size"), ValueError),
     (re.compile(r"^TypeError:|must be Tensor, not|^expected a Tensor or a number"), TypeError),
     (re.compile(r"^Only 2D, 3D, 4D, 5D padding with non-constant padding|^Unrecognised padding mode"),
      NotImplementedError),

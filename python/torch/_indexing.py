@@ -71,6 +71,9 @@ def _expand_ellipsis(items, ndim):
 
 
 def _basic(t, items):
+    if len(items) == 1 and t.dim() == 0:
+        # x[:] and x[0] on a 0-d tensor: PyTorch's messages for one item (not "too many indices"), the engine's.
+        return adopt(M._index(t._h, arr(_encode(items[0]))))
     items = _expand_ellipsis(items, t.dim())
     consuming = sum(1 for i in items if i is not None)
     if consuming > t.dim():

@@ -175,6 +175,12 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, value):
+        # Assigning the flag of a non-leaf is refused; requires_grad_(True) on one is a no-op (as in PyTorch).
+        if value and not self.is_leaf:
+            raise RuntimeError("you can only change requires_grad flags of leaf variables.")
+        self._set_requires_grad(value)
+
+    def _set_requires_grad(self, value):
         M._set_requires_grad(self._h, builtins.bool(value))
         check()
         if value and self.is_leaf:
@@ -183,7 +189,7 @@ class Tensor:
     def requires_grad_(self, requires_grad=True):
         if requires_grad and not self.is_floating_point():
             raise RuntimeError("only Tensors of floating point dtype can require gradients")
-        self.requires_grad = requires_grad
+        self._set_requires_grad(requires_grad)
         return self
 
     @property

@@ -219,6 +219,24 @@ TEST(Autograd, ViewMadeBeforeItsBaseRequiredGradIsNoRoot) {
   expect_error([&] { autograd::grad({v}, {base}, {ones_like(v)}, false, false, false); }, message);
 }
 
+// PyTorch checks the given gradients' shapes (in Python, _make_grads) for
+// every root before the engine asks whether each root requires grad; the
+// message names the root's index and prints shapes as torch.Size.
+TEST(Autograd, GradientShapesAreCheckedBeforeRootsRequireGrad) {
+  Tensor x = make({1, 2}, {2}, DType::Float32, true);
+  Tensor y = mul(x, 2.0);
+  Tensor plain = make({1, 2, 3}, {3});
+  expect_error([&] { autograd::backward({plain}, {make({1}, {1})}, false, false); },
+               "Mismatch in shape: grad_output[0] has a shape of torch.Size([1]) and output[0] has a shape of "
+               "torch.Size([3]).");
+  expect_error([&] { autograd::backward({y, plain}, {ones_like(y), make({1}, {1})}, false, false); },
+               "Mismatch in shape: grad_output[1] has a shape of torch.Size([1]) and output[1] has a shape of "
+               "torch.Size([3]).");
+  expect_error([&] { autograd::grad({y, plain}, {x}, {ones_like(y), ones_like(plain)}, false, false, false); },
+               "element 1 of tensors does not require grad and does not have a grad_fn");
+  EXPECT_FALSE(x.grad().defined());
+}
+
 TEST(Autograd, NonScalarRootNeedsGradient) {
   Tensor x = tutorial_variable();
   Tensor y = mul(x, 2.0);

@@ -217,43 +217,43 @@ Edge root_edge_of(const Tensor& t, size_t i) {
   return e;
 }
 
-void check_grad_shape(const Tensor& out, const Tensor& g) {
-  GL_CHECK(g.shape() == out.shape(), "Mismatch in shape: grad_output[0] has a shape of ",
-           shape_str(g.shape()), " and output[0] has a shape of ", shape_str(out.shape()), ".");
+// PyTorch's _make_grads (Python, before the engine runs): each given gradient
+// must have its output's shape, and a missing one is made for an output that
+// requires grad. Only then are the roots checked for requiring grad.
+variable_list make_grads(const variable_list& roots, const variable_list& given) {
+  variable_list grads;
+  for (size_t i = 0; i < roots.size(); ++i) {
+    const Tensor& r = roots[i];
+    if (i < given.size() && given[i].defined()) {
+      const Tensor& g = given[i];
+      GL_CHECK(g.shape() == r.shape(), "Mismatch in shape: grad_output[", i, "] has a shape of torch.Size(",
+               shape_str(g.shape()), ") and output[", i, "] has a shape of torch.Size(", shape_str(r.shape()), ").");
+      grads.push_back(g);
+    } else {
+      grads.push_back(r.requires_grad() ? implicit_grad(r) : Tensor());
+    }
+  }
+  for (size_t i = 0; i < roots.size(); ++i)
+    GL_CHECK(roots[i].requires_grad(), "element ", i, " of tensors does not require grad and does not have a grad_fn");
+  return grads;
 }
 
 }  // namespace
 
 void backward(const variable_list& roots, const variable_list& grad_roots, bool retain_graph,
               bool create_graph) {
+  const variable_list grads = make_grads(roots, grad_roots);
   std::vector<Edge> edges;
-  variable_list grads;
-  for (size_t i = 0; i < roots.size(); ++i) {
-    const Tensor& r = roots[i];
-    GL_CHECK(r.requires_grad(),
-             "element ", i, " of tensors does not require grad and does not have a grad_fn");
-    Tensor g = i < grad_roots.size() && grad_roots[i].defined() ? grad_roots[i] : implicit_grad(r);
-    check_grad_shape(r, g);
-    edges.push_back(root_edge_of(r, i));
-    grads.push_back(g);
-  }
+  for (size_t i = 0; i < roots.size(); ++i) edges.push_back(root_edge_of(roots[i], i));
   execute(edges, grads, retain_graph, create_graph, {});
 }
 
 variable_list grad(const variable_list& outputs, const variable_list& inputs,
                    const variable_list& grad_outputs, bool retain_graph, bool create_graph,
                    bool allow_unused) {
+  const variable_list grads = make_grads(outputs, grad_outputs);
   std::vector<Edge> edges;
-  variable_list grads;
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    const Tensor& r = outputs[i];
-    GL_CHECK(r.requires_grad(),
-             "element ", i, " of tensors does not require grad and does not have a grad_fn");
-    Tensor g = i < grad_outputs.size() && grad_outputs[i].defined() ? grad_outputs[i] : implicit_grad(r);
-    check_grad_shape(r, g);
-    edges.push_back(root_edge_of(r, i));
-    grads.push_back(g);
-  }
+  for (size_t i = 0; i < outputs.size(); ++i) edges.push_back(root_edge_of(outputs[i], i));
   std::vector<Edge> captures;
   for (size_t i = 0; i < inputs.size(); ++i) {
     GL_CHECK(inputs[i].requires_grad(), "One of the differentiated Tensors does not require grad");

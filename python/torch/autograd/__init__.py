@@ -138,6 +138,18 @@ class Node:
         return _new(h)
 
 
+# One subclass of Node per node name, so that type(y.grad_fn).__name__ is "SumBackward0" as in PyTorch,
+# where each node type is its own class.
+_node_classes = {}
+
+
+def _node_class(name):
+    cls = _node_classes.get(name)
+    if cls is None:
+        cls = _node_classes[name] = type(name, (Node,), {"__slots__": ()})
+    return cls
+
+
 def node_for(n):
     """The Node object for a new engine node handle (0 for none), taking ownership of the handle."""
     if not n:
@@ -147,7 +159,7 @@ def node_for(n):
     if node is not None and node._n:
         M._node_free(n)
         return node
-    node = object.__new__(Node)
+    node = object.__new__(_node_class(M._node_name(n)))
     node._n, node._address = n, address
     live_nodes[0] += 1
     _nodes[address] = node
