@@ -57,6 +57,17 @@ def _is_number(x):
     return isinstance(x, numbers.Number) and not isinstance(x, Tensor)
 
 
+def _fast(x):
+    """Whether the engine's scalar overload (one call, no operand tensor) reads the number x as Python does.
+    The engine has the JavaScript package's one number type: it takes an integral number for an int and any
+    other for a float. So an integral float (2.0, -0.0) or an int beyond 2**53 must go as a wrapped 0-d tensor
+    of its Python type (wrapped_scalar), as must a bool."""
+    t = type(x)
+    if t is builtins.float:
+        return not x.is_integer()
+    return t is int and -2**53 < x < 2**53
+
+
 def _is_operand(x):
     return isinstance(x, (Tensor, numbers.Number))
 
@@ -66,11 +77,18 @@ def wrapped_scalar(x):
     if isinstance(x, builtins.bool):
         return adopt(_scalar(1 if x else 0, 3, True))
     if isinstance(x, numbers.Integral):
+        if not -2**53 < x < 2**53:
+            # Beyond a double's integers: a plain 0-d int64 tensor, which promotes as a wrapped int does.
+            from ._data import from_data
+            return from_data(x, dtype=_dtype.int64)
         return adopt(_scalar(x, 2, True))
     return adopt(_scalar(builtins.float(x), 1, True))
 
 
 def as_tensor_operand(x):
+    """x as a tensor operand: itself, a wrapped number, or a new tensor of a list. Keep the result in a
+    variable while its handle is in use: reading `._h` off a temporary inside an engine call's arguments
+    lets CPython free the temporary, and with it the handle, before the call runs."""
     if isinstance(x, Tensor):
         return x
     if _is_number(x):
@@ -366,7 +384,7 @@ class Tensor:
     def __add__(self, other):
         if isinstance(other, Tensor):
             return adopt(_add(self._h, other._h, 1))
-        if isinstance(other, (int, builtins.float)):
+        if _fast(other):
             return adopt(_add_s(self._h, other))
         return self.add(other) if _is_number(other) else NotImplemented
 
@@ -375,19 +393,19 @@ class Tensor:
     def __sub__(self, other):
         if isinstance(other, Tensor):
             return adopt(_sub(self._h, other._h, 1))
-        if isinstance(other, (int, builtins.float)):
+        if _fast(other):
             return adopt(_sub_s(self._h, other))
         return self.sub(other) if _is_number(other) else NotImplemented
 
     def __rsub__(self, other):
-        if isinstance(other, (int, builtins.float)):
+        if _fast(other):
             return adopt(_rsub_s(self._h, other))
         return wrapped_scalar(other).sub(self) if _is_number(other) else NotImplemented
 
     def __mul__(self, other):
         if isinstance(other, Tensor):
             return adopt(_mul(self._h, other._h))
-        if isinstance(other, (int, builtins.float)):
+        if _fast(other):
             return adopt(_mul_s(self._h, other))
         return self.mul(other) if _is_number(other) else NotImplemented
 
@@ -396,7 +414,7 @@ class Tensor:
     def __truediv__(self, other):
         if isinstance(other, Tensor):
             return adopt(_div(self._h, other._h))
-        if isinstance(other, (int, builtins.float)):
+        if _fast(other):
             return adopt(_div_s(self._h, other))
         return self.div(other) if _is_number(other) else NotImplemented
 
@@ -406,7 +424,7 @@ class Tensor:
     def __pow__(self, other):
         if isinstance(other, Tensor):
             return adopt(_pow(self._h, other._h))
-        if isinstance(other, (int, builtins.float)):
+        if _fast(other):
             return adopt(_pow_s(self._h, other))
         return self.pow(other) if _is_number(other) else NotImplemented
 

@@ -7,8 +7,13 @@ import math
 from . import _dtype
 from ._data import from_data
 from ._engine import M, bridge, check
-from ._tensor import (Tensor, _add, _add_s, _div, _div_s, _dims, _is_number, _mul, _mul_s, _new, _nest, _pow, _pow_s,
-                      _sub, _sub_s, adopt, as_tensor_operand, install_methods)
+from ._tensor import (Tensor, _add, _add_s, _div, _div_s, _dims, _fast, _is_number, _mul, _mul_s, _new, _nest, _pow,
+                      _pow_s, _sub, _sub_s, adopt, as_tensor_operand, install_methods)
+
+
+def _float_bound_on_integers(t, *bounds):
+    """A Python float bound on an int64 or bool tensor: PyTorch clamps in the default float dtype, float32."""
+    return not t.is_floating_point() and any(type(b) is builtins.float for b in bounds)
 
 
 class _Methods:
@@ -16,7 +21,7 @@ class _Methods:
     def add(self, other, *, alpha=1):
         if isinstance(other, Tensor):
             return adopt(_add(self._h, other._h, alpha))
-        if _is_number(other):
+        if _fast(other) and _fast(alpha * other):
             return adopt(_add_s(self._h, alpha * other))
         o = as_tensor_operand(other)
         return adopt(_add(self._h, o._h, alpha))
@@ -24,7 +29,7 @@ class _Methods:
     def sub(self, other, *, alpha=1):
         if isinstance(other, Tensor):
             return adopt(_sub(self._h, other._h, alpha))
-        if _is_number(other):
+        if _fast(other) and _fast(alpha * other):
             return adopt(_sub_s(self._h, alpha * other))
         o = as_tensor_operand(other)
         return adopt(_sub(self._h, o._h, alpha))
@@ -34,7 +39,7 @@ class _Methods:
     def _binary(self, other, raw, raw_scalar):
         if isinstance(other, Tensor):
             return adopt(raw(self._h, other._h))
-        if raw_scalar is not None and isinstance(other, (int, builtins.float)) and not isinstance(other, builtins.bool):
+        if raw_scalar is not None and _fast(other):
             return adopt(raw_scalar(self._h, other))
         o = as_tensor_operand(other)
         return adopt(raw(self._h, o._h))
@@ -55,7 +60,13 @@ class _Methods:
     true_divide = div
 
     def pow(self, exponent):
-        return self._binary(exponent, _pow, _pow_s)
+        # A number exponent is PyTorch's pow(Tensor, Scalar) (PowBackward0), even an integral float, which
+        # the engine's scalar overload would read as an int: on an integer tensor that must give floats.
+        if type(exponent) is builtins.float and not self.is_floating_point():
+            return self.to(_dtype.float32).pow(exponent)
+        if _is_number(exponent) and type(exponent) is not builtins.bool:
+            return adopt(_pow_s(self._h, exponent))
+        return self._binary(exponent, _pow, None)
 
     def maximum(self, other):
         return self._binary(other, M._maximum, None)
@@ -67,8 +78,8 @@ class _Methods:
         # The engine has no floor op; quotients are computed from the values (floor_divide has no gradient).
         o = as_tensor_operand(other)
         a, b = _broadcast_values(self, o)
-        mine, theirs = self._code(), o._code()
-        code = mine if mine < 2 else theirs if theirs < 2 else 2
+        # The result type is add's: PyTorch's promotion, wrapped numbers included (an int tensor // 2.0 is float32).
+        code = self.add(o)._code()
         values = [_floordiv(x, y) for x, y in zip(a[0], b[0])]
         return from_data(_nest(values, a[1]) if a[1] else values[0], dtype=_dtype.BY_CODE[code])
 
@@ -103,7 +114,8 @@ class _Methods:
             return adopt(raw(self._h, other._h))
         if _is_number(other):
             return adopt(raw_scalar(self._h, builtins.float(other)))
-        return adopt(raw(self._h, as_tensor_operand(other)._h))
+        other_t = as_tensor_operand(other)
+        return adopt(raw(self._h, other_t._h))
 
     def equal(self, other):
         return self.shape == other.shape and builtins.bool(self.eq(other).all())
@@ -132,6 +144,9 @@ class _Methods:
         if min is None and max is None:
             raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
         # None stays a missing bound (the raw call flags it); a NaN is a bound.
+        if _float_bound_on_integers(self, min, max):
+            # The engine would read an integral float bound (1.0) as an int; PyTorch's result is floating.
+            return self.to(_dtype.float32).clamp(min, max)
         return adopt(M._clamp(self._h, min, max))
 
     clip = clamp
@@ -139,6 +154,9 @@ class _Methods:
     def clamp_(self, min=None, max=None):
         if min is None and max is None:
             raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+        if _float_bound_on_integers(self, min, max):
+            name = "long int" if self.dtype is _dtype.int64 else "bool"  # clamp_'s message names the C++ type
+            raise RuntimeError(f"result type Float can't be cast to the desired output type {name}")
         self._in_place(M._clamp_(self._h, min, max))
         return self
 

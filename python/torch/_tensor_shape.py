@@ -5,7 +5,7 @@ import builtins
 from . import _dtype
 from ._engine import M, arr, check, failed
 from ._data import from_data
-from ._tensor import Tensor, _free, _is_number, _new, _sizes, adopt, as_tensor_operand, install_methods
+from ._tensor import Tensor, _fast, _free, _new, _sizes, adopt, as_tensor_operand, install_methods
 from ._tensor_math import _tensor_arg
 
 
@@ -185,31 +185,35 @@ class _Methods:
         _free(h)
 
     def add_(self, other, *, alpha=1):
-        if _is_number(other):
+        if _fast(other) and _fast(alpha * other):
             self._in_place(M._add_scalar_(self._h, alpha * other))
         else:
-            self._in_place(M._add_(self._h, as_tensor_operand(other)._h, alpha))
+            other_t = as_tensor_operand(other)
+            self._in_place(M._add_(self._h, other_t._h, alpha))
         return self
 
     def sub_(self, other, *, alpha=1):
-        if _is_number(other):
+        if _fast(other) and _fast(alpha * other):
             self._in_place(M._sub_scalar_(self._h, alpha * other))
         else:
-            self._in_place(M._sub_(self._h, as_tensor_operand(other)._h, alpha))
+            other_t = as_tensor_operand(other)
+            self._in_place(M._sub_(self._h, other_t._h, alpha))
         return self
 
     def mul_(self, other):
-        if _is_number(other):
+        if _fast(other):
             self._in_place(M._mul_scalar_(self._h, other))
         else:
-            self._in_place(M._mul_(self._h, as_tensor_operand(other)._h))
+            other_t = as_tensor_operand(other)
+            self._in_place(M._mul_(self._h, other_t._h))
         return self
 
     def div_(self, other):
-        if _is_number(other):
+        if _fast(other):
             self._in_place(M._div_scalar_(self._h, other))
         else:
-            self._in_place(M._div_(self._h, as_tensor_operand(other)._h))
+            other_t = as_tensor_operand(other)
+            self._in_place(M._div_(self._h, other_t._h))
         return self
 
     def zero_(self):
@@ -223,7 +227,8 @@ class _Methods:
         return self
 
     def copy_(self, src):
-        self._in_place(M._copy_(self._h, as_tensor_operand(src)._h))
+        src_t = as_tensor_operand(src)
+        self._in_place(M._copy_(self._h, src_t._h))
         return self
 
     def uniform_(self, a=0, b=1):

@@ -22,3 +22,15 @@ test('the engine and its wasm adapters include no iostreams', () => {
     .filter((f) => banned.test(readFileSync(path.join(ROOT, f), 'utf8')));
   assert.deepEqual(offenders, []);
 });
+
+// CPython frees a temporary as soon as its attribute is read: in
+// `M._mul_(self._h, as_tensor_operand(x)._h)` the operand's handle is freed
+// before the engine runs, which then reads freed memory (a wasm trap that
+// ends every later op). Such results are held in a variable first.
+test('the Python layer passes no temporary tensor\'s handle to the engine', () => {
+  const files = readdirSync(path.join(ROOT, 'python'), { recursive: true }).filter((f) => f.endsWith('.py'));
+  const offenders = files.flatMap((f) => readFileSync(path.join(ROOT, 'python', f), 'utf8').split('\n')
+    .map((line, i) => [`python/${f}:${i + 1}`, line])
+    .filter(([, line]) => /\w\([^()]*\)\._h\b/.test(line) && !/^\s*#/.test(line)));
+  assert.deepEqual(offenders, []);
+});

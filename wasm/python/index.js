@@ -100,8 +100,10 @@ function makeBridge(hooks) {
     errorFlag: () => M.HEAP32[M._error_flag_address() >> 2],
     /** Flat Python list -> the TypedArray the engine's from_data copies from. */
     fromData(flat, shape, code, legacy) {
+      // Python ints beyond 2**53 arrive as BigInts: the engine takes values as doubles, so they round
+      // (README, "Differences from PyTorch").
       const values = flat.toJs();
-      const buffer = code === 0 ? Float32Array.from(values) : code === 3 ? Uint8Array.from(values, (x) => (x ? 1 : 0)) : Float64Array.from(values);
+      const buffer = code === 0 ? Float32Array.from(values, Number) : code === 3 ? Uint8Array.from(values, (x) => (x ? 1 : 0)) : Float64Array.from(values, Number);
       return M._from_data(buffer, shape.toJs(), code, legacy);
     },
     /** A tensor's values as its TypedArray copy (int64 as Float64Array, bool as Uint8Array). */
