@@ -106,3 +106,24 @@ test('screenshots: light and dark, 1400 px and 390 px', async () => {
   await page.screenshot({ path: `${SHOTS}tutorial-demo.png` });
   await page.close();
 });
+
+test('the time limit shows all three digits of 600 at 390 px', async () => {
+  const page = await openPage(ctx.browser, ctx.url, { viewport: { width: 390, height: 844 } });
+  await waitForEngine(page);
+  await page.fill('#time-limit', '600');
+  await page.dispatchEvent('#time-limit', 'change');
+  // A narrow field has no spin buttons (they took a digit's room: 600 read as 60), and the text fits.
+  const { appearance, text, room } = await page.$eval('#time-limit', (e) => {
+    const style = getComputedStyle(e);
+    const canvas = document.createElement('canvas').getContext('2d');
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return {
+      appearance: style.appearance,
+      text: canvas.measureText(e.value).width,
+      room: e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+    };
+  });
+  assert.equal(appearance, 'textfield');
+  assert.ok(text <= room, `600 needs ${text.toFixed(1)} px, the field has ${room.toFixed(1)} px`);
+  await page.close();
+});
