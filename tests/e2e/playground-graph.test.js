@@ -59,6 +59,13 @@ for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 
     await page.click('#graph button[data-action="next"]');
     await page.click('#graph button[data-action="next"]');
     assert.match(await page.textContent('#graph .gedge-label.shown text'), /^\[|^-?\d/);
+    // A shown gradient label covers no node's step badge ("#3", "waits for 1").
+    const covered = await page.$$eval('#graph .gedge-label.shown rect', (rects) => {
+      const badges = [...document.querySelectorAll('#graph .gnode-badge')].filter((b) => b.textContent);
+      const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      return rects.flatMap((r) => badges.filter((b) => meets(r.getBoundingClientRect(), b.getBoundingClientRect())).map((b) => b.textContent));
+    });
+    assert.deepEqual(covered, []);
     await page.screenshot({ path: `${SHOTS}${viewport.width}-mlp-graph-step.png`, fullPage: viewport.width < 500 });
     await page.close();
   });

@@ -33,10 +33,12 @@ export function nodeLines(n, showGrad, compact = false) {
   return lines;
 }
 
+// ranksep leaves room between two ranks for a gradient label (18 px, just
+// below the upper node) and the lower node's step badge (just above its box).
 export function layoutGraph(graph, { compact = false } = {}) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph(compact
-    ? { rankdir: 'TB', nodesep: 14, ranksep: 30, edgesep: 8, marginx: 16, marginy: 16 }
+    ? { rankdir: 'TB', nodesep: 14, ranksep: 42, edgesep: 8, marginx: 16, marginy: 16 }
     : { rankdir: 'TB', nodesep: 26, ranksep: 46, edgesep: 14, marginx: 24, marginy: 24 });
   g.setDefaultEdgeLabel(() => ({}));
   const boxes = new Map();

@@ -32,6 +32,25 @@ function edgePath(points) {
   return `${d} L${last.x},${last.y}`;
 }
 
+// A gradient label sits just below the node that sends it (its top 3 px
+// under the box): the node it goes to has its step badge ("#3", "waits for 1")
+// just above its box, which a label at the middle of the edge covered. The
+// layout leaves room for both (graph-layout.js, ranksep).
+const LABEL_FROM_SOURCE = 12;
+
+// The point `distance` along an edge's polyline (its end if shorter).
+function pointAlong(points, distance) {
+  let left = distance;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (left <= length && length > 0) return { x: a.x + (left / length) * (b.x - a.x), y: a.y + (left / length) * (b.y - a.y) };
+    left -= length;
+  }
+  return points[points.length - 1];
+}
+
 export class GraphView {
   constructor(root) {
     this.root = root;
@@ -180,8 +199,8 @@ export class GraphView {
     const labelLayer = svg('g', { class: 'edge-labels' });
     for (const e of edges) {
       const path = svg('path', { class: 'gedge', d: edgePath(e.points), 'marker-end': 'url(#arrow)' });
-      const mid = e.points[Math.floor(e.points.length / 2)];
-      const label = svg('g', { class: 'gedge-label', transform: `translate(${mid.x} ${mid.y})` });
+      const at = pointAlong(e.points, LABEL_FROM_SOURCE);
+      const label = svg('g', { class: 'gedge-label', transform: `translate(${at.x} ${at.y})` });
       label.append(svg('rect', { rx: 4 }), svg('text', { 'text-anchor': 'middle', y: 4 }));
       edgeLayer.append(path);
       labelLayer.append(label);
