@@ -6,6 +6,7 @@ import numbers as _numbers
 
 from . import _dtype
 from ._dtype import Size, bool_ as bool, double, dtype, float, float32, float64, int64, long  # noqa: A001
+from ._device import check_device as _check_device, device
 from ._engine import M as _M, arr as _arr
 from ._data import from_data as _from_data
 from ._tensor import (LEGACY_TENSOR as _LEGACY_TENSOR, Tensor, adopt as _adopt, as_tensor_operand as _operand,
@@ -25,14 +26,6 @@ inf = _math.inf
 nan = _math.nan
 
 
-class device:
-    def __init__(self, type="cpu"):
-        self.type = type
-
-    def __repr__(self):
-        return f"device(type='{self.type}')"
-
-
 def _options(t, requires_grad):
     if requires_grad:
         # The factories' own wording (requires_grad_ and the attribute have two others).
@@ -43,6 +36,7 @@ def _options(t, requires_grad):
 
 
 def tensor(data, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     if isinstance(data, Tensor):
         t = data.detach().clone() if dtype is None else data.detach().to(dtype).clone()
         return _options(t, requires_grad)
@@ -50,6 +44,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False):
 
 
 def as_tensor(data, dtype=None, device=None):
+    _check_device(device)
     if isinstance(data, Tensor):
         return data.to(dtype) if dtype is not None else data
     return _from_data(data, dtype)
@@ -76,6 +71,7 @@ def _sizes(sizes):
 
 def _creation(raw):
     def make(*size, dtype=None, device=None, requires_grad=False, out=None):
+        _check_device(device)
         return _options(_adopt(raw(_sizes(size), _dtype.code_of(dtype))), requires_grad)
 
     return make
@@ -89,17 +85,20 @@ randn = _creation(_M._randn)
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     default = 3 if isinstance(fill_value, _builtins.bool) else 2 if isinstance(fill_value, _numbers.Integral) else 0
     return _options(_adopt(_M._full(_arr(size), _builtins.float(fill_value), _dtype.code_of(dtype, default))), requires_grad)
 
 
 def randint(low, high=None, size=None, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     if size is None:
         low, high, size = 0, low, high
     return _adopt(_M._randint(low, high, _arr(size), _dtype.code_of(dtype, 2)))
 
 
 def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     if end is None:
         start, end = 0, start
     ints = _builtins.all(isinstance(v, _numbers.Integral) for v in (start, end, step))
@@ -107,15 +106,18 @@ def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=Fa
 
 
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     return _options(_adopt(_M._linspace(start, end, steps, _dtype.code_of(dtype))), requires_grad)
 
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     return _options(_adopt(_M._eye(n, -1 if m is None else m, _dtype.code_of(dtype))), requires_grad)
 
 
 def _like(raw):
     def make(input, *, dtype=None, device=None, requires_grad=False):
+        _check_device(device)
         t = _adopt(raw(input._h))
         if dtype is not None:
             t = t.to(dtype)
@@ -135,7 +137,39 @@ def empty_like(input, **kwargs):
 
 
 def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False):
-    return _options(_adopt(_M._full_like(input._h, fill_value)), requires_grad)
+    _check_device(device)
+    t = _adopt(_M._full_like(input._h, fill_value))
+    if dtype is not None:
+        t = t.to(dtype)
+    return _options(t, requires_grad)
+
+
+# Tensor.new_*: a new tensor with the tensor's dtype unless dtype says otherwise.
+def _new_factory(make):
+    def new(self, *size, dtype=None, device=None, requires_grad=False):
+        _check_device(device)
+        return make(*size, dtype=self.dtype if dtype is None else dtype, requires_grad=requires_grad)
+
+    return new
+
+
+Tensor.new_zeros = _new_factory(zeros)
+Tensor.new_ones = _new_factory(ones)
+Tensor.new_empty = _new_factory(empty)
+
+
+def _new_full(self, size, fill_value, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
+    return full(size, fill_value, dtype=self.dtype if dtype is None else dtype, requires_grad=requires_grad)
+
+
+def _new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
+    return tensor(data, dtype=self.dtype if dtype is None else dtype, requires_grad=requires_grad)
+
+
+Tensor.new_full = _new_full
+Tensor.new_tensor = _new_tensor
 
 
 def manual_seed(seed):

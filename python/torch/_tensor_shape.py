@@ -5,6 +5,7 @@ import builtins
 from . import _dtype
 from ._engine import M, arr, check, failed
 from ._data import from_data
+from ._device import check_device, is_device
 from ._tensor import Tensor, _fast, _free, _new, _sizes, adopt, as_tensor_operand, install_methods
 from ._tensor_math import _tensor_arg
 
@@ -78,11 +79,14 @@ class _Methods:
     # ---- dtype -------------------------------------------------------------
     def to(self, *args, **kwargs):
         target = kwargs.get("dtype")
+        check_device(kwargs.get("device"))
         for a in args:
             if isinstance(a, _dtype.dtype):
                 target = a
             elif isinstance(a, Tensor):
                 target = a.dtype
+            elif is_device(a):
+                check_device(a)
         if target is None or target.code == self._code():
             return self
         return adopt(M._to(self._h, target.code))
@@ -114,6 +118,9 @@ class _Methods:
 
     def cpu(self):
         return self
+
+    def cuda(self, device=None, non_blocking=False):
+        check_device("cuda")
 
     def detach(self):
         return adopt(M._detach(self._h))

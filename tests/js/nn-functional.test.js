@@ -100,3 +100,28 @@ for (const e of fixture.errors) {
     });
   });
 }
+
+// PyTorch's UserWarning when a loss broadcasts a target of another size: once
+// per message here (Python shows it once per calling line), the value still computed.
+test('mse_loss, l1_loss, smooth_l1_loss and huber_loss warn about a target of another size, once', () => {
+  const warned = [];
+  const original = console.warn;
+  console.warn = (m) => warned.push(m);
+  try {
+    torch.tidy(() => {
+      const x = torch.zeros(3, 1);
+      const y = torch.ones(3);
+      for (let i = 0; i < 3; i++) F.mse_loss(x, y);
+      F.l1_loss(x, torch.ones(2, 1, 1));
+      F.smooth_l1_loss(x, torch.ones(3, 1));
+      assert.equal(F.huber_loss(torch.zeros(2), torch.ones(1)).item(), 0.5);
+    });
+  } finally {
+    console.warn = original;
+  }
+  assert.deepEqual(warned, [
+    'UserWarning: Using a target size (torch.Size([3])) that is different to the input size (torch.Size([3, 1])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.',
+    'UserWarning: Using a target size (torch.Size([2, 1, 1])) that is different to the input size (torch.Size([3, 1])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.',
+    'UserWarning: Using a target size (torch.Size([1])) that is different to the input size (torch.Size([2])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.',
+  ]);
+});

@@ -158,6 +158,23 @@ function dropout(raw, fn) {
   };
 }
 
+// PyTorch warns when mse_loss, l1_loss, smooth_l1_loss or huber_loss broadcast
+// a target of another size (a (N) target for an (N, 1) output is the classic
+// slip). Python shows a warning once per calling line; here, once per message.
+const warnedTargetSizes = new Set();
+export function warnTargetSize(input, target) {
+  if (!(input instanceof Tensor) || !(target instanceof Tensor)) return;
+  const a = input.shape;
+  const b = target.shape;
+  if (a.length === b.length && a.every((s, i) => s === b[i])) return;
+  const size = (s) => `torch.Size([${s.join(', ')}])`;
+  const message = `UserWarning: Using a target size (${size(b)}) that is different to the input size (${size(a)}). `
+    + 'This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.';
+  if (warnedTargetSizes.has(message)) return;
+  warnedTargetSizes.add(message);
+  console.warn(message);
+}
+
 export const functionalNN = {
   conv1d: conv((...a) => M._conv1d(...a), 'conv1d'),
   conv2d: conv((...a) => M._conv2d(...a), 'conv2d'),
@@ -240,12 +257,14 @@ export const functionalNN = {
   },
   smooth_l1_loss: (input, target, ...rest) => {
     const fn = 'smooth_l1_loss';
+    warnTargetSize(input, target);
     const o = params(fn, rest, { size_average: null, reduce: null, reduction: 'mean', beta: 1.0 });
     return adopt(M._smooth_l1_loss(tensorArg(input, 'input', fn), tensorArg(target, 'target', fn),
       reduction(o.reduction), numberArg(o.beta, 'beta', fn)));
   },
   huber_loss: (input, target, ...rest) => {
     const fn = 'huber_loss';
+    warnTargetSize(input, target);
     const o = params(fn, rest, { reduction: 'mean', delta: 1.0 });
     return adopt(M._huber_loss(tensorArg(input, 'input', fn), tensorArg(target, 'target', fn),
       reduction(o.reduction), numberArg(o.delta, 'delta', fn)));

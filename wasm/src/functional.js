@@ -1,7 +1,7 @@
 // torch.nn.functional: activations, softmax, linear and losses with PyTorch's
 // `reduction` option; convolution, pooling, normalisation, dropout and the rest
 // come from functional-nn.js.
-import { functionalNN } from './functional-nn.js';
+import { functionalNN, warnTargetSize } from './functional-nn.js';
 import { installFunctional } from './install.js';
 import './tensor-sort.js'; // sort, argsort, topk, cumsum, bincount: Tensor methods reading arguments as functional-nn.js does
 import { M, fail } from './runtime.js';
@@ -23,8 +23,11 @@ function dimArg(dim, name) {
   if (dim === undefined || dim === null) fail(`${name}() missing required argument 'dim'`);
   return dim;
 }
-function loss(raw) {
-  return (input, target, options) => adopt(raw(tensorArg(input, 'input'), tensorArg(target, 'target'), reductionCode(options)));
+function loss(raw, { warnSize = false } = {}) {
+  return (input, target, options) => {
+    if (warnSize) warnTargetSize(input, target);
+    return adopt(raw(tensorArg(input, 'input'), tensorArg(target, 'target'), reductionCode(options)));
+  };
 }
 // nll_loss and cross_entropy also take {weight, ignore_index} (and label_smoothing), PyTorch's keywords.
 function classLoss(raw) {
@@ -43,8 +46,8 @@ export const functional = {
   softmax: (x, dim) => adopt(M._softmax(tensorArg(x, 'input'), dimArg(dim, 'softmax'))),
   log_softmax: (x, dim) => adopt(M._log_softmax(tensorArg(x, 'input'), dimArg(dim, 'log_softmax'))),
   linear: (x, weight, bias) => adopt(M._linear(tensorArg(x, 'input'), tensorArg(weight, 'weight'), bias ? tensorArg(bias, 'bias') : 0)),
-  mse_loss: loss((a, b, r) => M._mse_loss(a, b, r)),
-  l1_loss: loss((a, b, r) => M._l1_loss(a, b, r)),
+  mse_loss: loss((a, b, r) => M._mse_loss(a, b, r), { warnSize: true }),
+  l1_loss: loss((a, b, r) => M._l1_loss(a, b, r), { warnSize: true }),
   nll_loss: classLoss((a, b, w, r, ignore) => M._nll_loss(a, b, w, r, ignore)),
   cross_entropy: classLoss((a, b, w, r, ignore, smoothing) => M._cross_entropy(a, b, w, r, ignore, smoothing)),
   binary_cross_entropy: loss((a, b, r) => M._binary_cross_entropy(a, b, r)),

@@ -1,5 +1,6 @@
 """torch.nn.functional over the engine's fused ops."""
 import math as _math
+import warnings as _warnings
 
 from .._engine import M, arr, check
 from .._tensor import Tensor, _new, adopt
@@ -97,16 +98,27 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
     return _dropout(M._dropout2d, "dropout2d", input, p, training, inplace)
 
 
-def _loss(raw, fn):
+def _warn_target_size(input, target):
+    """PyTorch's warning for the losses that broadcast a target of another size (a (N,) target for a
+    (N, 1) output is the classic case), pointed at the caller's line."""
+    if isinstance(input, Tensor) and isinstance(target, Tensor) and target.shape != input.shape:
+        _warnings.warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "
+                       "This will likely lead to incorrect results due to broadcasting. "
+                       "Please ensure they have the same size.", stacklevel=3)
+
+
+def _loss(raw, fn, warn_size=False):
     def loss(input, target, size_average=None, reduce=None, reduction="mean", **kwargs):
+        if warn_size:
+            _warn_target_size(input, target)
         return adopt(raw(_h(input, "input", fn), _h(target, "target", fn), _reduction(reduction)))
 
     loss.__name__ = fn
     return loss
 
 
-mse_loss = _loss(M._mse_loss, "mse_loss")
-l1_loss = _loss(M._l1_loss, "l1_loss")
+mse_loss = _loss(M._mse_loss, "mse_loss", warn_size=True)
+l1_loss = _loss(M._l1_loss, "l1_loss", warn_size=True)
 
 
 def _class_weight(weight, fn):
@@ -271,11 +283,13 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
     fn = "smooth_l1_loss"
+    _warn_target_size(input, target)
     return adopt(M._smooth_l1_loss(_h(input, "input", fn), _h(target, "target", fn), _reduction(reduction), beta))
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0):
     fn = "huber_loss"
+    _warn_target_size(input, target)
     return adopt(M._huber_loss(_h(input, "input", fn), _h(target, "target", fn), _reduction(reduction), delta))
 
 

@@ -280,13 +280,17 @@ class Module:
 
     def to(self, *args, **kwargs):
         """to(dtype), to(device, dtype), to(tensor): floating parameters and buffers take the dtype (there is one device)."""
+        from .._device import check_device, is_device
         from .._dtype import dtype as dtype_class
         dtype = kwargs.get("dtype")
+        check_device(kwargs.get("device"))
         for a in args:
             if isinstance(a, dtype_class):
                 dtype = a
             elif isinstance(a, Tensor):
                 dtype = a.dtype
+            elif is_device(a):
+                check_device(a)
         if dtype is None:
             return self
         if not dtype.is_floating_point:
@@ -295,6 +299,10 @@ class Module:
 
     def cpu(self):
         return self
+
+    def cuda(self, device=None):
+        from .._device import check_device
+        check_device("cuda")
 
     def float(self):
         from .. import float32
