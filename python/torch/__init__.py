@@ -196,7 +196,9 @@ LongTensor = _legacy_constructor(int64)
 Variable = autograd.Variable
 
 
-def where(condition, input, other):
+def where(condition, input=None, other=None):
+    if input is None and other is None:
+        return condition.nonzero(as_tuple=True)
     c, a, b = _operand(condition), _operand(input), _operand(other)
     return _adopt(_M._where(c._h, a._h, b._h))
 

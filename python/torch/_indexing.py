@@ -35,10 +35,11 @@ def _int(x):
 def _items(index):
     """The index as a list of items, each checked to be a kind PyTorch indexes with."""
     items = list(index) if isinstance(index, tuple) else [index]
+    items = [list(item) if isinstance(item, range) else item for item in items]
     for item in items:
         if isinstance(item, str):
             raise TypeError("new(): invalid data type 'str'")
-        if not (item is None or item is Ellipsis or isinstance(item, (slice, numbers.Integral, Tensor, list, tuple))):
+        if not (item is None or item is Ellipsis or isinstance(item, (slice, numbers.Integral, Tensor, list, tuple, range))):
             raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables "
                              f"are valid indices (got {type(item).__name__})")
     return items
@@ -132,13 +133,94 @@ def _advanced(t, items):
     return picked.reshape(*view.shape[:dim], *shape, *view.shape[dim + 1:])
 
 
+def _broadcast_indices(indices):
+    """The index tensors expanded to their common shape, with PyTorch's message when there is none."""
+    ndim = max(i.dim() for i in indices)
+    shape = []
+    for k in range(ndim):
+        sizes = {i.shape[k - ndim + i.dim()] for i in indices if k - ndim + i.dim() >= 0} - {1}
+        if len(sizes) > 1:
+            shapes = ", ".join(str(list(i.shape)) for i in indices)
+            raise IndexError(f"shape mismatch: indexing tensors could not be broadcast together with shapes {shapes}")
+        shape.append(sizes.pop() if sizes else 1)
+    return [i.expand(*shape) for i in indices]
+
+
+def _plan_several(t, items):
+    """For x[i, j, ...] with several index tensors or lists: the view the basic items make, the dims of
+    that view the indices select in, the indices broadcast to one shape B (bounds checked, negatives
+    wrapped), and where B lands in the result: NumPy's rule puts it where the indexed dims were when
+    they are adjacent, else first."""
+    items = _expand_ellipsis(items, t.dim())
+    for item in items:
+        if isinstance(item, Tensor) and item.dtype is _dtype.bool_ and item.dim() > 1:
+            raise IndexError("only one index tensor, list or mask per index is supported with a mask of more than "
+                             "one dimension; index one dimension at a time")
+    view = _basic(t, [slice(None) if not _is_basic(i) else i for i in items])
+    dims, positions, view_dim = [], [], 0
+    for item in items:
+        if item is None or isinstance(item, numbers.Integral) or (isinstance(item, Tensor) and item.dim() == 0
+                                                                  and item.dtype is _dtype.int64):
+            view_dim += item is None
+            continue
+        if not _is_basic(item):
+            _check_mask(item, view, view_dim)
+            index, shape = _index_positions(item, view.shape[view_dim], view_dim)
+            dims.append(view_dim)
+            positions.append(index.reshape(*shape) if shape is not None else index)
+        view_dim += 1
+    positions = _broadcast_indices(positions)
+    adjacent = dims == list(range(dims[0], dims[0] + len(dims)))
+    return view, dims, positions, dims[0] if adjacent else 0
+
+
+def _several_advanced(t, items):
+    """x[i, j] with several index tensors or lists (x[rows, cols], x[torch.where(mask)]): the view's indexed
+    dims, moved to the front and flattened, are read with one index_select of the combined (row-major)
+    positions, and B is moved to where it lands."""
+    view, dims, positions, at = _plan_several(t, items)
+    sizes = [view.shape[d] for d in dims]
+    rest = [d for d in range(view.dim()) if d not in dims]
+    flat = view.permute(*dims, *rest).reshape(-1, *[view.shape[d] for d in rest])
+    combined = positions[0]
+    for index, size in zip(positions[1:], sizes[1:]):
+        combined = combined * size + index
+    picked = flat.index_select(0, combined.reshape(-1)).reshape(*combined.shape, *[view.shape[d] for d in rest])
+    if at == 0:
+        return picked
+    b = combined.dim()
+    return picked.permute(*range(b, b + at), *range(b), *range(b + at, picked.dim()))
+
+
+def _set_several_advanced(t, items, value):
+    """x[i, j] = value with several index tensors or lists: each selected slice of the view is written in
+    place (the engine has no index_put), taking its part of value broadcast to the read's shape."""
+    view, dims, positions, at = _plan_several(t, items)
+    b = positions[0].dim()
+    rest = [view.shape[d] for d in range(view.dim()) if d not in dims]
+    if isinstance(value, Tensor):
+        shape = rest[:at] + list(positions[0].shape) + rest[at:]
+        value = value.expand(*shape)
+        # B first, then flattened: value[j] is what the j-th selected slice takes.
+        value = value.permute(*range(at, at + b), *range(at), *range(at + b, value.dim())).reshape(-1, *rest)
+    lists = [p.reshape(-1).tolist() for p in positions]
+    for j, where in enumerate(zip(*lists)):
+        target = view
+        for d, p in sorted(zip(dims, where), reverse=True):
+            target = target.select(d, p)
+        if isinstance(value, Tensor):
+            target.copy_(value[j])
+        else:
+            target.fill_(value)
+
+
 def getitem(t, index):
     items = _items(index)
     if all(_is_basic(i) for i in items):
         return _basic(t, items)
     if sum(1 for i in items if not _is_basic(i)) == 1:
         return _advanced(t, items)
-    raise IndexError("only one index tensor, list or mask per index is supported; index one dimension at a time")
+    return _several_advanced(t, items)
 
 
 def setitem(t, index, value):
@@ -153,8 +235,8 @@ def setitem(t, index, value):
     if len(items) == 1 and isinstance(items[0], Tensor) and items[0].dtype is _dtype.bool_ and items[0].shape == t.shape:
         t.masked_fill_(items[0], value.item() if isinstance(value, Tensor) else value)
         return
-    if sum(1 for i in items if not _is_basic(i)) != 1:
-        raise IndexError("only one index tensor, list or mask per index is supported; index one dimension at a time")
+    if sum(1 for i in items if not _is_basic(i)) > 1:
+        return _set_several_advanced(t, items, value)
     # One advanced item: write each selected slice of the view in place (the engine has no index_put).
     items = _expand_ellipsis(items, t.dim())
     (k,) = [i for i, item in enumerate(items) if not _is_basic(item)]

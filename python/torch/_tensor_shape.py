@@ -162,7 +162,12 @@ class _Methods:
     def scatter_add(self, dim, index, src):
         return adopt(M._scatter_add(self._h, dim, index._h, src._h))
 
-    def nonzero(self):
+    def nonzero(self, *, as_tuple=False):
+        if as_tuple:
+            # One index tensor per dim (a 0-d tensor counts as 1-d), as torch.where(condition) gives.
+            rows = self.reshape(1) if self.dim() == 0 else self
+            found = rows.nonzero()
+            return tuple(found[:, d] for d in range(found.shape[1]))
         flat = self.tolist_flat()
         shape = list(self.shape)
         rows = []
