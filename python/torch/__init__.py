@@ -13,10 +13,17 @@ from ._tensor import (LEGACY_TENSOR as _LEGACY_TENSOR, Tensor, adopt as _adopt, 
                       live as _live)
 from . import _tensor_math, _tensor_shape  # noqa: F401  (they install Tensor's methods)
 from . import autograd
-from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from . import nn, optim  # noqa: E402
 from ._sampling import multinomial, randperm  # noqa: E402
 from . import utils  # noqa: E402
+from .serialization import load, save  # noqa: E402
+from ._info import finfo, iinfo  # noqa: E402
+
+
+def get_default_dtype():
+    # The engine's default floating dtype is float32, always (there is no set_default_dtype).
+    return float32
 from ._numpy import ndarray as _ndarray
 
 __version__ = "1.13.1"

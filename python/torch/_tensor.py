@@ -326,6 +326,26 @@ class Tensor:
         check()
         return ndarray(values, list(self.shape), self._code(), (_flags(self._h) >> 4) != 0)
 
+    # ---- copying and pickling --------------------------------------------
+    # A Tensor object is a handle: copying its slots would give two objects one handle, freed twice.
+    # copy.deepcopy, copy.copy and pickle (so torch.save) copy the values instead, as PyTorch's
+    # copies do not share with the original.
+    def __deepcopy__(self, memo):
+        if not self.is_leaf:
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) support the deepcopy "
+                               "protocol at the moment")
+        if id(self) in memo:
+            return memo[id(self)]
+        copy = _rebuilt(type(self), self.detach().clone(), self.requires_grad)
+        memo[id(self)] = copy
+        grad = self.grad
+        if grad is not None:
+            copy.grad = grad.__deepcopy__(memo)
+        return copy
+
+    def __reduce_ex__(self, protocol):
+        return (_rebuild_tensor, (type(self), self.tolist(), self.dtype.code, list(self.shape), self.requires_grad))
+
     def __repr__(self, *, tensor_contents=None):
         s = _repr(self._h, _AUTO_STYLE)
         check()
@@ -556,3 +576,18 @@ class _no_grad:
 
     def __exit__(self, *exc):
         M._set_grad_enabled(self.prev)
+
+
+def _rebuilt(cls, data, requires_grad):
+    """data (a fresh tensor) as a cls (Tensor or Parameter) that requires grad as asked."""
+    if cls is not Tensor:
+        return cls(data, requires_grad=requires_grad)
+    if requires_grad:
+        data.requires_grad = True
+    return data
+
+
+def _rebuild_tensor(cls, values, code, shape, requires_grad):
+    """What a pickled tensor becomes again (Tensor.__reduce_ex__)."""
+    from ._data import from_data
+    return _rebuilt(cls, from_data(values, dtype=_dtype.BY_CODE[code]).reshape(shape), requires_grad)

@@ -90,6 +90,33 @@ class set_grad_enabled(_GradMode):
         pass
 
 
+class inference_mode(_GradMode):
+    """torch.inference_mode(mode=True): no_grad here, as the engine has no inference tensors (PyTorch
+    refuses later autograd use of a tensor made inside; here it is an ordinary tensor).
+    inference_mode(False) changes nothing."""
+
+    def __init__(self, mode=True):
+        self.inference = bool(mode)
+        self.mode = False
+
+    def __enter__(self):
+        if self.inference:
+            super().__enter__()
+
+    def __exit__(self, *exc):
+        if self.inference:
+            super().__exit__(*exc)
+        return False
+
+    def __call__(self, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with inference_mode(self.inference):
+                return fn(*args, **kwargs)
+
+        return wrapper
+
+
 def is_grad_enabled():
     return bool(M._is_grad_enabled())
 
