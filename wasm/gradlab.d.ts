@@ -421,6 +421,14 @@ export interface LRSchedulerClass<A extends any[]> {
   new (optimizer: Optimizer, ...args: A): LRScheduler;
   (optimizer: Optimizer, ...args: A): LRScheduler;
 }
+/** torch.optim.lr_scheduler.ReduceLROnPlateau: steps on a metric. */
+export interface ReduceLROnPlateau {
+  /** @example sched.step(validationLoss) */ step(metrics: number | Tensor): void;
+  /** @example sched.num_bad_epochs */ num_bad_epochs: number;
+  /** @example sched.best */ best: number;
+  /** @example sched.state_dict() */ state_dict(): Record<string, any>;
+  /** @example sched.load_state_dict(state) */ load_state_dict(state: Record<string, any>): void;
+}
 /** A data set: getitem(i) and length. */
 export interface Dataset {
   /** @example ds.getitem(0) // [x0, y0] */ getitem(index: number): any;
@@ -618,6 +626,10 @@ export interface Torch {
       /** @example torch.optim.lr_scheduler.ExponentialLR(opt, 0.9) */ ExponentialLR: LRSchedulerClass<[gamma: number, options?: { last_epoch?: number }]>;
       /** @example torch.optim.lr_scheduler.CosineAnnealingLR(opt, 50, { eta_min: 1e-5 }) */ CosineAnnealingLR: LRSchedulerClass<[T_max: number, options?: { eta_min?: number; last_epoch?: number }]>;
       /** @example torch.optim.lr_scheduler.LambdaLR(opt, (epoch) => 0.95 ** epoch) */ LambdaLR: LRSchedulerClass<[lr_lambda: ((epoch: number) => number) | Array<(epoch: number) => number>, options?: { last_epoch?: number }]>;
+      /** @example torch.optim.lr_scheduler.ReduceLROnPlateau(opt, { patience: 2, factor: 0.5 }) */ ReduceLROnPlateau: {
+        new (optimizer: Optimizer, options?: { mode?: 'min' | 'max'; factor?: number; patience?: number; threshold?: number; threshold_mode?: 'rel' | 'abs'; cooldown?: number; min_lr?: number | number[]; eps?: number; verbose?: boolean }): ReduceLROnPlateau;
+        (optimizer: Optimizer, options?: { mode?: 'min' | 'max'; factor?: number; patience?: number; threshold?: number; threshold_mode?: 'rel' | 'abs'; cooldown?: number; min_lr?: number | number[]; eps?: number; verbose?: boolean }): ReduceLROnPlateau;
+      };
     };
   };
   /** torch.utils.data. @example for (const [x, y] of torch.utils.data.DataLoader(ds, { batch_size: 32, shuffle: true })) {} */

@@ -120,3 +120,36 @@ test('optimizers leave no tensors behind but their state', () => {
   // square_avg, momentum_buffer and grad_avg for each of the two parameters.
   assert.equal(torch.memory().tensors - before, 6);
 });
+
+// The same steps as tests/python/programs/optim_reduce_lr_on_plateau.py, checked
+// against what PyTorch 1.13 printed for it (tests/fixtures/python_programs.json).
+test('lr_scheduler.ReduceLROnPlateau follows PyTorch\'s patience, cooldown, threshold and min_lr', () => {
+  const programs = JSON.parse(readFileSync(new URL('../fixtures/python_programs.json', import.meta.url), 'utf8'));
+  const { stdout } = programs.programs.optim_reduce_lr_on_plateau;
+  const expected = stdout.split('\n').filter((line) => /^(Epoch|[01]\.\d+ \d+ \d+ )/.test(line));
+  const printed = [];
+  const log = console.log;
+  console.log = (line) => printed.push(line);
+  try {
+    const opt = torch.optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 1.0 });
+    const sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, { patience: 1, factor: 0.5, verbose: true, cooldown: 1 });
+    assert.equal(sched.get_last_lr, undefined);
+    for (const m of [1, 1, 1, 1, 0.5, 0.6, 0.7, 0.8]) {
+      sched.step(m);
+      const g = opt.param_groups[0].lr;
+      printed.push(`${g === 1 ? '1.0' : g} ${sched.num_bad_epochs} ${sched.cooldown_counter} ${sched.best === 1 ? '1.0' : sched.best}`);
+    }
+    const opt2 = torch.optim.Adam([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
+    const s2 = torch.optim.lr_scheduler.ReduceLROnPlateau(opt2, { mode: 'max', threshold: 0.1, threshold_mode: 'abs', patience: 0, min_lr: 0.02 });
+    const lrs = [0.5, 0.55, 0.7, 0.71, 0.72, 0.73].map((a) => { s2.step(torch.tensor(a)); return Number(opt2.param_groups[0].lr.toFixed(6)); });
+    assert.equal(`${lrs.join(' ')} `, stdout.split('\n')[12]);
+  } finally {
+    console.log = log;
+  }
+  assert.deepEqual(printed, expected);
+  for (const [options, message] of [[{ factor: 1.0 }, 'Factor should be < 1.0.'], [{ mode: 'x' }, 'mode x is unknown!'],
+    [{ threshold_mode: 'x' }, 'threshold mode x is unknown!'], [{ min_lr: [0, 1] }, 'expected 1 min_lrs, got 2']]) {
+    const opt = torch.optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 1.0 });
+    assert.throws(() => torch.optim.lr_scheduler.ReduceLROnPlateau(opt, options), { message });
+  }
+});

@@ -1,7 +1,8 @@
 // torch.optim.lr_scheduler: StepLR, MultiStepLR, ExponentialLR,
 // CosineAnnealingLR and LambdaLR with PyTorch 1.13's chainable rules (each
 // step computes the new lr from the group's current one), so the sequences
-// are PyTorch's to the last bit where the arithmetic is the same.
+// are PyTorch's to the last bit where the arithmetic is the same; and
+// ReduceLROnPlateau, which steps on a metric.
 import { optionsArg } from './args.js';
 import { callableClass } from './callable.js';
 import { fail } from './runtime.js';
@@ -150,10 +151,84 @@ class LambdaLR extends LRScheduler {
   }
 }
 
+/**
+ * ReduceLROnPlateau(optimizer, {mode = 'min', factor = 0.1, patience = 10, threshold = 1e-4,
+ * threshold_mode = 'rel', cooldown = 0, min_lr = 0, eps = 1e-8, verbose}): step(metric) multiplies
+ * each group's lr by factor once the metric has not improved (by more than threshold) for more than
+ * patience steps, then waits cooldown steps. As in PyTorch 1.13 it is no LRScheduler: the
+ * constructor takes no step, and there is no get_last_lr.
+ */
+class ReduceLROnPlateau {
+  constructor(optimizer, options) {
+    const o = optionsArg(options, 'ReduceLROnPlateau()');
+    const factor = o.factor ?? 0.1;
+    if (factor >= 1.0) fail('Factor should be < 1.0.');
+    if (!optimizer || !Array.isArray(optimizer.param_groups)) fail(`${optimizer?.constructor?.name ?? typeof optimizer} is not an Optimizer`);
+    const groups = optimizer.param_groups.length;
+    const minLr = o.min_lr ?? 0;
+    if (Array.isArray(minLr) && minLr.length !== groups) fail(`expected ${groups} min_lrs, got ${minLr.length}`);
+    Object.assign(this, {
+      factor, optimizer,
+      min_lrs: Array.isArray(minLr) ? [...minLr] : Array(groups).fill(minLr),
+      patience: o.patience ?? 10, verbose: o.verbose ?? false, cooldown: o.cooldown ?? 0, cooldown_counter: 0,
+      mode: o.mode ?? 'min', threshold: o.threshold ?? 1e-4, threshold_mode: o.threshold_mode ?? 'rel',
+      eps: o.eps ?? 1e-8, last_epoch: 0,
+    });
+    if (this.mode !== 'min' && this.mode !== 'max') fail(`mode ${this.mode} is unknown!`);
+    if (this.threshold_mode !== 'rel' && this.threshold_mode !== 'abs') fail(`threshold mode ${this.threshold_mode} is unknown!`);
+    this.mode_worse = this.mode === 'min' ? Infinity : -Infinity;
+    this.best = this.mode_worse;
+    this.num_bad_epochs = 0;
+  }
+
+  /** One step on a metric (a number or a one-element tensor). */
+  step(metrics) {
+    const current = typeof metrics === 'number' ? metrics : metrics.item();
+    this.last_epoch += 1;
+    if (this.is_better(current, this.best)) {
+      this.best = current;
+      this.num_bad_epochs = 0;
+    } else {
+      this.num_bad_epochs += 1;
+    }
+    if (this.cooldown_counter > 0) {
+      this.cooldown_counter -= 1;
+      this.num_bad_epochs = 0;
+    }
+    if (this.num_bad_epochs > this.patience) {
+      this.optimizer.param_groups.forEach((g, i) => {
+        const next = Math.max(g.lr * this.factor, this.min_lrs[i]);
+        if (g.lr - next > this.eps) {
+          g.lr = next;
+          if (this.verbose) console.log(`Epoch ${String(this.last_epoch).padStart(5, '0')}: reducing learning rate of group ${i} to ${next.toExponential(4).replace(/e([+-])(\d)$/, 'e$10$2')}.`);
+        }
+      });
+      this.cooldown_counter = this.cooldown;
+      this.num_bad_epochs = 0;
+    }
+    this._last_lr = this.optimizer.param_groups.map((g) => g.lr);
+  }
+
+  is_better(a, best) {
+    const t = this.threshold;
+    if (this.mode === 'min') return this.threshold_mode === 'rel' ? a < best * (1 - t) : a < best - t;
+    return this.threshold_mode === 'rel' ? a > best * (t + 1) : a > best + t;
+  }
+
+  state_dict() {
+    const out = {};
+    for (const [k, v] of Object.entries(this)) if (k !== 'optimizer') out[k] = Array.isArray(v) ? [...v] : v;
+    return out;
+  }
+
+  load_state_dict(state) { Object.assign(this, state); }
+}
+
 export const lr_scheduler = {
   StepLR: named(StepLR, 'StepLR'),
   MultiStepLR: named(MultiStepLR, 'MultiStepLR'),
   ExponentialLR: named(ExponentialLR, 'ExponentialLR'),
   CosineAnnealingLR: named(CosineAnnealingLR, 'CosineAnnealingLR'),
   LambdaLR: named(LambdaLR, 'LambdaLR'),
+  ReduceLROnPlateau: named(ReduceLROnPlateau, 'ReduceLROnPlateau'),
 };
