@@ -42,7 +42,7 @@ const Service kServices[] = {
     // Autograd.
     backward_svc, autograd_grad_svc, register_hook_svc, remove_hook_svc, gradcheck_svc, grad_fn_svc,
     node_name_svc, node_address_svc, node_next_svc, node_variable_svc, node_free_svc, is_grad_enabled_svc,
-    set_grad_enabled_svc,
+    set_grad_enabled_svc, custom_function_svc,
     // Capture mode, for the playground's Graph pane (src/capture.js).
     capture_start_svc, capture_stop_svc, capture_enabled_svc, capture_name_svc, capture_read_svc,
     capture_graph_svc, capture_preview_svc,

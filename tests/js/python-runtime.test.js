@@ -160,6 +160,32 @@ test('hooks go by id: a tensor that dies with hooks registered frees them and wh
   assert.equal(stdout, 'tensor([3., 3., 3.]) [[3.0, 3.0, 3.0]] 2\nTrue 0\n0\n');
 });
 
+test('a custom autograd.Function is held by id: 1,000 calls, backward or not, leave tensors, bytes and hooks at baseline', async () => {
+  const { stdout, error } = await py.run([
+    'import torch',
+    'class Cube(torch.autograd.Function):',
+    '    @staticmethod',
+    '    def forward(ctx, x):',
+    '        ctx.save_for_backward(x)',
+    '        return x ** 3',
+    '    @staticmethod',
+    '    def backward(ctx, g):',
+    '        x, = ctx.saved_tensors',
+    '        return 3 * x ** 2 * g',
+    'base = torch.memory()',
+    'x = torch.ones(100, requires_grad=True)',
+    'for i in range(1000):',
+    '    y = Cube.apply(x)',
+    '    if i % 2:',
+    '        y.sum().backward()',
+    'print(x.grad[0].item())',
+    'del x, y',
+    'print(torch.memory() == base, torch.memory()["hooks"] - base["hooks"])',
+  ].join('\n'));
+  assert.equal(error, null, error && error.traceback);
+  assert.equal(stdout, '1500.0\nTrue 0\n');
+});
+
 test('Python and JavaScript hooks share the engine: each is called with its own tensors', async () => {
   const { torch } = await import('gradlab');
   const base = torch.memory().hooks;

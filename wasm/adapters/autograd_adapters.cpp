@@ -8,6 +8,9 @@
 #include <emscripten/emscripten.h>
 
 #include <memory>
+#include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "gradlab/autograd/gradcheck.h"
@@ -21,6 +24,8 @@ EM_JS(void, gl_js_hook_drop, (int id), { Module.glHooks.drop(id); });
 // Reads the n input handles from the scratch area, writes the output handles
 // there; returns their count or -1.
 EM_JS(double, gl_js_gradcheck_call, (double n), { return Module.glHooks.gradcheck(n); });
+// A custom Function's backward: the same protocol, the host's function by id.
+EM_JS(double, gl_js_function_call, (int id, double n), { return Module.glHooks.function(id, n); });
 
 namespace gradlab::wasm {
 
@@ -106,6 +111,45 @@ double gradcheck_svc(const double* a) {
     return adopt(static_cast<size_t>(r));
   };
   return autograd::gradcheck(f, inputs, eps, atol, rtol) ? 1 : 0;
+}
+
+namespace {
+// Node names are C strings that live as long as the program (record() keeps
+// the pointer, and a grad_fn is printable after its backward freed the
+// closure); a custom Function's name is kept here, once per distinct name.
+const char* interned_name(const std::string& name) {
+  static std::unordered_set<std::string> names;
+  return names.insert(name).first->c_str();
+}
+}  // namespace
+
+double custom_function_svc(const double* a) {
+  const auto id = static_cast<int>(a[0]);
+  const auto length = static_cast<size_t>(a[1]);
+  const std::string name(static_cast<const char*>(stage(0)), length);
+  auto entry = std::make_shared<JsHook>(id);  // dropped with the node's backward closure
+  const double* p = a + 2;
+  const variable_list inputs = list_of_tensors(p);
+  const variable_list outputs = list_of_tensors(p);
+  // What ctx.save_for_backward kept, as the engine's saved variables: freed after a backward
+  // without retain_graph and checked for in-place changes, as PyTorch's are.
+  const variable_list saved = list_of_tensors(p);
+  const variable_list saved_outputs = list_of_tensors(p);
+  // An output that receives no gradient gets zeros, as PyTorch's materialize_grads does.
+  std::vector<std::pair<Shape, DType>> metas;
+  for (const Tensor& o : outputs) metas.emplace_back(o.shape(), o.dtype());
+  record(interned_name(name), outputs, inputs, saved, [entry, metas](const BackwardContext& c) {
+    variable_list args;  // the output gradients, then the saved tensors unpacked
+    for (size_t i = 0; i < metas.size(); ++i) {
+      const bool given = i < c.grads.size() && c.grads[i].defined();
+      args.push_back(given ? c.grads[i] : zeros(metas[i].first, metas[i].second));
+    }
+    args.insert(args.end(), c.saved.begin(), c.saved.end());
+    const double r = gl_js_function_call(entry->id, put_handles(args));
+    GL_CHECK(r >= 0, "a custom Function's backward raised an exception");
+    return adopt(static_cast<size_t>(r));
+  }, saved_outputs);
+  return 0;
 }
 
 double grad_fn_svc(const double* a) { return wrap_node(T(a[0]).grad_fn()); }

@@ -23,6 +23,17 @@ double remove_hook_svc(const double* a);  // h, id
 // eps, atol, rtol, [inputs]: the function is JS's (glHooks.gradcheck)
 double gradcheck_svc(const double* a);
 
+// A custom autograd Function (Python's torch.autograd.Function): id, name
+// length (the name's UTF-8 bytes staged), [inputs], [outputs], [saved],
+// [saved outputs]. When grad mode is on and an input requires grad, the
+// outputs get one node named by the staged text, saving the saved tensors;
+// its backward calls glHooks.function(id, n) with the handles of the output
+// gradients, then of the saved tensors unpacked, in the scratch area; it
+// returns the count of gradient handles it wrote back there (one per input,
+// 0 for None) or -1 when the host raised. drop(id) runs once the engine no
+// longer holds the function.
+double custom_function_svc(const double* a);
+
 // Graph nodes: a handle is a heap shared_ptr<Node>; 0 = none.
 double grad_fn_svc(const double* a);
 double node_name_svc(const double* a);     // -> text

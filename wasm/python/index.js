@@ -72,6 +72,14 @@ function shareHookFunctions() {
       pythonHooks.delete(id);
       return owner.drop(id);
     },
+    // Custom autograd Functions exist in Python only: their ids are Python's.
+    (id, gradHandles) => {
+      const r = pythonHooks.get(id).function(id, gradHandles);
+      if (typeof r === 'number') return r;
+      const out = r.toJs();
+      r.destroy();
+      return out;
+    },
   );
 }
 
@@ -178,6 +186,7 @@ export async function loadPython(options = {}) {
   mark('torch');
   hooks.call = autograd.call_hook;
   hooks.drop = autograd.drop_hook;
+  hooks.function = autograd.call_function;
   shareHookFunctions();
   const runner = pyodide.pyimport('_gradlab_run');
   if (interruptBuffer !== undefined) runner.set_interrupt_buffer(interruptBuffer);

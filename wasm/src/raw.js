@@ -178,7 +178,7 @@ const SERVICES = ['error_flag_address', 'take_error', 'stage', 'share', 'memory_
   'repr', 'array_str', 'set_torch_printoptions', 'set_numpy_printoptions',
   'backward', 'autograd_grad', 'register_hook', 'remove_hook', 'gradcheck', 'grad_fn',
   'node_name', 'node_address', 'node_next', 'node_variable', 'node_free', 'is_grad_enabled',
-  'set_grad_enabled',
+  'set_grad_enabled', 'custom_function',
   'capture_start', 'capture_stop', 'capture_enabled', 'capture_name', 'capture_read',
   'capture_graph', 'capture_preview'];
 const SVC = Object.fromEntries(SERVICES.map((name, id) => [name, id]));
@@ -226,6 +226,7 @@ function stageValues(data, dtype) {
 // The JS functions the engine calls back (EM_JS in adapters/autograd_adapters.cpp).
 let hookCall = null;
 let hookDrop = null;
+let functionCall = null;
 let gradcheckFn = null;
 
 function installServices() {
@@ -297,7 +298,17 @@ function installServices() {
       args([flag(retainGraph), flag(createGraph), flag(allowUnused)], outputs, inputs, gradOutputs);
       return handles(service(SVC.autograd_grad));
     },
-    _set_hook_functions: (call, drop) => { hookCall = call; hookDrop = drop; },
+    // call(id, gradHandle) for hooks, drop(id) for hooks and custom Functions,
+    // fn(id, gradHandles) -> the input gradients' handles for a custom Function.
+    _set_hook_functions: (call, drop, fn) => { hookCall = call; hookDrop = drop; functionCall = fn ?? null; },
+    _custom_function: (id, name, inputs, outputs, saved, savedOutputs) => {
+      const bytes = encoder.encode(name);
+      scratch(1)[0] = bytes.length;
+      const at = service(SVC.stage);
+      M.HEAPU8.set(bytes, at);
+      args([id, bytes.length], inputs, outputs, saved, savedOutputs);
+      service(SVC.custom_function);
+    },
     _register_hook: two(SVC.register_hook),
     _remove_hook: (h, id) => { two(SVC.remove_hook)(h, id); },
     _gradcheck: (fn, inputs, eps, atol, rtol) => {
@@ -351,6 +362,17 @@ function installServices() {
         hookDrop(id);
       } catch (error) {
         rememberCallbackError(error);
+      }
+    },
+    function(id, n) {
+      try {
+        const r = functionCall(id, Array.from(scratch(n).subarray(0, n)));
+        if (typeof r === 'number') return -1;  // the host kept its own exception
+        args([], r).copyWithin(0, 1, 1 + r.length);
+        return r.length;
+      } catch (error) {
+        rememberCallbackError(error);
+        return -1;
       }
     },
     gradcheck(n) {

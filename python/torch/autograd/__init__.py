@@ -301,3 +301,6 @@ def gradcheck(func, inputs, eps=1e-06, atol=1e-05, rtol=0.001, raise_exception=T
                         raise RuntimeError(f"Jacobian mismatch for output {k} with respect to input {i},\nnumerical:{numeric}\nanalytical:{analytic[k][j]}\n")
                     return False
     return True
+
+
+from .function import Function, FunctionCtx, call_function  # noqa: E402,F401  (after what it imports)
