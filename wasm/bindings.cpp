@@ -61,7 +61,7 @@ EMSCRIPTEN_KEEPALIVE double gl_service(int id) {
     set_error("unknown service id " + std::to_string(id));
     return 0;
   }
-  return run_guarded(kServices[id], gl_scratch_data(8));
+  return run_guarded(sig::custom, reinterpret_cast<AnyFn>(kServices[id]), gl_scratch_data(8));
 }
 
 }  // extern "C"

@@ -13,30 +13,14 @@
 namespace gradlab::wasm {
 namespace {
 
-using Entry = double (*)(const double*);
+struct Entry {
+  Reader read;
+  AnyFn fn;
+};
 
 // Op ids are row numbers of engine/ops.def; scripts/op-table.mjs numbers them the same way.
-#define OP(name, signature, fn, surfaces) &GL_ENTRY_##signature(fn),
-#define GL_ENTRY_custom(fn) fn
-#define GL_ENTRY_unary(fn) sig::unary<fn>
-#define GL_ENTRY_binary(fn) sig::binary<fn>
-#define GL_ENTRY_binary_number(fn) sig::binary_number<fn>
-#define GL_ENTRY_binary_num(fn) sig::binary_num<fn>
-#define GL_ENTRY_ternary(fn) sig::ternary<fn>
-#define GL_ENTRY_num(fn) sig::num<fn>
-#define GL_ENTRY_num2(fn) sig::num2<fn>
-#define GL_ENTRY_num_flag(fn) sig::num_flag<fn>
-#define GL_ENTRY_int1(fn) sig::int1<fn>
-#define GL_ENTRY_int2(fn) sig::int2<fn>
-#define GL_ENTRY_int3(fn) sig::int3<fn>
-#define GL_ENTRY_int_flag(fn) sig::int_flag<fn>
-#define GL_ENTRY_sizes(fn) sig::sizes<fn>
-#define GL_ENTRY_dims_flag(fn) sig::dims_flag<fn>
-#define GL_ENTRY_dims_2flags(fn) sig::dims_2flags<fn>
-#define GL_ENTRY_dim_index(fn) sig::dim_index<fn>
-#define GL_ENTRY_dim_index_src(fn) sig::dim_index_src<fn>
-#define GL_ENTRY_loss(fn) sig::loss<fn>
-#define GL_ENTRY_creation(fn) sig::creation<fn>
+#define OP(name, signature, fn, surfaces) \
+  {sig::signature, reinterpret_cast<AnyFn>(static_cast<sig::signature##_fn>(fn))},
 #define ALIAS(name, target, surfaces)
 #define JS(name, surfaces)
 const Entry kOps[] = {
@@ -87,7 +71,7 @@ EMSCRIPTEN_KEEPALIVE double gl_call(int op) {
     set_error("unknown op id " + std::to_string(op));
     return 0;
   }
-  return run_guarded(kOps[op], g_scratch.data());
+  return run_guarded(kOps[op].read, kOps[op].fn, g_scratch.data());
 }
 
 EMSCRIPTEN_KEEPALIVE void gl_free(double h) { free_tensor(static_cast<Handle>(h)); }

@@ -42,9 +42,9 @@ void set_error(const std::string& message) {
   g_error_flag = 1;
 }
 
-double run_guarded(double (*f)(const double*), const double* args) {
+double run_guarded(double (*read)(const double*, void (*)()), void (*fn)(), const double* args) {
   try {
-    return f(args);
+    return read(args, fn);
   } catch (const std::exception& e) {
     set_error(e.what());
   } catch (...) {

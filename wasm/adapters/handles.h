@@ -36,8 +36,9 @@ uintptr_t error_flag_address();
 void set_error(const std::string& message);
 // The message of the last failure, clearing the flag.
 std::string take_error();
-// Runs f (an entry of the op or service table) on the scratch area, turning
-// any exception into the error flag and a result of 0.
-double run_guarded(double (*f)(const double*), const double* args);
+// Runs read(args, fn) (a row of the op or service table: a signature
+// reader and the function it calls, signatures.h) on the scratch area,
+// turning any exception into the error flag and a result of 0.
+double run_guarded(double (*read)(const double*, void (*)()), void (*fn)(), const double* args);
 
 }  // namespace gradlab::wasm

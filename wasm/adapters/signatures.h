@@ -25,50 +25,44 @@ double* gl_scratch_data(size_t n);
 double put_handles(const std::vector<Tensor>& ts);
 inline double out(Tensor t) { return static_cast<double>(wrap(std::move(t))); }
 
+// An op row of the dispatcher: the reader of its signature class and the
+// engine function, type-erased. A reader casts `fn` back to its class's
+// function type, so every op of a class shares one reader instead of a
+// template instance per op (127 of them, 20 KB of the wasm). Custom rows and
+// services use sig::custom, which calls fn(a).
+using AnyFn = void (*)();
+using Reader = double (*)(const double* a, AnyFn fn);
+
 namespace sig {
 
-template <Tensor (*F)(const Tensor&)>
-double unary(const double* a) { return out(F(T(a[0]))); }
-template <Tensor (*F)(const Tensor&, const Tensor&)>
-double binary(const double* a) { return out(F(T(a[0]), T(a[1]))); }
-template <Tensor (*F)(const Tensor&, const Tensor&)>
-double binary_number(const double* a) { return out(F(T(a[0]), wrapped_number(a[1]))); }
-template <Tensor (*F)(const Tensor&, const Tensor&, double)>
-double binary_num(const double* a) { return out(F(T(a[0]), T(a[1]), a[2])); }
-template <Tensor (*F)(const Tensor&, const Tensor&, const Tensor&)>
-double ternary(const double* a) { return out(F(T(a[0]), T(a[1]), T(a[2]))); }
-template <Tensor (*F)(const Tensor&, double)>
-double num(const double* a) { return out(F(T(a[0]), a[1])); }
-template <Tensor (*F)(const Tensor&, double, double)>
-double num2(const double* a) { return out(F(T(a[0]), a[1], a[2])); }
-template <Tensor (*F)(const Tensor&, double, bool)>
-double num_flag(const double* a) { return out(F(T(a[0]), a[1], a[2] != 0)); }
-template <Tensor (*F)(const Tensor&, int64_t)>
-double int1(const double* a) { return out(F(T(a[0]), integer_arg(a[1]))); }
-template <Tensor (*F)(const Tensor&, int64_t, int64_t)>
-double int2(const double* a) { return out(F(T(a[0]), integer_arg(a[1]), integer_arg(a[2]))); }
-template <Tensor (*F)(const Tensor&, int64_t, int64_t, int64_t)>
-double int3(const double* a) { return out(F(T(a[0]), integer_arg(a[1]), integer_arg(a[2]), integer_arg(a[3]))); }
-template <Tensor (*F)(const Tensor&, int64_t, bool)>
-double int_flag(const double* a) { return out(F(T(a[0]), integer_arg(a[1]), a[2] != 0)); }
-// h, [sizes]
-template <Tensor (*F)(const Tensor&, const Shape&)>
-double sizes(const double* a) { return out(F(T(a[0]), list_at(a + 1))); }
-// h, keepdim, [dims]
-template <Tensor (*F)(const Tensor&, const std::vector<int64_t>&, bool)>
-double dims_flag(const double* a) { return out(F(T(a[0]), list_at(a + 2), a[1] != 0)); }
-// h, flag, keepdim, [dims]
-template <Tensor (*F)(const Tensor&, const std::vector<int64_t>&, bool, bool)>
-double dims_2flags(const double* a) { return out(F(T(a[0]), list_at(a + 3), a[1] != 0, a[2] != 0)); }
-template <Tensor (*F)(const Tensor&, int64_t, const Tensor&)>
-double dim_index(const double* a) { return out(F(T(a[0]), integer_arg(a[1]), T(a[2]))); }
-template <Tensor (*F)(const Tensor&, int64_t, const Tensor&, const Tensor&)>
-double dim_index_src(const double* a) { return out(F(T(a[0]), integer_arg(a[1]), T(a[2]), T(a[3]))); }
-template <Tensor (*F)(const Tensor&, const Tensor&, Reduction)>
-double loss(const double* a) { return out(F(T(a[0]), T(a[1]), static_cast<Reduction>(static_cast<int>(a[2])))); }
-// dtype, [sizes]
-template <Tensor (*F)(const Shape&, DType)>
-double creation(const double* a) { return out(F(list_at(a + 1), dtype_of(a[0]))); }
+// Each class: its function type, and its reader (signatures.cpp).
+#define GL_SIGNATURES(X)                                                             \
+  X(custom, double (*)(const double*))                                               \
+  X(unary, Tensor (*)(const Tensor&))                                                \
+  X(binary, Tensor (*)(const Tensor&, const Tensor&))                                \
+  X(binary_number, Tensor (*)(const Tensor&, const Tensor&))                         \
+  X(binary_num, Tensor (*)(const Tensor&, const Tensor&, double))                    \
+  X(ternary, Tensor (*)(const Tensor&, const Tensor&, const Tensor&))                \
+  X(num, Tensor (*)(const Tensor&, double))                                          \
+  X(num2, Tensor (*)(const Tensor&, double, double))                                 \
+  X(num_flag, Tensor (*)(const Tensor&, double, bool))                               \
+  X(int1, Tensor (*)(const Tensor&, int64_t))                                        \
+  X(int2, Tensor (*)(const Tensor&, int64_t, int64_t))                               \
+  X(int3, Tensor (*)(const Tensor&, int64_t, int64_t, int64_t))                      \
+  X(int_flag, Tensor (*)(const Tensor&, int64_t, bool))                              \
+  X(sizes, Tensor (*)(const Tensor&, const Shape&))                                  \
+  X(dims_flag, Tensor (*)(const Tensor&, const std::vector<int64_t>&, bool))         \
+  X(dims_2flags, Tensor (*)(const Tensor&, const std::vector<int64_t>&, bool, bool)) \
+  X(dim_index, Tensor (*)(const Tensor&, int64_t, const Tensor&))                    \
+  X(dim_index_src, Tensor (*)(const Tensor&, int64_t, const Tensor&, const Tensor&)) \
+  X(loss, Tensor (*)(const Tensor&, const Tensor&, Reduction))                       \
+  X(creation, Tensor (*)(const Shape&, DType))
+
+#define GL_DECLARE_SIGNATURE(name, type) \
+  using name##_fn = type;                \
+  double name(const double* a, AnyFn fn);
+GL_SIGNATURES(GL_DECLARE_SIGNATURE)
+#undef GL_DECLARE_SIGNATURE
 
 }  // namespace sig
 
