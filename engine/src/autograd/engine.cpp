@@ -1,6 +1,7 @@
 #include "gradlab/autograd/engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <queue>
@@ -156,17 +157,17 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
   // 2. Seed the root gradients.
   // Lists a node is done with (its gradients in, its gradients out) become
   // other nodes' buffers: one heap allocation fewer per node and pass.
-  std::vector<variable_list> spare;
-  auto recycle = [&spare](variable_list& list) {
+  // A few suffice: along a chain each node's lists go straight to the next
+  // node; any beyond these are freed as before.
+  std::array<variable_list, 4> spare;
+  size_t spares = 0;
+  auto recycle = [&](variable_list& list) {
     list.clear();
-    if (list.capacity() > 0) spare.push_back(std::move(list));
+    if (list.capacity() > 0 && spares < spare.size()) spare[spares++] = std::move(list);
   };
   auto accumulate_into = [&](Node* n, uint32_t input_nr, const Tensor& g) {
     NodeState& s = state[n];
-    if (s.buffer.capacity() == 0 && !spare.empty()) {
-      s.buffer = std::move(spare.back());
-      spare.pop_back();
-    }
+    if (s.buffer.capacity() == 0 && spares > 0) s.buffer = std::move(spare[--spares]);
     if (s.buffer.size() < n->num_outputs()) s.buffer.resize(n->num_outputs());
     Tensor& slot = s.buffer[input_nr];
     slot = slot.defined() ? add(slot, g) : g;
