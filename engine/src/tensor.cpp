@@ -10,6 +10,7 @@
 #include "gradlab/autograd/node.h"
 #include "gradlab/error.h"
 #include "kernels/loops.h"
+#include "pooled.h"
 
 namespace gradlab {
 
@@ -47,17 +48,23 @@ Storage::~Storage() {
   live.bytes -= static_cast<int64_t>(nbytes);
 }
 
+TensorImpl::TensorImpl() = default;
 TensorImpl::~TensorImpl() { release_node(std::move(grad_fn)); }
 
 Tensor Tensor::empty(const Shape& shape, DType dtype) {
-  for (int64_t s : shape)
-    GL_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
-  // Sizes multiply in double first: a product of huge dims must not wrap around.
-  double count = 1;
-  for (int64_t s : shape) count *= static_cast<double>(s);
   const size_t isz = itemsize(dtype);
-  if (count * static_cast<double>(isz) > static_cast<double>(kMaxBytes)) out_of_memory(count * static_cast<double>(isz));
-  const int64_t n = numel_of(shape);
+  int64_t n = 1;
+  // A 0-d tensor (every result of a scalar op) has nothing to check and no
+  // sizes or strides to store.
+  if (!shape.empty()) {
+    for (int64_t s : shape)
+      GL_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
+    // Sizes multiply in double first: a product of huge dims must not wrap around.
+    double count = 1;
+    for (int64_t s : shape) count *= static_cast<double>(s);
+    if (count * static_cast<double>(isz) > static_cast<double>(kMaxBytes)) out_of_memory(count * static_cast<double>(isz));
+    n = numel_of(shape);
+  }
   // Storage and version counter start out shared by the same tensors, so one
   // allocation holds both (.data later gives its tensor a counter of its own).
   struct StorageBlock {
@@ -65,12 +72,14 @@ Tensor Tensor::empty(const Shape& shape, DType dtype) {
     Storage storage;
     VersionCounter version;
   };
-  auto block = std::make_shared<StorageBlock>(static_cast<size_t>(n) * isz);
-  auto impl = std::make_shared<TensorImpl>();
+  auto block = pooled::make_shared<StorageBlock>(static_cast<size_t>(n) * isz);
+  auto impl = pooled::make_shared<TensorImpl>();
   impl->storage = std::shared_ptr<Storage>(block, &block->storage);
   impl->version = std::shared_ptr<VersionCounter>(block, &block->version);
-  impl->shape = shape;
-  impl->strides = contiguous_strides(shape);
+  if (!shape.empty()) {
+    impl->shape = shape;
+    impl->strides = contiguous_strides(shape);
+  }
   impl->dtype = dtype;
   return Tensor(std::move(impl));
 }
@@ -140,7 +149,7 @@ void Tensor::retain_grad() {
 }
 
 static std::shared_ptr<TensorImpl> shallow_copy(const TensorImpl& src) {
-  auto impl = std::make_shared<TensorImpl>();
+  auto impl = pooled::make_shared<TensorImpl>();
   impl->storage = src.storage;
   impl->version = src.version;
   impl->shape = src.shape;
@@ -220,7 +229,7 @@ void Tensor::remove_hook(int id) {
 }
 
 Tensor history_alias(const Tensor& t) {
-  auto impl = std::make_shared<TensorImpl>(*t.impl());
+  auto impl = pooled::make_shared<TensorImpl>(*t.impl());
   impl->grad.reset();
   impl->hooks.clear();
   impl->retains_grad = false;

@@ -73,6 +73,10 @@ console.log(markdownTable(['where', 'self time'], rows));
 function part(key) {
   if (/boundary|trampolines|Emscripten glue|gl_call|gl_service|run_guarded|_svc\(|sig::|wasm::(unary|binary|num)/.test(key)) return 'boundary (JS ↔ wasm, argument passing)';
   if (key.startsWith('JS wrapper')) return 'JS wrapper (Tensor objects, argument handling, scopes)';
+  // The linker folds every shared_ptr<T> destructor (a reference count drop)
+  // into one function and names it after any one T (often JsHook): it is
+  // refcounting, not hook or graph work. pooled:: is the engine's free lists.
+  if (/::~shared_ptr\(\)|pooled::FreeList/.test(key)) return 'allocation (malloc/free, shared_ptr)';
   if (/autograd|Node|record\(|SavedVariable|Edge|BackwardContext|__function|gradient_edge|release_node|grad_fn|JsHook|hook/.test(key)) {
     return 'graph node (record, nodes, edges, backward)';
   }

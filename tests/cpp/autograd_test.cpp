@@ -276,6 +276,26 @@ TEST(Autograd, HooksSeeAndReplaceGradients) {
   expect_values(x.grad(), {22, 22});
 }
 
+// A hook may run a backward pass of its own (PyTorch's reentrant backward)
+// over nodes the outer pass is working through; the engine keeps each pass's
+// bookkeeping on the nodes, so the outer pass must find its own again after.
+TEST(Autograd, BackwardInsideAHookOverTheSameNodes) {
+  Tensor x = make({1, 2}, {2}, DType::Float64, true);
+  Tensor a = mul(x, x);
+  Tensor b = mul(a, 3.0);
+  variable_list inner;
+  // On b: the inner pass (rooted at a) runs a's node and x's accumulator, which
+  // the outer pass has already counted and still has to run.
+  b.register_hook([&](const Tensor&) {
+    inner = autograd::grad({a}, {x}, {ones_like(a)}, true, false, false);
+    return Tensor();
+  });
+  autograd::backward({sum(b)}, {}, false, false);
+  expect_values(x.grad(), {6, 12});  // d(3x^2) = 6x
+  ASSERT_EQ(inner.size(), 1u);
+  expect_values(inner[0], {2, 4});   // d(x^2) = 2x, and autograd.grad leaves x.grad alone
+}
+
 TEST(Autograd, RetainGradKeepsNonLeafGrad) {
   Tensor x = make({1, 2}, {2}, DType::Float64, true);
   Tensor y = mul(x, x);

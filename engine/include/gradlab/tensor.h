@@ -55,6 +55,11 @@ struct MemoryStats {
 MemoryStats memory_stats();  // may return an undefined Tensor (keep grad)
 
 struct TensorImpl {
+  // Declared (and defined in tensor.cpp) so that make_shared's value
+  // initialisation runs the member initialisers only, without first zeroing
+  // the whole object as it does for an implicit constructor.
+  TensorImpl();
+  TensorImpl(const TensorImpl&) = default;
   ~TensorImpl();  // releases grad_fn without recursion (see release_node)
   std::shared_ptr<Storage> storage;
   std::shared_ptr<VersionCounter> version;

@@ -1,6 +1,7 @@
 #include "gradlab/autograd/engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <queue>
@@ -24,43 +25,50 @@ struct NodeState {
   variable_list buffer;
 };
 
-// Each graph node's state during one backward pass, found by the node's
-// address: an open-addressing table over a deque (stable references). It
-// replaces std::unordered_map, which allocated a hash node per graph node and
-// took about a tenth of a backward pass over a chain of small ops.
+// Each graph node's state during one backward pass, in a deque (stable
+// addresses) and found through the node's own pass fields (Node::pass_): no
+// hash table, whose lookups (about eight per node) took a tenth of a backward
+// pass over a chain of small ops. A pass nested in another (a hook that calls
+// backward) saves the fields it overwrites and puts them back when it ends,
+// so the outer pass finds its states again.
 class NodeStates {
  public:
-  size_t count(Node* n) const { return slots_.empty() || slots_[find(n)].node != n ? 0 : 1; }
-  NodeState& operator[](Node* n) {
-    if (2 * (states_.size() + 1) > slots_.size()) grow();
-    Slot& slot = slots_[find(n)];
-    if (slot.node != n) {
-      slot.node = n;
-      slot.index = states_.size();
-      states_.emplace_back();
+  NodeStates() : id_(++last_id_) { ++depth_; }
+  ~NodeStates() {
+    for (auto it = displaced_.rbegin(); it != displaced_.rend(); ++it) {
+      NodePassSlot::pass(*it->node) = it->pass;
+      NodePassSlot::state(*it->node) = it->state;
     }
-    return states_[slot.index];
+    --depth_;
+  }
+  NodeStates(const NodeStates&) = delete;
+  NodeStates& operator=(const NodeStates&) = delete;
+
+  size_t count(Node* n) const { return NodePassSlot::pass(*n) == id_ ? 1 : 0; }
+  NodeState& operator[](Node* n) {
+    if (NodePassSlot::pass(*n) != id_) add(n);
+    return *static_cast<NodeState*>(NodePassSlot::state(*n));
   }
 
  private:
-  struct Slot {
-    Node* node = nullptr;
-    size_t index = 0;
+  void add(Node* n) {
+    uint64_t& pass = NodePassSlot::pass(*n);
+    void*& state = NodePassSlot::state(*n);
+    if (depth_ > 1 && pass != 0) displaced_.push_back({n, pass, state});
+    pass = id_;
+    state = &states_.emplace_back();
+  }
+  struct Displaced {
+    Node* node;
+    uint64_t pass;
+    void* state;
   };
-  size_t find(Node* n) const {
-    const size_t mask = slots_.size() - 1;
-    size_t i = (reinterpret_cast<uintptr_t>(n) >> 4) * 0x9E3779B1u & mask;
-    while (slots_[i].node != nullptr && slots_[i].node != n) i = (i + 1) & mask;
-    return i;
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
-    for (const Slot& s : old)
-      if (s.node) slots_[find(s.node)] = s;
-  }
-  std::vector<Slot> slots_;
+  // Pass numbers are never reused (0: a node no pass has seen).
+  static inline uint64_t last_id_ = 0;
+  static inline int depth_ = 0;
+  uint64_t id_;
   std::deque<NodeState> states_;
+  std::vector<Displaced> displaced_;
 };
 
 // Runs the tensor hooks and retain_grad bookkeeping for gradients arriving at `node`.
@@ -147,8 +155,19 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
   }
 
   // 2. Seed the root gradients.
+  // Lists a node is done with (its gradients in, its gradients out) become
+  // other nodes' buffers: one heap allocation fewer per node and pass.
+  // A few suffice: along a chain each node's lists go straight to the next
+  // node; any beyond these are freed as before.
+  std::array<variable_list, 4> spare;
+  size_t spares = 0;
+  auto recycle = [&](variable_list& list) {
+    list.clear();
+    if (list.capacity() > 0 && spares < spare.size()) spare[spares++] = std::move(list);
+  };
   auto accumulate_into = [&](Node* n, uint32_t input_nr, const Tensor& g) {
     NodeState& s = state[n];
+    if (s.buffer.capacity() == 0 && spares > 0) s.buffer = std::move(spare[--spares]);
     if (s.buffer.size() < n->num_outputs()) s.buffer.resize(n->num_outputs());
     Tensor& slot = s.buffer[input_nr];
     slot = slot.defined() ? add(slot, g) : g;
@@ -193,6 +212,8 @@ variable_list execute(const std::vector<Edge>& roots, const variable_list& root_
         accumulate_into(child, edges[i].input_nr, outputs[i]);
       if (--state[child].dependencies == 0) ready.push(child);
     }
+    recycle(grads);
+    recycle(outputs);
   }
   pass.done();
   return captured;

@@ -74,8 +74,8 @@ FunctionNode::FunctionNode(const char* name, BackwardFn fn, size_t num_outputs)
     : name_(name), fn_(std::move(fn)), num_outputs_(num_outputs) {}
 
 void FunctionNode::add_input(const Tensor& input) {
-  const auto edge = input.defined() ? input.gradient_edge() : Tensor::EdgeRef{};
-  next_edges_.push_back({edge.fn, edge.input_nr});
+  auto edge = input.defined() ? input.gradient_edge() : Tensor::EdgeRef{};
+  next_edges_.push_back({std::move(edge.fn), edge.input_nr});
   input_meta_.push_back({input.defined() ? input.shape() : Shape{},
                          input.defined() ? input.dtype() : DType::Float32});
 }
@@ -90,7 +90,11 @@ variable_list FunctionNode::apply(variable_list&& grads) {
   // no incoming gradient is defined. Backward formulas may assume one is.
   if (std::none_of(grads.begin(), grads.end(), [](const Tensor& g) { return g.defined(); }))
     return variable_list(next_edges_.size());
-  variable_list saved;
+  // The unpacked list reuses the capacity of an earlier node's (one heap
+  // allocation fewer per node); a nested backward (from a hook) finds none and allocates.
+  static variable_list spare_saved;
+  variable_list saved = std::move(spare_saved);
+  saved.clear();
   saved.reserve(saved_.size());
   auto self = shared_from_this();
   for (const auto& s : saved_) saved.push_back(s.unpack(self));
@@ -110,6 +114,8 @@ variable_list FunctionNode::apply(variable_list&& grads) {
     if (out[i].shape() != m.shape) out[i] = sum_to(out[i], m.shape);
     if (out[i].dtype() != m.dtype) out[i] = to(out[i], m.dtype);
   }
+  saved.clear();
+  if (saved.capacity() > spare_saved.capacity()) spare_saved = std::move(saved);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "gradlab/autograd/capture.h"
 #include "gradlab/autograd/grad_mode.h"
+#include "pooled.h"
 
 namespace gradlab {
 
@@ -43,9 +44,26 @@ void propagate_flags(TensorList outputs, TensorList inputs) {
 
 void record(const char* name, TensorList outputs, TensorList inputs, TensorList save, BackwardFn fn,
             TensorList save_outputs) {
-  propagate_flags(outputs, inputs);
-  if (!graph_enabled_for(inputs)) return;
-  auto node = std::make_shared<FunctionNode>(name, std::move(fn), outputs.size());
+  // One walk over the inputs for what propagate_flags and graph_enabled_for
+  // each ask (this runs on every op).
+  bool is_volatile = false, needs_grad = false;
+  Legacy legacy = Legacy::None;
+  for (const auto& t : inputs) {
+    if (!t.defined()) continue;
+    is_volatile = is_volatile || t.is_volatile();
+    legacy = std::max(legacy, t.legacy());
+    needs_grad = needs_grad || t.requires_grad();
+  }
+  if (is_volatile || legacy != Legacy::None) {
+    for (const auto& o : outputs) {
+      if (!o.defined()) continue;
+      if (is_volatile) o.set_volatile(true);
+      o.set_legacy(std::max(legacy, o.legacy()));
+    }
+  }
+  // The tutorial's rule: volatile wins over requires_grad.
+  if (!needs_grad || is_volatile || !GradMode::is_enabled()) return;
+  auto node = pooled::make_shared<FunctionNode>(name, std::move(fn), outputs.size());
   node->reserve(inputs.size(), save.size() + save_outputs.size());
   for (const auto& t : inputs) node->add_input(t);
   for (const auto& t : save) node->save(t, false);

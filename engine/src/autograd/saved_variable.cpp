@@ -2,6 +2,7 @@
 
 #include "gradlab/autograd/node.h"
 #include "gradlab/error.h"
+#include "pooled.h"
 
 namespace gradlab {
 
@@ -74,7 +75,7 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& saved_for) const {
   }
   if (!is_output_) return Tensor(data_);
   // Rebuild the output with its grad_fn so double backward flows through it.
-  auto impl = std::make_shared<TensorImpl>(*data_);
+  auto impl = pooled::make_shared<TensorImpl>(*data_);
   impl->grad_fn = weak_grad_fn_.lock();
   impl->output_nr = output_nr_;
   impl->requires_grad = requires_grad_ && !impl->grad_fn;

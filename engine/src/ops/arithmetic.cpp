@@ -8,6 +8,7 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
+#include "ops/scalar_path.h"
 #include "ops/sub_check.h"
 
 namespace gradlab {
@@ -31,6 +32,7 @@ Tensor wrap(double v) { return wrapped_number(v); }
 // Applies f in the promoted dtype of a and b.
 template <typename F>
 Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
+  if (Tensor out; scalar_path::binary(a, b, dtype, f, out)) return out;  // two 0-d operands
   const Tensor ca = kernels::cast_nograd(a, dtype), cb = kernels::cast_nograd(b, dtype);
   Tensor out;
   GL_DISPATCH_ALL(dtype, T, out = (kernels::binary<T, T>(ca, cb, dtype, [f](T x, T y) { return static_cast<T>(f(x, y)); })));

@@ -66,7 +66,19 @@ class Node : public std::enable_shared_from_this<Node> {
   EdgeList next_edges_;
 
  private:
+  friend class NodePassSlot;
   uint64_t sequence_nr_;
+  // Where the running backward pass keeps this node's state (engine.cpp): the
+  // pass's number and the state itself, found without a hash table.
+  uint64_t pass_ = 0;
+  void* pass_state_ = nullptr;
+};
+
+// The engine's access to a node's pass fields (engine.cpp).
+class NodePassSlot {
+ public:
+  static uint64_t& pass(Node& n) { return n.pass_; }
+  static void*& state(Node& n) { return n.pass_state_; }
 };
 
 // The sink of a leaf that requires grad: adds the gradient into leaf.grad.
