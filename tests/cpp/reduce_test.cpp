@@ -386,5 +386,36 @@ TEST(Reduce, EmptyDimNamedAsGivenAndNoBoolArgmax) {
                "argmax(): Expected reduction dim to be specified for input.numel() == 0.");
   EXPECT_EQ(argmin(zeros({0, 3}, DType::Bool), 1).shape(), Shape{0});
 }
+
+// PyTorch checks an empty input's dims one by one in the order given (range, then emptiness)
+// and only then looks for repeats (s96000-999: amin([0, 0]) of an empty dim 0).
+TEST(Reduce, EmptyDimCheckedBeforeRepeats) {
+  const Tensor e = zeros({0, 3});
+  expect_error([&] { amin(e, {0, 0}); }, "amin(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amax(e, {1, 0, 0}); }, "amax(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amax(e, {-2, -2}); }, "amax(): Expected reduction dim -2 to have non-zero size.");
+  expect_error([&] { amin(e, {0, 5}); }, "amin(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amin(e, {5, 0}); }, "Dimension out of range (expected to be in range of [-2, 1], but got 5)");
+  // No empty dim among them: the repeat, even before a later dim out of range.
+  expect_error([&] { amin(e, {1, 1, 0}); }, "amin(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amin(e, {1, 1}); }, "dim 1 appears multiple times in the list of dims");
+}
+
+// sum, mean, amax, amin, logsumexp and norm wrap every dim before looking for repeats;
+// var and std check each dim's range and repetition in turn (PyTorch 1.13).
+TEST(Reduce, RangeOfEveryDimBeforeRepeats) {
+  const Tensor x = sample({2, 3}, 1, false);
+  const std::string range = "Dimension out of range (expected to be in range of [-2, 1], but got 5)";
+  const std::string repeat = "dim 0 appears multiple times in the list of dims";
+  expect_error([&] { amin(x, {0, 0, 5}); }, range);
+  expect_error([&] { amax(x, {0, 0, 5}); }, range);
+  expect_error([&] { sum(x, {0, 0, 5}); }, range);
+  expect_error([&] { mean(x, {0, 0, 5}); }, range);
+  expect_error([&] { logsumexp(x, {0, 0, 5}); }, range);
+  expect_error([&] { norm(x, 2, {0, 0, 5}); }, range);
+  expect_error([&] { var(x, {0, 0, 5}); }, repeat);
+  expect_error([&] { std(x, {0, 0, 5}); }, repeat);
+  expect_error([&] { sum(x, {0, 0}); }, repeat);
+}
 }  // namespace
 }  // namespace gradlab

@@ -49,11 +49,15 @@ void check_nonempty(const char* op, const Tensor& a, const Dims& dims, const cha
              specify_hint);
     return;
   }
-  dim_mask(dims, a.dim());  // range and repetition errors come first
-  // The first empty dim in the order given, named as given (-1 stays -1), as PyTorch.
-  for (const int64_t d : dims)
-    GL_CHECK(a.dim() == 0 || a.shape()[wrap_dim(d, a.dim())] != 0, op, "(): Expected reduction dim ", d,
-             " to have non-zero size.");
+  // PyTorch walks the dims in the order given, each one's range error before its emptiness
+  // (named as given: -1 stays -1), and only then looks for repeats: amin([0, 0]) of an
+  // empty dim 0 names the empty dim, amin([5, 0]) the range. Only an empty input has empty dims.
+  if (a.numel() == 0)
+    for (const int64_t d : dims)
+      GL_CHECK(a.shape()[wrap_dim(d, a.dim())] != 0, op, "(): Expected reduction dim ", d,
+               " to have non-zero size.");
+  check_dims_in_range(dims, a.dim());
+  dim_mask(dims, a.dim());
 }
 constexpr const char* kSpecifyDim = " Specify the reduction dim with the 'dim' argument.";
 

@@ -163,6 +163,7 @@ Tensor std(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
 Tensor norm(const Tensor& a, double p, const Dims& dims, bool keepdim) {
   GL_CHECK(is_floating(a.dtype()), "norm(): input dtype should be either floating point or complex. Got ",
            a.dtype() == DType::Int64 ? "Long" : "Bool", " instead.");
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor out;
   GL_DISPATCH_FLOAT(a.dtype(), T, out = (reduce_rows<T>(plan, a.dtype(), [p](const T* row, int64_t n) {
@@ -199,6 +200,7 @@ Tensor norm(const Tensor& a, double p, const Dims& dims, bool keepdim) {
 
 Tensor logsumexp(const Tensor& a, const Dims& dims, bool keepdim) {
   const DType dt = is_floating(a.dtype()) ? a.dtype() : DType::Float32;
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(kernels::cast_nograd(a, dt), dims, keepdim);
   Tensor out;
   GL_DISPATCH_FLOAT(dt, T, out = (reduce_rows<T>(plan, dt, [](const T* row, int64_t n) {

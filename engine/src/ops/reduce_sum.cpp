@@ -37,6 +37,7 @@ Tensor expand_grad(const Tensor& g, const Shape& keep_shape, const Shape& input_
 }  // namespace
 
 Tensor sum(const Tensor& a, const Dims& dims, bool keepdim) {
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor out = sum_rows(plan, a.dtype());
   const Shape in_shape = a.shape(), keep = plan.keep_shape;
@@ -52,6 +53,7 @@ Tensor mean(const Tensor& a, const Dims& dims, bool keepdim) {
   GL_CHECK(is_floating(a.dtype()),
            "mean(): could not infer output dtype. Input dtype must be either a floating point or "
            "complex dtype. Got: ", a.dtype() == DType::Int64 ? "Long" : "Bool");
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor out = sum_rows(plan, a.dtype());
   const double n = static_cast<double>(plan.inner);
