@@ -271,6 +271,38 @@ TEST(Reduce, MaxSharesItsGradientOnlyAtTheHits) {
   EXPECT_EQ(gy[3], 0);
 }
 
+// max/min(dim) put the gradient into zeros with a differentiable scatter, as PyTorch's
+// value_selecting_reduction_backward: under create_graph the gradient is ScatterBackward0
+// whose src comes through UnsqueezeBackward0 without keepdim (s96009-158; values from PyTorch).
+TEST(Reduce, MaxMinDimGradientIsAScatter) {
+  const Tensor x = make({3, 1, 2, 0.5, 4, -1}, {2, 3}, DType::Float64, true);
+  const Tensor v = min(x, 1).values;
+  const Tensor g = autograd::grad({sum(mul(v, v))}, {x}, {}, true, true, false)[0];
+  expect_values(g, {0, 2, 0, 0, 0, -2});
+  ASSERT_TRUE(g.grad_fn());
+  EXPECT_EQ(g.grad_fn()->name(), "ScatterBackward0");
+  ASSERT_EQ(g.grad_fn()->next_edges().size(), 2u);
+  EXPECT_FALSE(g.grad_fn()->next_edges()[0].valid());
+  EXPECT_EQ(g.grad_fn()->next_edges()[1].fn->name(), "UnsqueezeBackward0");
+  backward(sum(g));
+  expect_values(x.grad(), {0, 2, 0, 0, 0, 2});
+  const Tensor k = max(x, 0, true).values;
+  const Tensor gk = autograd::grad({sum(pow(k, 2.0))}, {x}, {}, true, true, false)[0];
+  EXPECT_EQ(gk.grad_fn()->name(), "ScatterBackward0");
+  EXPECT_EQ(gk.grad_fn()->next_edges()[1].fn->name(), "MulBackward0");
+  // A 0-d input scatters too.
+  const Tensor s = make({2}, {}, DType::Float64, true);
+  const Tensor m = max(s, 0).values;
+  EXPECT_EQ(autograd::grad({mul(m, m)}, {s}, {}, true, true, false)[0].grad_fn()->name(), "ScatterBackward0");
+  for (const bool keep : {false, true})
+    EXPECT_NO_THROW(autograd::gradcheck(
+        [&](const variable_list& in) {
+          const Tensor y = max(in[0], -1, keep).values;
+          return autograd::grad({sum(mul(y, y))}, {in[0]}, {}, true, true, false);
+        },
+        {sample({3, 4}, 2)}));
+}
+
 TEST(Reduce, NormValues) {
   const Tensor x = make({1, -2, 3, 0}, {4});
   expect_values(norm(x, 2, {}), {std::sqrt(14.0)});
