@@ -25,6 +25,13 @@ void check_types(const char* kernel, const Tensor& a, const Tensor& b) {
 
 Tensor mT(const Tensor& x) { return transpose(x, -2, -1); }
 
+// What a product's node saves: as PyTorch's generated code, each factor only when the other
+// factor's gradient (the one that reads it) is needed. An unsaved factor may then change in
+// place, and the node may be run again, without PyTorch's errors (live run s97001-959).
+Tensor saved_for(const Tensor& factor, const Tensor& reader) {
+  return reader.requires_grad() ? factor : Tensor();
+}
+
 int64_t rows(const Tensor& x) { return x.shape()[x.dim() - 2]; }
 int64_t cols(const Tensor& x) { return x.shape()[x.dim() - 1]; }
 
@@ -33,7 +40,7 @@ Tensor matrix_product(const Tensor& a, const Tensor& b, const char* node, bool b
   Tensor out = kernels::gemm(a, b);
   // d(a @ b) = grad @ b^T, a^T @ grad; bmm's are bmm as in PyTorch (BmmBackward0 under
   // create_graph, where matmul would fold the batch and end in UnsafeViewBackward0).
-  record(node, {out}, {a, b}, {a, b}, [batched](const BackwardContext& c) {
+  record(node, {out}, {a, b}, {saved_for(a, b), saved_for(b, a)}, [batched](const BackwardContext& c) {
     const auto product = batched ? bmm : matmul;
     return variable_list{c.needs(0) ? product(c.grad(), mT(c.saved[1])) : Tensor(),
                          c.needs(1) ? product(mT(c.saved[0]), c.grad()) : Tensor()};
@@ -96,7 +103,7 @@ Tensor mv(const Tensor& a, const Tensor& v) {
   const Tensor product = kernels::gemm(a, column);
   Tensor out = make_alias(product, {rows(a)}, {1}, 0);
   // d(a @ v) = outer(grad, v), a^T @ grad
-  record("MvBackward0", {out}, {a, v}, {a, v}, [](const BackwardContext& c) {
+  record("MvBackward0", {out}, {a, v}, {saved_for(a, v), saved_for(v, a)}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? outer(c.grad(), c.saved[1]) : Tensor(),
                          c.needs(1) ? mv(t(c.saved[0]), c.grad()) : Tensor()};
   });
@@ -115,7 +122,7 @@ Tensor dot(const Tensor& a, const Tensor& b) {
   const Tensor column = make_view(b, {n, 1}, {b.strides()[0], 1}, b.offset());
   Tensor out = make_alias(kernels::gemm(row, column), {}, {}, 0);
   // d(a . b) = grad * b, grad * a
-  record("DotBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+  record("DotBackward0", {out}, {a, b}, {saved_for(a, b), saved_for(b, a)}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
                          c.needs(1) ? mul(c.grad(), c.saved[0]) : Tensor()};
   });
@@ -136,7 +143,8 @@ Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2) {
     out = add(kernels::gemm(mat1, mat2), expand(self, {rows(mat1), cols(mat2)}));
   }
   // d(self + mat1 @ mat2) = grad (summed to self's shape), grad @ mat2^T, mat1^T @ grad
-  record("AddmmBackward0", {out}, {self, mat1, mat2}, {mat1, mat2}, [](const BackwardContext& c) {
+  record("AddmmBackward0", {out}, {self, mat1, mat2}, {saved_for(mat1, mat2), saved_for(mat2, mat1)},
+         [](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? mm(c.grad(), t(c.saved[1])) : Tensor(),
                          c.needs(2) ? mm(t(c.saved[0]), c.grad()) : Tensor()};
   });
