@@ -387,5 +387,37 @@ TEST(InPlace, InPlaceOpsPassGradcheckAndDoubleGradcheck) {
   }
 }
 
+// s96002-705: sub_ with alpha on an expanded view, copy_ of the base into the view, backward.
+// The gradient of w is -alpha * grad (PyTorch 1.13 agrees without the autograd.grad call; its
+// autograd.grad through CopySlices also writes w.grad, a bug the README lists, kept out here).
+TEST(InPlace, AlphaOnAnExpandedViewThenCopyBack) {
+  const Tensor base = make({0.5, 1.25}, {2});
+  const Tensor v = expand(base, {2});
+  const Tensor w = make({2.55, 2.59}, {2}, DType::Float32, true);
+  sub_(v, w, 2);
+  EXPECT_EQ(base.grad_fn()->name(), "CopySlices");
+  const auto g = autograd::grad({base}, {w}, {ones({2})}, true, true, false);
+  expect_values(g[0], {-2, -2});
+  EXPECT_FALSE(w.grad().defined());  // autograd.grad writes no .grad
+  copy_(v, base);
+  autograd::backward({v}, {make({2, -1.77}, {2})}, true, true);
+  expect_values(w.grad(), {-4, 3.54}, 1e-5);
+}
+
+// copy_ into an integer or bool tensor wants no gradient, so none of autograd's view checks
+// run: an output of split may take it (PyTorch 1.13; live run s97002-594). add_ still checks.
+TEST(InPlace, CopyIntoAnIntegerTensorRunsNoAutogradCheck) {
+  const Tensor src = make({-2.44, 0.62, -1.89}, {3}, DType::Float64, true);
+  const Tensor part = split(make({1, 0, 1, 0}, {4}, DType::Bool), 3, 0)[0];
+  copy_(part, src);
+  EXPECT_FALSE(part.requires_grad());
+  EXPECT_FALSE(part.grad_fn());
+  expect_values(part, {1, 1, 1});
+  const Tensor floats = split(zeros({4}), 3, 0)[0];
+  expect_error([&] { copy_(floats, src); }, "This view is the output of a function that returns multiple views.");
+  const Tensor longs = split(make({1, 2, 3, 4}, {4}, DType::Int64), 3, 0)[0];
+  expect_error([&] { add_(longs, src); }, "This view is the output of a function that returns multiple views.");
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -224,6 +224,13 @@ Tensor zero_(const Tensor& self) {
 }
 
 Tensor copy_(const Tensor& self, const Tensor& src) {
+  // PyTorch's copy_ wants a gradient only when self's dtype can carry one: copying into an
+  // integer or bool tensor runs none of autograd's checks (an output of split, a view made in
+  // no_grad) and records nothing, whatever src requires (live run s97002-594).
+  if (!is_floating(self.dtype()) && GradMode::is_enabled()) {
+    NoGradGuard no_grad;
+    return copy_(self, src);
+  }
   return apply_inplace(self, {src}, [&](const Tensor& s) {
     // Checked after the autograd and overlap checks, as PyTorch's kernel does.
     const Shape target = src.dim() <= s.dim() ? broadcast_shapes(s.shape(), src.shape()) : Shape{};
@@ -231,11 +238,6 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
              " doesn't match the broadcast shape ", shape_str(broadcast_shapes(s.shape(), src.shape())));
     Tensor out = Tensor::empty(s.shape(), s.dtype());
     kernels::copy_into(out, src);
-    // An integer tensor never requires grad, whatever it was copied from.
-    if (!is_floating(s.dtype())) {
-      propagate_flags({out}, {s, src});
-      return out;
-    }
     // d copy_(self, src) = 0 for the old self, grad (summed to src's shape) for src
     record("CopyBackwards", {out}, {s, src}, {}, [](const BackwardContext& c) {
       return variable_list{zeros_like(c.grad()), c.grad()};
