@@ -497,5 +497,15 @@ TEST(Elementwise, GradientsAtNaNZeroAndInfinity) {
   exact(grad_of(z, pow(z, make({0.5}, {}, DType::Float64))), {INFINITY, INFINITY});
 }
 
+// The divisor's gradient is PyTorch's -grad * ((a / b) / b): MulBackward0 under create_graph
+// (live run s97007-360), values from PyTorch 1.13.
+TEST(Elementwise, DivisorGradientNodeAsPyTorch) {
+  const Tensor a = make({2, -3}, {2}, DType::Float64);
+  const Tensor b = make({1.27, -1.29}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({sum(div(a, b))}, {b}, {}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "MulBackward0");
+  expect_values(g, {-1.2400024800049598, 1.802776275464215}, 1e-12);
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -155,12 +155,13 @@ Tensor div(const Tensor& a, const Tensor& b) {
   DType dt = result_type(a, b);
   if (!is_floating(dt)) dt = DType::Float32;  // true division, as torch.div
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return x / y; });
-  // d(a/b) = grad/b, -grad*a/b^2
+  // d(a/b) = grad/b, -grad * ((a/b)/b): PyTorch's order of operations, so the same rounding
+  // and, under create_graph, the same last node (MulBackward0; live run s97007-360)
   record("DivBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
     return variable_list{c.needs(0) ? div(c.grad(), b) : Tensor(),
-                         c.needs(1) ? neg(div(mul(c.grad(), a), mul(b, b))) : Tensor()};
+                         c.needs(1) ? mul(neg(c.grad()), div(div(a, b), b)) : Tensor()};
   });
   return out;
 }
