@@ -83,7 +83,8 @@ Tensor sum_to(const Tensor& grad, const Shape& shape) {
   for (int64_t d = 0; d < grad.dim(); ++d)
     if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1)) dims.push_back(d);
   Tensor r = dims.empty() ? grad : sum(grad, dims, true);
-  return r.shape() == shape ? r : reshape(r, shape);
+  // A view, as PyTorch's sum_to: ViewBackward0 under create_graph (live run s98007-676).
+  return r.shape() == shape ? r : view(r, shape);
 }
 
 }  // namespace gradlab
