@@ -419,5 +419,45 @@ TEST(InPlace, CopyIntoAnIntegerTensorRunsNoAutogradCheck) {
   expect_error([&] { add_(longs, src); }, "This view is the output of a function that returns multiple views.");
 }
 
+// An output of split reads as an error once its base changed in place, not only when it is
+// itself changed (live runs s98001-226, s98005-981; PyTorch's message).
+TEST(InPlace, UsingAnOutputOfSplitAfterItsBaseChangedIsAnError) {
+  const Tensor x = make({2.01, -1.23}, {2}, DType::Float64, true);
+  const Tensor base = cos(x);
+  const Tensor part = split(base, 3, 0)[0];
+  uniform_(base, 0, 1);
+  expect_error([&] { relu(part); },
+               "Output 0 of SplitBackward0 is a view and its base or another view of its base has been modified "
+               "inplace. This view is the output of a function that returns multiple views. Such functions do not "
+               "allow the output views to be modified inplace. You should replace the inplace operation by an "
+               "out-of-place one.");
+  expect_error([&] { part.grad_fn(); }, "Output 0 of SplitBackward0 is a view");  // every read
+}
+
+// PyTorch names its hand-written nodes with their namespace in this message (s98004-894).
+TEST(InPlace, ModifiedSavedTensorNamesCopyNodesWithTheirNamespace) {
+  const Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  const Tensor y = mul(x, 2.0), z = mul(x, 3.0);
+  const Tensor ny = norm(y, 3, {}), nz = norm(z, 3, {});  // both save their input
+  copy_(transpose(unsqueeze(y, 0), 0, 1), ones({3, 1}));  // through a view: CopySlices
+  copy_(z, ones({3}));                                    // directly: CopyBackwards
+  expect_error([&] { autograd::backward({ny}, {}, true, false); },
+               "which is output 0 of torch::autograd::CopySlices, is at version 1; expected version 0 instead.");
+  expect_error([&] { autograd::backward({nz}, {}, true, false); },
+               "which is output 0 of torch::autograd::CopyBackwards, is at version 1; expected version 0 instead.");
+}
+
+// retain_grad() follows the tensor onto the node an in-place op gives it (PyTorch 1.13,
+// s98005-949): .grad is the gradient of the new value, the old node writes none.
+TEST(InPlace, RetainGradFollowsAnInPlaceOp) {
+  const Tensor x = make({2.73}, {1}, DType::Float32, true);
+  Tensor y = mul(x, -3.0);
+  y.retain_grad();
+  zero_(y);
+  autograd::backward({y}, {make({2.4}, {1})}, false, false);
+  expect_values(y.grad(), {2.4});
+  expect_values(x.grad(), {0});
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -6,6 +6,7 @@
 // they were overwritten.
 #include "gradlab/ops/inplace.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -102,6 +103,17 @@ Tensor snapshot(const Tensor& self) {
   return copy;
 }
 
+// PyTorch moves a tensor's retain_grad() onto the node an in-place op gives it: .grad is then
+// the gradient of its new value, and the old node no longer writes it (live run s98005-949).
+void move_retained_grad(const Tensor& self, const std::shared_ptr<Node>& old_fn) {
+  if (!self.impl()->retains_grad || !old_fn || !self.grad_fn()) return;
+  auto& old_list = old_fn->retains_grad;
+  old_list.erase(std::remove_if(old_list.begin(), old_list.end(),
+                                [&](const auto& entry) { return entry.second.lock() == self.impl_ptr(); }),
+                 old_list.end());
+  self.grad_fn()->retains_grad.emplace_back(self.impl()->output_nr, self.impl_ptr());
+}
+
 enum class Overlap { Refused, Allowed };
 
 // `meta` is an op's own check of its arguments, which PyTorch runs after
@@ -139,9 +151,11 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
     rebase_view_history(self, Tensor(base), r);
     return self;
   }
+  const std::shared_ptr<Node> old_fn = self.impl()->grad_fn;
   self.impl()->grad_fn = r.grad_fn();
   self.impl()->output_nr = r.impl()->output_nr;
   self.impl()->requires_grad = false;
+  move_retained_grad(self, old_fn);
   return self;
 }
 
