@@ -507,5 +507,13 @@ TEST(Elementwise, DivisorGradientNodeAsPyTorch) {
   expect_values(g, {-1.2400024800049598, 1.802776275464215}, 1e-12);
 }
 
+// reciprocal's gradient is PyTorch's -grad * (r * r): MulBackward0 under create_graph (s99002-10).
+TEST(Elementwise, ReciprocalGradientNodeAsPyTorch) {
+  const Tensor x = make({-2.01, 0.5}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({reciprocal(x)}, {x}, {ones({2}, DType::Float64)}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "MulBackward0");
+  expect_values(g, {-1 / (2.01 * 2.01), -4.0}, 1e-12);
+}
+
 }  // namespace
 }  // namespace gradlab
