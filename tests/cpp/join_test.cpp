@@ -165,6 +165,10 @@ TEST(Join, SumToViewsAsPyTorch) {
   const Tensor g = autograd::grad({mul(a, b)}, {a}, {sample({2, 3, 4}, 2)}, true, true, false)[0];
   EXPECT_EQ(g.grad_fn()->name(), "ViewBackward0");
   EXPECT_EQ(g.grad_fn()->next_edges()[0].fn->name(), "SumBackward1");
+  // To a 0-d operand: one sum of everything (SumBackward0), no view (s99004-833).
+  const Tensor s = make({-0.86}, {}, DType::Float64, true);
+  const Tensor gs = autograd::grad({div(b, s)}, {s}, {sample({2, 3, 4}, 2)}, true, true, false)[0];
+  EXPECT_EQ(gs.grad_fn()->name(), "SumBackward0");
 }
 
 }  // namespace

@@ -77,6 +77,7 @@ Tensor mean(const Tensor& a) { return mean(a, {}, false); }
 
 Tensor sum_to(const Tensor& grad, const Shape& shape) {
   if (grad.shape() == shape) return grad;
+  if (shape.empty()) return sum(grad);  // as PyTorch's sum_to: SumBackward0 (live run s99004-833)
   const int64_t lead = grad.dim() - static_cast<int64_t>(shape.size());
   GL_CHECK(lead >= 0, "sum_to: cannot reduce ", shape_str(grad.shape()), " to ", shape_str(shape));
   Dims dims;
