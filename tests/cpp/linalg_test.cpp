@@ -363,5 +363,23 @@ TEST(Linalg, ProductsSaveOnlyWhatTheOtherGradientReads) {
   }
 }
 
+// A sum of -0 products is +0, as PyTorch's BLAS accumulates from +0 (s99004-163); addmm with a
+// -0 bias stays -0, as PyTorch's.
+TEST(Linalg, SumsOfNegativeZerosArePositive) {
+  const Tensor a = make({-0.0, -1.07}, {2, 1}, DType::Float64), x = make({0.3}, {1}, DType::Float64);
+  const auto first_is_negative_zero = [](const Tensor& t) {
+    const double v = test::values_of(t)[0];
+    return v == 0 && std::signbit(v);
+  };
+  EXPECT_FALSE(first_is_negative_zero(mv(a, x)));
+  expect_values(mv(a, x), {0, -0.321});
+  EXPECT_FALSE(first_is_negative_zero(mm(a, view(x, {1, 1}))));
+  EXPECT_FALSE(first_is_negative_zero(matmul(a, x)));
+  EXPECT_FALSE(first_is_negative_zero(dot(make({-0.0}, {1}), make({0.3}, {1}))));
+  EXPECT_FALSE(first_is_negative_zero(bmm(make({-0.0}, {1, 1, 1}), make({2}, {1, 1, 1}))));
+  EXPECT_FALSE(first_is_negative_zero(mm(make({-0.0, -0.0}, {1, 2}), make({1, 1}, {2, 1}))));
+  EXPECT_TRUE(first_is_negative_zero(addmm(make({-0.0}, {1}), make({-0.0}, {1, 1}), make({2}, {1, 1}))));
+}
+
 }  // namespace
 }  // namespace gradlab
