@@ -459,5 +459,18 @@ TEST(InPlace, RetainGradFollowsAnInPlaceOp) {
   expect_values(x.grad(), {0});
 }
 
+// sub_ of a number on a bool tensor: the bool message before the overlap check (s101003-728);
+// gather saves self as PyTorch, so changing it in place is an error at backward (s102001-45).
+TEST(InPlace, BoolSubByANumberAndGatherSavesSelf) {
+  const Tensor b = expand(make({0}, {1, 1}, DType::Bool), {1, 2});
+  expect_error([&] { sub_(b, 0.25); }, "Subtraction, the `-` operator, with a bool tensor is not supported.");
+  const Tensor x = make({-1.1, 2.85, 2.94, -0.45}, {4}, DType::Float64, true);
+  const Tensor y = clamp(x, std::nullopt, 1.5);
+  const Tensor picked = gather(y, -1, make({1, 0}, {2}, DType::Int64));
+  sub_(y, make({-1.69, 3.0, -2.98, 1.43}, {4}, DType::Float64, true), 2);
+  expect_error([&] { autograd::backward({picked}, {ones({2}, DType::Float64)}, false, false); },
+               "one of the variables needed for gradient computation has been modified by an inplace operation");
+}
+
 }  // namespace
 }  // namespace gradlab

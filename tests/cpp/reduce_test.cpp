@@ -449,5 +449,15 @@ TEST(Reduce, RangeOfEveryDimBeforeRepeats) {
   expect_error([&] { std(x, {0, 0, 5}); }, repeat);
   expect_error([&] { sum(x, {0, 0}); }, repeat);
 }
+// prod of a 0-d tensor passes the gradient itself back, as PyTorch's prod_backward: under
+// create_graph it needs no gradient of its own (live run s101000-711).
+TEST(Reduce, ProdOfAScalarPassesTheGradientItself) {
+  const Tensor x = make({0.52}, {}, DType::Float64, true);
+  const Tensor g = autograd::grad({prod(x, -1, true)}, {x}, {}, true, true, false)[0];
+  EXPECT_FALSE(g.requires_grad());
+  expect_values(g, {1});
+  EXPECT_FALSE(autograd::grad({prod(x)}, {x}, {}, true, true, false)[0].requires_grad());
+}
+
 }  // namespace
 }  // namespace gradlab

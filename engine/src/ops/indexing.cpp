@@ -230,8 +230,9 @@ Tensor gather(const Tensor& a, int64_t dim, const Tensor& index) {
                                 });
   });
   const Shape in_shape = a.shape();
-  // d gather(a) = grad scattered (and summed) back to the gathered positions
-  record("GatherBackward0", {out}, {a}, {index}, [=](const BackwardContext& c) {
+  // d gather(a) = grad scattered (and summed) back to the gathered positions. PyTorch's
+  // GatherBackward0 saves self too, so changing it in place is an error at backward (s102001-45).
+  record("GatherBackward0", {out}, {a}, {index, a}, [=](const BackwardContext& c) {
     return variable_list{scatter_add(zeros(in_shape, c.grad().dtype()), d, c.saved[0], c.grad())};
   });
   return out;

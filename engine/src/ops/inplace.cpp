@@ -189,7 +189,9 @@ Tensor add_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return add(s, other); });
 }
 Tensor sub_(const Tensor& self, double other) {
-  return apply_inplace(self, {}, [&](const Tensor& s) { return sub(s, other); });
+  // The bool check is sub_'s meta function, before the overlap check (live run s101003-728).
+  return apply_inplace(self, {}, [&](const Tensor& s) { return sub(s, other); }, Overlap::Refused,
+                       [&] { check_no_bool_sub(self, scalar_tensor(other, DType::Float64, true)); });
 }
 Tensor mul_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return mul(s, other); });

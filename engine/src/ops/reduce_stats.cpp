@@ -61,6 +61,9 @@ Tensor prod_impl(const Tensor& a, const Dims& dims, bool keepdim, const char* no
   const Shape keep = plan.keep_shape;
   // d prod(a) = grad * (product of the other elements)
   record(node, {out}, {a}, {a}, [red, keep](const BackwardContext& c) {
+    // PyTorch's prod_backward returns the grad itself for a 0-d input (it needs no grad of its
+    // own under create_graph: live run s101000-711).
+    if (c.saved[0].dim() == 0) return variable_list{c.grad()};
     return variable_list{prod_backward(reshape(c.grad(), keep), c.saved[0], reshape(c.saved[1], keep), red)};
   }, {out});
   return out;
