@@ -472,5 +472,17 @@ TEST(InPlace, BoolSubByANumberAndGatherSavesSelf) {
                "one of the variables needed for gradient computation has been modified by an inplace operation");
 }
 
+// A saved view whose base changed in place is named by its history as read now, rebuilt as
+// AsStridedBackward0, as PyTorch (s104006-544).
+TEST(InPlace, ModifiedSavedViewIsNamedByItsRebuiltHistory) {
+  const Tensor x = make({0.88, 2.05, 0.76, 0.47}, {2, 2}, DType::Float64, true);
+  const Tensor y = mul(x, 1.5);
+  const Tensor yt = t(y);
+  const Tensor z = mul(yt, make({0.14, -2.2, 1.58, -1.89}, {2, 2}, DType::Float64, true));
+  sub_(y, ones({2, 2}, DType::Float64));
+  expect_error([&] { autograd::backward({z}, {ones({2, 2}, DType::Float64)}, false, false); },
+               "which is output 0 of AsStridedBackward0, is at version 1; expected version 0 instead.");
+}
+
 }  // namespace
 }  // namespace gradlab

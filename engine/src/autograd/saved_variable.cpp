@@ -69,8 +69,11 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& saved_for) const {
     std::string where;
     if (is_output_ && saved_for)
       where = ", which is output " + std::to_string(output_nr_) + " of " + message_name(*saved_for) + ",";
-    else if (const auto now = original_.lock(); now && now->grad_fn)  // PyTorch names its current grad_fn
-      where = ", which is output " + std::to_string(now->output_nr) + " of " + message_name(*now->grad_fn) + ",";
+    else if (const auto now = original_.lock(); now && Tensor(now).grad_fn())
+      // PyTorch names its current grad_fn, as read now: a view whose base changed in place
+      // has been rebuilt as AsStridedBackward0 (live run s104006-544)
+      where = ", which is output " + std::to_string(now->output_nr) + " of " + message_name(*Tensor(now).grad_fn()) +
+              ",";
     else if (!is_leaf_ && data_->grad_fn)
       where = ", which is output " + std::to_string(data_->output_nr) + " of " +
               message_name(*data_->grad_fn) + ",";
