@@ -252,5 +252,18 @@ TEST(Movement, SqueezeGradientNodesAsPyTorch) {
             (Names{"MulBackward0", "ExpBackward0", "SqueezeBackward1"}));
 }
 
+// full_like / zeros_like / ones_like keep a permuted input's layout, as PyTorch's
+// preserve_format: flatten of the result then copies, and writing the copy leaves it (s106008-279).
+TEST(Movement, LikeOpsKeepTheLayout) {
+  const Tensor x = transpose(test::sample({3, 4}, 1, false), 0, 1);
+  for (const Tensor& made : {full_like(x, 2.5), zeros_like(x), ones_like(x)}) {
+    EXPECT_EQ(made.strides(), x.strides());
+    const Tensor flat = flatten(made);
+    uniform_(flat, -1, 1);
+    EXPECT_EQ(test::values_of(made), std::vector<double>(12, test::values_of(made)[0]));
+  }
+  EXPECT_TRUE(full_like(test::sample({3, 4}), 1.0).is_contiguous());
+}
+
 }  // namespace
 }  // namespace gradlab
