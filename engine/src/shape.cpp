@@ -49,6 +49,10 @@ int64_t wrap_dim(int64_t dim, int64_t ndim) {
   return dim < 0 ? dim + n : dim;
 }
 
+void check_dims_in_range(const std::vector<int64_t>& dims, int64_t ndim) {
+  for (const int64_t d : dims) wrap_dim(d, ndim);
+}
+
 std::vector<bool> dim_mask(const std::vector<int64_t>& dims, int64_t ndim) {
   // A 0-d tensor accepts dim 0 or -1 once, so track one slot more than it has.
   std::vector<bool> seen(std::max<int64_t>(ndim, 1), false);

@@ -497,5 +497,48 @@ TEST(Elementwise, GradientsAtNaNZeroAndInfinity) {
   exact(grad_of(z, pow(z, make({0.5}, {}, DType::Float64))), {INFINITY, INFINITY});
 }
 
+// The divisor's gradient is PyTorch's -grad * ((a / b) / b): MulBackward0 under create_graph
+// (live run s97007-360), values from PyTorch 1.13.
+TEST(Elementwise, DivisorGradientNodeAsPyTorch) {
+  const Tensor a = make({2, -3}, {2}, DType::Float64);
+  const Tensor b = make({1.27, -1.29}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({sum(div(a, b))}, {b}, {}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "MulBackward0");
+  expect_values(g, {-1.2400024800049598, 1.802776275464215}, 1e-12);
+}
+
+// reciprocal's gradient is PyTorch's -grad * (r * r): MulBackward0 under create_graph (s99002-10).
+TEST(Elementwise, ReciprocalGradientNodeAsPyTorch) {
+  const Tensor x = make({-2.01, 0.5}, {2}, DType::Float64, true);
+  const Tensor g = autograd::grad({reciprocal(x)}, {x}, {ones({2}, DType::Float64)}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "MulBackward0");
+  expect_values(g, {-1 / (2.01 * 2.01), -4.0}, 1e-12);
+}
+
+// maximum/minimum's sign of zero on a tie follows PyTorch 1.13's AVX2 loop over the coalesced
+// inner dim, broadcast operands included (s98007-216, s99001-830; positions from PyTorch).
+TEST(Elementwise, SignedZeroTiesFollowPyTorchsLoops) {
+  const auto negative_zeros = [](const Tensor& t) {
+    std::vector<int64_t> at;
+    const auto v = test::values_of(t);
+    for (size_t i = 0; i < v.size(); ++i)
+      if (v[i] == 0 && std::signbit(v[i])) at.push_back(static_cast<int64_t>(i));
+    return at;
+  };
+  const auto filled = [](const Shape& shape, double value, DType dt) { return full(shape, value, dt); };
+  Tensor b = zeros({1, 4, 4});
+  copy_(select(select(select(b, 0, 0), 0, 3), 0, 1), full({}, -0.0));
+  EXPECT_EQ(negative_zeros(minimum(zeros({3, 4, 4}), b)), (std::vector<int64_t>{13, 29, 45}));
+  EXPECT_TRUE(negative_zeros(maximum(filled({3, 4, 4}, -0.0, DType::Float32), zeros({1, 4, 4}))).empty());
+  EXPECT_TRUE(negative_zeros(minimum(zeros({3, 4, 3}), filled({1, 4, 3}, -0.0, DType::Float32))).empty());
+  std::vector<int64_t> rows;
+  for (int64_t r = 0; r < 3; ++r)
+    for (int64_t i = 0; i < 16; ++i) rows.push_back(r * 20 + i);
+  EXPECT_EQ(negative_zeros(minimum(zeros({3, 4, 5}, DType::Float64), filled({1, 4, 5}, -0.0, DType::Float64))), rows);
+  EXPECT_TRUE(
+      negative_zeros(minimum(zeros({4, 1, 5}, DType::Float64), filled({1, 3, 5}, -0.0, DType::Float64))).empty());
+  EXPECT_EQ(negative_zeros(minimum(zeros({20}, DType::Float64), filled({}, -0.0, DType::Float64))).size(), 16u);
+}
+
 }  // namespace
 }  // namespace gradlab

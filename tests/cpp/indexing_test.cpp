@@ -224,5 +224,29 @@ TEST(Index, MaskedFillRefusesNumbersTheDtypeCannotHold) {
                "value cannot be converted to type float without overflow");
   expect_values(masked_fill(i, make({1, 0}, {2}, DType::Bool), 2.5), {2, 0});
 }
+
+// Out-of-place scatter (internal: the backward of value-selecting ops), with PyTorch's
+// ScatterBackward0 / ScatterBackward1 rules: self's gradient is grad with the written positions
+// zeroed, src's is grad gathered at the index (values from PyTorch 1.13).
+TEST(Index, ScatterAsPyTorch) {
+  const Tensor a = make({0, 0, 0, 0, 0, 0}, {2, 3}, DType::Float64, true);
+  const Tensor src = make({1, 2, 3}, {1, 3}, DType::Float64, true);
+  const Tensor i = longs({1, 0, 1}, {1, 3});
+  const Tensor y = scatter(a, 0, i, src);
+  expect_values(y, {0, 2, 0, 1, 0, 3});
+  EXPECT_EQ(y.grad_fn()->name(), "ScatterBackward0");
+  EXPECT_EQ(scatter(a, 0, i, 2.5).grad_fn()->name(), "ScatterBackward1");
+  expect_values(scatter(a, 0, i, 2.5), {0, 2.5, 0, 2.5, 0, 2.5});
+  const Tensor w = reshape(arange(0, 6, 1, DType::Float64), {2, 3});
+  const auto g = autograd::grad({sum(mul(y, w))}, {a, src}, {}, false, false, false);
+  expect_values(g[0], {0, 0, 2, 0, 4, 0});
+  expect_values(g[1], {3, 1, 5});
+  expect_values(scatter(zeros({}), 0, longs({0}, {}), make({5}, {})), {5});
+  // Finite differences, first and second order, for both inputs and the value form.
+  const Tensor idx = longs({0, 2, 1, 1, 0, 2}, {2, 3});
+  check_twice([&](const Tensor& x) { return scatter(select(x, 0, 0), 1, idx, select(x, 0, 1)); }, sample({2, 2, 3}));
+  check_twice([&](const Tensor& x) { return scatter(x, 1, idx, 0.5); }, sample({2, 3}));
+  expect_error([&] { scatter(a, 0, make({0}, {1, 1}), src); }, "scatter(): Expected dtype int64 for index");
+}
 }  // namespace
 }  // namespace gradlab

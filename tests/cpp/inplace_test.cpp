@@ -387,5 +387,102 @@ TEST(InPlace, InPlaceOpsPassGradcheckAndDoubleGradcheck) {
   }
 }
 
+// s96002-705: sub_ with alpha on an expanded view, copy_ of the base into the view, backward.
+// The gradient of w is -alpha * grad (PyTorch 1.13 agrees without the autograd.grad call; its
+// autograd.grad through CopySlices also writes w.grad, a bug the README lists, kept out here).
+TEST(InPlace, AlphaOnAnExpandedViewThenCopyBack) {
+  const Tensor base = make({0.5, 1.25}, {2});
+  const Tensor v = expand(base, {2});
+  const Tensor w = make({2.55, 2.59}, {2}, DType::Float32, true);
+  sub_(v, w, 2);
+  EXPECT_EQ(base.grad_fn()->name(), "CopySlices");
+  const auto g = autograd::grad({base}, {w}, {ones({2})}, true, true, false);
+  expect_values(g[0], {-2, -2});
+  EXPECT_FALSE(w.grad().defined());  // autograd.grad writes no .grad
+  copy_(v, base);
+  autograd::backward({v}, {make({2, -1.77}, {2})}, true, true);
+  expect_values(w.grad(), {-4, 3.54}, 1e-5);
+}
+
+// copy_ into an integer or bool tensor wants no gradient, so none of autograd's view checks
+// run: an output of split may take it (PyTorch 1.13; live run s97002-594). add_ still checks.
+TEST(InPlace, CopyIntoAnIntegerTensorRunsNoAutogradCheck) {
+  const Tensor src = make({-2.44, 0.62, -1.89}, {3}, DType::Float64, true);
+  const Tensor part = split(make({1, 0, 1, 0}, {4}, DType::Bool), 3, 0)[0];
+  copy_(part, src);
+  EXPECT_FALSE(part.requires_grad());
+  EXPECT_FALSE(part.grad_fn());
+  expect_values(part, {1, 1, 1});
+  const Tensor floats = split(zeros({4}), 3, 0)[0];
+  expect_error([&] { copy_(floats, src); }, "This view is the output of a function that returns multiple views.");
+  const Tensor longs = split(make({1, 2, 3, 4}, {4}, DType::Int64), 3, 0)[0];
+  expect_error([&] { add_(longs, src); }, "This view is the output of a function that returns multiple views.");
+}
+
+// An output of split reads as an error once its base changed in place, not only when it is
+// itself changed (live runs s98001-226, s98005-981; PyTorch's message).
+TEST(InPlace, UsingAnOutputOfSplitAfterItsBaseChangedIsAnError) {
+  const Tensor x = make({2.01, -1.23}, {2}, DType::Float64, true);
+  const Tensor base = cos(x);
+  const Tensor part = split(base, 3, 0)[0];
+  uniform_(base, 0, 1);
+  expect_error([&] { relu(part); },
+               "Output 0 of SplitBackward0 is a view and its base or another view of its base has been modified "
+               "inplace. This view is the output of a function that returns multiple views. Such functions do not "
+               "allow the output views to be modified inplace. You should replace the inplace operation by an "
+               "out-of-place one.");
+  expect_error([&] { part.grad_fn(); }, "Output 0 of SplitBackward0 is a view");  // every read
+}
+
+// PyTorch names its hand-written nodes with their namespace in this message (s98004-894).
+TEST(InPlace, ModifiedSavedTensorNamesCopyNodesWithTheirNamespace) {
+  const Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  const Tensor y = mul(x, 2.0), z = mul(x, 3.0);
+  const Tensor ny = norm(y, 3, {}), nz = norm(z, 3, {});  // both save their input
+  copy_(transpose(unsqueeze(y, 0), 0, 1), ones({3, 1}));  // through a view: CopySlices
+  copy_(z, ones({3}));                                    // directly: CopyBackwards
+  expect_error([&] { autograd::backward({ny}, {}, true, false); },
+               "which is output 0 of torch::autograd::CopySlices, is at version 1; expected version 0 instead.");
+  expect_error([&] { autograd::backward({nz}, {}, true, false); },
+               "which is output 0 of torch::autograd::CopyBackwards, is at version 1; expected version 0 instead.");
+}
+
+// retain_grad() follows the tensor onto the node an in-place op gives it (PyTorch 1.13,
+// s98005-949): .grad is the gradient of the new value, the old node writes none.
+TEST(InPlace, RetainGradFollowsAnInPlaceOp) {
+  const Tensor x = make({2.73}, {1}, DType::Float32, true);
+  Tensor y = mul(x, -3.0);
+  y.retain_grad();
+  zero_(y);
+  autograd::backward({y}, {make({2.4}, {1})}, false, false);
+  expect_values(y.grad(), {2.4});
+  expect_values(x.grad(), {0});
+}
+
+// sub_ of a number on a bool tensor: the bool message before the overlap check (s101003-728);
+// gather saves self as PyTorch, so changing it in place is an error at backward (s102001-45).
+TEST(InPlace, BoolSubByANumberAndGatherSavesSelf) {
+  const Tensor b = expand(make({0}, {1, 1}, DType::Bool), {1, 2});
+  expect_error([&] { sub_(b, 0.25); }, "Subtraction, the `-` operator, with a bool tensor is not supported.");
+  const Tensor x = make({-1.1, 2.85, 2.94, -0.45}, {4}, DType::Float64, true);
+  const Tensor y = clamp(x, std::nullopt, 1.5);
+  const Tensor picked = gather(y, -1, make({1, 0}, {2}, DType::Int64));
+  sub_(y, make({-1.69, 3.0, -2.98, 1.43}, {4}, DType::Float64, true), 2);
+  expect_error([&] { autograd::backward({picked}, {ones({2}, DType::Float64)}, false, false); },
+               "one of the variables needed for gradient computation has been modified by an inplace operation");
+}
+
+// A saved view whose base changed in place is named by its history as read now, rebuilt as
+// AsStridedBackward0, as PyTorch (s104006-544).
+TEST(InPlace, ModifiedSavedViewIsNamedByItsRebuiltHistory) {
+  const Tensor x = make({0.88, 2.05, 0.76, 0.47}, {2, 2}, DType::Float64, true);
+  const Tensor y = mul(x, 1.5);
+  const Tensor yt = t(y);
+  const Tensor z = mul(yt, make({0.14, -2.2, 1.58, -1.89}, {2, 2}, DType::Float64, true));
+  sub_(y, ones({2, 2}, DType::Float64));
+  expect_error([&] { autograd::backward({z}, {ones({2, 2}, DType::Float64)}, false, false); },
+               "which is output 0 of AsStridedBackward0, is at version 1; expected version 0 instead.");
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -131,5 +131,45 @@ TEST(Join, CatOfOnlyLegacyEmptyTensorsIgnoresDim) {
   expect_error([] { cat({zeros({0}), zeros({2, 3})}, 5); },
                "Dimension out of range (expected to be in range of [-2, 1], but got 5)");
 }
+// The first node of each gradient chain, following first inputs: what PyTorch shows under create_graph.
+std::vector<std::string> chain_of(const Tensor& g) {
+  std::vector<std::string> names;
+  for (auto fn = g.grad_fn(); fn; fn = fn->next_edges().size() ? fn->next_edges()[0].fn : nullptr)
+    names.push_back(fn->name());
+  return names;
+}
+
+// repeat's gradient in PyTorch's steps: leading dims summed one by one, then one reshape into
+// (copies, size) pairs and one sum (live run s98006-654; chains from PyTorch 1.13).
+TEST(Join, RepeatGradientNodesAsPyTorch) {
+  const Tensor x = sample({3, 3});
+  const auto grad_of = [&](const Shape& repeats) {
+    const Tensor y = repeat(x, repeats);
+    return autograd::grad({y}, {x}, {sample(y.shape(), 4)}, true, true, false)[0];
+  };
+  using Chain = std::vector<std::string>;
+  EXPECT_EQ(chain_of(grad_of({1, 2, 2})),
+            (Chain{"SumBackward1", "ReshapeAliasBackward0", "SumBackward1", "AccumulateGrad"}));
+  EXPECT_EQ(chain_of(grad_of({2, 1, 1})), (Chain{"SumBackward1", "AccumulateGrad"}));
+  EXPECT_EQ(chain_of(grad_of({2, 3})), (Chain{"SumBackward1", "ReshapeAliasBackward0", "AccumulateGrad"}));
+  EXPECT_TRUE(chain_of(grad_of({1, 1})).empty());  // the incoming gradient itself
+  EXPECT_FALSE(grad_of({0, 1}).requires_grad());
+  expect_values(grad_of({0, 1}), std::vector<double>(9, 0.0));
+  check_twice([](const variable_list& in) { return std::vector<Tensor>{repeat(in[0], {2, 1, 3})}; }, {sample({2, 2})});
+}
+
+// A broadcast operand's gradient is summed, then viewed to its shape: ViewBackward0 under
+// create_graph, as PyTorch's sum_to (live run s98007-676).
+TEST(Join, SumToViewsAsPyTorch) {
+  const Tensor a = sample({4}), b = sample({2, 3, 4}, 1, false);
+  const Tensor g = autograd::grad({mul(a, b)}, {a}, {sample({2, 3, 4}, 2)}, true, true, false)[0];
+  EXPECT_EQ(g.grad_fn()->name(), "ViewBackward0");
+  EXPECT_EQ(g.grad_fn()->next_edges()[0].fn->name(), "SumBackward1");
+  // To a 0-d operand: one sum of everything (SumBackward0), no view (s99004-833).
+  const Tensor s = make({-0.86}, {}, DType::Float64, true);
+  const Tensor gs = autograd::grad({div(b, s)}, {s}, {sample({2, 3, 4}, 2)}, true, true, false)[0];
+  EXPECT_EQ(gs.grad_fn()->name(), "SumBackward0");
+}
+
 }  // namespace
 }  // namespace gradlab

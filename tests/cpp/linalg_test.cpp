@@ -335,5 +335,51 @@ TEST(Linalg, LinearNodesAsPyTorch) {
   EXPECT_EQ(linear(ones({2, 3}, DType::Int64), ones({4, 3}, DType::Int64), ones({4}, DType::Int64)).dtype(), DType::Int64);
 }
 
+// A product's node saves each factor only for the other factor's gradient, as PyTorch: with
+// only the bias needing a gradient, linear's AddmmBackward0 saved nothing, so a second backward
+// is no error (live run s97001-959); a factor nobody reads may change in place.
+TEST(Linalg, ProductsSaveOnlyWhatTheOtherGradientReads) {
+  const Tensor x = sample({2, 3, 4}, 1, false), w = sample({1, 4}, 2, false);
+  const Tensor bias = make({-1.21}, {1}, DType::Float64, true);
+  const Tensor y = linear(x, w, bias);
+  autograd::backward({y}, {ones(y.shape())}, false, false);
+  EXPECT_NO_THROW(autograd::backward({y}, {ones(y.shape())}, false, false));
+  expect_values(bias.grad(), {12});
+  const std::vector<std::function<Tensor(const Tensor&, const Tensor&)>> products = {
+      [](const Tensor& a, const Tensor& b) { return mm(a, b); },
+      [](const Tensor& a, const Tensor& b) { return matmul(a, b); },
+      [](const Tensor& a, const Tensor& b) { return addmm(zeros({3}, a.dtype()), a, b); },
+      [](const Tensor& a, const Tensor& b) { return mv(a, select(b, 1, 0)); },
+      [](const Tensor& a, const Tensor& b) { return dot(select(a, 0, 0), select(b, 1, 0)); },
+      [](const Tensor& a, const Tensor& b) { return bmm(unsqueeze(a, 0), unsqueeze(b, 0)); },
+  };
+  for (size_t k = 0; k < products.size(); ++k) {
+    SCOPED_TRACE(k);
+    Tensor a = mul(sample({2, 4}, 3), 1.0);  // needs a gradient, a non-leaf: may change in place
+    const Tensor b = sample({4, 3}, 4, false);
+    const Tensor p = products[k](a, b);
+    add_(a, 1.0);
+    EXPECT_NO_THROW(autograd::backward({sum(p)}, {}, false, false));
+  }
+}
+
+// A sum of -0 products is +0, as PyTorch's BLAS accumulates from +0 (s99004-163); addmm with a
+// -0 bias stays -0, as PyTorch's.
+TEST(Linalg, SumsOfNegativeZerosArePositive) {
+  const Tensor a = make({-0.0, -1.07}, {2, 1}, DType::Float64), x = make({0.3}, {1}, DType::Float64);
+  const auto first_is_negative_zero = [](const Tensor& t) {
+    const double v = test::values_of(t)[0];
+    return v == 0 && std::signbit(v);
+  };
+  EXPECT_FALSE(first_is_negative_zero(mv(a, x)));
+  expect_values(mv(a, x), {0, -0.321});
+  EXPECT_FALSE(first_is_negative_zero(mm(a, view(x, {1, 1}))));
+  EXPECT_FALSE(first_is_negative_zero(matmul(a, x)));
+  EXPECT_FALSE(first_is_negative_zero(dot(make({-0.0}, {1}), make({0.3}, {1}))));
+  EXPECT_FALSE(first_is_negative_zero(bmm(make({-0.0}, {1, 1, 1}), make({2}, {1, 1, 1}))));
+  EXPECT_FALSE(first_is_negative_zero(mm(make({-0.0, -0.0}, {1, 2}), make({1, 1}, {2, 1}))));
+  EXPECT_TRUE(first_is_negative_zero(addmm(make({-0.0}, {1}), make({-0.0}, {1, 1}), make({2}, {1, 1}))));
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -225,5 +225,45 @@ TEST(Movement, ToKeepsTheInputsLayout) {
   EXPECT_EQ(to(make({1, 2, 3, 4}, {2, 2}), DType::Int64).strides(), (Shape{2, 1}));
 }
 
+// squeeze's gradient unsqueezes the size-1 dims back one by one, as PyTorch's unsqueeze_to, and
+// is the incoming gradient itself when squeeze(dim) removed nothing (s100000-635; from PyTorch).
+TEST(Movement, SqueezeGradientNodesAsPyTorch) {
+  const Tensor x = test::sample({2, 1, 3, 1});
+  const auto first_nodes = [&](const std::function<Tensor(const Tensor&)>& f) {
+    const Tensor y = exp(f(x));
+    const Tensor g = autograd::grad({y}, {x}, {ones(y.shape(), y.dtype())}, true, true, false)[0];
+    std::vector<std::string> names;
+    // Down the first input that has a node, as the chains printed from PyTorch.
+    for (auto fn = g.grad_fn(); fn && names.size() < 3;) {
+      names.push_back(fn->name());
+      std::shared_ptr<Node> next;
+      for (const auto& e : fn->next_edges())
+        if (!next && e.valid()) next = e.fn;
+      fn = next;
+    }
+    return names;
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(first_nodes([](const Tensor& t) { return squeeze(t); }),
+            (Names{"UnsqueezeBackward0", "UnsqueezeBackward0", "MulBackward0"}));
+  EXPECT_EQ(first_nodes([](const Tensor& t) { return squeeze(t, 1); }),
+            (Names{"UnsqueezeBackward0", "MulBackward0", "ExpBackward0"}));
+  EXPECT_EQ(first_nodes([](const Tensor& t) { return squeeze(t, 0); }),
+            (Names{"MulBackward0", "ExpBackward0", "SqueezeBackward1"}));
+}
+
+// full_like / zeros_like / ones_like keep a permuted input's layout, as PyTorch's
+// preserve_format: flatten of the result then copies, and writing the copy leaves it (s106008-279).
+TEST(Movement, LikeOpsKeepTheLayout) {
+  const Tensor x = transpose(test::sample({3, 4}, 1, false), 0, 1);
+  for (const Tensor& made : {full_like(x, 2.5), zeros_like(x), ones_like(x)}) {
+    EXPECT_EQ(made.strides(), x.strides());
+    const Tensor flat = flatten(made);
+    uniform_(flat, -1, 1);
+    EXPECT_EQ(test::values_of(made), std::vector<double>(12, test::values_of(made)[0]));
+  }
+  EXPECT_TRUE(full_like(test::sample({3, 4}), 1.0).is_contiguous());
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -353,5 +353,20 @@ TEST(NnLoss, MseLossTakesABoolOperandOfAFloatLoss) {
   expect_error([] { mse_loss(zeros({0}, DType::Int64), zeros({2}, DType::Int64), Reduction::Mean); },
                "The size of tensor a (0) must match the size of tensor b (2) at non-singleton dimension 0");
 }
+// nll_loss's gradient is written at the targets into zeros, as PyTorch's kernel: an infinite
+// incoming gradient leaves the other classes 0, not NaN (s99006-784; values from PyTorch 1.13).
+TEST(NnLoss, NllGradientOnlyAtTheTargets) {
+  const Tensor x = make({-1.67, 1.74, 1.8, -2.29, -0.2, 2.84, -1.27, INFINITY}, {4, 2}, DType::Float32, true);
+  const Tensor t = make({0, 0, 1, 1}, {4}, DType::Int64);
+  const Tensor go = make({0.41, -INFINITY, -2.51, -1.47}, {4});
+  const Tensor g = autograd::grad({nll_loss(x, t, Reduction::None)}, {x}, {go}, true, false, false)[0];
+  EXPECT_EQ(test::values_of(g), (std::vector<double>{-0.41f, 0, INFINITY, 0, 0, 2.51f, 0, 1.47f}));
+  const auto through = test::values_of(
+      autograd::grad({nll_loss(log_softmax(x, 1), t, Reduction::None)}, {x}, {go}, false, false, false)[0]);
+  EXPECT_TRUE(std::isnan(through[2]));
+  EXPECT_EQ(through[3], -INFINITY);
+  EXPECT_NEAR(through[0], -0.39688638, 1e-6);
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -271,6 +271,38 @@ TEST(Reduce, MaxSharesItsGradientOnlyAtTheHits) {
   EXPECT_EQ(gy[3], 0);
 }
 
+// max/min(dim) put the gradient into zeros with a differentiable scatter, as PyTorch's
+// value_selecting_reduction_backward: under create_graph the gradient is ScatterBackward0
+// whose src comes through UnsqueezeBackward0 without keepdim (s96009-158; values from PyTorch).
+TEST(Reduce, MaxMinDimGradientIsAScatter) {
+  const Tensor x = make({3, 1, 2, 0.5, 4, -1}, {2, 3}, DType::Float64, true);
+  const Tensor v = min(x, 1).values;
+  const Tensor g = autograd::grad({sum(mul(v, v))}, {x}, {}, true, true, false)[0];
+  expect_values(g, {0, 2, 0, 0, 0, -2});
+  ASSERT_TRUE(g.grad_fn());
+  EXPECT_EQ(g.grad_fn()->name(), "ScatterBackward0");
+  ASSERT_EQ(g.grad_fn()->next_edges().size(), 2u);
+  EXPECT_FALSE(g.grad_fn()->next_edges()[0].valid());
+  EXPECT_EQ(g.grad_fn()->next_edges()[1].fn->name(), "UnsqueezeBackward0");
+  backward(sum(g));
+  expect_values(x.grad(), {0, 2, 0, 0, 0, 2});
+  const Tensor k = max(x, 0, true).values;
+  const Tensor gk = autograd::grad({sum(pow(k, 2.0))}, {x}, {}, true, true, false)[0];
+  EXPECT_EQ(gk.grad_fn()->name(), "ScatterBackward0");
+  EXPECT_EQ(gk.grad_fn()->next_edges()[1].fn->name(), "MulBackward0");
+  // A 0-d input scatters too.
+  const Tensor s = make({2}, {}, DType::Float64, true);
+  const Tensor m = max(s, 0).values;
+  EXPECT_EQ(autograd::grad({mul(m, m)}, {s}, {}, true, true, false)[0].grad_fn()->name(), "ScatterBackward0");
+  for (const bool keep : {false, true})
+    EXPECT_NO_THROW(autograd::gradcheck(
+        [&](const variable_list& in) {
+          const Tensor y = max(in[0], -1, keep).values;
+          return autograd::grad({sum(mul(y, y))}, {in[0]}, {}, true, true, false);
+        },
+        {sample({3, 4}, 2)}));
+}
+
 TEST(Reduce, NormValues) {
   const Tensor x = make({1, -2, 3, 0}, {4});
   expect_values(norm(x, 2, {}), {std::sqrt(14.0)});
@@ -386,5 +418,46 @@ TEST(Reduce, EmptyDimNamedAsGivenAndNoBoolArgmax) {
                "argmax(): Expected reduction dim to be specified for input.numel() == 0.");
   EXPECT_EQ(argmin(zeros({0, 3}, DType::Bool), 1).shape(), Shape{0});
 }
+
+// PyTorch checks an empty input's dims one by one in the order given (range, then emptiness)
+// and only then looks for repeats (s96000-999: amin([0, 0]) of an empty dim 0).
+TEST(Reduce, EmptyDimCheckedBeforeRepeats) {
+  const Tensor e = zeros({0, 3});
+  expect_error([&] { amin(e, {0, 0}); }, "amin(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amax(e, {1, 0, 0}); }, "amax(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amax(e, {-2, -2}); }, "amax(): Expected reduction dim -2 to have non-zero size.");
+  expect_error([&] { amin(e, {0, 5}); }, "amin(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amin(e, {5, 0}); }, "Dimension out of range (expected to be in range of [-2, 1], but got 5)");
+  // No empty dim among them: the repeat, even before a later dim out of range.
+  expect_error([&] { amin(e, {1, 1, 0}); }, "amin(): Expected reduction dim 0 to have non-zero size.");
+  expect_error([&] { amin(e, {1, 1}); }, "dim 1 appears multiple times in the list of dims");
+}
+
+// sum, mean, amax, amin, logsumexp and norm wrap every dim before looking for repeats;
+// var and std check each dim's range and repetition in turn (PyTorch 1.13).
+TEST(Reduce, RangeOfEveryDimBeforeRepeats) {
+  const Tensor x = sample({2, 3}, 1, false);
+  const std::string range = "Dimension out of range (expected to be in range of [-2, 1], but got 5)";
+  const std::string repeat = "dim 0 appears multiple times in the list of dims";
+  expect_error([&] { amin(x, {0, 0, 5}); }, range);
+  expect_error([&] { amax(x, {0, 0, 5}); }, range);
+  expect_error([&] { sum(x, {0, 0, 5}); }, range);
+  expect_error([&] { mean(x, {0, 0, 5}); }, range);
+  expect_error([&] { logsumexp(x, {0, 0, 5}); }, range);
+  expect_error([&] { norm(x, 2, {0, 0, 5}); }, range);
+  expect_error([&] { var(x, {0, 0, 5}); }, repeat);
+  expect_error([&] { std(x, {0, 0, 5}); }, repeat);
+  expect_error([&] { sum(x, {0, 0}); }, repeat);
+}
+// prod of a 0-d tensor passes the gradient itself back, as PyTorch's prod_backward: under
+// create_graph it needs no gradient of its own (live run s101000-711).
+TEST(Reduce, ProdOfAScalarPassesTheGradientItself) {
+  const Tensor x = make({0.52}, {}, DType::Float64, true);
+  const Tensor g = autograd::grad({prod(x, -1, true)}, {x}, {}, true, true, false)[0];
+  EXPECT_FALSE(g.requires_grad());
+  expect_values(g, {1});
+  EXPECT_FALSE(autograd::grad({prod(x)}, {x}, {}, true, true, false)[0].requires_grad());
+}
+
 }  // namespace
 }  // namespace gradlab

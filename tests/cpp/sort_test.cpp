@@ -42,6 +42,14 @@ TEST(Sort, GradcheckAndDoubleGradcheck) {
   }
 }
 
+// sort and topk take PyTorch's value_selecting_reduction_backward: a scatter into zeros.
+TEST(Sort, GradientUnderCreateGraphIsAScatter) {
+  const Tensor x = test::sample({3, 4}, 1);
+  const Tensor s = sort(x, 1).values, t = topk(x, 2, 0).values;
+  EXPECT_EQ(autograd::grad({sum(mul(s, s))}, {x}, {}, true, true, false)[0].grad_fn()->name(), "ScatterBackward0");
+  EXPECT_EQ(autograd::grad({sum(mul(t, t))}, {x}, {}, true, true, false)[0].grad_fn()->name(), "ScatterBackward0");
+}
+
 TEST(Sort, IndicesAndArgsortCarryNoGradient) {
   const Tensor x = test::sample({5}, 3);
   auto [values, indices] = sort(x);

@@ -74,8 +74,10 @@ const D_UNARY = {
   exp: (x, r) => r, log: (x) => 1 / x, tanh: (x, r) => 1 - r * r, sigmoid: (x, r) => r * (1 - r),
   relu: (x, r) => (r <= 0 ? 0 : 1), sign: () => 0, reciprocal: (x, r) => -(r * r), sin: (x) => Math.cos(x),
 };
+// div's divisor gradient in PyTorch's order, -((x / y) / y): x / y² overflows where it does not.
 const D_BINARY = {
-  add: [() => 1, () => 1], sub: [() => 1, () => -1], mul: [(x, y) => y, (x) => x], div: [(x, y) => 1 / y, (x, y) => -x / (y * y)],
+  add: [() => 1, () => 1], sub: [() => 1, () => -1], mul: [(x, y) => y, (x) => x],
+  div: [(x, y) => 1 / y, (x, y) => -((x / y) / y)],
   // An integer base's log is taken in float32, PyTorch's default dtype.
   pow: [(x, y, intBase, byNumber) => (y === 0 ? 0 : y * (byNumber ? numberPow : cpow)(x, y - 1)), (x, y, intBase) => (x === 0 && y >= 0 ? 0 : cpow(x, y) * (intBase ? Math.fround(Math.log(x)) : Math.log(x)))],
   maximum: [(x, y) => (x === y ? 0.5 : x < y ? 0 : 1), (x, y) => (x === y ? 0.5 : x > y ? 0 : 1)],

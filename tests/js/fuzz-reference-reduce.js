@@ -9,11 +9,16 @@ const F32_SUM = 1e-5;
 const tame = (data) => data.every((x) => Math.abs(x) < 1e15);
 const round = (dtype) => (dtype === 'float32' ? Math.fround : (x) => x);
 
+/** PyTorch's ops that wrap the whole dim list before looking for repeats (var and std go dim by dim). */
+const WRAP_FIRST = new Set(['sum', 'mean', 'prod', 'amax', 'amin', 'norm', 'logsumexp', 'argmax', 'max', 'maxIndices']);
+
 /** Reduced dims for `dims` (undefined, a number or an array) on rank n, or bad(...). */
-function reducedDims(dims, n) {
+function reducedDims(op, dims, n) {
   // PyTorch reads an empty dim list as "all dims", like no dim at all.
   if (dims === undefined || (Array.isArray(dims) && dims.length === 0)) return [...Array(n).keys()];
   const list = Array.isArray(dims) ? dims : [dims];
+  const outOfRange = WRAP_FIRST.has(op) ? list.find((d) => wrapDim(d, n) === null) : undefined;
+  if (outOfRange !== undefined) return dimError(outOfRange, n);
   const wrapped = [];
   for (const d of list) {
     const w = wrapDim(d, n);
@@ -58,7 +63,16 @@ const ARG_REDUCTIONS = new Set(['amax', 'amin', 'argmax', 'max']);
  * logsumexp argmax max (max gives values; maxIndices its indices as allowed sets).
  */
 export function reduceRef(op, a, dims, keepdim) {
-  const rd = reducedDims(dims, a.shape.length);
+  // amax/amin of an empty input check each dim's range, then its size, in the order given,
+  // before repeats: amin([0, 0]) of an empty dim 0 names the empty dim.
+  if ((op === 'amax' || op === 'amin') && Array.isArray(dims) && numel(a.shape) === 0) {
+    for (const d of dims) {
+      const w = wrapDim(d, a.shape.length);
+      if (w === null) return dimError(d, a.shape.length);
+      if (a.shape[w] === 0) return bad(`${op}(): Expected reduction dim ${d} to have non-zero size.`);
+    }
+  }
+  const rd = reducedDims(op, dims, a.shape.length);
   const dtypeError = !isFloat(a.dtype) && INT_ERRORS[op] && INT_ERRORS[op](a.dtype === 'bool' ? 'Bool' : 'Long');
   // argmax checks its dims and sizes before its dtype.
   if (dtypeError && op !== 'argmax') return rd.invalid ? bad(...dtypeError.invalid, ...rd.invalid) : dtypeError;

@@ -1,5 +1,7 @@
 #include "gradlab/autograd/saved_variable.h"
 
+#include <string>
+
 #include "gradlab/autograd/node.h"
 #include "gradlab/error.h"
 #include "pooled.h"
@@ -15,6 +17,13 @@ std::string legacy_type_name(DType d) {
     case DType::Bool: return "torch.BoolTensor";
   }
   return "?";
+}
+
+// A node as PyTorch's message names it: its C++ name, which for the nodes written by hand in
+// torch::autograd (not generated) carries the namespace (live runs s98004-894, s91000-185).
+std::string message_name(const Node& node) {
+  const std::string name = node.name();
+  return name == "CopySlices" || name == "CopyBackwards" ? "torch::autograd::" + name : name;
 }
 }  // namespace
 
@@ -60,12 +69,15 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& saved_for) const {
     const Shape& s = data_->shape;
     std::string where;
     if (is_output_ && saved_for)
-      where = ", which is output " + std::to_string(output_nr_) + " of " + saved_for->name() + ",";
-    else if (const auto now = original_.lock(); now && now->grad_fn)  // PyTorch names its current grad_fn
-      where = ", which is output " + std::to_string(now->output_nr) + " of " + now->grad_fn->name() + ",";
+      where = ", which is output " + std::to_string(output_nr_) + " of " + message_name(*saved_for) + ",";
+    else if (const auto now = original_.lock(); now && Tensor(now).grad_fn())
+      // PyTorch names its current grad_fn, as read now: a view whose base changed in place
+      // has been rebuilt as AsStridedBackward0 (live run s104006-544)
+      where = ", which is output " + std::to_string(now->output_nr) + " of " + message_name(*Tensor(now).grad_fn()) +
+              ",";
     else if (!is_leaf_ && data_->grad_fn)
       where = ", which is output " + std::to_string(data_->output_nr) + " of " +
-              data_->grad_fn->name() + ",";
+              message_name(*data_->grad_fn) + ",";
     fail("one of the variables needed for gradient computation has been modified by an inplace "
          "operation: [",
          legacy_type_name(data_->dtype), " ", shape_str(s), "]", where, " is at version ",

@@ -8,6 +8,7 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
+#include "kernels/loops.h"
 #include "ops/scalar_path.h"
 #include "ops/sub_check.h"
 
@@ -80,24 +81,37 @@ T pow_by_number(T x, T e) {
 void check_pow_dtype(DType dt) { GL_CHECK(dt != DType::Bool, "\"pow\" not implemented for 'Bool'"); }
 
 // maximum/minimum on a tie of +0. and -0.: PyTorch's scalar loop keeps a, its AVX2 loop (chunks of
-// two vectors: 16 float32 or 8 float64 values, in a contiguous loop with a contiguous or single-value
-// other operand) takes b. Redoes that part of out, so the sign of zero follows PyTorch's kernel.
+// two vectors: 16 float32 or 8 float64 values) takes b. That loop runs over TensorIterator's
+// innermost dim after coalescing (size-1 dims dropped, neighbours merged while every operand's
+// strides continue), when there both inputs are contiguous or one is a single value; the tail of
+// each such row is scalar. Redoes those places of a contiguous out, so the sign of zero follows
+// PyTorch's kernel, broadcast operands too (live runs s98007-216, s99001-830).
 void ties_as_vectorised_kernel(const Tensor& out, const Tensor& a, const Tensor& b) {
-  if (!is_floating(out.dtype())) return;
-  const int64_t n = out.numel();
-  auto fits = [&](const Tensor& t) { return t.numel() == 1 || (t.shape() == out.shape() && t.is_contiguous()); };
-  if (!fits(a) || !fits(b)) return;
+  if (!is_floating(out.dtype()) || !out.is_contiguous() || out.numel() == 0) return;
   const Tensor ca = kernels::cast_nograd(a, out.dtype()), cb = kernels::cast_nograd(b, out.dtype());
+  const Shape& shape = out.shape();
+  const Shape sa = kernels::broadcast_strides(ca, shape), sb = kernels::broadcast_strides(cb, shape);
+  int64_t inner = 1, ia = 0, ib = 0;
+  bool started = false;
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    if (shape[d] == 1) continue;
+    if (started && (sa[d] != ia * inner || sb[d] != ib * inner)) break;  // out is contiguous: it continues
+    if (!started) ia = sa[d], ib = sb[d], started = true;
+    inner *= shape[d];
+  }
+  const bool vector_loop = (ia == 1 || ia == 0) && (ib == 1 || ib == 0) && !(ia == 0 && ib == 0);
+  if (!vector_loop) return;
   GL_DISPATCH_FLOAT(out.dtype(), T, {
     const int64_t chunk = 2 * static_cast<int64_t>(32 / sizeof(T));
-    const int64_t vectorised = n / chunk * chunk;
+    const int64_t vectorised = inner / chunk * chunk;
     T* po = out.data_ptr<T>();
     const T* pa = ca.data_ptr<T>();
     const T* pb = cb.data_ptr<T>();
-    for (int64_t i = 0; i < vectorised; ++i) {
-      const T x = pa[a.numel() == 1 ? 0 : i], y = pb[b.numel() == 1 ? 0 : i];
-      if (x == y) po[i] = y;
-    }
+    int64_t i = 0;
+    kernels::for_each_offset<2>(shape, {sa.data(), sb.data()}, [&](const std::array<int64_t, 2>& o) {
+      if (i % inner < vectorised && pa[o[0]] == pb[o[1]]) po[i] = pb[o[1]];
+      ++i;
+    });
   });
 }
 
@@ -157,12 +171,13 @@ Tensor div(const Tensor& a, const Tensor& b) {
   DType dt = result_type(a, b);
   if (!is_floating(dt)) dt = DType::Float32;  // true division, as torch.div
   Tensor out = arith(a, b, dt, [](auto x, auto y) { return x / y; });
-  // d(a/b) = grad/b, -grad*a/b^2
+  // d(a/b) = grad/b, -grad * ((a/b)/b): PyTorch's order of operations, so the same rounding
+  // and, under create_graph, the same last node (MulBackward0; live run s97007-360)
   record("DivBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];
     const Tensor& b = c.saved[1];
     return variable_list{c.needs(0) ? div(c.grad(), b) : Tensor(),
-                         c.needs(1) ? neg(div(mul(c.grad(), a), mul(b, b))) : Tensor()};
+                         c.needs(1) ? mul(neg(c.grad()), div(div(a, b), b)) : Tensor()};
   });
   return out;
 }

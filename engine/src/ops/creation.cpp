@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "gradlab/error.h"
+#include "gradlab/ops/movement.h"
 #include "gradlab/random.h"
 #include "kernels/elementwise.h"
 
@@ -58,9 +59,17 @@ Tensor from_values(const std::vector<double>& values, const Shape& shape, DType 
   return t;
 }
 
-Tensor zeros_like(const Tensor& t) { return zeros(t.shape(), t.dtype()); }
-Tensor ones_like(const Tensor& t) { return ones(t.shape(), t.dtype()); }
-Tensor full_like(const Tensor& t, double value) { return full(t.shape(), value, t.dtype()); }
+// PyTorch's *_like keep the input's layout (preserve_format): a permuted input gives a permuted
+// result, whose flatten() then copies as in PyTorch (live run s106008-279). The result is dense,
+// so filling its storage in order fills every element.
+Tensor full_like(const Tensor& t, double value) {
+  check_number_fits(value, t.dtype());
+  Tensor out = empty_preserving_layout(t, t.dtype());
+  fill_value(out, value);
+  return out;
+}
+Tensor zeros_like(const Tensor& t) { return full_like(t, 0.0); }
+Tensor ones_like(const Tensor& t) { return full_like(t, 1.0); }
 
 Tensor arange(double start, double end, double step, DType dtype) {
   GL_CHECK(step != 0, "step must be nonzero");

@@ -9,6 +9,7 @@
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
 
 namespace gradlab {
@@ -229,14 +230,18 @@ Tensor gather(const Tensor& a, int64_t dim, const Tensor& index) {
                                 });
   });
   const Shape in_shape = a.shape();
-  // d gather(a) = grad scattered (and summed) back to the gathered positions
-  record("GatherBackward0", {out}, {a}, {index}, [=](const BackwardContext& c) {
+  // d gather(a) = grad scattered (and summed) back to the gathered positions. PyTorch's
+  // GatherBackward0 saves self too, so changing it in place is an error at backward (s102001-45).
+  record("GatherBackward0", {out}, {a}, {index, a}, [=](const BackwardContext& c) {
     return variable_list{scatter_add(zeros(in_shape, c.grad().dtype()), d, c.saved[0], c.grad())};
   });
   return out;
 }
 
-Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src) {
+namespace {
+
+// PyTorch's scatter checks (scatter_add shares them, messages and all); returns the wrapped dim.
+int64_t check_scatter(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src) {
   GL_CHECK(index.dtype() == DType::Int64, "scatter(): Expected dtype int64 for index");
   GL_CHECK(a.dtype() == src.dtype(), "scatter(): Expected self.dtype to be equal to src.dtype");
   GL_CHECK(index.dim() == a.dim(), "Index tensor must have the same number of dimensions as self tensor");
@@ -247,10 +252,15 @@ Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tens
     GL_CHECK(iv.shape()[k] <= sv.shape()[k] && (k == d || iv.shape()[k] <= av.shape()[k]), "Expected index ",
              shape_str(index.shape()), " to be smaller than self ", shape_str(a.shape()), " apart from dimension ",
              d, " and to be smaller size than src ", shape_str(src.shape()));
+  return d;
+}
+
+// A copy of a with src's elements written (accumulate: added) at index along d; no autograd.
+Tensor scatter_copy(const Tensor& a, int64_t d, const Tensor& index, const Tensor& src, bool accumulate) {
   Tensor out = copy_nograd(a);
-  const Tensor outv = as_vector(out);
+  const Tensor outv = as_vector(out), iv = as_vector(index), sv = as_vector(src);
   Shape out_strides = outv.strides();
-  const int64_t dim_stride = out_strides[d], dim_size = av.shape()[d];
+  const int64_t dim_stride = out_strides[d], dim_size = outv.shape()[d];
   out_strides[d] = 0;
   const int64_t* pi = iv.data_ptr<int64_t>();
   GL_DISPATCH_ALL(a.dtype(), T, {
@@ -262,24 +272,66 @@ Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tens
                                   GL_CHECK(i >= 0 && i < dim_size, "index ", i, " is out of bounds for dimension ",
                                            d, " with size ", dim_size);
                                   T& dst = po[o[2] + i * dim_stride];
-                                  dst = static_cast<T>(dst + ps[o[1]]);
+                                  dst = accumulate ? static_cast<T>(dst + ps[o[1]]) : ps[o[1]];
                                 });
   });
-  const Shape src_shape = src.shape();
-  // d scatter_add(a, src) = grad for a, grad gathered at the indices for src
-  // (zero-padded where src reaches beyond the index, whose elements were never added)
-  record("ScatterAddBackward0", {out}, {a, src}, {index}, [d, src_shape](const BackwardContext& c) {
-    if (!c.needs(1)) return variable_list{c.grad(), Tensor()};
-    Tensor g = gather(c.grad(), d, c.saved[0]);
-    for (int64_t k = 0; k < g.dim(); ++k) {
-      if (g.shape()[k] == src_shape[k]) continue;
-      Shape padded = g.shape();
-      padded[k] = src_shape[k];
-      g = slice_backward(g, padded, k, 0, g.shape()[k], 1);
-    }
-    return variable_list{c.grad(), g};
+  return out;
+}
+
+// The gradient of src in scatter/scatter_add: grad gathered at the indices, zero-padded where
+// src reaches beyond the index (those elements were never written).
+Tensor gather_to_src(const Tensor& grad, int64_t d, const Tensor& index, const Shape& src_shape) {
+  Tensor g = gather(grad, d, index);
+  for (int64_t k = 0; k < g.dim(); ++k) {
+    if (g.shape()[k] == src_shape[k]) continue;
+    Shape padded = g.shape();
+    padded[k] = src_shape[k];
+    g = slice_backward(g, padded, k, 0, g.shape()[k], 1);
+  }
+  return g;
+}
+
+}  // namespace
+
+Tensor scatter(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src) {
+  const int64_t d = check_scatter(a, dim, index, src);
+  Tensor out = scatter_copy(a, d, index, src, false);
+  // d scatter(a, src) = grad with the overwritten positions zeroed for a, grad gathered at the
+  // indices for src (PyTorch's ScatterBackward0)
+  record("ScatterBackward0", {out}, {a, src}, {index}, [d, src_shape = src.shape()](const BackwardContext& c) {
+    return variable_list{c.needs(0) ? scatter(c.grad(), d, c.saved[0], 0.0) : Tensor(),
+                         c.needs(1) ? gather_to_src(c.grad(), d, c.saved[0], src_shape) : Tensor()};
   });
   return out;
+}
+
+Tensor scatter(const Tensor& a, int64_t dim, const Tensor& index, double value) {
+  const Tensor src = full(index.shape(), value, a.dtype());
+  const int64_t d = check_scatter(a, dim, index, src);
+  Tensor out = scatter_copy(a, d, index, src, false);
+  // d scatter(a, value) = grad with the overwritten positions zeroed
+  record("ScatterBackward1", {out}, {a}, {index}, [d](const BackwardContext& c) {
+    return variable_list{scatter(c.grad(), d, c.saved[0], 0.0)};
+  });
+  return out;
+}
+
+Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src) {
+  const int64_t d = check_scatter(a, dim, index, src);
+  Tensor out = scatter_copy(a, d, index, src, true);
+  // d scatter_add(a, src) = grad for a, grad gathered at the indices for src
+  record("ScatterAddBackward0", {out}, {a, src}, {index}, [d, src_shape = src.shape()](const BackwardContext& c) {
+    return variable_list{c.grad(), c.needs(1) ? gather_to_src(c.grad(), d, c.saved[0], src_shape) : Tensor()};
+  });
+  return out;
+}
+
+Tensor value_selecting_backward(const Tensor& grad, int64_t dim, const Tensor& indices, const Shape& shape,
+                                bool keepdim) {
+  const bool squeezed = !keepdim && !shape.empty();
+  const Tensor g = squeezed ? unsqueeze(grad, dim) : grad;
+  const Tensor at = squeezed ? unsqueeze(indices, dim) : indices;
+  return scatter(zeros(shape, grad.dtype()), dim, at, g);
 }
 
 Tensor masked_fill(const Tensor& a, const Tensor& mask, double value) {

@@ -6,6 +6,7 @@
 // they were overwritten.
 #include "gradlab/ops/inplace.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -102,6 +103,17 @@ Tensor snapshot(const Tensor& self) {
   return copy;
 }
 
+// PyTorch moves a tensor's retain_grad() onto the node an in-place op gives it: .grad is then
+// the gradient of its new value, and the old node no longer writes it (live run s98005-949).
+void move_retained_grad(const Tensor& self, const std::shared_ptr<Node>& old_fn) {
+  if (!self.impl()->retains_grad || !old_fn || !self.grad_fn()) return;
+  auto& old_list = old_fn->retains_grad;
+  old_list.erase(std::remove_if(old_list.begin(), old_list.end(),
+                                [&](const auto& entry) { return entry.second.lock() == self.impl_ptr(); }),
+                 old_list.end());
+  self.grad_fn()->retains_grad.emplace_back(self.impl()->output_nr, self.impl_ptr());
+}
+
 enum class Overlap { Refused, Allowed };
 
 // `meta` is an op's own check of its arguments, which PyTorch runs after
@@ -139,9 +151,11 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
     rebase_view_history(self, Tensor(base), r);
     return self;
   }
+  const std::shared_ptr<Node> old_fn = self.impl()->grad_fn;
   self.impl()->grad_fn = r.grad_fn();
   self.impl()->output_nr = r.impl()->output_nr;
   self.impl()->requires_grad = false;
+  move_retained_grad(self, old_fn);
   return self;
 }
 
@@ -175,7 +189,9 @@ Tensor add_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return add(s, other); });
 }
 Tensor sub_(const Tensor& self, double other) {
-  return apply_inplace(self, {}, [&](const Tensor& s) { return sub(s, other); });
+  // The bool check is sub_'s meta function, before the overlap check (live run s101003-728).
+  return apply_inplace(self, {}, [&](const Tensor& s) { return sub(s, other); }, Overlap::Refused,
+                       [&] { check_no_bool_sub(self, scalar_tensor(other, DType::Float64, true)); });
 }
 Tensor mul_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return mul(s, other); });
@@ -224,6 +240,13 @@ Tensor zero_(const Tensor& self) {
 }
 
 Tensor copy_(const Tensor& self, const Tensor& src) {
+  // PyTorch's copy_ wants a gradient only when self's dtype can carry one: copying into an
+  // integer or bool tensor runs none of autograd's checks (an output of split, a view made in
+  // no_grad) and records nothing, whatever src requires (live run s97002-594).
+  if (!is_floating(self.dtype()) && GradMode::is_enabled()) {
+    NoGradGuard no_grad;
+    return copy_(self, src);
+  }
   return apply_inplace(self, {src}, [&](const Tensor& s) {
     // Checked after the autograd and overlap checks, as PyTorch's kernel does.
     const Shape target = src.dim() <= s.dim() ? broadcast_shapes(s.shape(), src.shape()) : Shape{};
@@ -231,11 +254,6 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
              " doesn't match the broadcast shape ", shape_str(broadcast_shapes(s.shape(), src.shape())));
     Tensor out = Tensor::empty(s.shape(), s.dtype());
     kernels::copy_into(out, src);
-    // An integer tensor never requires grad, whatever it was copied from.
-    if (!is_floating(s.dtype())) {
-      propagate_flags({out}, {s, src});
-      return out;
-    }
     // d copy_(self, src) = 0 for the old self, grad (summed to src's shape) for src
     record("CopyBackwards", {out}, {s, src}, {}, [](const BackwardContext& c) {
       return variable_list{zeros_like(c.grad()), c.grad()};

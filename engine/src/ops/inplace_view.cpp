@@ -8,6 +8,7 @@
 #include "ops/inplace_view.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "gradlab/autograd/grad_mode.h"
@@ -110,6 +111,17 @@ void Tensor::refresh_view_history() const {
            "with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can "
            "clarify your code by moving both the view and the inplace either both inside the no_grad block (if you "
            "don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).");
+  // An output of split/chunk cannot follow its base's in-place change either: PyTorch raises
+  // on every read of its history, naming the node the view holds (live runs s98001-226, s98005-981).
+  if (impl_->view_of_multi_output) {
+    const std::string who = impl_->grad_fn ? "Output " + std::to_string(impl_->output_nr) + " of " +
+                                                 impl_->grad_fn->name() + " is a view and"
+                                           : "A view was created in no_grad mode and";
+    fail(who, " its base or another view of its base has been modified inplace",
+         impl_->grad_fn ? "." : " with grad mode enabled.",
+         " This view is the output of a function that returns multiple views. Such functions do not allow the "
+         "output views to be modified inplace. You should replace the inplace operation by an out-of-place one.");
+  }
   impl_->view_version = version();
   const Tensor base(impl_->view_base);
   if (!base.requires_grad()) return;

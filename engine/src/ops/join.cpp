@@ -75,12 +75,26 @@ Tensor repeat(const Tensor& a, const Shape& repeats) {
   Tensor out = Tensor::empty(target, a.dtype());
   kernels::copy_into(make_view(out, pairs, contiguous_strides(pairs), 0),
                      make_view(a, pairs, pair_strides, a.offset()));
-  const Shape in_shape = a.shape();
-  // d repeat(a) = grad summed over the copies
-  record("RepeatBackward0", {out}, {a}, {}, [in_shape, pairs, n](const BackwardContext& c) {
-    Dims copies(n);
-    for (int64_t i = 0; i < n; ++i) copies[i] = 2 * i;
-    return variable_list{reshape(sum(reshape(c.grad(), pairs), copies, false), in_shape)};
+  // d repeat(a) = grad summed over the copies, in PyTorch's steps (so its nodes under
+  // create_graph: live run s98006-654): the new leading dims summed away one by one, then one
+  // reshape that splits each repeated dim into (copies, size) and one sum over the copies.
+  record("RepeatBackward0", {out}, {a}, {}, [in_shape = a.shape(), repeats](const BackwardContext& c) {
+    if (std::find(repeats.begin(), repeats.end(), 0) != repeats.end())
+      return variable_list{zeros(in_shape, c.grad().dtype())};
+    Tensor g = c.grad();
+    const size_t lead = repeats.size() - in_shape.size();
+    for (size_t i = 0; i < lead; ++i) g = sum(g, {0}, false);
+    Shape split;
+    Dims copies;
+    for (size_t d = 0; d < in_shape.size(); ++d) {
+      if (repeats[lead + d] != 1) {
+        split.push_back(repeats[lead + d]);
+        copies.push_back(static_cast<int64_t>(split.size()) - 1);
+      }
+      split.push_back(in_shape[d]);
+    }
+    if (!copies.empty()) g = sum(reshape(g, split), copies, false);
+    return variable_list{g};
   });
   return out;
 }

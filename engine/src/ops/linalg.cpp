@@ -9,6 +9,7 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/gemm.h"
+#include "kernels/loops.h"
 #include "gradlab/error.h"
 
 namespace gradlab {
@@ -25,15 +26,36 @@ void check_types(const char* kernel, const Tensor& a, const Tensor& b) {
 
 Tensor mT(const Tensor& x) { return transpose(x, -2, -1); }
 
+// PyTorch's BLAS sums the products into accumulators that start at +0, so a sum of -0 products
+// is +0 (mm, mv, dot, bmm); Eigen's small products start from the first product, -0 (live run
+// s99004-163). Adding +0 turns -0 into +0 and leaves every other value as it is. addmm keeps
+// the raw sum: PyTorch's addmm of a -0 bias and a -0 product is -0.
+Tensor positive_zero_sums(Tensor product) {
+  if (is_floating(product.dtype())) {
+    GL_DISPATCH_FLOAT(product.dtype(), T, {
+      T* p = product.data_ptr<T>();
+      for (int64_t i = 0; i < product.numel(); ++i) p[i] += T(0);
+    });
+  }
+  return product;
+}
+
+// What a product's node saves: as PyTorch's generated code, each factor only when the other
+// factor's gradient (the one that reads it) is needed. An unsaved factor may then change in
+// place, and the node may be run again, without PyTorch's errors (live run s97001-959).
+Tensor saved_for(const Tensor& factor, const Tensor& reader) {
+  return reader.requires_grad() ? factor : Tensor();
+}
+
 int64_t rows(const Tensor& x) { return x.shape()[x.dim() - 2]; }
 int64_t cols(const Tensor& x) { return x.shape()[x.dim() - 1]; }
 
 // The matrix product of a [..., n, m] and b [..., m, p] with broadcast batch dims.
 Tensor matrix_product(const Tensor& a, const Tensor& b, const char* node, bool batched) {
-  Tensor out = kernels::gemm(a, b);
+  Tensor out = positive_zero_sums(kernels::gemm(a, b));
   // d(a @ b) = grad @ b^T, a^T @ grad; bmm's are bmm as in PyTorch (BmmBackward0 under
   // create_graph, where matmul would fold the batch and end in UnsafeViewBackward0).
-  record(node, {out}, {a, b}, {a, b}, [batched](const BackwardContext& c) {
+  record(node, {out}, {a, b}, {saved_for(a, b), saved_for(b, a)}, [batched](const BackwardContext& c) {
     const auto product = batched ? bmm : matmul;
     return variable_list{c.needs(0) ? product(c.grad(), mT(c.saved[1])) : Tensor(),
                          c.needs(1) ? product(mT(c.saved[0]), c.grad()) : Tensor()};
@@ -93,10 +115,10 @@ Tensor mv(const Tensor& a, const Tensor& v) {
   GL_CHECK(cols(a) == v.shape()[0], "size mismatch, got ", rows(a), ", ", rows(a), "x", cols(a), ",", v.shape()[0]);
   check_types("addmv_impl_cpu", a, v);
   const Tensor column = make_view(v, {v.shape()[0], 1}, {v.strides()[0], 1}, v.offset());
-  const Tensor product = kernels::gemm(a, column);
+  const Tensor product = positive_zero_sums(kernels::gemm(a, column));
   Tensor out = make_alias(product, {rows(a)}, {1}, 0);
   // d(a @ v) = outer(grad, v), a^T @ grad
-  record("MvBackward0", {out}, {a, v}, {a, v}, [](const BackwardContext& c) {
+  record("MvBackward0", {out}, {a, v}, {saved_for(a, v), saved_for(v, a)}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? outer(c.grad(), c.saved[1]) : Tensor(),
                          c.needs(1) ? mv(t(c.saved[0]), c.grad()) : Tensor()};
   });
@@ -113,9 +135,9 @@ Tensor dot(const Tensor& a, const Tensor& b) {
            "] to have the same number of elements, but got ", n, " and ", b.shape()[0], " elements respectively");
   const Tensor row = make_view(a, {1, n}, {1, a.strides()[0]}, a.offset());
   const Tensor column = make_view(b, {n, 1}, {b.strides()[0], 1}, b.offset());
-  Tensor out = make_alias(kernels::gemm(row, column), {}, {}, 0);
+  Tensor out = make_alias(positive_zero_sums(kernels::gemm(row, column)), {}, {}, 0);
   // d(a . b) = grad * b, grad * a
-  record("DotBackward0", {out}, {a, b}, {a, b}, [](const BackwardContext& c) {
+  record("DotBackward0", {out}, {a, b}, {saved_for(a, b), saved_for(b, a)}, [](const BackwardContext& c) {
     return variable_list{c.needs(0) ? mul(c.grad(), c.saved[1]) : Tensor(),
                          c.needs(1) ? mul(c.grad(), c.saved[0]) : Tensor()};
   });
@@ -136,7 +158,8 @@ Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2) {
     out = add(kernels::gemm(mat1, mat2), expand(self, {rows(mat1), cols(mat2)}));
   }
   // d(self + mat1 @ mat2) = grad (summed to self's shape), grad @ mat2^T, mat1^T @ grad
-  record("AddmmBackward0", {out}, {self, mat1, mat2}, {mat1, mat2}, [](const BackwardContext& c) {
+  record("AddmmBackward0", {out}, {self, mat1, mat2}, {saved_for(mat1, mat2), saved_for(mat2, mat1)},
+         [](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? mm(c.grad(), t(c.saved[1])) : Tensor(),
                          c.needs(2) ? mm(t(c.saved[0]), c.grad()) : Tensor()};
   });

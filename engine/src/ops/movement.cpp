@@ -209,9 +209,13 @@ Tensor squeeze(const Tensor& a) {
     }
   Tensor out = make_view(a, shape, strides, a.offset());
   const Shape in_shape = a.shape();
-  // d squeeze(a) = grad reshaped back
+  // d squeeze(a) = grad with each size-1 dim unsqueezed back, one by one as PyTorch's
+  // unsqueeze_to (UnsqueezeBackward0 under create_graph; the grad itself when none was 1)
   record("SqueezeBackward0", {out}, {a}, {}, [in_shape](const BackwardContext& c) {
-    return variable_list{reshape(c.grad(), in_shape)};
+    Tensor g = c.grad();
+    for (size_t d = 0; d < in_shape.size(); ++d)
+      if (in_shape[d] == 1) g = unsqueeze(g, static_cast<int64_t>(d));
+    return variable_list{g};
   });
   return out;
 }
@@ -225,8 +229,10 @@ Tensor squeeze(const Tensor& a, int64_t dim) {
   }
   Tensor out = make_view(a, shape, strides, a.offset());
   const Shape in_shape = a.shape();
-  record("SqueezeBackward1", {out}, {a}, {}, [in_shape](const BackwardContext& c) {
-    return variable_list{reshape(c.grad(), in_shape)};
+  // d squeeze(a, dim) = grad unsqueezed at dim if that was 1, else the grad itself (live run
+  // s100000-635: no ReshapeAliasBackward0 under create_graph)
+  record("SqueezeBackward1", {out}, {a}, {}, [in_shape, d](const BackwardContext& c) {
+    return variable_list{!in_shape.empty() && in_shape[d] == 1 ? unsqueeze(c.grad(), d) : c.grad()};
   });
   return out;
 }

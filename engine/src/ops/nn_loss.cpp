@@ -120,6 +120,7 @@ Tensor nll_kernel(const Tensor& input, const Tensor& target, Reduction r, const 
   const Tensor x = contiguous(input.detach()), t = contiguous(target.detach());
   const Tensor w = weight.defined() ? contiguous(weight.detach()) : Tensor();
   Tensor coef = zeros(input.shape(), input.dtype());
+  Tensor counted = zeros(input.shape(), DType::Bool);  // the counted targets' positions
   Tensor losses = zeros(target.shape(), input.dtype());
   double total = 0;
   const int64_t* pt = t.data_ptr<int64_t>();
@@ -127,6 +128,7 @@ Tensor nll_kernel(const Tensor& input, const Tensor& target, Reduction r, const 
     const T* px = x.data_ptr<T>();
     const T* pw = w.defined() ? w.data_ptr<T>() : nullptr;
     T* pc = coef.data_ptr<T>();
+    kernels::bool_t* ph = counted.data_ptr<kernels::bool_t>();
     T* pl = losses.data_ptr<T>();
     for (int64_t i = 0; i < n; ++i) {
       for (int64_t k = 0; k < inner; ++k) {
@@ -137,6 +139,7 @@ Tensor nll_kernel(const Tensor& input, const Tensor& target, Reduction r, const 
         const int64_t at = (i * classes + cls) * inner + k;
         pl[i * inner + k] = -wt * px[at];
         pc[at] = -wt;
+        ph[at] = 1;
         total += static_cast<double>(wt);
       }
     }
@@ -148,10 +151,12 @@ Tensor nll_kernel(const Tensor& input, const Tensor& target, Reduction r, const 
     out = r == Reduction::None ? losses : r == Reduction::Sum ? sum(losses) : div(sum(losses), total);
     if (r == Reduction::Mean && total != 0) coef = div(coef, total);
   }
-  // d nll(x) = coef * grad (grad broadcast over the class dim when unreduced)
-  record(node, {out}, {input}, {}, [coef, batched, r](const BackwardContext& c) {
+  // d nll(x) = coef * grad at the counted targets (grad broadcast over the class dim when
+  // unreduced), zero elsewhere: PyTorch writes into zeros, so an infinite grad leaves the other
+  // classes 0, not NaN (live run s99006-784)
+  record(node, {out}, {input}, {}, [coef, counted, batched, r](const BackwardContext& c) {
     const Tensor g = r == Reduction::None && batched ? unsqueeze(c.grad(), 1) : c.grad();
-    return variable_list{mul(g, coef)};
+    return variable_list{where(counted, mul(g, coef), scalar_tensor(0.0, c.grad().dtype()))};
   });
   return out;
 }

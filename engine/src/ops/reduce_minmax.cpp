@@ -6,6 +6,7 @@
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/indexing.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/reduce.h"
 #include "kernels/reduce.h"
@@ -49,11 +50,15 @@ void check_nonempty(const char* op, const Tensor& a, const Dims& dims, const cha
              specify_hint);
     return;
   }
-  dim_mask(dims, a.dim());  // range and repetition errors come first
-  // The first empty dim in the order given, named as given (-1 stays -1), as PyTorch.
-  for (const int64_t d : dims)
-    GL_CHECK(a.dim() == 0 || a.shape()[wrap_dim(d, a.dim())] != 0, op, "(): Expected reduction dim ", d,
-             " to have non-zero size.");
+  // PyTorch walks the dims in the order given, each one's range error before its emptiness
+  // (named as given: -1 stays -1), and only then looks for repeats: amin([0, 0]) of an
+  // empty dim 0 names the empty dim, amin([5, 0]) the range. Only an empty input has empty dims.
+  if (a.numel() == 0)
+    for (const int64_t d : dims)
+      GL_CHECK(a.shape()[wrap_dim(d, a.dim())] != 0, op, "(): Expected reduction dim ", d,
+               " to have non-zero size.");
+  check_dims_in_range(dims, a.dim());
+  dim_mask(dims, a.dim());
 }
 constexpr const char* kSpecifyDim = " Specify the reduction dim with the 'dim' argument.";
 
@@ -99,16 +104,11 @@ ValuesIndices extreme_dim(const char* op, const char* node, const Tensor& a, int
   ValuesIndices r;
   select_rows(plan, a.dtype(), is_max, &r.values, &r.indices);
   propagate_flags({r.indices}, {a});
-  const Shape keep = plan.keep_shape;
-  const int64_t n = a.dim() == 0 ? 1 : a.shape()[d];
-  // d max(a, dim) = grad routed to the returned index, zero elsewhere
-  record(node, {r.values}, {a}, {r.indices}, [keep, d, n](const BackwardContext& c) {
-    Shape along(keep.size(), 1);
-    if (!along.empty()) along[d] = n;
-    const Tensor positions = reshape(arange(0, static_cast<double>(n), 1, DType::Int64), along);
-    // Put at the index into zeros (PyTorch scatters): an infinite grad leaves the others 0, not NaN.
-    const Tensor hit = eq(positions, reshape(c.saved[0], keep));
-    return variable_list{where(hit, reshape(c.grad(), keep), scalar_tensor(0.0, c.grad().dtype()))};
+  // d max(a, dim) = grad put at the returned index into zeros, by a differentiable scatter as
+  // PyTorch's value_selecting_reduction_backward (ScatterBackward0 under create_graph; an
+  // infinite or NaN grad leaves the other elements 0)
+  record(node, {r.values}, {a}, {r.indices}, [d, keepdim, shape = a.shape()](const BackwardContext& c) {
+    return variable_list{value_selecting_backward(c.grad(), d, c.saved[0], shape, keepdim)};
   });
   return r;
 }

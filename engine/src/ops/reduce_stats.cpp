@@ -61,6 +61,9 @@ Tensor prod_impl(const Tensor& a, const Dims& dims, bool keepdim, const char* no
   const Shape keep = plan.keep_shape;
   // d prod(a) = grad * (product of the other elements)
   record(node, {out}, {a}, {a}, [red, keep](const BackwardContext& c) {
+    // PyTorch's prod_backward returns the grad itself for a 0-d input (it needs no grad of its
+    // own under create_graph: live run s101000-711).
+    if (c.saved[0].dim() == 0) return variable_list{c.grad()};
     return variable_list{prod_backward(reshape(c.grad(), keep), c.saved[0], reshape(c.saved[1], keep), red)};
   }, {out});
   return out;
@@ -163,6 +166,7 @@ Tensor std(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
 Tensor norm(const Tensor& a, double p, const Dims& dims, bool keepdim) {
   GL_CHECK(is_floating(a.dtype()), "norm(): input dtype should be either floating point or complex. Got ",
            a.dtype() == DType::Int64 ? "Long" : "Bool", " instead.");
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor out;
   GL_DISPATCH_FLOAT(a.dtype(), T, out = (reduce_rows<T>(plan, a.dtype(), [p](const T* row, int64_t n) {
@@ -199,6 +203,7 @@ Tensor norm(const Tensor& a, double p, const Dims& dims, bool keepdim) {
 
 Tensor logsumexp(const Tensor& a, const Dims& dims, bool keepdim) {
   const DType dt = is_floating(a.dtype()) ? a.dtype() : DType::Float32;
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(kernels::cast_nograd(a, dt), dims, keepdim);
   Tensor out;
   GL_DISPATCH_FLOAT(dt, T, out = (reduce_rows<T>(plan, dt, [](const T* row, int64_t n) {

@@ -37,6 +37,7 @@ Tensor expand_grad(const Tensor& g, const Shape& keep_shape, const Shape& input_
 }  // namespace
 
 Tensor sum(const Tensor& a, const Dims& dims, bool keepdim) {
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor out = sum_rows(plan, a.dtype());
   const Shape in_shape = a.shape(), keep = plan.keep_shape;
@@ -52,6 +53,7 @@ Tensor mean(const Tensor& a, const Dims& dims, bool keepdim) {
   GL_CHECK(is_floating(a.dtype()),
            "mean(): could not infer output dtype. Input dtype must be either a floating point or "
            "complex dtype. Got: ", a.dtype() == DType::Int64 ? "Long" : "Bool");
+  check_dims_in_range(dims, a.dim());
   const auto plan = kernels::plan_reduce(a, dims, keepdim);
   Tensor out = sum_rows(plan, a.dtype());
   const double n = static_cast<double>(plan.inner);
@@ -75,13 +77,15 @@ Tensor mean(const Tensor& a) { return mean(a, {}, false); }
 
 Tensor sum_to(const Tensor& grad, const Shape& shape) {
   if (grad.shape() == shape) return grad;
+  if (shape.empty()) return sum(grad);  // as PyTorch's sum_to: SumBackward0 (live run s99004-833)
   const int64_t lead = grad.dim() - static_cast<int64_t>(shape.size());
   GL_CHECK(lead >= 0, "sum_to: cannot reduce ", shape_str(grad.shape()), " to ", shape_str(shape));
   Dims dims;
   for (int64_t d = 0; d < grad.dim(); ++d)
     if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1)) dims.push_back(d);
   Tensor r = dims.empty() ? grad : sum(grad, dims, true);
-  return r.shape() == shape ? r : reshape(r, shape);
+  // A view, as PyTorch's sum_to: ViewBackward0 under create_graph (live run s98007-676).
+  return r.shape() == shape ? r : view(r, shape);
 }
 
 }  // namespace gradlab

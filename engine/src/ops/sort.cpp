@@ -1,6 +1,6 @@
 // sort / argsort / topk on one kernel: each line along the dim is ordered by a
 // stable sort of its positions. The backward of both value ops puts each
-// gradient back at the position its value came from (scatter_add onto zeros,
+// gradient back at the position its value came from (a scatter onto zeros,
 // itself differentiable, so double backward works).
 #include "gradlab/ops/sort.h"
 
@@ -86,12 +86,11 @@ ValuesIndices order_lines(const Tensor& input, int64_t d, bool descending, int64
 
 // Records `name` on values whose entries were read from input at indices along d.
 void record_selection(const char* name, const Tensor& values, const Tensor& input, const Tensor& indices, int64_t d) {
-  // d values = grad put back where each value was read, zero elsewhere
-  record(name, {values}, {input}, {indices},
-         [d, shape = input.shape(), dtype = input.dtype()](const BackwardContext& c) {
-           if (shape.empty()) return variable_list{reshape(c.grad(), shape)};
-           return variable_list{scatter_add(zeros(shape, dtype), d, c.saved[0], c.grad())};
-         });
+  // d values = grad put back where each value was read, zero elsewhere: PyTorch's
+  // value_selecting_reduction_backward (a scatter, ScatterBackward0 under create_graph)
+  record(name, {values}, {input}, {indices}, [d, shape = input.shape()](const BackwardContext& c) {
+    return variable_list{value_selecting_backward(c.grad(), d, c.saved[0], shape, true)};
+  });
   propagate_flags({indices}, {input});
 }
 

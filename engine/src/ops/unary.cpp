@@ -128,9 +128,9 @@ Tensor rsqrt(const Tensor& a) {
 
 Tensor reciprocal(const Tensor& a) {
   Tensor out = map_float(a, [](auto x) { return 1 / x; });
-  // d(1/a) = -grad * out^2
+  // d(1/a) = -grad * out^2, in PyTorch's order: MulBackward0 under create_graph (s99002-10)
   record("ReciprocalBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
-    return variable_list{neg(mul(c.grad(), mul(c.saved[0], c.saved[0])))};
+    return variable_list{mul(neg(c.grad()), mul(c.saved[0], c.saved[0]))};
   }, {out});
   return out;
 }

@@ -19,6 +19,15 @@ Tensor masked_fill(const Tensor& a, const Tensor& mask, double value);
 // Out-of-place: a copy of `a` with `src` added at `index` along dim.
 Tensor index_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src);
 Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src);
+// Out-of-place scatter: a copy of `a` with src's elements (or `value`) written at index along
+// dim. Internal (API.md has no scatter): the backwards of value-selecting ops use it.
+Tensor scatter(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& src);
+Tensor scatter(const Tensor& a, int64_t dim, const Tensor& index, double value);
+// PyTorch's value_selecting_reduction_backward, the gradient of max/min(dim), sort and topk:
+// grad put at `indices` along dim into zeros of `shape` by a differentiable scatter (so its
+// node under create_graph is ScatterBackward0); without keepdim grad and indices lack dim.
+Tensor value_selecting_backward(const Tensor& grad, int64_t dim, const Tensor& indices, const Shape& shape,
+                                bool keepdim);
 
 // One item of a basic-indexing expression x.at(0, null, '1:3', '::2').
 struct IndexItem {
