@@ -1,7 +1,9 @@
 // Binary arithmetic with broadcasting: add, sub, mul, div, pow, maximum, minimum.
 // Each forward is followed by its backward rule; broadcasting is undone for all
 // of them in FunctionNode (sum_to), so the rules here are written per element.
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
@@ -11,6 +13,47 @@
 #include "ops/sub_check.h"
 
 namespace gradlab {
+
+// The driver of every binary kernel (kernels/elementwise.h), here to be compiled for speed
+// with the hot ops: every add or mul passes through it.
+namespace kernels {
+
+Tensor binary_run(const Tensor& a, const Tensor& b, DType out_dtype, BinaryLoop loop, const void* fn) {
+  const Shape shape = a.shape() == b.shape() ? a.shape() : broadcast_shapes(a.shape(), b.shape());
+  const int64_t n = numel_of(shape);
+  const bool ca = a.is_contiguous() && a.numel() == n, cb = b.is_contiguous() && b.numel() == n;
+  const bool sa = a.numel() == 1, sb = b.numel() == 1;
+  if (!((ca && (cb || sb)) || (sa && cb))) {
+    const Tensor flat =
+        binary_run(ca || sa ? a : materialize(a, shape), cb || sb ? b : materialize(b, shape), out_dtype, loop, fn);
+    return with_layout(flat, elementwise_strides(shape, {&a, &b}));
+  }
+  Tensor out = Tensor::empty(shape, out_dtype);
+  auto* po = static_cast<char*>(out.raw_ptr());
+  const auto* pa = static_cast<const char*>(a.raw_ptr());
+  const auto* pb = static_cast<const char*>(b.raw_ptr());
+  if (ca && cb) {
+    loop(po, pa, pb, n, fn);
+    return out;
+  }
+  // One operand is a single value: it is repeated into `repeated` (by doubling
+  // the filled part) and the flat loop runs over chunks of the other operand.
+  const int64_t in_size = static_cast<int64_t>(itemsize(a.dtype())), out_size = static_cast<int64_t>(itemsize(out_dtype));
+  alignas(16) char repeated[512];
+  const int64_t chunk = std::min<int64_t>(n, static_cast<int64_t>(sizeof(repeated)) / in_size);
+  std::memcpy(repeated, ca ? pb : pa, static_cast<size_t>(in_size));
+  for (int64_t filled = 1; filled < chunk; filled *= 2)
+    std::memcpy(repeated + filled * in_size, repeated, static_cast<size_t>(std::min(filled, chunk - filled) * in_size));
+  const char* full = ca ? pa : pb;
+  for (int64_t i = 0; i < n; i += chunk) {
+    const int64_t m = std::min(chunk, n - i);
+    const char* part = full + i * in_size;
+    loop(po + i * out_size, ca ? part : repeated, ca ? repeated : part, m, fn);
+  }
+  return out;
+}
+
+}  // namespace kernels
 
 void check_no_bool_sub(const Tensor& a, const Tensor& b) {
   const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;

@@ -14,6 +14,20 @@
 
 namespace gradlab {
 
+// The driver of every unary kernel (kernels/elementwise.h), here to be compiled for speed.
+namespace kernels {
+
+Tensor unary_run(const Tensor& a, DType out_dtype, UnaryLoop loop, const void* fn) {
+  if (!a.is_contiguous())
+    return with_layout(unary_run(materialize(a, a.shape()), out_dtype, loop, fn),
+                       elementwise_strides(a.shape(), {&a}));
+  Tensor out = Tensor::empty(a.shape(), out_dtype);
+  loop(out.raw_ptr(), a.raw_ptr(), a.numel(), fn);
+  return out;
+}
+
+}  // namespace kernels
+
 namespace {
 
 // Math functions take integer inputs as float32, as PyTorch does.
