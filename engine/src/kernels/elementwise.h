@@ -13,8 +13,10 @@
 // hundreds of kilobytes of wasm.
 #if defined(__clang__)
 #define GL_COLD_LOOP _Pragma("clang loop vectorize(disable) interleave(disable) unroll(disable)")
+#define GL_HOT_LOOP _Pragma("clang loop interleave_count(1)")
 #else
 #define GL_COLD_LOOP
+#define GL_HOT_LOOP
 #endif
 
 namespace gradlab::kernels {
@@ -31,30 +33,27 @@ Tensor materialize(const Tensor& t, const Shape& shape);
 // `flat` (a contiguous result) itself when `strides` are contiguous, else a copy laid out with them.
 Tensor with_layout(const Tensor& flat, const Shape& strides);
 
-// The templated part of an elementwise kernel is only its flat loop over
-// contiguous operands (vectorised for float32/float64, __restrict: the output
-// is always fresh). Everything else, shapes, broadcasting, layouts, the
-// output tensor, a single-value operand, is one dtype-generic driver below,
-// shared by every op and dtype: a template copy of that per op and dtype was
-// about 2 KB of wasm each.
+// The templated part of an elementwise kernel is only its flat loops over
+// contiguous operands (vectorised for float32/float64). Everything else,
+// shapes, broadcasting, layouts, the output tensor, is one dtype-generic
+// driver below, shared by every op and dtype: a template copy of that per op
+// and dtype was about 2 KB of wasm each.
 
 // A flat loop: out[i] = f(a[i]) (or f(a[i], b[i])) for i < n; fn points to f.
+// `single` names an operand that is one value, read for every i (0: none, 1: a, 2: b).
 using UnaryLoop = void (*)(void* out, const void* a, int64_t n, const void* fn);
-using BinaryLoop = void (*)(void* out, const void* a, const void* b, int64_t n, const void* fn);
+using BinaryLoop = void (*)(void* out, const void* a, const void* b, int64_t n, int single, const void* fn);
 
 // The drivers: a of any layout (unary), or a and b of one dtype with NumPy
-// broadcasting (binary); a single-value operand is repeated into a small
-// buffer and the same loop runs over chunks of the other. They are defined in
-// ops/unary.cpp and ops/arithmetic.cpp, compiled for speed with the hot ops.
+// broadcasting (binary). They are defined in ops/unary.cpp and
+// ops/arithmetic.cpp, compiled for speed with the hot ops.
 Tensor unary_run(const Tensor& a, DType out_dtype, UnaryLoop loop, const void* fn);
 Tensor binary_run(const Tensor& a, const Tensor& b, DType out_dtype, BinaryLoop loop, const void* fn);
 
 template <typename In, typename Out, typename F>
-void unary_loop(void* out, const void* a, int64_t n, const void* fn) {
-  const F f = *static_cast<const F*>(fn);
-  Out* __restrict po = static_cast<Out*>(out);
-  const In* __restrict pa = static_cast<const In*>(a);
+void unary_loops(Out* __restrict po, const In* __restrict pa, int64_t n, F f) {
   if constexpr (std::is_floating_point_v<In>) {
+    GL_HOT_LOOP
     for (int64_t i = 0; i < n; ++i) po[i] = f(pa[i]);
   } else {
     GL_COLD_LOOP
@@ -63,17 +62,40 @@ void unary_loop(void* out, const void* a, int64_t n, const void* fn) {
 }
 
 template <typename In, typename Out, typename F>
-void binary_loop(void* out, const void* a, const void* b, int64_t n, const void* fn) {
-  const F f = *static_cast<const F*>(fn);
-  Out* __restrict po = static_cast<Out*>(out);
-  const In* __restrict pa = static_cast<const In*>(a);
-  const In* __restrict pb = static_cast<const In*>(b);
+void unary_loop(void* out, const void* a, int64_t n, const void* fn) {
+  unary_loops<In, Out>(static_cast<Out*>(out), static_cast<const In*>(a), n, *static_cast<const F*>(fn));
+}
+
+// Floats have a vectorised loop for each case (a single value kept in a register),
+// one vector wide (no interleaving: half the code, as fast on memory-bound loops);
+// int64 and bool one plain loop, the single value read with step 0. The output is
+// always fresh, so __restrict spares the loops their overlap checks.
+template <typename In, typename Out, typename F>
+void binary_loops(Out* __restrict po, const In* __restrict pa, const In* __restrict pb, int64_t n, int single, F f) {
   if constexpr (std::is_floating_point_v<In>) {
-    for (int64_t i = 0; i < n; ++i) po[i] = f(pa[i], pb[i]);
+    if (single == 0) {
+      GL_HOT_LOOP
+      for (int64_t i = 0; i < n; ++i) po[i] = f(pa[i], pb[i]);
+    } else if (single == 2) {
+      const In vb = *pb;
+      GL_HOT_LOOP
+      for (int64_t i = 0; i < n; ++i) po[i] = f(pa[i], vb);
+    } else {
+      const In va = *pa;
+      GL_HOT_LOOP
+      for (int64_t i = 0; i < n; ++i) po[i] = f(va, pb[i]);
+    }
   } else {
+    const int64_t ia = single == 1 ? 0 : 1, ib = single == 2 ? 0 : 1;
     GL_COLD_LOOP
-    for (int64_t i = 0; i < n; ++i) po[i] = f(pa[i], pb[i]);
+    for (int64_t i = 0; i < n; ++i) po[i] = f(pa[i * ia], pb[i * ib]);
   }
+}
+
+template <typename In, typename Out, typename F>
+void binary_loop(void* out, const void* a, const void* b, int64_t n, int single, const void* fn) {
+  binary_loops<In, Out>(static_cast<Out*>(out), static_cast<const In*>(a), static_cast<const In*>(b), n, single,
+                        *static_cast<const F*>(fn));
 }
 
 // out[i] = f(a[i]) with a read as In and out written as Out.
@@ -90,5 +112,6 @@ Tensor binary(const Tensor& a, const Tensor& b, DType out_dtype, F f) {
 
 // Writes src (broadcast to dst's shape, converted to dst's dtype) into dst's memory.
 void copy_into(const Tensor& dst, const Tensor& src);
+
 
 }  // namespace gradlab::kernels

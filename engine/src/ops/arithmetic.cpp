@@ -1,9 +1,7 @@
 // Binary arithmetic with broadcasting: add, sub, mul, div, pow, maximum, minimum.
 // Each forward is followed by its backward rule; broadcasting is undone for all
 // of them in FunctionNode (sum_to), so the rules here are written per element.
-#include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
@@ -29,27 +27,7 @@ Tensor binary_run(const Tensor& a, const Tensor& b, DType out_dtype, BinaryLoop 
     return with_layout(flat, elementwise_strides(shape, {&a, &b}));
   }
   Tensor out = Tensor::empty(shape, out_dtype);
-  auto* po = static_cast<char*>(out.raw_ptr());
-  const auto* pa = static_cast<const char*>(a.raw_ptr());
-  const auto* pb = static_cast<const char*>(b.raw_ptr());
-  if (ca && cb) {
-    loop(po, pa, pb, n, fn);
-    return out;
-  }
-  // One operand is a single value: it is repeated into `repeated` (by doubling
-  // the filled part) and the flat loop runs over chunks of the other operand.
-  const int64_t in_size = static_cast<int64_t>(itemsize(a.dtype())), out_size = static_cast<int64_t>(itemsize(out_dtype));
-  alignas(16) char repeated[512];
-  const int64_t chunk = std::min<int64_t>(n, static_cast<int64_t>(sizeof(repeated)) / in_size);
-  std::memcpy(repeated, ca ? pb : pa, static_cast<size_t>(in_size));
-  for (int64_t filled = 1; filled < chunk; filled *= 2)
-    std::memcpy(repeated + filled * in_size, repeated, static_cast<size_t>(std::min(filled, chunk - filled) * in_size));
-  const char* full = ca ? pa : pb;
-  for (int64_t i = 0; i < n; i += chunk) {
-    const int64_t m = std::min(chunk, n - i);
-    const char* part = full + i * in_size;
-    loop(po + i * out_size, ca ? part : repeated, ca ? repeated : part, m, fn);
-  }
+  loop(out.raw_ptr(), a.raw_ptr(), b.raw_ptr(), n, ca && cb ? 0 : ca ? 2 : 1, fn);
   return out;
 }
 
@@ -78,6 +56,12 @@ Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
   Tensor out;
   GL_DISPATCH_ALL(dtype, T, out = (kernels::binary<T, T>(ca, cb, dtype, [f](T x, T y) { return static_cast<T>(f(x, y)); })));
   return out;
+}
+
+// a + c * b: add with an alpha, sub (c = -alpha) and rsub share one kernel. Bit for bit
+// x - c*y, as IEEE defines x - z as x + (-z) and (-c)*y is -(c*y); int64 wraps alike.
+Tensor add_scaled(const Tensor& a, const Tensor& b, DType dtype, double c) {
+  return arith(a, b, dtype, [c](auto x, auto y) { return x + kernels::convert<decltype(y)>(c) * y; });
 }
 
 // alpha is a number too: a fraction cannot scale an integer result.
@@ -158,7 +142,7 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   // Bool + bool is logical or (a nonzero alpha keeps b's truth), as in PyTorch.
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [alpha](auto x, auto y) { return x || (alpha != 0.0 && y); })
                : alpha == 1.0    ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
-                                 : arith(a, b, dt, [alpha](auto x, auto y) { return x + kernels::convert<decltype(y)>(alpha) * y; });
+                                 : add_scaled(a, b, dt, alpha);
   // d(a + alpha*b) = grad, alpha*grad
   record("AddBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul(c.grad(), alpha)) : Tensor()};
@@ -170,7 +154,7 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
   check_no_bool_sub(a, b);
   const DType dt = result_type(a, b);
   check_alpha(dt, alpha);
-  Tensor out = arith(a, b, dt, [alpha](auto x, auto y) { return x - kernels::convert<decltype(y)>(alpha) * y; });
+  Tensor out = add_scaled(a, b, dt, -alpha);
   // d(a - alpha*b) = grad, -alpha*grad
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? mul(c.grad(), -alpha) : Tensor()};
@@ -217,7 +201,7 @@ Tensor rsub(const Tensor& a, double b) {
   const Tensor wb = wrap(b);
   check_no_bool_sub(wb, a);
   const DType dt = result_type(a, wb);
-  Tensor out = arith(wb, a, dt, [](auto x, auto y) { return x - y; });
+  Tensor out = add_scaled(wb, a, dt, -1.0);
   // d(b - a) = -grad
   record("RsubBackward1", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{neg(c.grad())}; });
   return out;
