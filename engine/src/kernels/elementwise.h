@@ -113,5 +113,9 @@ Tensor binary(const Tensor& a, const Tensor& b, DType out_dtype, F f) {
 // Writes src (broadcast to dst's shape, converted to dst's dtype) into dst's memory.
 void copy_into(const Tensor& dst, const Tensor& src);
 
+// out = cond ? a : b over `shape`, each operand given by its data and element strides (0 where
+// broadcast), for any dtype of `size` bytes per element: where and masked_fill.
+void select_into(const Shape& shape, size_t size, void* out, const Shape& so, const bool_t* cond, const Shape& sc,
+                 const void* a, const Shape& sa, const void* b, const Shape& sb);
 
 }  // namespace gradlab::kernels
