@@ -48,7 +48,35 @@ void copy_words(const Tensor& dst, const Tensor& src, const Shape& sd, const Sha
                      [&](const std::array<int64_t, 2>& o) { pd[o[0]] = ps[o[1]]; });
 }
 
+template <typename Word>
+void select_words(const Shape& shape, char* out, const Shape& so, const bool_t* cond, const Shape& sc, const char* a,
+                  const Shape& sa, const char* b, const Shape& sb) {
+  auto* po = reinterpret_cast<Word*>(out);
+  const auto* pa = reinterpret_cast<const Word*>(a);
+  const auto* pb = reinterpret_cast<const Word*>(b);
+  for_each_offset<4>(shape, {so.data(), sc.data(), sa.data(), sb.data()},
+                     [&](const std::array<int64_t, 4>& o) { po[o[0]] = cond[o[1]] ? pa[o[2]] : pb[o[3]]; });
+}
+
+template <typename T>
+void add_element(void* dst, const void* src) {
+  T& d = *static_cast<T*>(dst);
+  d = static_cast<T>(d + *static_cast<const T*>(src));
+}
+
 }  // namespace
+
+void store_number(void* dst, DType dtype, double v) { converter(dtype, DType::Float64)(dst, &v); }
+
+AddElement element_adder(DType dtype) {
+  switch (dtype) {
+    case DType::Float32: return add_element<float>;
+    case DType::Float64: return add_element<double>;
+    case DType::Int64: return add_element<int64_t>;
+    case DType::Bool: return add_element<bool_t>;
+  }
+  return nullptr;
+}
 
 void copy_into(const Tensor& dst, const Tensor& src) {
   GL_CHECK(src.dim() <= dst.dim() && broadcast_shapes(src.shape(), dst.shape()) == dst.shape(),
@@ -79,6 +107,16 @@ void copy_into(const Tensor& dst, const Tensor& src) {
   }
   for_each_offset<2>(dst.shape(), {sd.data(), ss.data()},
                      [&](const std::array<int64_t, 2>& o) { f(pd + o[0] * esize, ps + o[1] * ssize); });
+}
+
+void select_into(const Shape& shape, size_t size, void* out, const Shape& so, const bool_t* cond, const Shape& sc,
+                 const void* a, const Shape& sa, const void* b, const Shape& sb) {
+  auto* po = static_cast<char*>(out);
+  const auto* pa = static_cast<const char*>(a);
+  const auto* pb = static_cast<const char*>(b);
+  if (size == 8) select_words<uint64_t>(shape, po, so, cond, sc, pa, sa, pb, sb);
+  else if (size == 4) select_words<uint32_t>(shape, po, so, cond, sc, pa, sa, pb, sb);
+  else select_words<uint8_t>(shape, po, so, cond, sc, pa, sa, pb, sb);
 }
 
 Tensor materialize(const Tensor& t, const Shape& shape) {

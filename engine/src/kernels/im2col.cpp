@@ -64,26 +64,28 @@ void for_each_window(int64_t batch, int64_t channels, int64_t height, int64_t wi
   }
 
 // x [B, C, H, W] -> the window entries laid out with the given strides (see for_each_window).
+// It only moves elements, so one loop serves every dtype: runs are memcpy'd (unit stride) or
+// moved element by element, padding is zero bytes (0 in every dtype).
 Tensor gather_windows(const Tensor& x, const Window2d& w, const Shape& shape, int64_t batch_stride,
                       int64_t row_stride) {
+  GL_CHECK(x.dtype() != DType::Bool, "im2col: unsupported dtype ", dtype_name(x.dtype()));
   const Tensor in = contiguous_copy(x);
   const int64_t b = x.shape()[0], c = x.shape()[1], h = x.shape()[2], wd = x.shape()[3];
   Tensor out = Tensor::empty(shape, x.dtype());
-  GL_DISPATCH_NUMERIC(x.dtype(), T, {
-    const T* src = in.data_ptr<T>();
-    T* dst = out.data_ptr<T>();
-    const int64_t sw = w.sw;
-    for_each_window(
-        b, c, h, wd, w, batch_stride, row_stride,
-        [src, dst, sw](int64_t s, int64_t d, int64_t count) {
-          if (sw == 1) {
-            std::memcpy(dst + d, src + s, static_cast<size_t>(count) * sizeof(T));
-          } else {
-            for (int64_t x = 0; x < count; ++x) dst[d + x] = src[s + x * sw];
-          }
-        },
-        [dst](int64_t d, int64_t count) { std::fill(dst + d, dst + d + count, T(0)); });
-  });
+  const auto* src = static_cast<const char*>(in.raw_ptr());
+  auto* dst = static_cast<char*>(out.raw_ptr());
+  const size_t size = itemsize(x.dtype());
+  const int64_t sw = w.sw;
+  for_each_window(
+      b, c, h, wd, w, batch_stride, row_stride,
+      [src, dst, sw, size](int64_t s, int64_t d, int64_t count) {
+        if (sw == 1) {
+          std::memcpy(dst + d * size, src + s * size, static_cast<size_t>(count) * size);
+        } else {
+          for (int64_t x = 0; x < count; ++x) move_element(dst + (d + x) * size, src + (s + x * sw) * size, size);
+        }
+      },
+      [dst, size](int64_t d, int64_t count) { std::memset(dst + d * size, 0, static_cast<size_t>(count) * size); });
   return out;
 }
 

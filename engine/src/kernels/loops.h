@@ -2,6 +2,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -49,6 +50,47 @@ To convert(From v) {
   } else {
     return static_cast<To>(v);
   }
+}
+
+// Dtype-generic access to single elements, for cold loops: one loop serves
+// every dtype where a template copy per dtype would add its code four times.
+// (Defined in copy.cpp.)
+
+// Writes v converted to dtype (as convert<T>(v)) to dst.
+void store_number(void* dst, DType dtype, double v);
+// dst += src for one element, in the dtype's own arithmetic (int64 exact, float32 rounded as float32).
+using AddElement = void (*)(void* dst, const void* src);
+AddElement element_adder(DType dtype);
+
+// Reads one element as a double (exact but for int64 beyond 2^53); inline, as cold
+// loops call it per element.
+inline double load_number(const void* src, DType dtype) {
+  switch (dtype) {
+    case DType::Float32: {
+      float v;
+      std::memcpy(&v, src, sizeof v);
+      return v;
+    }
+    case DType::Float64: {
+      double v;
+      std::memcpy(&v, src, sizeof v);
+      return v;
+    }
+    case DType::Int64: {
+      int64_t v;
+      std::memcpy(&v, src, sizeof v);
+      return static_cast<double>(v);
+    }
+    case DType::Bool: return *static_cast<const bool_t*>(src);
+  }
+  return 0;
+}
+
+// Copies one element of `size` bytes (1, 4 or 8, an itemsize).
+inline void move_element(char* dst, const char* src, size_t size) {
+  if (size == 8) std::memcpy(dst, src, 8);
+  else if (size == 4) std::memcpy(dst, src, 4);
+  else *dst = *src;
 }
 
 // Calls f(o_0, ..., o_{N-1}) for every position of `shape` in row-major order,

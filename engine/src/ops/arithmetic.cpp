@@ -14,6 +14,27 @@
 
 namespace gradlab {
 
+// The driver of every binary kernel (kernels/elementwise.h), here to be compiled for speed
+// with the hot ops: every add or mul passes through it.
+namespace kernels {
+
+Tensor binary_run(const Tensor& a, const Tensor& b, DType out_dtype, BinaryLoop loop, const void* fn) {
+  const Shape shape = a.shape() == b.shape() ? a.shape() : broadcast_shapes(a.shape(), b.shape());
+  const int64_t n = numel_of(shape);
+  const bool ca = a.is_contiguous() && a.numel() == n, cb = b.is_contiguous() && b.numel() == n;
+  const bool sa = a.numel() == 1, sb = b.numel() == 1;
+  if (!((ca && (cb || sb)) || (sa && cb))) {
+    const Tensor flat =
+        binary_run(ca || sa ? a : materialize(a, shape), cb || sb ? b : materialize(b, shape), out_dtype, loop, fn);
+    return with_layout(flat, elementwise_strides(shape, {&a, &b}));
+  }
+  Tensor out = Tensor::empty(shape, out_dtype);
+  loop(out.raw_ptr(), a.raw_ptr(), b.raw_ptr(), n, ca && cb ? 0 : ca ? 2 : 1, fn);
+  return out;
+}
+
+}  // namespace kernels
+
 void check_no_bool_sub(const Tensor& a, const Tensor& b) {
   const bool ba = a.dtype() == DType::Bool, bb = b.dtype() == DType::Bool;
   GL_CHECK(!(ba && bb),
@@ -38,6 +59,12 @@ Tensor arith(const Tensor& a, const Tensor& b, DType dtype, F f) {
   Tensor out;
   GL_DISPATCH_ALL(dtype, T, out = (kernels::binary<T, T>(ca, cb, dtype, [f](T x, T y) { return static_cast<T>(f(x, y)); })));
   return out;
+}
+
+// a + c * b: add with an alpha, sub (c = -alpha) and rsub share one kernel. Bit for bit
+// x - c*y, as IEEE defines x - z as x + (-z) and (-c)*y is -(c*y); int64 wraps alike.
+Tensor add_scaled(const Tensor& a, const Tensor& b, DType dtype, double c) {
+  return arith(a, b, dtype, [c](auto x, auto y) { return x + kernels::convert<decltype(y)>(c) * y; });
 }
 
 // alpha is a number too: a fraction cannot scale an integer result.
@@ -131,7 +158,7 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   // Bool + bool is logical or (a nonzero alpha keeps b's truth), as in PyTorch.
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [alpha](auto x, auto y) { return x || (alpha != 0.0 && y); })
                : alpha == 1.0    ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
-                                 : arith(a, b, dt, [alpha](auto x, auto y) { return x + kernels::convert<decltype(y)>(alpha) * y; });
+                                 : add_scaled(a, b, dt, alpha);
   // d(a + alpha*b) = grad, alpha*grad
   record("AddBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul(c.grad(), alpha)) : Tensor()};
@@ -143,7 +170,7 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
   check_no_bool_sub(a, b);
   const DType dt = result_type(a, b);
   check_alpha(dt, alpha);
-  Tensor out = arith(a, b, dt, [alpha](auto x, auto y) { return x - kernels::convert<decltype(y)>(alpha) * y; });
+  Tensor out = add_scaled(a, b, dt, -alpha);
   // d(a - alpha*b) = grad, -alpha*grad
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
     return variable_list{c.grad(), c.needs(1) ? mul(c.grad(), -alpha) : Tensor()};
@@ -191,7 +218,7 @@ Tensor rsub(const Tensor& a, double b) {
   const Tensor wb = wrap(b);
   check_no_bool_sub(wb, a);
   const DType dt = result_type(a, wb);
-  Tensor out = arith(wb, a, dt, [](auto x, auto y) { return x - y; });
+  Tensor out = add_scaled(wb, a, dt, -1.0);
   // d(b - a) = -grad
   record("RsubBackward1", {out}, {a}, {}, [](const BackwardContext& c) { return variable_list{neg(c.grad())}; });
   return out;

@@ -51,15 +51,8 @@ Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
   const Tensor ca = kernels::cast_nograd(a, dt), cb = kernels::cast_nograd(b, dt);
   const Shape sc = kernels::broadcast_strides(cond, shape), sa = kernels::broadcast_strides(ca, shape),
               sb = kernels::broadcast_strides(cb, shape);
-  const kernels::bool_t* pc = cond.data_ptr<kernels::bool_t>();
-  GL_DISPATCH_ALL(dt, T, {
-    T* po = out.data_ptr<T>();
-    const T* pa = ca.data_ptr<T>();
-    const T* pb = cb.data_ptr<T>();
-    const Shape& so = out.strides();
-    kernels::for_each_offset<4>(shape, {so.data(), sc.data(), sa.data(), sb.data()},
-                                [&](const std::array<int64_t, 4>& o) { po[o[0]] = pc[o[1]] ? pa[o[2]] : pb[o[3]]; });
-  });
+  kernels::select_into(shape, itemsize(dt), out.raw_ptr(), out.strides(), cond.data_ptr<kernels::bool_t>(), sc,
+                       ca.raw_ptr(), sa, cb.raw_ptr(), sb);
   // d where(c, a, b) = where(c, grad, 0), where(c, 0, grad)
   record("WhereBackward0", {out}, {cond, a, b}, {cond}, [](const BackwardContext& c) {
     const Tensor zero = zeros_like(c.grad());

@@ -45,12 +45,12 @@ std::vector<int64_t> index_values(const Tensor& index) {
 
 // dst += src elementwise (same shape and dtype), without autograd.
 void add_into(const Tensor& dst, const Tensor& src) {
-  GL_DISPATCH_ALL(dst.dtype(), T, {
-    T* pd = dst.data_ptr<T>();
-    const T* ps = src.data_ptr<T>();
-    kernels::for_each_offset<2>(dst.shape(), {dst.strides().data(), src.strides().data()},
-                                [&](const std::array<int64_t, 2>& o) { pd[o[0]] = static_cast<T>(pd[o[0]] + ps[o[1]]); });
-  });
+  const kernels::AddElement add = kernels::element_adder(dst.dtype());
+  const size_t size = itemsize(dst.dtype());
+  auto* pd = static_cast<char*>(dst.raw_ptr());
+  const auto* ps = static_cast<const char*>(src.raw_ptr());
+  kernels::for_each_offset<2>(dst.shape(), {dst.strides().data(), src.strides().data()},
+                              [&](const std::array<int64_t, 2>& o) { add(pd + o[0] * size, ps + o[1] * size); });
 }
 
 Tensor copy_nograd(const Tensor& a) {
@@ -218,17 +218,16 @@ Tensor gather(const Tensor& a, int64_t dim, const Tensor& index) {
   const int64_t dim_stride = in_strides[d], dim_size = av.shape()[d];
   in_strides[d] = 0;
   const int64_t* pi = iv.data_ptr<int64_t>();
-  GL_DISPATCH_ALL(a.dtype(), T, {
-    const T* pa = av.data_ptr<T>();
-    T* po = outv.data_ptr<T>();
-    kernels::for_each_offset<3>(iv.shape(), {iv.strides().data(), in_strides.data(), outv.strides().data()},
-                                [&](const std::array<int64_t, 3>& o) {
-                                  const int64_t i = pi[o[0]];
-                                  GL_CHECK(i >= 0 && i < dim_size, "index ", i, " is out of bounds for dimension ",
-                                           d, " with size ", dim_size);
-                                  po[o[2]] = pa[o[1] + i * dim_stride];
-                                });
-  });
+  const size_t size = itemsize(a.dtype());
+  const auto* pa = static_cast<const char*>(av.raw_ptr());
+  auto* po = static_cast<char*>(outv.raw_ptr());
+  kernels::for_each_offset<3>(iv.shape(), {iv.strides().data(), in_strides.data(), outv.strides().data()},
+                              [&](const std::array<int64_t, 3>& o) {
+                                const int64_t i = pi[o[0]];
+                                GL_CHECK(i >= 0 && i < dim_size, "index ", i, " is out of bounds for dimension ", d,
+                                         " with size ", dim_size);
+                                kernels::move_element(po + o[2] * size, pa + (o[1] + i * dim_stride) * size, size);
+                              });
   const Shape in_shape = a.shape();
   // d gather(a) = grad scattered (and summed) back to the gathered positions. PyTorch's
   // GatherBackward0 saves self too, so changing it in place is an error at backward (s102001-45).
@@ -263,18 +262,22 @@ Tensor scatter_copy(const Tensor& a, int64_t d, const Tensor& index, const Tenso
   const int64_t dim_stride = out_strides[d], dim_size = outv.shape()[d];
   out_strides[d] = 0;
   const int64_t* pi = iv.data_ptr<int64_t>();
-  GL_DISPATCH_ALL(a.dtype(), T, {
-    const T* ps = sv.data_ptr<T>();
-    T* po = outv.data_ptr<T>();
-    kernels::for_each_offset<3>(iv.shape(), {iv.strides().data(), sv.strides().data(), out_strides.data()},
-                                [&](const std::array<int64_t, 3>& o) {
-                                  const int64_t i = pi[o[0]];
-                                  GL_CHECK(i >= 0 && i < dim_size, "index ", i, " is out of bounds for dimension ",
-                                           d, " with size ", dim_size);
-                                  T& dst = po[o[2] + i * dim_stride];
-                                  dst = accumulate ? static_cast<T>(dst + ps[o[1]]) : ps[o[1]];
-                                });
-  });
+  // One loop for every dtype: an element is moved, or added with the dtype's own addition.
+  const kernels::AddElement add = kernels::element_adder(a.dtype());
+  const size_t size = itemsize(a.dtype());
+  const auto* ps = static_cast<const char*>(sv.raw_ptr());
+  auto* po = static_cast<char*>(outv.raw_ptr());
+  kernels::for_each_offset<3>(iv.shape(), {iv.strides().data(), sv.strides().data(), out_strides.data()},
+                              [&](const std::array<int64_t, 3>& o) {
+                                const int64_t i = pi[o[0]];
+                                GL_CHECK(i >= 0 && i < dim_size, "index ", i, " is out of bounds for dimension ", d,
+                                         " with size ", dim_size);
+                                char* dst = po + (o[2] + i * dim_stride) * size;
+                                if (accumulate)
+                                  add(dst, ps + o[1] * size);
+                                else
+                                  kernels::move_element(dst, ps + o[1] * size, size);
+                              });
   return out;
 }
 
@@ -343,16 +346,11 @@ Tensor masked_fill(const Tensor& a, const Tensor& mask, double value) {
   check_number_fits(value, a.dtype());
   Tensor out = Tensor::empty(shape, a.dtype());
   const Shape sa = kernels::broadcast_strides(a, shape), sm = kernels::broadcast_strides(mask, shape);
-  const kernels::bool_t* pm = mask.data_ptr<kernels::bool_t>();
-  GL_DISPATCH_ALL(a.dtype(), T, {
-    const T* pa = a.data_ptr<T>();
-    T* po = out.data_ptr<T>();
-    const T fill = kernels::convert<T>(value);
-    int64_t i = 0;
-    kernels::for_each_offset<2>(shape, {sa.data(), sm.data()}, [&](const std::array<int64_t, 2>& o) {
-      po[i++] = pm[o[1]] ? fill : pa[o[0]];
-    });
-  });
+  // where(mask, value, a), the value converted once and read with stride 0.
+  alignas(8) char fill[8];
+  kernels::store_number(fill, a.dtype(), value);
+  kernels::select_into(shape, itemsize(a.dtype()), out.raw_ptr(), out.strides(), mask.data_ptr<kernels::bool_t>(), sm,
+                       fill, Shape(shape.size(), 0), a.raw_ptr(), sa);
   // d masked_fill(a) = grad where the mask is false, 0 where it filled
   record("MaskedFillBackward0", {out}, {a}, {mask}, [](const BackwardContext& c) {
     return variable_list{masked_fill(c.grad(), c.saved[0], 0.0)};

@@ -14,6 +14,20 @@
 
 namespace gradlab {
 
+// The driver of every unary kernel (kernels/elementwise.h), here to be compiled for speed.
+namespace kernels {
+
+Tensor unary_run(const Tensor& a, DType out_dtype, UnaryLoop loop, const void* fn) {
+  if (!a.is_contiguous())
+    return with_layout(unary_run(materialize(a, a.shape()), out_dtype, loop, fn),
+                       elementwise_strides(a.shape(), {&a}));
+  Tensor out = Tensor::empty(a.shape(), out_dtype);
+  loop(out.raw_ptr(), a.raw_ptr(), a.numel(), fn);
+  return out;
+}
+
+}  // namespace kernels
+
 namespace {
 
 // Math functions take integer inputs as float32, as PyTorch does.
@@ -327,6 +341,38 @@ Tensor sign(const Tensor& a) {
   return out;
 }
 
+namespace {
+
+// clamp's kernel, one loop for every dtype (it is cold): values are compared in double, so a
+// bound outside an integer dtype's range does not wrap, and a clamped value is the bound
+// converted to the dtype (lo, hi), which the upper bound is compared with again.
+struct ClampBounds {
+  DType dtype;
+  bool has_lo, has_hi;
+  double l, h;
+  alignas(8) char lo[8], hi[8];  // the bounds as elements of dtype
+  double lo_value;               // lo read back as a double
+};
+
+void clamp_loop(void* out, const void* a, int64_t n, const void* fn) {
+  const ClampBounds& b = *static_cast<const ClampBounds*>(fn);
+  const size_t size = itemsize(b.dtype);
+  auto* po = static_cast<char*>(out);
+  const auto* pa = static_cast<const char*>(a);
+  for (int64_t i = 0; i < n; ++i, po += size, pa += size) {
+    double x = kernels::load_number(pa, b.dtype);
+    const char* result = pa;  // NaN stays as it is
+    if (b.has_lo && x < b.l) {
+      result = b.lo;
+      x = b.lo_value;
+    }
+    if (b.has_hi && x > b.h) result = b.hi;
+    kernels::move_element(po, result, size);
+  }
+}
+
+}  // namespace
+
 DType clamp_result_type(const Tensor& a, std::optional<double> lo, std::optional<double> hi) {
   // The bounds are wrapped numbers and take part in type promotion: int64 clamped to 0.5 is float32,
   // bool clamped to 0 is int64, anything clamped to NaN is floating.
@@ -350,15 +396,11 @@ Tensor clamp(const Tensor& a, std::optional<double> lo, std::optional<double> hi
                                elementwise_strides(src.shape(), {&src}));
   } else {
     // One NaN bound leaves every value as it is (max(x, NaN) is x in PyTorch's kernel).
-    out = map_same(src, [l, h, has_lo, has_hi](auto x) {
-      using T = decltype(x);
-      if constexpr (std::is_floating_point_v<T>)
-        if (x != x) return x;
-      // Compare in double: a bound outside an integer dtype's range must not wrap.
-      if (has_lo && static_cast<double>(x) < l) x = kernels::convert<T>(l);
-      if (has_hi && static_cast<double>(x) > h) x = kernels::convert<T>(h);
-      return x;
-    });
+    ClampBounds b{dt, has_lo, has_hi, l, h};
+    kernels::store_number(b.lo, dt, l);
+    kernels::store_number(b.hi, dt, h);
+    b.lo_value = kernels::load_number(b.lo, dt);
+    out = kernels::unary_run(src, dt, clamp_loop, &b);
   }
   // d clamp(a) = grad where lo <= a <= hi (bounds included, as PyTorch), else 0; a NaN bound
   // compares false, so it passes no gradient. A where, as PyTorch's clamp_backward: an
