@@ -269,6 +269,19 @@ for _name in ("add", "sub", "mul", "div", "pow", "neg", "abs", "square", "sqrt",
               "logical_not", "absolute", "square", "sort", "argsort", "topk", "cumsum", "bincount"):
     globals()[_name] = _function_form(_name)
 
+_pow_of_tensor = pow
+
+
+def pow(input, exponent):  # noqa: A001
+    """torch.pow(number, tensor) is PyTorch's pow(Scalar, Tensor) (PowBackward2); 2 ** x is a tensor's pow."""
+    if isinstance(input, (_builtins.int, _builtins.float)) and not isinstance(input, _builtins.bool) \
+            and isinstance(exponent, Tensor):
+        if isinstance(input, _builtins.float) and not exponent.is_floating_point():
+            # The engine reads an integral float as an int; a float base makes a float result (float32).
+            exponent = exponent.to(float32)
+        return _adopt(_M._rpow_scalar(exponent._h, input))
+    return _pow_of_tensor(input, exponent)
+
 
 # ---- printing ----------------------------------------------------------------
 _PROFILES = {

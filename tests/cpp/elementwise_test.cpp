@@ -1,6 +1,8 @@
 // Elementwise ops: values at known points, gradients against finite
 // differences (float64, several shapes, broadcasting, non-contiguous inputs),
 // double backward, PyTorch's conventions at kinks, and type promotion.
+#include <limits>
+
 #include "test_util.h"
 
 namespace gradlab {
@@ -538,6 +540,27 @@ TEST(Elementwise, SignedZeroTiesFollowPyTorchsLoops) {
   EXPECT_TRUE(
       negative_zeros(minimum(zeros({4, 1, 5}, DType::Float64), filled({1, 3, 5}, -0.0, DType::Float64))).empty());
   EXPECT_EQ(negative_zeros(minimum(zeros({20}, DType::Float64), filled({}, -0.0, DType::Float64))).size(), 16u);
+}
+
+// pow(number, tensor) is PyTorch's pow(Scalar, Tensor): the number promotes as a
+// wrapped number (an int base over int64 stays int64), the node is PowBackward2
+// saving the exponent, and at base 0 a non-negative exponent's gradient is 0.
+TEST(Elementwise, PowOfANumberIsPowBackward2) {
+  const Tensor ints = pow(2.0, make({0, 1, 2}, {3}, DType::Int64));
+  EXPECT_EQ(ints.dtype(), DType::Int64);
+  expect_values(ints, {1, 2, 4});
+  EXPECT_EQ(pow(2.5, make({0, 1}, {2}, DType::Int64)).dtype(), DType::Float32);
+  const Tensor e = make({-0.5, 1}, {2}, DType::Float32, true);
+  const Tensor y = pow(0.0, e);
+  EXPECT_EQ(y.grad_fn()->name(), "PowBackward2");
+  const std::vector<double> g = test::values_of(autograd::grad({y}, {e}, {ones({2})}, true, false, false)[0]);
+  EXPECT_EQ(g, (std::vector<double>{-std::numeric_limits<double>::infinity(), 0}));
+  const Tensor w = make({1, 3}, {2}, DType::Float32, true);
+  const Tensor x = mul(w, 1.0);
+  const Tensor z = pow(3.0, x);
+  mul_(x, 2.0);
+  expect_error([&] { autograd::backward({z}, {ones({2})}, false, false); },
+               "which is output 0 of MulBackward0, is at version 1; expected version 0 instead.");
 }
 
 }  // namespace

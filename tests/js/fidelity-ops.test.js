@@ -4,6 +4,7 @@
 // are PyTorch 1.13's, where -0 and fractions play Python floats and other
 // integral numbers Python ints.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { torch } from 'gradlab';
 import { assertGradlabError } from './helpers.js';
@@ -207,4 +208,20 @@ test("at('...') makes a tuple index whatever the ellipsis stands for, as x[..., 
   const x = torch.tensor([[0, 1, 2], [3, 4, 5]]);
   assert.deepEqual(x.at('...', 1).tolist(), [1, 4]);
   assert.deepEqual(x.at(0, '...', 'None').shape, [3, 1]);
+});
+
+// torch.pow(number, tensor) is PyTorch's pow(Scalar, Tensor): PowBackward2, and an
+// int base over an int64 exponent stays int64. The lines are what PyTorch 1.13
+// printed for tests/python/programs/scalars_pow_nodes.py.
+test('torch.pow(number, tensor) prints and promotes as PyTorch\'s pow(Scalar, Tensor)', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/python_programs.json', import.meta.url), 'utf8'));
+  const lines = fixture.programs.scalars_pow_nodes.stdout.split('\n');
+  torch.tidy(() => {
+    const x = torch.tensor([0.5, 2], { requires_grad: true });
+    const y = torch.pow(2, x);
+    assert.equal(`${y} ${y.grad_fn.name}`, lines[7]);
+    const ints = torch.pow(2, torch.arange(3));
+    assert.equal(ints.dtype, 'int64');
+    assert.equal(lines[10].startsWith(String(ints)), true);
+  });
 });

@@ -222,6 +222,11 @@ function handlesOf(tensors, op) {
 // a.add(b); a number as the first operand becomes a 0-d tensor for the
 // duration of the call, as PyTorch wraps a Python scalar.
 installFunctionForms(torch, Tensor, (x) => (typeof x === 'number' ? wrappedNumber(x) : fromData(x)));
+// torch.pow(number, tensor) is PyTorch's pow(Scalar, Tensor), whose node is PowBackward2.
+const powOfTensor = torch.pow;
+torch.pow = (input, exponent) => (typeof input === 'number' && exponent instanceof Tensor
+  ? adopt(M._rpow_scalar(exponent._handle(), input))
+  : powOfTensor(input, exponent));
 
 torch.nn.functional = functional;
 factory.tensor = (x) => fromData(x);

@@ -265,16 +265,23 @@ Tensor pow(const Tensor& a, const Tensor& b) {
 }
 
 Tensor pow(double base, const Tensor& exponent) {
+  // PyTorch's pow(Scalar self, Tensor exponent): the number promotes as a wrapped number
+  // (torch.pow(2, arange(3)) stays int64).
   const Tensor wb = wrap(base);
-  DType dt = result_type(exponent, wb);
-  if (!is_floating(dt)) dt = DType::Float32;
+  const DType dt = result_type(wb, exponent);
   Tensor out = arith(wb, exponent, dt, [](auto x, auto y) { return std::pow(x, y); });
-  // d(base^e) = grad * base^e * log(base)
-  record("PowBackward2", {out}, {exponent}, {}, [base](const BackwardContext& c) {
-    return variable_list{mul(c.grad(), mul(c.saved[0], std::log(base)))};
+  // d(base^e)/de = base^e log(base); where base is 0 and e >= 0 PyTorch's pow_backward_exponent
+  // takes 0 (log(0) = -inf would give NaN or -inf there). It saves the exponent and the result.
+  record("PowBackward2", {out}, {exponent}, {exponent}, [base](const BackwardContext& c) {
+    const Tensor& e = c.saved[0];
+    const Tensor& result = c.saved[1];
+    const Tensor d = mul(result, std::log(base));
+    return variable_list{mul(c.grad(), base != 0 ? d : where(ge(e, zeros_like(e)), zeros_like(d), d))};
   }, {out});
   return out;
 }
+
+Tensor rpow(const Tensor& exponent, double base) { return pow(base, exponent); }
 
 Tensor maximum(const Tensor& a, const Tensor& b) {
   const DType dt = result_type(a, b);

@@ -25,6 +25,7 @@ Tensor div(const Tensor& a, double b);
 Tensor pow(const Tensor& a, const Tensor& b);
 Tensor pow(const Tensor& a, double exponent);
 Tensor pow(double base, const Tensor& exponent);
+Tensor rpow(const Tensor& exponent, double base);  // base ** exponent, PyTorch's pow(Scalar, Tensor)
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor minimum(const Tensor& a, const Tensor& b);
 
