@@ -21,7 +21,7 @@ class _Methods:
     def add(self, other, *, alpha=1):
         if isinstance(other, Tensor):
             return adopt(_add(self._h, other._h, alpha))
-        if _fast(other) and _fast(alpha * other):
+        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
             return adopt(_add_s(self._h, alpha * other))
         o = as_tensor_operand(other)
         return adopt(_add(self._h, o._h, alpha))
@@ -29,7 +29,7 @@ class _Methods:
     def sub(self, other, *, alpha=1):
         if isinstance(other, Tensor):
             return adopt(_sub(self._h, other._h, alpha))
-        if _fast(other) and _fast(alpha * other):
+        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
             return adopt(_sub_s(self._h, alpha * other))
         o = as_tensor_operand(other)
         return adopt(_sub(self._h, o._h, alpha))

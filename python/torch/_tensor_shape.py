@@ -197,7 +197,7 @@ class _Methods:
         _free(h)
 
     def add_(self, other, *, alpha=1):
-        if _fast(other) and _fast(alpha * other):
+        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
             self._in_place(M._add_scalar_(self._h, alpha * other))
         else:
             other_t = as_tensor_operand(other)
@@ -205,7 +205,7 @@ class _Methods:
         return self
 
     def sub_(self, other, *, alpha=1):
-        if _fast(other) and _fast(alpha * other):
+        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
             self._in_place(M._sub_scalar_(self._h, alpha * other))
         else:
             other_t = as_tensor_operand(other)
