@@ -114,4 +114,14 @@ Tensor gemm(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+template <typename T>
+static void add_positive_zero(T* __restrict p, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) p[i] += T(0);
+}
+
+void positive_zero_sums(Tensor& product) {
+  if (product.dtype() == DType::Float32) add_positive_zero(product.data_ptr<float>(), product.numel());
+  if (product.dtype() == DType::Float64) add_positive_zero(product.data_ptr<double>(), product.numel());
+}
+
 }  // namespace gradlab::kernels

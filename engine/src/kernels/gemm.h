@@ -10,4 +10,10 @@ namespace gradlab::kernels {
 // [batch..., n, p] tensor without autograd.
 Tensor gemm(const Tensor& a, const Tensor& b);
 
+// Adds +0 to every element of a fresh float product in place: PyTorch's BLAS
+// sums into accumulators that start at +0, so a sum of -0 products is +0,
+// where Eigen's small products start from the first product (-0). Here, in a
+// file compiled for speed, because every mm, mv, dot and bmm pays this pass.
+void positive_zero_sums(Tensor& product);
+
 }  // namespace gradlab::kernels

@@ -26,17 +26,11 @@ void check_types(const char* kernel, const Tensor& a, const Tensor& b) {
 
 Tensor mT(const Tensor& x) { return transpose(x, -2, -1); }
 
-// PyTorch's BLAS sums the products into accumulators that start at +0, so a sum of -0 products
-// is +0 (mm, mv, dot, bmm); Eigen's small products start from the first product, -0 (live run
-// s99004-163). Adding +0 turns -0 into +0 and leaves every other value as it is. addmm keeps
-// the raw sum: PyTorch's addmm of a -0 bias and a -0 product is -0.
+// mm, mv, dot and bmm give +0 for a sum of -0 products, as PyTorch's BLAS (live run s99004-163;
+// kernels::positive_zero_sums). addmm keeps the raw sum: PyTorch's addmm of a -0 bias and a -0
+// product is -0.
 Tensor positive_zero_sums(Tensor product) {
-  if (is_floating(product.dtype())) {
-    GL_DISPATCH_FLOAT(product.dtype(), T, {
-      T* p = product.data_ptr<T>();
-      for (int64_t i = 0; i < product.numel(); ++i) p[i] += T(0);
-    });
-  }
+  kernels::positive_zero_sums(product);
   return product;
 }
 
