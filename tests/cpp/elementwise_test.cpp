@@ -542,6 +542,17 @@ TEST(Elementwise, SignedZeroTiesFollowPyTorchsLoops) {
   EXPECT_EQ(negative_zeros(minimum(zeros({20}, DType::Float64), filled({}, -0.0, DType::Float64))).size(), 16u);
 }
 
+// elu's double backward at +inf is 0, as PyTorch's elu_double_backward (its unselected
+// branch once computed exp(inf), and 0 * inf made it NaN; live run s110006-553).
+TEST(Elementwise, EluDoubleBackwardAtInfinityIsZero) {
+  const Tensor x = make({std::numeric_limits<double>::infinity(), 1.99, -1}, {3}, DType::Float32, true);
+  const Tensor g = autograd::grad({elu(x, 0.5)}, {x}, {ones({3})}, true, true, false)[0];
+  const std::vector<double> second = test::values_of(autograd::grad({sum(g)}, {x}, {}, false, false, false)[0]);
+  EXPECT_EQ(second[0], 0);
+  EXPECT_EQ(second[1], 0);
+  EXPECT_NEAR(second[2], 0.5 * std::exp(-1.0), 1e-6);
+}
+
 // pow(number, tensor) is PyTorch's pow(Scalar, Tensor): the number promotes as a
 // wrapped number (an int base over int64 stays int64), the node is PowBackward2
 // saving the exponent, and at base 0 a non-negative exponent's gradient is 0.

@@ -304,11 +304,14 @@ Tensor elu(const Tensor& a, double alpha) {
     return x > 0 ? x : static_cast<T>(alpha) * (std::exp(x) - T(1));
   });
   // d elu(a) = grad * alpha * exp(a) where a <= 0, grad elsewhere: PyTorch's elu_backward
-  // tests a <= 0, so a NaN input takes the plain grad (0 for a zero grad, not NaN).
+  // tests a <= 0, so a NaN input takes the plain grad (0 for a zero grad, not NaN). exp reads
+  // only the nonpositive inputs (0 elsewhere): exp(inf) in the unselected branch made the
+  // double backward 0 * inf = NaN where PyTorch's elu_double_backward gives 0 (s110006-553).
   record("EluBackward0", {out}, {a}, {a}, [alpha](const BackwardContext& c) {
     const Tensor& x = c.saved[0];
     const Tensor nonpositive = le(x, num(0));
-    return variable_list{where(nonpositive, mul(c.grad(), mul(exp(x), alpha)), c.grad())};
+    const Tensor negative_part = where(nonpositive, x, zeros_like(x));
+    return variable_list{where(nonpositive, mul(c.grad(), mul(exp(negative_part), alpha)), c.grad())};
   });
   return out;
 }
