@@ -27,15 +27,11 @@ def _typename(value):
 
 
 def _retype_parameter(p, dtype):
-    """PyTorch's `p.data = p.data.to(dtype)` (and the same for p.grad), keeping the Parameter object, so an
-    optimizer made before `model.double()` still holds the model's parameters. The engine cannot change a
-    tensor's dtype in place, so p takes over the engine tensor of a converted copy (the two Python objects
-    swap handles, and the copy frees p's old one)."""
-    grad, requires_grad = p.grad, p.requires_grad
-    copy = p.detach().to(dtype)
-    p._h, copy._h = copy._h, p._h
-    p._grad = None
-    p.requires_grad = requires_grad
+    """PyTorch's `p.data = p.data.to(dtype)` and the same for p.grad, keeping the Parameter object, so an
+    optimizer made before `model.double()` still holds the model's parameters (Tensor.data's setter
+    gives p the converted engine tensor)."""
+    grad = p.grad
+    p.data = p.data.to(dtype)
     if grad is not None:
         p.grad = grad.to(dtype)
 
