@@ -17,6 +17,7 @@ from .autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set
 from . import nn, optim  # noqa: E402
 from ._sampling import multinomial, randperm  # noqa: E402
 from . import utils  # noqa: E402
+from . import backends  # noqa: E402
 from .serialization import load, save  # noqa: E402
 from ._info import finfo, iinfo  # noqa: E402
 
@@ -332,9 +333,22 @@ def set_num_threads(n):
 
 
 class _Cuda:
+    """torch.cuda on a CPU-only build: nothing is available; seeding it does nothing, as PyTorch's lazy
+    CUDA seeding does without a GPU."""
+
     @staticmethod
     def is_available():
         return False
+
+    @staticmethod
+    def device_count():
+        return 0
+
+    @staticmethod
+    def manual_seed(seed):
+        return None
+
+    manual_seed_all = manual_seed
 
 
 cuda = _Cuda()
