@@ -296,6 +296,14 @@ export declare class Tensor {
   /** @example x.masked_fill(x.lt(0), 0) */ masked_fill(mask: Tensor, value: number | Tensor): Tensor;
   /** @example x.index_add(0, idx, src) */ index_add(dim: number, index: Tensor, source: Tensor): Tensor;
   /** @example x.scatter_add(0, idx, src) */ scatter_add(dim: number, index: Tensor, source: Tensor): Tensor;
+  /** A copy with `values` written (or added, with accumulate) at x[indices]: one int64 index tensor or bool mask per leading dim, null for a whole dim. @example x.index_put([rows, cols], torch.tensor([1, 2])) */
+  index_put(indices: (Tensor | null)[], values: Tensor, options?: { accumulate?: boolean }): Tensor;
+  /** In place: x[indices] = values. @example x.index_put_([x.gt(0)], torch.tensor(0)) */
+  index_put_(indices: (Tensor | null)[], values: Tensor, options?: { accumulate?: boolean }): this;
+  /** Coordinates of the nonzero elements, [n, dim] int64; as_tuple: one 1-D tensor per dim. @example x.nonzero() */
+  nonzero(): Tensor;
+  nonzero(options: { as_tuple: true }): Tensor[];
+  nonzero(options: { as_tuple?: boolean }): Tensor | Tensor[];
   /** NumPy-style basic indexing. @example x.at(0, null, '1:3', '::2') */
   at(...items: IndexItem[]): Tensor;
 
@@ -683,6 +691,7 @@ export interface Torch {
   argmax: Fn1; argmin: Fn1; matmul: Fn1; mm: Fn1; bmm: Fn1; mv: Fn1; dot: Fn1; outer: Fn1; t: Fn1; reshape: Fn1;
   flatten: Fn1; transpose: Fn1; permute: Fn1; squeeze: Fn1; unsqueeze: Fn1; clone: Fn1; split: Fn1; chunk: Fn1;
   select: Fn1; narrow: Fn1; index_select: Fn1; gather: Fn1; masked_fill: Fn1; index_add: Fn1; scatter_add: Fn1;
+  index_put: Fn1; nonzero: Fn1;
   softmax: Fn1; log_softmax: Fn1; detach: Fn1; numel: Fn1; multiply: Fn1; divide: Fn1; subtract: Fn1;
   negative: Fn1; unbind: Fn1; swapaxes: Fn1; true_divide: Fn1;
   sort: Fn1; argsort: Fn1; topk: Fn1; cumsum: Fn1; bincount: Fn1;

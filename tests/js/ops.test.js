@@ -238,3 +238,25 @@ test('rounding, float class tests and triangles (values from PyTorch 1.13)', () 
   assertGradlabError(() => torch.ones(3).tril(), 'Dimension out of range (expected to be in range of [-1, 0], but got -2)');
   assertGradlabError(() => ones.triu(0.5), "triu(): argument 'diagonal' must be int, not number");
 });
+
+test('index_put, index_put_ and nonzero (values and node names from PyTorch 1.13)', () => {
+  const w = torch.zeros(3);
+  w.index_put_([torch.tensor([0, 0, 2], { dtype: 'int64' })], torch.tensor([1, 2, 3]), { accumulate: true });
+  assert.deepEqual(w.tolist(), [3, 0, 3]);
+  assert.deepEqual(torch.index_put(w, [torch.tensor([1], { dtype: 'int64' })], torch.tensor(9)).tolist(), [3, 9, 3]);
+  const x = torch.arange(12).reshape(3, 4);
+  const y = x.index_put([x.gt(8)], torch.tensor(0, { dtype: 'int64' }));
+  assert.deepEqual(y.tolist(), [[0, 1, 2, 3], [4, 5, 6, 7], [8, 0, 0, 0]]);
+  const a = torch.ones(2, 3, { requires_grad: true });
+  const c = a.clone();
+  c.index_put_([torch.tensor([0, 1], { dtype: 'int64' }), null], torch.tensor(5));
+  assert.equal(c.grad_fn.name, 'IndexPutBackward0');
+  c.sum().backward();
+  assert.deepEqual(a.grad.tolist(), [[0, 0, 0], [0, 0, 0]]);
+  assert.deepEqual(torch.tensor([[1, 0], [0, 3]]).nonzero().tolist(), [[0, 0], [1, 1]]);
+  const [rows, cols] = torch.tensor([[1, 0], [0, 3]]).nonzero({ as_tuple: true });
+  assert.deepEqual([rows.tolist(), cols.tolist()], [[0, 1], [0, 1]]);
+  assertGradlabError(() => x.index_put([torch.tensor([5], { dtype: 'int64' })], torch.tensor(1, { dtype: 'int64' })), 'index 5 is out of bounds for dimension 0 with size 3');
+  assertGradlabError(() => x.index_put([torch.tensor([0], { dtype: 'int64' })], torch.tensor(1)),
+    'Index put requires the source and destination dtypes match, got Long for the destination and Float for the source.');
+});

@@ -88,6 +88,9 @@ double split_sizes_op(const double* a);
 double chunk_op(const double* a);
 double to_op(const double* a);
 double index_op(const double* a);
+double index_tensors_op(const double* a);
+double index_put_op(const double* a);
+double index_put__op(const double* a);
 double nll_loss_op(const double* a);
 double cross_entropy_op(const double* a);
 // dispatch_nn.cpp

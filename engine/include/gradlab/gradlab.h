@@ -12,6 +12,7 @@
 #include "gradlab/ops/cumsum.h"
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/embedding.h"
+#include "gradlab/ops/advanced_index.h"
 #include "gradlab/ops/indexing.h"
 #include "gradlab/ops/inplace.h"
 #include "gradlab/ops/linalg.h"

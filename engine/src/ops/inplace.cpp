@@ -13,6 +13,7 @@
 
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
+#include "gradlab/ops/advanced_index.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
@@ -368,6 +369,12 @@ Tensor addcdiv_(const Tensor& self, const Tensor& t1, const Tensor& t2, double v
     using T = decltype(s);
     return static_cast<T>(s + static_cast<T>(value) * a / b);
   });
+}
+
+// x[indices] = values, in place: index_put's copy written back into self (IndexPutBackward0, or
+// CopySlices on a view), with every check of the in-place ops.
+Tensor index_put_(const Tensor& self, const std::vector<Tensor>& indices, const Tensor& values, bool accumulate) {
+  return apply_inplace(self, {values}, [&](const Tensor& s) { return index_put(s, indices, values, accumulate); });
 }
 
 }  // namespace gradlab
