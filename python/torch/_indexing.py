@@ -1,6 +1,7 @@
 """Tensor.__getitem__/__setitem__: basic indexing (ints, slices with steps,
-None, ...) is one engine call returning a view; an index tensor, a bool mask
-or a list of ints goes through index_select on the flattened leading dims."""
+None, ...) is one engine call returning a view; index tensors, bool masks and
+lists then go to the engine's index / index_put_ (PyTorch's aten::index), as
+PyTorch's applySlicing hands them on."""
 import numbers
 
 from . import _dtype
