@@ -21,8 +21,12 @@ export interface ReduceOptions { dim?: Dims; keepdim?: boolean }
 export interface VarianceOptions extends ReduceOptions { unbiased?: boolean; correction?: number }
 /** max(dim)/min(dim): also destructurable as [values, indices]. */
 export type ValuesIndices = [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-/** One index of Tensor.at: an integer, null (= ':'), a slice string ('1:3', '::2', '-2:'), '...' or 'None'. */
-export type IndexItem = number | null | string;
+/**
+ * One index of Tensor.at: an integer, null (= ':'), a slice string ('1:3', '::2', '-2:'), '...' or 'None'
+ * (basic indexing, a view); or an int64 index tensor, a bool mask, or an array of their values
+ * (advanced indexing, PyTorch's x[rows, cols] and x[mask]: a copy).
+ */
+export type IndexItem = number | null | string | Tensor | NestedArray[];
 /** The loss reduction. */
 export interface ReductionOptions { reduction?: 'none' | 'mean' | 'sum' }
 
@@ -304,7 +308,7 @@ export declare class Tensor {
   nonzero(): Tensor;
   nonzero(options: { as_tuple: true }): Tensor[];
   nonzero(options: { as_tuple?: boolean }): Tensor | Tensor[];
-  /** NumPy-style basic indexing. @example x.at(0, null, '1:3', '::2') */
+  /** NumPy-style indexing, basic and (with index tensors, masks or arrays) advanced. @example x.at(0, null, '1:3', '::2'); x.at([0, 2], null); x.at(x.gt(0)) */
   at(...items: IndexItem[]): Tensor;
 
   /** @example x.to('float64'); x.to(y); x.to({ dtype: 'float64' }) */

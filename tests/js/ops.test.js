@@ -260,3 +260,23 @@ test('index_put, index_put_ and nonzero (values and node names from PyTorch 1.13
   assertGradlabError(() => x.index_put([torch.tensor([0], { dtype: 'int64' })], torch.tensor(1)),
     'Index put requires the source and destination dtypes match, got Long for the destination and Float for the source.');
 });
+
+test('at() with index tensors, masks and arrays is PyTorch\'s advanced indexing (values from PyTorch 1.13)', () => {
+  const z = torch.arange(24).reshape(2, 3, 4).float();
+  assert.deepEqual(z.at(null, torch.tensor([[0, 1], [1, 0]], { dtype: 'int64' }), [2, -1]).tolist(),
+    [[[2, 7], [6, 3]], [[14, 19], [18, 15]]]);
+  assert.deepEqual(z.at([[0, 1], [1, 0]], null, [2, -1]).shape, [2, 2, 3]);  // apart: the index dims go first
+  assert.deepEqual(z.at(0, null, [1, 2]).shape, [3, 2]);
+  assert.deepEqual(z.at('...', [0, 3]).shape, [2, 3, 2]);
+  assert.deepEqual(z.at(z.gt(20)).tolist(), [21, 22, 23]);
+  assert.deepEqual(z.at([true, false]).shape, [1, 3, 4]);
+  const a = torch.ones(2, 3, { requires_grad: true });
+  assert.equal(a.at([0, 1]).grad_fn.name, 'IndexBackward0');
+  assert.equal(a.at(torch.tensor(1, { dtype: 'int64' })).grad_fn.name, 'SelectBackward0');
+  const picked = a.at([0, 1, 1], [2, 0, 0]);
+  picked.sum().backward();
+  assert.deepEqual(a.grad.tolist(), [[0, 0, 1], [2, 0, 0]]);
+  assertGradlabError(() => z.at([5]), 'index 5 is out of bounds for dimension 0 with size 2');
+  assertGradlabError(() => z.at([0], [0], [0], [0]), 'too many indices for tensor of dimension 3');
+  assertGradlabError(() => z.at([0, 1], [0, 1, 2]), 'shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]');
+});

@@ -234,7 +234,7 @@ torch.pow = (input, exponent) => (typeof input === 'number' && exponent instance
   : powOfTensor(input, exponent));
 
 torch.nn.functional = functional;
-factory.tensor = (x) => fromData(x);
+factory.tensor = (x, options) => fromData(x, options);
 torchRef.torch = torch;
 Object.assign(torch.nn, nnLayers, nnConv, nnNorm, { init });
 setDataTorch(torch);
