@@ -266,7 +266,8 @@ for _name in ("add", "sub", "mul", "div", "pow", "neg", "abs", "square", "sqrt",
               "chunk", "select", "narrow", "index_select", "gather", "masked_fill", "index_add", "scatter_add",
               "softmax", "log_softmax", "detach", "multiply", "divide", "subtract", "negative", "unbind",
               "swapaxes", "true_divide", "floor_divide", "remainder", "fmod", "all", "any", "nonzero", "isclose",
-              "logical_not", "absolute", "square", "sort", "argsort", "topk", "cumsum", "bincount"):
+              "logical_not", "absolute", "square", "sort", "argsort", "topk", "cumsum", "bincount",
+              "cumprod", "flip"):
     globals()[_name] = _function_form(_name)
 
 _pow_of_tensor = pow

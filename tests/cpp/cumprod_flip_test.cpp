@@ -1,9 +1,10 @@
 // cumprod and flip: values, dtypes, errors, PyTorch 1.13's cumprod gradient at zeros
 // (its grad-mode-off O(n) path and grad-mode-on path differ at inf and NaN), node
-// names, gradcheck and double gradcheck.
+// names, gradcheck and double gradcheck; PyTorch 1.13 fixtures (nn_ops.json).
 #include <cmath>
 #include <limits>
 
+#include "nn_fixture.h"
 #include "test_util.h"
 
 namespace gradlab {
@@ -29,6 +30,19 @@ void expect_exact(const Tensor& t, const std::vector<double>& expected) {
     }
   }
 }
+
+variable_list call_ops(const std::string& op, const variable_list& in, const test::Kwargs& kw) {
+  if (op == "cumprod") return {cumprod(in[0], kw.integer("dim", 0))};
+  if (op == "flip") return {flip(in[0], kw.ints("dims", {}))};
+  if (op == "prod") {
+    const auto dim = kw.optional_int("dim");
+    return {dim ? prod(in[0], *dim, kw.flag("keepdim", false)) : prod(in[0])};
+  }
+  return {};
+}
+
+// cumprod, flip and prod at zeros (PyTorch's values, gradients and grad_fn names).
+TEST(Cumprod, PyTorchFixtures) { EXPECT_GE(test::replay_nn_fixtures(call_ops), 20u); }
 
 TEST(Cumprod, ValuesAndDtypes) {
   const Tensor x = make({2, -1, 3, 0.5, 1.5, 2, -0.5, 4}, {2, 4}, DType::Float64);
