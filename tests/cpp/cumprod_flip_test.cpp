@@ -58,6 +58,8 @@ TEST(Cumprod, ValuesAndDtypes) {
   expect_exact(cumprod(make({-0.0}, {1}), 0), {-0.0});
   expect_exact(cumprod(make({2.5}, {}), 0), {2.5});
   EXPECT_EQ(cumprod(zeros({2, 0}), 1).shape(), (Shape{2, 0}));
+  expect_error([&] { cumprod(make({1, 0}, {2}, DType::Bool), 0, DType::Bool); },
+               "\"cumprod_out_cpu\" not implemented for 'Bool'");
   expect_error([&] { cumprod(x, 2); }, "Dimension out of range (expected to be in range of [-2, 1], but got 2)");
 }
 

@@ -146,16 +146,19 @@ Tensor cumprod_backward(const Tensor& grad_in, const Tensor& input, int64_t dim,
 Tensor cumprod(const Tensor& input, int64_t dim, std::optional<DType> dtype) {
   const int64_t d = wrap_dim(dim, input.dim());
   const DType out_dtype = dtype ? *dtype : is_floating(input.dtype()) ? input.dtype() : DType::Int64;
+  GL_CHECK(out_dtype != DType::Bool, "\"cumprod_out_cpu\" not implemented for 'Bool'");
   // PyTorch 1.13 asserts here (its autograd has no node for an integer result of a float input).
   GL_CHECK(is_floating(out_dtype) || !graph_enabled_for({input}),
            "isDifferentiableType(variable.scalar_type()) INTERNAL ASSERT FAILED at "
            "\"./torch/csrc/autograd/functions/utils.h\":75, please report a bug to PyTorch. ");
   // A contiguous copy in the result's dtype, multiplied in place along d.
   Tensor out = dense(input, out_dtype);
-  auto scan = [&](auto* p, auto acc_zero) {
-    ScanLayout(input.shape(), d).each_slice([&](int64_t base, int64_t step) {
-      decltype(acc_zero) running = 1;
-      for (int64_t k = 0; k < (input.dim() == 0 ? 1 : input.shape()[d]); ++k) {
+  const ScanLayout layout(input.shape(), d);
+  // acc: a value of the accumulation type (double for floats, as PyTorch's CPU kernel).
+  auto scan = [&](auto* p, auto acc) {
+    layout.each_slice([&](int64_t base, int64_t step) {
+      decltype(acc) running = 1;
+      for (int64_t k = 0; k < layout.n; ++k) {
         auto& v = p[base + k * step];
         running *= v;
         v = static_cast<std::remove_reference_t<decltype(v)>>(running);
@@ -163,10 +166,9 @@ Tensor cumprod(const Tensor& input, int64_t dim, std::optional<DType> dtype) {
     });
   };
   switch (out_dtype) {
-    case DType::Float32: scan(out.data_ptr<float>(), double(0)); break;
-    case DType::Float64: scan(out.data_ptr<double>(), double(0)); break;
-    case DType::Bool: scan(out.data_ptr<kernels::bool_t>(), int64_t(0)); break;
-    default: scan(out.data_ptr<int64_t>(), int64_t(0)); break;
+    case DType::Float32: scan(out.data_ptr<float>(), double(1)); break;
+    case DType::Float64: scan(out.data_ptr<double>(), double(1)); break;
+    default: scan(out.data_ptr<int64_t>(), int64_t(1)); break;
   }
   if (!is_floating(out_dtype)) {
     propagate_flags({out}, {input});
