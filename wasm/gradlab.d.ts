@@ -195,6 +195,20 @@ export declare class Tensor {
   /** @example x.gelu() */ gelu(): Tensor;
   /** x * sigmoid(x). @example x.silu() */ silu(): Tensor;
   /** @example x.sign() */ sign(): Tensor;
+  /** Rounds down. Integer tensors come back as a copy; zero gradient. @example x.floor() */ floor(): Tensor;
+  /** Rounds up. @example x.ceil() */ ceil(): Tensor;
+  /** Rounds half to even; `decimals` rounds to that many digits (negative: to tens, hundreds…). @example x.round({ decimals: 2 }) */
+  round(options?: { decimals?: number }): Tensor;
+  /** Rounds toward zero. @example x.trunc() */ trunc(): Tensor;
+  /** Alias of trunc. @example x.fix() */ fix(): Tensor;
+  /** x - trunc(x), floating dtypes. @example x.frac() */ frac(): Tensor;
+  /** A bool tensor: true at NaN. @example x.isnan() */ isnan(): Tensor;
+  /** A bool tensor: true at ±Infinity. @example x.isinf() */ isinf(): Tensor;
+  /** A bool tensor: true where finite. @example x.isfinite() */ isfinite(): Tensor;
+  /** The lower triangle of the last two dims, the rest 0; `diagonal` > 0 keeps more above the diagonal. @example torch.ones(3, 3).tril() */
+  tril(diagonal?: number | { diagonal?: number }): Tensor;
+  /** The upper triangle of the last two dims, the rest 0. @example x.triu(1) */
+  triu(diagonal?: number | { diagonal?: number }): Tensor;
   /** @example x.leaky_relu(0.2) */ leaky_relu(negative_slope?: number): Tensor;
   /** @example x.elu(1) */ elu(alpha?: number): Tensor;
   /** @example x.softplus(1, 20) */
@@ -674,6 +688,8 @@ export interface Torch {
   softmax: Fn1; log_softmax: Fn1; detach: Fn1; numel: Fn1; multiply: Fn1; divide: Fn1; subtract: Fn1;
   negative: Fn1; unbind: Fn1; swapaxes: Fn1; true_divide: Fn1;
   sort: Fn1; argsort: Fn1; topk: Fn1; cumsum: Fn1; cumprod: Fn1; bincount: Fn1;
+  floor: Fn1; ceil: Fn1; round: Fn1; trunc: Fn1; fix: Fn1; frac: Fn1; isnan: Fn1; isinf: Fn1; isfinite: Fn1;
+  tril: Fn1; triu: Fn1;
   /** In-place function forms. @example torch.zero_(x); torch.fill_(x, 2); torch.clamp_(x, 0, 1) */
   zero_(input: Tensor): Tensor;
   fill_(input: Tensor, value: number | boolean | Tensor): Tensor;

@@ -370,3 +370,24 @@ for _name in bridge.unaryMethods:
     setattr(Tensor, _name, _unary(_name))
 Tensor.negative = Tensor.neg
 Tensor.absolute = Tensor.abs
+Tensor.fix = Tensor.trunc
+
+
+def _round(self, *args, decimals=None):
+    """round() is RoundBackward0; round(decimals=d) PyTorch's other overload, RoundBackward1."""
+    if args:
+        raise TypeError(f"round() takes from 1 to 0 positional arguments but {len(args)} were given")
+    if decimals is None:
+        return adopt(M._round(self._h))
+    return adopt(M._round_decimals(self._h, decimals))
+
+
+def _tril(self, diagonal=0):
+    return adopt(M._tril(self._h, diagonal))
+
+
+def _triu(self, diagonal=0):
+    return adopt(M._triu(self._h, diagonal))
+
+
+Tensor.round, Tensor.tril, Tensor.triu = _round, _tril, _triu

@@ -216,3 +216,25 @@ test('in-place ops bump _version and return the same tensor', () => {
   const loss = z.sum();
   assertGradlabError(() => loss.backward(), /one of the variables needed for gradient computation has been modified by an inplace operation/);
 });
+
+test('rounding, float class tests and triangles (values from PyTorch 1.13)', () => {
+  const x = torch.tensor([-1.5, 2.5, -0.5, 0.5, -0.2]);
+  assert.deepEqual(x.round().tolist(), [-2, 2, -0, 0, -0]);
+  assert.ok(Object.is(x.ceil().tolist()[4], -0));
+  assert.deepEqual(torch.floor(x).tolist(), [-2, 2, -1, 0, -1]);
+  assert.deepEqual(x.trunc().tolist(), x.fix().tolist());
+  assertClose(x.round({ decimals: 1 }).tolist(), [-1.5, 2.5, -0.5, 0.5, -0.2]);
+  assert.equal(x.requires_grad_().round({ decimals: 0 }).grad_fn.name, 'RoundBackward1');
+  assertGradlabError(() => x.round(1), 'round() takes from 1 to 0 positional arguments but 1 were given');
+  const special = torch.tensor([NaN, Infinity, -Infinity, 1]);
+  assert.deepEqual(special.isnan().tolist(), [true, false, false, false]);
+  assert.deepEqual(torch.isinf(special).tolist(), [false, true, true, false]);
+  assert.deepEqual(special.isfinite().tolist(), [false, false, false, true]);
+  assert.deepEqual(torch.tensor([1, 2], { dtype: 'int64' }).floor().dtype, 'int64');
+  const ones = torch.ones(3, 3);
+  assert.deepEqual(ones.tril().tolist(), [[1, 0, 0], [1, 1, 0], [1, 1, 1]]);
+  assert.deepEqual(torch.triu(ones, 1).tolist(), [[0, 1, 1], [0, 0, 1], [0, 0, 0]]);
+  assert.deepEqual(ones.tril({ diagonal: -1 }).tolist(), [[0, 0, 0], [1, 0, 0], [1, 1, 0]]);
+  assertGradlabError(() => torch.ones(3).tril(), 'Dimension out of range (expected to be in range of [-1, 0], but got -2)');
+  assertGradlabError(() => ones.triu(0.5), "triu(): argument 'diagonal' must be int, not number");
+});

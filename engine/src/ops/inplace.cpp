@@ -247,6 +247,10 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
     NoGradGuard no_grad;
     return copy_(self, src);
   }
+  // x.copy_(x) copies nothing: PyTorch's copy_ returns before its overlap checks when src is
+  // self itself (so an expanded x may), though autograd still records CopyBackwards and bumps
+  // the version (live run s120007-901).
+  const Overlap overlap = src.impl() == self.impl() ? Overlap::Allowed : Overlap::Refused;
   return apply_inplace(self, {src}, [&](const Tensor& s) {
     // Checked after the autograd and overlap checks, as PyTorch's kernel does.
     const Shape target = src.dim() <= s.dim() ? broadcast_shapes(s.shape(), src.shape()) : Shape{};
@@ -259,7 +263,7 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
       return variable_list{zeros_like(c.grad()), c.grad()};
     });
     return out;
-  });
+  }, overlap);
 }
 
 // PyTorch refuses integer and bool tensors in its kernels' own words, before
