@@ -281,6 +281,7 @@ export declare class Tensor {
   /** @example x.expand_as(y) */ expand_as(other: Tensor): Tensor;
   /** @example x.repeat(2, 1) */ repeat(...sizes: number[] | [number[]]): Tensor;
   /** @example x.permute(2, 0, 1) */ permute(...dims: number[] | [number[]]): Tensor;
+  /** Reverses the order along each of dims (FlipBackward0). @example x.flip(0, 1) */ flip(...dims: number[] | [number[]] | [{ dims: number[] }]): Tensor;
   /** @example x.flatten(1) */ flatten(start_dim?: number, end_dim?: number): Tensor;
   /** @example x.transpose(0, 1) */ transpose(dim0: number, dim1: number): Tensor;
   /** @example x.swapaxes(0, 1) */ swapaxes(dim0: number, dim1: number): Tensor;
@@ -340,6 +341,7 @@ export declare class Tensor {
   /** @example x.argsort(-1, { descending: true }) */ argsort(dim?: number | SortOptions, descending?: boolean | SortOptions, options?: SortOptions): Tensor;
   /** The k largest (or smallest) along dim. @example const [v, i] = x.topk(3) */ topk(k: number | TopkOptions, dim?: number | TopkOptions, ...rest: Array<boolean | TopkOptions>): ValuesIndices;
   /** @example x.cumsum(0) */ cumsum(dim: number | { dim: number; dtype?: DTypeLike }, options?: { dtype?: DTypeLike }): Tensor;
+  /** Running products along dim; integer and bool inputs multiply as int64 unless dtype is given. @example x.cumprod(0) */ cumprod(dim: number | { dim: number; dtype?: DTypeLike }, options?: { dtype?: DTypeLike }): Tensor;
   /** Counts of each value of a 1-d int64 tensor. @example labels.bincount({ minlength: 10 }) */ bincount(weights?: Tensor | null | { weights?: Tensor | null; minlength?: number }, minlength?: number): Tensor;
 
   /** @example loss.backward(); y.backward(torch.ones(3), { retain_graph: true }) */
@@ -693,12 +695,12 @@ export interface Torch {
   maximum: Fn1; minimum: Fn1; eq: Fn1; ne: Fn1; lt: Fn1; le: Fn1; gt: Fn1; ge: Fn1; equal: Fn1; sum: Fn1;
   mean: Fn1; prod: Fn1; var: Fn1; std: Fn1; norm: Fn1; logsumexp: Fn1; amax: Fn1; amin: Fn1; max: Fn1; min: Fn1;
   argmax: Fn1; argmin: Fn1; matmul: Fn1; mm: Fn1; bmm: Fn1; mv: Fn1; dot: Fn1; outer: Fn1; t: Fn1; reshape: Fn1;
-  flatten: Fn1; transpose: Fn1; permute: Fn1; squeeze: Fn1; unsqueeze: Fn1; clone: Fn1; split: Fn1; chunk: Fn1;
+  flatten: Fn1; transpose: Fn1; permute: Fn1; flip: Fn1; squeeze: Fn1; unsqueeze: Fn1; clone: Fn1; split: Fn1; chunk: Fn1;
   select: Fn1; narrow: Fn1; index_select: Fn1; gather: Fn1; masked_fill: Fn1; index_add: Fn1; scatter_add: Fn1;
   index_put: Fn1; nonzero: Fn1;
   softmax: Fn1; log_softmax: Fn1; detach: Fn1; numel: Fn1; multiply: Fn1; divide: Fn1; subtract: Fn1;
   negative: Fn1; unbind: Fn1; swapaxes: Fn1; true_divide: Fn1;
-  sort: Fn1; argsort: Fn1; topk: Fn1; cumsum: Fn1; bincount: Fn1;
+  sort: Fn1; argsort: Fn1; topk: Fn1; cumsum: Fn1; cumprod: Fn1; bincount: Fn1;
   floor: Fn1; ceil: Fn1; round: Fn1; trunc: Fn1; fix: Fn1; frac: Fn1; isnan: Fn1; isinf: Fn1; isfinite: Fn1;
   tril: Fn1; triu: Fn1;
   /** In-place function forms. @example torch.zero_(x); torch.fill_(x, 2); torch.clamp_(x, 0, 1) */

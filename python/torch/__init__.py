@@ -274,7 +274,8 @@ for _name in ("add", "sub", "mul", "div", "pow", "neg", "abs", "square", "sqrt",
               "softmax", "log_softmax", "detach", "multiply", "divide", "subtract", "negative", "unbind",
               "swapaxes", "true_divide", "floor_divide", "remainder", "fmod", "all", "any", "nonzero", "isclose",
               "logical_not", "absolute", "square", "sort", "argsort", "topk", "cumsum", "bincount", "floor", "ceil",
-              "round", "trunc", "fix", "frac", "isnan", "isinf", "isfinite", "tril", "triu", "index_put"):
+              "round", "trunc", "fix", "frac", "isnan", "isinf", "isfinite", "tril", "triu", "index_put", "cumprod",
+              "flip"):
     globals()[_name] = _function_form(_name)
 
 _pow_of_tensor = pow

@@ -259,6 +259,10 @@ class _Methods:
         src = self if dtype is None else self.to(dtype)
         return adopt(M._cumsum(src._h, dim))
 
+    def cumprod(self, dim, dtype=None):
+        # dtype goes to the engine: CumprodBackward0 straight onto self, as PyTorch's.
+        return adopt(M._cumprod(self._h, dim, -1 if dtype is None else dtype.code))
+
     def bincount(self, weights=None, minlength=0):
         return adopt(M._bincount(self._h, 0 if weights is None else _tensor_arg(weights, "weights"), minlength))
 

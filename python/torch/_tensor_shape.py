@@ -29,6 +29,18 @@ class _Methods:
     def permute(self, *dims):
         return adopt(M._permute(self._h, _sizes(dims)))
 
+    def flip(self, *dims, **kwargs):
+        if kwargs:
+            key = next(iter(kwargs))
+            if key != "dims" or dims:
+                raise TypeError(f"flip() got an unexpected keyword argument '{key}'")
+            if not isinstance(kwargs[key], (list, tuple)):
+                raise TypeError(f"flip(): argument 'dims' must be tuple of ints, not {type(kwargs[key]).__name__}")
+            dims = (kwargs[key],)
+        if not dims:
+            raise TypeError('flip() missing 1 required positional arguments: "dims"')
+        return adopt(M._flip(self._h, _sizes(dims)))
+
     def view_as(self, other):
         return self.view(other.shape)
 

@@ -115,6 +115,7 @@ double sort_op(const double* a);
 double argsort_op(const double* a);
 double topk_op(const double* a);
 double bincount_op(const double* a);
+double cumprod_op(const double* a);
 double cosine_similarity_op(const double* a);
 
 // Sampling and the optimizers' fused updates (issue 15, h15-train).

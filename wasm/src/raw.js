@@ -167,6 +167,7 @@ const CUSTOM = {
   },
   cosine_similarity: (id) => (x1, x2, dim, eps) => { const a = scratch(4); a[0] = x1; a[1] = x2; a[2] = dim; a[3] = eps; return call(id); },
   bincount: (id) => (h, w, minlength) => { const a = scratch(3); a[0] = h; a[1] = w; a[2] = minlength; return call(id); },
+  cumprod: (id) => (h, dim, dtype) => { const a = scratch(3); a[0] = h; a[1] = dim; a[2] = dtype; return call(id); },
 };
 
 CUSTOM.conv2d = CUSTOM.conv1d;
