@@ -130,12 +130,15 @@ test('*_like with a dtype makes the tensor in that dtype (PyTorch 1.13 values fo
   assert.equal(z.requires_grad, false);
 });
 
-test('linspace has PyTorch 1.13\'s bits in WebAssembly (tests/fixtures/linspace.json)', async () => {
+test('linspace and arange have PyTorch 1.13\'s bits in WebAssembly (tests/fixtures/ranges.json)', async () => {
   const { readFileSync } = await import('node:fs');
-  const { cases } = JSON.parse(readFileSync(new URL('../fixtures/linspace.json', import.meta.url), 'utf8'));
+  const { cases } = JSON.parse(readFileSync(new URL('../fixtures/ranges.json', import.meta.url), 'utf8'));
   for (const c of cases) {
-    const got = torch.linspace(c.start, c.end, c.steps, { dtype: c.dtype }).tolist();
+    const t = c.op === 'linspace' ? torch.linspace(c.start, c.end, c.steps, { dtype: c.dtype })
+      : torch.arange(c.start, c.end, c.step, { dtype: c.dtype });
+    const got = t.tolist();
     const want = c.dtype === 'float32' ? c.out.map(Math.fround) : c.out;
-    want.forEach((w, i) => assert.ok(Object.is(got[i], w), `${c.dtype} linspace(${c.start}, ${c.end}, ${c.steps})[${i}]: ${got[i]} != ${w}`));
+    assert.equal(got.length, want.length);
+    want.forEach((w, i) => assert.ok(Object.is(got[i], w), `${c.dtype} ${c.op}(${c.start}, ${c.end})[${i}]: ${got[i]} != ${w}`));
   }
 });

@@ -71,6 +71,29 @@ Tensor full_like(const Tensor& t, double value) {
 Tensor zeros_like(const Tensor& t) { return full_like(t, 0.0); }
 Tensor ones_like(const Tensor& t) { return full_like(t, 1.0); }
 
+namespace {
+
+// A floating arange as PyTorch 1.13's AVX2 kernel rounds it: element i is start + step * i in
+// double (its accumulate type), one fused multiply-add, then rounded to T; its vector loop (two
+// vectors of 32 bytes at a time, while two fit) computes each vector's first element so and the
+// others as fma(j, step, first) in double from that rounded first. Fitted bit for bit on the oracle.
+template <typename T>
+void arange_floating(T* p, int64_t n, double start, double step) {
+  const auto at = [&](int64_t i) { return static_cast<T>(std::fma(step, static_cast<double>(i), start)); };
+  constexpr int64_t kLanes = 32 / sizeof(T);
+  int64_t i = 0;
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes)
+    for (int64_t v = i; v < i + 2 * kLanes; v += kLanes) {
+      const T first = at(v);
+      p[v] = first;
+      for (int64_t j = 1; j < kLanes; ++j)
+        p[v + j] = static_cast<T>(std::fma(static_cast<double>(j), step, static_cast<double>(first)));
+    }
+  for (; i < n; ++i) p[i] = at(i);
+}
+
+}  // namespace
+
 Tensor arange(double start, double end, double step, DType dtype) {
   GL_CHECK(step != 0, "step must be nonzero");
   GL_CHECK(std::isfinite(start) && std::isfinite(end), "unsupported range: ", start, " -> ", end);
@@ -78,7 +101,9 @@ Tensor arange(double start, double end, double step, DType dtype) {
            "upper bound and larger bound inconsistent with step sign");
   const int64_t n = static_cast<int64_t>(std::ceil((end - start) / step));
   Tensor t = Tensor::empty({n}, dtype);
-  GL_DISPATCH_ALL(dtype, T, {
+  if (dtype == DType::Float32) arange_floating(t.data_ptr<float>(), n, start, step);
+  else if (dtype == DType::Float64) arange_floating(t.data_ptr<double>(), n, start, step);
+  else GL_DISPATCH_ALL(dtype, T, {
     T* p = t.data_ptr<T>();
     for (int64_t i = 0; i < n; ++i) p[i] = kernels::convert<T>(start + static_cast<double>(i) * step);
   });
