@@ -131,11 +131,12 @@ def _indexing_errors(call):
     """Runs an engine indexing call; an index out of bounds is an IndexError there (gather's same
     message is a RuntimeError, as PyTorch's)."""
     try:
-        return call()
+        result = call()
     except RuntimeError as e:
-        if str(e).startswith("index ") and " is out of bounds for dimension " in str(e):
+        if str(e).startswith("index ") and " out of bounds for dimension " in str(e):
             raise IndexError(str(e)) from None
         raise
+    return result
 
 
 def getitem(t, index):

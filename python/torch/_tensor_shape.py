@@ -185,13 +185,17 @@ class _Methods:
     def index_put_(self, indices, values, accumulate=False):
         """x[indices] = values (added with accumulate): indices a tuple of index tensors or masks (None: a
         whole dim)."""
+        from ._indexing import _indexing_errors
         handles = arr([0 if i is None else _tensor_arg(i, "indices") for i in indices])
-        self._in_place(M._index_put_(self._h, handles, _tensor_arg(values, "values"), bool(accumulate)))
+        _indexing_errors(lambda: self._in_place(
+            M._index_put_(self._h, handles, _tensor_arg(values, "values"), bool(accumulate))))
         return self
 
     def index_put(self, indices, values, accumulate=False):
+        from ._indexing import _indexing_errors
         handles = arr([0 if i is None else _tensor_arg(i, "indices") for i in indices])
-        return adopt(M._index_put(self._h, handles, _tensor_arg(values, "values"), bool(accumulate)))
+        return _indexing_errors(
+            lambda: adopt(M._index_put(self._h, handles, _tensor_arg(values, "values"), bool(accumulate))))
 
     def __getitem__(self, index):
         from ._indexing import getitem

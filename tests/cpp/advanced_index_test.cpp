@@ -81,10 +81,33 @@ TEST(AdvancedIndex, NodeNamesGradientsAndGradchecks) {
     EXPECT_NO_THROW(autograd::gradcheck(
         [&](const variable_list& in) {
           const Tensor out = index_put(in[0], {ints({0, 2}, {2}), ints({1, 1}, {2})}, in[1], acc);
-          return autograd::grad({sum(mul(pow(index_tensors(out, {i}), 2.0), 1.0))}, {in[0], in[1]}, {}, false, true, false);
+          return autograd::grad({sum(mul(pow(index_tensors(out, {i}), 2.0), 1.0))}, {in[0], in[1]}, {}, true, true, false);
         },
         {s, test::sample({2}, 7)}));
   }
+}
+
+// Live-run cases of the differential tester (seed 124000): a 0-d mask adds a dim; an empty dim has
+// its own message; nonzero is column-major; the indices are saved, so a second backward fails.
+TEST(AdvancedIndex, ZeroDimMasksEmptyDimsNonzeroLayoutAndSavedIndices) {
+  const Tensor x = make({0.7}, {}, DType::Float32, true);
+  EXPECT_EQ(index_tensors(x, {gt(x, scalar_tensor(0.5, DType::Float64, true))}).shape(), (Shape{1}));
+  EXPECT_EQ(index_tensors(x, {gt(x, scalar_tensor(0.9, DType::Float64, true))}).shape(), (Shape{0}));
+  expect_error([&] { index_tensors(zeros({2, 0}), {Tensor(), ints({1}, {1})}); },
+               "index is out of bounds for dimension with size 0");
+  // No element to read, no index checked (fixture program s12-1063).
+  EXPECT_EQ(index_put(zeros({1, 0}, DType::Bool), {ints({1, -1, -1}, {3})}, zeros({}, DType::Bool), false).shape(),
+            (Shape{1, 0}));
+  EXPECT_EQ(index_tensors(zeros({2, 0}), {ints({5}, {1})}).shape(), (Shape{1, 0}));
+  const Tensor nz = nonzero(make({1, 0, 2, 3}, {2, 2}));
+  EXPECT_EQ(nz.strides(), (Shape{1, 3}));
+  expect_values(nz, {0, 0, 1, 0, 1, 1});
+  expect_error([&] { view(nz, {6}); }, "view size is not compatible with input tensor's size and stride");
+  const Tensor y = index_tensors(x, {gt(x, scalar_tensor(0.5, DType::Float64, true))});
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_error([&] { autograd::backward({sum(y)}, {}, false, false); }, "Trying to backward through the graph a second time");
+  EXPECT_EQ(tril(zeros({0})).shape(), (Shape{0}));  // empty: no dim check, as PyTorch
+  expect_error([&] { tril(zeros({3})); }, "Dimension out of range (expected to be in range of [-1, 0], but got -2)");
 }
 
 }  // namespace

@@ -179,5 +179,15 @@ TEST(Flip, GradientIsTheSameFlip) {
   }
 }
 
+// flip keeps its input's layout, as PyTorch's (a view() of a flipped transpose fails there too;
+// live run s124002-773).
+TEST(CumprodFlip, FlipKeepsTheInputsLayout) {
+  const Tensor x = t(make({1, 2, 3, 4, 5, 6}, {2, 3}));  // [3, 2], transposed
+  const Tensor f = flip(x, {0});
+  EXPECT_EQ(f.strides(), x.strides());
+  test::expect_values(f, {3, 6, 2, 5, 1, 4});
+  expect_error([&] { view(f, {6}); }, "view size is not compatible with input tensor's size and stride");
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -53,7 +53,8 @@ class Item:
 
 
 class Index:
-    """Basic indexing: items are ints, None for `:`, or (start, stop, step)."""
+    """Indexing: items are ints, None for `:`, (start, stop, step), or an expression (an index
+    tensor, a mask, a list of ints), which makes it advanced indexing."""
 
     def __init__(self, obj, items):
         self.obj, self.items = obj, items
@@ -105,6 +106,8 @@ def _slice_py(item):
         return ":"
     if isinstance(item, int):
         return str(item)
+    if not isinstance(item, tuple):  # an index tensor, mask or list: the expression itself
+        return py(item)
     start, stop, step = item
     text = ("" if start is None else str(start)) + ":" + ("" if stop is None else str(stop))
     return text + ("" if step is None else ":" + str(step))
@@ -115,6 +118,8 @@ def _slice_js(item):
         return "null"
     if isinstance(item, int):
         return str(item)
+    if not isinstance(item, tuple):
+        return js(item)
     return "'" + _slice_py(item) + "'"
 
 

@@ -213,6 +213,23 @@ def scan(prog):
     prog.assign(expr)
 
 
+def rounding(prog):
+    """floor/ceil/round(decimals)/trunc/frac, the float class tests, and tril/triu (any dtype, at times)."""
+    rng = prog.rng
+    t = _operand(prog, IS_FLOAT if rng.random() < 0.85 else (lambda t: True))
+    r = rng.random()
+    if r < 0.6:
+        name = rng.choice(["floor", "ceil", "round", "trunc", "frac", "isnan", "isinf", "isfinite"])
+        kwargs = {"decimals": Lit(rng.choice([0, 1, 2, -1]))} if name == "round" and rng.random() < 0.3 else {}
+        prog.assign(_call(rng, name, t, [], kwargs))
+        return
+    name = rng.choice(["tril", "triu"])
+    diagonal = rng.choice([0, 1, -1, 2, -3])
+    r = rng.random()
+    args, kwargs = ([], {}) if r < 0.3 else ([Lit(diagonal)], {}) if r < 0.7 else ([], {"diagonal": Lit(diagonal)})
+    prog.assign(_call(rng, name, t, args, kwargs))
+
+
 def linalg(prog):
     rng = prog.rng
     name = rng.choice(["matmul", "mm", "bmm", "mv", "dot", "outer"])

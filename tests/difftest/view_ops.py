@@ -1,6 +1,7 @@
 """Step kinds of a difftest program that reshape or index: views (view,
 reshape, transpose, permute, expand, squeeze, narrow, select, basic indexing,
-...), cat/stack/split/chunk, and index_select/gather/masked_fill."""
+...), cat/stack/split/chunk, index_select/gather/masked_fill, and advanced
+indexing (index tensors, masks and lists; index_put; nonzero)."""
 import values as V
 from ir import Attr, Call, DType, Index, Item, List, Lit, Meth, Var
 from ops import _call, _operand
@@ -116,3 +117,55 @@ def gather(prog):
 
 def _map(x, f):
     return [_map(v, f) for v in x] if isinstance(x, list) else f(x)
+
+
+def advanced_index(prog):
+    """x[rows, cols], x[mask], x[:, [0, 2]] (JS x.at(...)), index_put and nonzero, with out-of-range
+    indices and mismatched shapes at times."""
+    rng = prog.rng
+    t = _operand(prog, lambda t: True)
+    s = list(prog.ns[t].shape)
+    nd = len(s)
+
+    def index_for(size):
+        n = rng.randint(1, 3)
+        values = [rng.randint(-size, size - 1) if size else 0 for _ in range(n)]
+        if rng.random() < 0.04:
+            values[0] = size  # out of range
+        if rng.random() < 0.5:
+            return Lit(values)
+        return Call("torch.tensor", [Lit(values)], {"dtype": DType("int64")})
+
+    r = rng.random()
+    if r < 0.15 and nd:
+        prog.assign(_call(rng, "nonzero", t))
+        return
+    if r < 0.3:
+        threshold = Lit(rng.choice([0, 0.5, -1]))
+        mask = Meth(Var(t), rng.choice(["gt", "lt", "ge"]), [threshold])
+        prog.assign(Index(Var(t), [mask]))
+        return
+    if nd == 0:
+        prog.assign(Index(Var(t), [Lit([0])]))
+        return
+    items = []
+    for size in s[:rng.randint(1, nd)]:
+        r = rng.random()
+        if r < 0.45:
+            items.append(index_for(size))
+        elif r < 0.65:
+            items.append(None)
+        elif r < 0.8 and size:
+            items.append(rng.randint(-size, size - 1))
+        else:
+            items.append((rng.choice([None, 0, 1]), rng.choice([None, size, -1]), None))
+    if not any(not isinstance(i, (int, tuple)) and i is not None for i in items):
+        items[0] = index_for(s[0])
+    if rng.random() < 0.25:
+        # x.index_put((i, j), values): the same indices as a tuple of tensors, values a scalar tensor.
+        tensors = [i if isinstance(i, Call) else Call("torch.tensor", [i], {"dtype": DType("int64")})
+                   for i in items if not isinstance(i, (int, tuple)) and i is not None]
+        values = Call("torch.tensor", [Lit(rng.choice([1.5, -2.0, 0.0]))], {"dtype": DType(str(prog.ns[t].dtype).replace("torch.", ""))})
+        prog.assign(Meth(Var(t), "index_put", [List(tensors), values], {"accumulate": Lit(rng.random() < 0.5)} if rng.random() < 0.5 else {}))
+        return
+    prog.assign(Index(Var(t), items))

@@ -106,6 +106,11 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
   // The offset each element of B adds, from every index tensor read as B's shape.
   std::vector<int64_t> b_offsets(static_cast<size_t>(b_numel), 0);
   std::vector<int64_t> indexed;
+  // PyTorch checks each index as its kernel reads it: not at all when the result has no elements
+  // (another dim of size 0); an indexed dim of size 0 is an error whatever the result.
+  int64_t rest = 1;
+  for (int64_t d = 0; d < self.dim(); ++d)
+    if (d >= static_cast<int64_t>(indices.size()) || !indices[static_cast<size_t>(d)].defined()) rest *= self.shape()[d];
   for (size_t d = 0; d < indices.size(); ++d) {
     if (!indices[d].defined()) continue;
     indexed.push_back(static_cast<int64_t>(d));
@@ -113,6 +118,8 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
     const int64_t* v = flat.data_ptr<int64_t>();
     const int64_t size = self.shape()[d], stride = self.strides()[d];
     for (int64_t i = 0; i < b_numel; ++i) {
+      GL_CHECK(size != 0, "index is out of bounds for dimension with size 0");
+      if (rest == 0) continue;
       GL_CHECK(v[i] >= -size && v[i] < size, "index ", v[i], " is out of bounds for dimension ", d, " with size ", size);
       b_offsets[static_cast<size_t>(i)] += (v[i] < 0 ? v[i] + size : v[i]) * stride;
     }
@@ -158,16 +165,36 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
   return plan;
 }
 
-// The index tensors as the backward closures keep them: no graph, no link to the caller's.
-std::vector<Tensor> detached(const std::vector<Tensor>& indices) {
-  std::vector<Tensor> out;
-  for (const Tensor& t : indices) out.push_back(t.defined() ? t.detach() : Tensor());
-  return out;
-}
+// The defined index tensors, as a node saves them (PyTorch's IndexBackward0 and IndexPutBackward0
+// save the indices, so a second backward through them is an error), and where each one goes.
+struct SavedIndices {
+  variable_list tensors;
+  std::vector<bool> defined;
+
+  explicit SavedIndices(const std::vector<Tensor>& indices) {
+    for (const Tensor& t : indices) {
+      defined.push_back(t.defined());
+      if (t.defined()) tensors.push_back(t.detach());
+    }
+  }
+  // The index list again from a node's saved tensors (from `first` on).
+  std::vector<Tensor> unpack(const variable_list& saved, size_t first) const {
+    std::vector<Tensor> out;
+    for (const bool d : defined) out.push_back(d ? saved[first++] : Tensor());
+    return out;
+  }
+};
 
 }  // namespace
 
 Tensor index_tensors(const Tensor& self, const std::vector<Tensor>& indices) {
+  // A 0-d mask indexes a new dim of size 1 there, as PyTorch (x[x > 0] on a 0-d x is [0] or [1]).
+  for (size_t d = 0; d < indices.size(); ++d)
+    if (indices[d].defined() && indices[d].dtype() == DType::Bool && indices[d].dim() == 0) {
+      std::vector<Tensor> lifted = indices;
+      lifted[d] = reshape(indices[d], {1});
+      return index_tensors(unsqueeze(self, static_cast<int64_t>(d)), lifted);
+    }
   const IndexPlan plan = plan_index(self, indices);
   Tensor out = Tensor::empty(plan.shape, self.dtype());
   const int64_t size = static_cast<int64_t>(itemsize(self.dtype()));
@@ -178,9 +205,9 @@ Tensor index_tensors(const Tensor& self, const std::vector<Tensor>& indices) {
   });
   // d self[indices] = grad added back at the indexed places (repeated places add up)
   const Shape shape = self.shape();
-  const std::vector<Tensor> saved = detached(indices);
-  record("IndexBackward0", {out}, {self}, {}, [shape, saved](const BackwardContext& c) {
-    return variable_list{index_put(zeros(shape, c.grad().dtype()), saved, c.grad(), true)};
+  const SavedIndices saved(indices);
+  record("IndexBackward0", {out}, {self}, saved.tensors, [shape, saved](const BackwardContext& c) {
+    return variable_list{index_put(zeros(shape, c.grad().dtype()), saved.unpack(c.saved, 0), c.grad(), true)};
   });
   return out;
 }
@@ -214,12 +241,14 @@ Tensor index_put(const Tensor& self, const std::vector<Tensor>& indices, const T
   });
   // d self = grad with the written places zeroed (all of grad when adding);
   // d values = grad read back at those places, summed to values' shape
-  const std::vector<Tensor> saved = detached(indices);
+  const SavedIndices saved(indices);
   const Shape values_shape = values.shape();
-  record("IndexPutBackward0", {out}, {self, values}, {}, [saved, accumulate, values_shape](const BackwardContext& c) {
+  record("IndexPutBackward0", {out}, {self, values}, saved.tensors,
+         [saved, accumulate, values_shape](const BackwardContext& c) {
     const Tensor& g = c.grad();
-    const Tensor self_grad = accumulate ? g : index_put(g, saved, zeros(values_shape, g.dtype()), false);
-    return variable_list{self_grad, sum_to(index_tensors(g, saved), values_shape)};
+    const std::vector<Tensor> at = saved.unpack(c.saved, 0);
+    const Tensor self_grad = accumulate ? g : index_put(g, at, zeros(values_shape, g.dtype()), false);
+    return variable_list{self_grad, sum_to(index_tensors(g, at), values_shape)};
   });
   return out;
 }
@@ -240,8 +269,12 @@ Tensor nonzero(const Tensor& self) {
       for (int64_t d = nd - 1; d >= 0 && ++at[d] == self.shape()[d]; --d) at[d] = 0;
     }
   });
+  // PyTorch's result is column-major (strides (1, n)), so a view() of it can fail as there.
   Tensor out = Tensor::empty({count, nd}, DType::Int64);
-  if (!coords.empty()) std::memcpy(out.raw_ptr(), coords.data(), coords.size() * sizeof(int64_t));
+  out.impl()->strides = {1, count};
+  int64_t* p = out.data_ptr<int64_t>();
+  for (int64_t i = 0; i < count; ++i)
+    for (int64_t d = 0; d < nd; ++d) p[d * count + i] = coords[static_cast<size_t>(i * nd + d)];
   return out;
 }
 

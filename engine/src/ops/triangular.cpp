@@ -15,12 +15,13 @@ namespace {
 // Keeps element (i, j) of each matrix where keep(j - i) holds, zero elsewhere.
 template <typename Keep>
 Tensor triangle(const Tensor& a, const char* node, int64_t diagonal, bool lower, Keep keep) {
-  // PyTorch reads the size of dim -2 first, so a 0-d or 1-d tensor fails there.
+  // PyTorch reads the size of dim -2 first, so a 0-d or 1-d tensor fails there, unless it is
+  // empty, which it returns as it is.
   GL_CHECK(a.dim() > 0, "Dimension specified as -2 but tensor has no dimensions");
-  wrap_dim(-2, a.dim());
+  if (a.numel() > 0) wrap_dim(-2, a.dim());
   Tensor out = Tensor::empty(a.shape(), a.dtype());
   kernels::copy_into(out, a);
-  const int64_t rows = a.shape()[a.dim() - 2], cols = a.shape()[a.dim() - 1];
+  const int64_t rows = a.dim() < 2 ? 0 : a.shape()[a.dim() - 2], cols = a.shape()[a.dim() - 1];
   const int64_t matrices = rows * cols == 0 ? 0 : out.numel() / (rows * cols);
   const size_t size = itemsize(a.dtype());
   char* p = static_cast<char*>(out.raw_ptr());
