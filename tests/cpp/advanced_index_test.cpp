@@ -110,5 +110,15 @@ TEST(AdvancedIndex, ZeroDimMasksEmptyDimsNonzeroLayoutAndSavedIndices) {
   expect_error([&] { tril(zeros({3})); }, "Dimension out of range (expected to be in range of [-1, 0], but got -2)");
 }
 
+// nonzero reads values only: a chunk of a tensor that an in-place op later gave history (which an
+// op would refuse to use) is fine to it, as in PyTorch (live run s125003-121).
+TEST(AdvancedIndex, NonzeroOfAViewWhoseBaseChangedInPlace) {
+  const Tensor w = make({0.5}, {1}, DType::Float32, true);
+  Tensor base = make({0, 1, 2, 0, 3, 0}, {1, 6});
+  const Tensor part = chunk(base, 3, -1)[0];
+  sub_(base, w);
+  EXPECT_EQ(nonzero(part).shape(), (Shape{2, 2}));
+}
+
 }  // namespace
 }  // namespace gradlab

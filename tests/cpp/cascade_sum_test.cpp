@@ -2,30 +2,16 @@
 // (tests/oracle/gen_sums.py), every layout and set of dims it holds.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <string>
 
+#include "bit_fixture.h"
 #include "gradlab/gradlab.h"
-#include "json_lite.h"
-
-#ifndef GRADLAB_FIXTURES_DIR
-#define GRADLAB_FIXTURES_DIR "tests/fixtures"
-#endif
 
 namespace gradlab {
 namespace {
 
-const json_lite::Value& fixture() {
-  static const json_lite::Value doc = json_lite::parse_file(std::string(GRADLAB_FIXTURES_DIR) + "/sums.json");
-  return doc;
-}
-
-// Element i of the contiguous base tensor, as gen_sums.py's value(i): exactly rounded double steps.
-double value(int64_t i) {
-  static const double kScales[] = {1e-3, 1e-2, 1e-1, 1.0, 1e1, 1e2, 1e3};
-  const uint64_t h = (static_cast<uint64_t>(i) * 2654435761ULL) % 1000003ULL;
-  return (static_cast<double>(h) / 1000003.0 - 0.5) * kScales[i % 7];
-}
+using test::fixture_value;
+using test::same_bits;
 
 Tensor input_of(const json_lite::Value& c) {
   const DType dtype = c["dtype"].str == "float32" ? DType::Float32 : DType::Float64;
@@ -33,7 +19,7 @@ Tensor input_of(const json_lite::Value& c) {
   for (const auto& s : c["shape"].arr) shape.push_back(s.as_int());
   Tensor x = Tensor::empty(shape, DType::Float64);
   double* p = x.data_ptr<double>();
-  for (int64_t i = 0; i < x.numel(); ++i) p[i] = value(i);
+  for (int64_t i = 0; i < x.numel(); ++i) p[i] = fixture_value(i);
   x = to(x, dtype);
   if (!c["perm"].is_null()) {
     Dims perm;
@@ -45,14 +31,10 @@ Tensor input_of(const json_lite::Value& c) {
   return x;
 }
 
-template <typename T>
-bool same_bits(T a, T b) {
-  return std::memcmp(&a, &b, sizeof(T)) == 0;
-}
-
 TEST(CascadeSum, EverySumAndMeanMatchesPyTorchBitForBit) {
+  const json_lite::Value doc = test::bit_fixture("sums");
   int64_t checked = 0;
-  for (const auto& c : fixture()["cases"].arr) {
+  for (const auto& c : doc["cases"].arr) {
     const Tensor x = input_of(c);
     Dims dims;
     if (!c["dims"].is_null())

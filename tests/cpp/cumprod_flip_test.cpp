@@ -11,25 +11,12 @@ namespace gradlab {
 namespace {
 
 using test::expect_error;
+using test::expect_exact;
 using test::make;
 using test::sample;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Bit-for-bit where it matters: NaN where NaN, the sign of a zero, the value otherwise.
-void expect_exact(const Tensor& t, const std::vector<double>& expected) {
-  const auto got = test::values_of(t);
-  ASSERT_EQ(got.size(), expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    if (std::isnan(expected[i])) {
-      EXPECT_TRUE(std::isnan(got[i])) << "at " << i << ": " << got[i];
-    } else {
-      EXPECT_EQ(got[i], expected[i]) << "at " << i;
-      EXPECT_EQ(std::signbit(got[i]), std::signbit(expected[i])) << "sign at " << i;
-    }
-  }
-}
 
 variable_list call_ops(const std::string& op, const variable_list& in, const test::Kwargs& kw) {
   if (op == "cumprod") return {cumprod(in[0], kw.integer("dim", 0))};

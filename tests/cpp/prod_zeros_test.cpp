@@ -13,23 +13,11 @@
 namespace gradlab {
 namespace {
 
+using test::expect_exact;
 using test::make;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-void expect_exact(const Tensor& t, const std::vector<double>& expected) {
-  const auto got = test::values_of(t);
-  ASSERT_EQ(got.size(), expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    if (std::isnan(expected[i])) {
-      EXPECT_TRUE(std::isnan(got[i])) << "at " << i << ": " << got[i];
-    } else {
-      EXPECT_EQ(got[i], expected[i]) << "at " << i;
-      EXPECT_EQ(std::signbit(got[i]), std::signbit(expected[i])) << "sign at " << i;
-    }
-  }
-}
 
 // The node names of t's graph, depth first in edge order (as walking grad_fn.next_functions).
 std::vector<std::string> graph_names(const Tensor& t) {

@@ -4,55 +4,39 @@
 // mv, vector-matrix, dot, bmm and batched matmul, forward and both gradients.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <string>
 
+#include "bit_fixture.h"
 #include "gradlab/gradlab.h"
-#include "json_lite.h"
-
-#ifndef GRADLAB_FIXTURES_DIR
-#define GRADLAB_FIXTURES_DIR "tests/fixtures"
-#endif
 
 namespace gradlab {
 namespace {
 
-const json_lite::Value& fixture() {
-  static const json_lite::Value doc = json_lite::parse_file(std::string(GRADLAB_FIXTURES_DIR) + "/products.json");
-  return doc;
-}
-
-// gen_products.py's value(i): exactly rounded double steps.
-double value(int64_t i) {
-  static const double kScales[] = {1e-3, 1e-2, 1e-1, 1.0, 1e1, 1e2, 1e3};
-  const uint64_t h = (static_cast<uint64_t>(i) * 2654435761ULL) % 1000003ULL;
-  return (static_cast<double>(h) / 1000003.0 - 0.5) * kScales[i % 7];
-}
+using test::fixture_value;
 
 // Operand j of `shape`, stored contiguous or as the transpose of a contiguous tensor.
 Tensor operand(int64_t j, Shape shape, bool transposed) {
   if (transposed) std::swap(shape[shape.size() - 1], shape[shape.size() - 2]);
   Tensor t = Tensor::empty(shape, DType::Float64);
   double* p = t.data_ptr<double>();
-  for (int64_t i = 0; i < t.numel(); ++i) p[i] = value(i + 7919 * j);
+  for (int64_t i = 0; i < t.numel(); ++i) p[i] = fixture_value(i + 7919 * j);
   t = to(t, DType::Float32);
   if (transposed) t = transpose(t, -1, -2);
   return t.detach().set_requires_grad(true);
 }
 
-bool same_bits(float a, float b) { return std::memcmp(&a, &b, sizeof(float)) == 0; }
-
 void expect_bits(const Tensor& t, const json_lite::Value& expected, const std::string& what) {
   const Tensor flat = contiguous(t);
   ASSERT_EQ(flat.numel(), static_cast<int64_t>(expected.arr.size())) << what;
   for (size_t i = 0; i < expected.arr.size(); ++i)
-    ASSERT_TRUE(same_bits(flat.data_ptr<float>()[i], static_cast<float>(expected.arr[i].num)))
+    ASSERT_TRUE(test::same_bits(flat.data_ptr<float>()[i], static_cast<float>(expected.arr[i].num)))
         << what << " element " << i << ": " << flat.data_ptr<float>()[i] << " != " << expected.arr[i].num;
 }
 
 TEST(Products, EveryProductAndItsGradientsMatchPyTorchBitForBit) {
+  const json_lite::Value doc = test::bit_fixture("products");
   int64_t checked = 0;
-  for (const auto& c : fixture()["cases"].arr) {
+  for (const auto& c : doc["cases"].arr) {
     variable_list ins;
     for (size_t j = 0; j < c["shapes"].arr.size(); ++j) {
       Shape shape;

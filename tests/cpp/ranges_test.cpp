@@ -2,26 +2,18 @@
 // tests/fixtures/ranges.json (tests/oracle/gen_ranges.py), float32 and float64.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <string>
 
+#include "bit_fixture.h"
 #include "gradlab/gradlab.h"
-#include "json_lite.h"
-
-#ifndef GRADLAB_FIXTURES_DIR
-#define GRADLAB_FIXTURES_DIR "tests/fixtures"
-#endif
 
 namespace gradlab {
 namespace {
 
-template <typename T>
-bool same_bits(T a, T b) {
-  return std::memcmp(&a, &b, sizeof(T)) == 0;
-}
+using test::same_bits;
 
 TEST(Ranges, EveryLinspaceAndArangeMatchesPyTorchBitForBit) {
-  const json_lite::Value doc = json_lite::parse_file(std::string(GRADLAB_FIXTURES_DIR) + "/ranges.json");
+  const json_lite::Value doc = test::bit_fixture("ranges");
   int64_t checked = 0;
   for (const auto& c : doc["cases"].arr) {
     const bool f32 = c["dtype"].str == "float32";

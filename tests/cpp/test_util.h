@@ -23,6 +23,20 @@ inline std::vector<double> values_of(const Tensor& t) {
   return std::vector<double>(p, p + c.numel());
 }
 
+// Bit-for-bit where it matters: NaN where NaN, the sign of a zero, the value otherwise.
+inline void expect_exact(const Tensor& t, const std::vector<double>& expected) {
+  const auto got = values_of(t);
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    if (std::isnan(expected[i])) {
+      EXPECT_TRUE(std::isnan(got[i])) << "at " << i << ": " << got[i];
+    } else {
+      EXPECT_EQ(got[i], expected[i]) << "at " << i;
+      EXPECT_EQ(std::signbit(got[i]), std::signbit(expected[i])) << "sign at " << i;
+    }
+  }
+}
+
 inline void expect_values(const Tensor& t, const std::vector<double>& expected, double tol = 1e-6) {
   ASSERT_TRUE(t.defined());
   const auto got = values_of(t);

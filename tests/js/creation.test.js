@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NDArray, torch, Variable } from 'gradlab';
-import { assertClose, assertGradlabError } from './helpers.js';
+import { assertClose, assertGradlabError, loadFixture } from './helpers.js';
 
 test('torch.tensor from numbers, nested arrays, TypedArrays and NDArrays', () => {
   const a = torch.tensor([[1, 2, 3], [4, 5, 6]]);
@@ -130,9 +130,8 @@ test('*_like with a dtype makes the tensor in that dtype (PyTorch 1.13 values fo
   assert.equal(z.requires_grad, false);
 });
 
-test('linspace and arange have PyTorch 1.13\'s bits in WebAssembly (tests/fixtures/ranges.json)', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { cases } = JSON.parse(readFileSync(new URL('../fixtures/ranges.json', import.meta.url), 'utf8'));
+test('linspace and arange have PyTorch 1.13\'s bits in WebAssembly (tests/fixtures/ranges.json)', () => {
+  const { cases } = loadFixture('ranges');
   for (const c of cases) {
     const t = c.op === 'linspace' ? torch.linspace(c.start, c.end, c.steps, { dtype: c.dtype })
       : torch.arange(c.start, c.end, c.step, { dtype: c.dtype });

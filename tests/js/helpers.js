@@ -1,5 +1,7 @@
 // Shared test helpers: approximate comparison of nested values and an
-// assertion that a call throws GradlabError with a given message.
+// assertion that a call throws GradlabError with a given message, and the inputs
+// and documents of the bit-for-bit fixtures.
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { GradlabError } from 'gradlab';
 
@@ -36,4 +38,13 @@ export function assertGradlabError(fn, message) {
     else if (message) assert.match(e.message, message);
     return true;
   });
+}
+
+// The bit-for-bit fixtures (tests/oracle/bitexact.py): their input element i, computed as the
+// generators compute it (i * 2654435761 stays below 2^53 for their sizes, so every step is exact or
+// exactly rounded), and the document itself.
+const SCALES = [1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3];
+export const fixtureValue = (i) => (((i * 2654435761) % 1000003) / 1000003 - 0.5) * SCALES[i % 7];
+export function loadFixture(name) {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
 }

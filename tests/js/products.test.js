@@ -2,16 +2,14 @@
 // tests/fixtures/products.json (tests/oracle/gen_products.py) that have a JS form
 // (all but addmm, which the native Products test replays), forward and gradients.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { torch } from 'gradlab';
+import { fixtureValue, loadFixture } from './helpers.js';
 
 const F = torch.nn.functional;
 
-const { cases } = JSON.parse(readFileSync(new URL('../fixtures/products.json', import.meta.url), 'utf8'));
-const SCALES = [1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3];
-// gen_products.py's value(i); i * 2654435761 stays below 2^53 here, so every step is exact or exactly rounded.
-const value = (i) => (((i * 2654435761) % 1000003) / 1000003 - 0.5) * SCALES[i % 7];
+const { cases } = loadFixture('products');
+const value = fixtureValue;
 
 function operand(j, shape, transposed) {
   const stored = transposed ? [...shape.slice(0, -2), shape.at(-1), shape.at(-2)] : shape;

@@ -2,14 +2,12 @@
 // tests/fixtures/sums.json (tests/oracle/gen_sums.py), as the native
 // CascadeSum test replays them.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { torch } from 'gradlab';
+import { fixtureValue, loadFixture } from './helpers.js';
 
-const { cases } = JSON.parse(readFileSync(new URL('../fixtures/sums.json', import.meta.url), 'utf8'));
-const SCALES = [1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3];
-// gen_sums.py's value(i); i * 2654435761 stays below 2^53 for these sizes, so every step is exact or exactly rounded.
-const value = (i) => (((i * 2654435761) % 1000003) / 1000003 - 0.5) * SCALES[i % 7];
+const { cases } = loadFixture('sums');
+const value = fixtureValue;
 
 test('every sum and mean of the fixture has PyTorch\'s bits', () => {
   let checked = 0;

@@ -5,22 +5,15 @@ reference one, which adds each output element's products in order, from
 zero, or from addmm's bias when the layout hands it an untransposed first
 operand, else with the bias last). The engine must match them bit for bit
 (tests/cpp/products_test.cpp, tests/js/products.test.js). Inputs are not
-stored: element i of operand j is value(i + 7919 * j), which C++ and JS
+stored: element i of operand j is bitexact.value(i + 7919 * j), which C++ and JS
 compute the same way with exactly rounded double arithmetic.
 
     /usr/bin/python3 tests/oracle/gen_products.py
 """
-import json
-import os
 
-import numpy  # noqa: F401  (Tensor.numpy)
 import torch
 
-SCALES = [1e-3, 1e-2, 1e-1, 1.0, 1e1, 1e2, 1e3]
-
-
-def value(i):
-    return ((i * 2654435761) % 1000003 / 1000003.0 - 0.5) * SCALES[i % 7]
+import bitexact
 
 
 def operand(j, shape, transposed):
@@ -30,15 +23,9 @@ def operand(j, shape, transposed):
     n = 1
     for s in full:
         n *= s
-    t = torch.tensor([value(i + 7919 * j) for i in range(n)], dtype=torch.float64).to(torch.float32).reshape(full)
+    t = torch.tensor([bitexact.value(i + 7919 * j) for i in range(n)], dtype=torch.float64).to(torch.float32).reshape(full)
     t = t.transpose(-1, -2) if transposed else t
     return t.detach().requires_grad_(True)
-
-
-def bits(t):
-    """float32 values in their shortest text that reads back as the same float32 (a double that
-    rounds to it): the test casts each back to float32 before comparing bits."""
-    return [float(repr(v)) for v in t.detach().reshape(-1).numpy()]
 
 
 def main():
@@ -67,13 +54,9 @@ def main():
             out = getattr(torch, c["op"])(*ins)
         grad_out = operand(len(ins), list(out.shape), False).detach()
         grads = torch.autograd.grad(out, ins, grad_out)
-        c["out"] = bits(out)
-        c["grads"] = [bits(g) for g in grads]
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "products.json")
-    with open(path, "w") as f:
-        json.dump({"torch_version": torch.__version__, "cases": cases}, f, separators=(",", ":"), allow_nan=False)
-        f.write("\n")
-    print(f"wrote {len(cases)} cases ({os.path.getsize(path)} bytes) to {os.path.normpath(path)}")
+        c["out"] = bitexact.values(out)
+        c["grads"] = [bitexact.values(g) for g in grads]
+    bitexact.write("products", cases)
 
 
 if __name__ == "__main__":

@@ -6,11 +6,11 @@ from each vector's first element). The engine must match them bit for bit
 
     /usr/bin/python3 tests/oracle/gen_ranges.py
 """
-import json
 import math
-import os
 
 import torch
+
+import bitexact
 
 
 def main():
@@ -23,18 +23,14 @@ def main():
             for dtype in ["float32", "float64"]:
                 t = torch.linspace(start, end, steps, dtype=getattr(torch, dtype))
                 cases.append({"op": "linspace", "start": start, "end": end, "steps": steps, "dtype": dtype,
-                              "out": [float(repr(v)) for v in t.numpy()]})
+                              "out": bitexact.values(t)})
     for start, end, step in [(0, 1, 0.1), (-3.14, 3.14, 0.01), (0, 5, 0.3), (1, 2, 0.07), (-1, 1, 0.013),
                              (0.5, 100, 0.37), (10, -10, -0.7), (0, 3, 1), (-2.5, 40, 0.25)]:
         for dtype in ["float32", "float64"]:
             t = torch.arange(start, end, step, dtype=getattr(torch, dtype))
             cases.append({"op": "arange", "start": start, "end": end, "step": step, "dtype": dtype,
-                          "out": [float(repr(v)) for v in t.numpy()]})
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "ranges.json")
-    with open(path, "w") as f:
-        json.dump({"torch_version": torch.__version__, "cases": cases}, f, separators=(",", ":"), allow_nan=False)
-        f.write("\n")
-    print(f"wrote {len(cases)} cases ({os.path.getsize(path)} bytes) to {os.path.normpath(path)}")
+                          "out": bitexact.values(t)})
+    bitexact.write("ranges", cases)
 
 
 if __name__ == "__main__":

@@ -3,33 +3,23 @@ float64 tensors in many layouts (permuted, sliced) and over every set of
 dims, as PyTorch 1.13 adds them on this machine (one thread, AVX2). The
 engine must match them bit for bit (tests/cpp/cascade_sum_test.cpp,
 tests/js/sums.test.js). Inputs are not stored: element i of the contiguous
-base tensor is value(i) below, which C++ and JS compute the same way with
+base tensor is bitexact.value(i), which C++ and JS compute the same way with
 exactly rounded double arithmetic.
 
     /usr/bin/python3 tests/oracle/gen_sums.py
 """
 import itertools
-import json
-import os
 
 import torch
 
-SCALES = [1e-3, 1e-2, 1e-1, 1.0, 1e1, 1e2, 1e3]
-
-
-def value(i):
-    return ((i * 2654435761) % 1000003 / 1000003.0 - 0.5) * SCALES[i % 7]
+import bitexact
 
 
 def base(shape, dtype):
     n = 1
     for s in shape:
         n *= s
-    return torch.tensor([value(i) for i in range(n)], dtype=torch.float64).to(dtype).reshape(shape)
-
-
-def bits(t):
-    return [float(v) for v in t.reshape(-1).tolist()]
+    return torch.tensor([bitexact.value(i) for i in range(n)], dtype=torch.float64).to(dtype).reshape(shape)
 
 
 def main():
@@ -58,12 +48,8 @@ def main():
                         out = getattr(torch, op)(x) if dims is None else getattr(torch, op)(x, dims, keepdim=keepdim)
                         cases.append({"dtype": dtype, "shape": list(shape), "perm": list(perm) if perm else None,
                                       "step": step, "op": op, "dims": dims, "keepdim": keepdim,
-                                      "out_shape": list(out.shape), "out": bits(out)})
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "sums.json")
-    with open(path, "w") as f:
-        json.dump({"torch_version": torch.__version__, "cases": cases}, f, separators=(",", ":"), allow_nan=False)
-        f.write("\n")
-    print(f"wrote {len(cases)} cases ({os.path.getsize(path)} bytes) to {os.path.normpath(path)}")
+                                      "out_shape": list(out.shape), "out": bitexact.values(out)})
+    bitexact.write("sums", cases)
 
 
 if __name__ == "__main__":

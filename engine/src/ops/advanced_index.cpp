@@ -22,6 +22,15 @@ namespace gradlab {
 
 namespace {
 
+// A contiguous copy of t's values, outside autograd: reading an index tensor or mask must not
+// refresh a view's history (nonzero of a no_grad view whose base changed in place works in
+// PyTorch; live run s125003-121).
+Tensor values_of(const Tensor& t) {
+  Tensor out = Tensor::empty(t.shape(), t.dtype());
+  kernels::copy_into(out, t);
+  return out;
+}
+
 // Where the elements of self[indices] live, counted in elements from self's first: the result
 // is, in order, the dims before B (offsets `outer`), B (`b`) and the dims after it (`inner`,
 // or a dense run of `run` elements when those dims are contiguous in self).
@@ -114,7 +123,7 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
   for (size_t d = 0; d < indices.size(); ++d) {
     if (!indices[d].defined()) continue;
     indexed.push_back(static_cast<int64_t>(d));
-    const Tensor flat = contiguous(expand(indices[d], b_shape));
+    const Tensor flat = values_of(expand(indices[d].detach(), b_shape));
     const int64_t* v = flat.data_ptr<int64_t>();
     const int64_t size = self.shape()[d], stride = self.strides()[d];
     for (int64_t i = 0; i < b_numel; ++i) {
@@ -254,7 +263,7 @@ Tensor index_put(const Tensor& self, const std::vector<Tensor>& indices, const T
 }
 
 Tensor nonzero(const Tensor& self) {
-  const Tensor flat = contiguous(self);
+  const Tensor flat = values_of(self);
   const int64_t nd = self.dim();
   std::vector<int64_t> coords;
   int64_t count = 0;

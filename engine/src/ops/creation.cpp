@@ -73,23 +73,32 @@ Tensor ones_like(const Tensor& t) { return full_like(t, 1.0); }
 
 namespace {
 
-// A floating arange as PyTorch 1.13's AVX2 kernel rounds it: element i is start + step * i in
-// double (its accumulate type), one fused multiply-add, then rounded to T; its vector loop (two
-// vectors of 32 bytes at a time, while two fit) computes each vector's first element so and the
-// others as fma(j, step, first) in double from that rounded first. Fitted bit for bit on the oracle.
-template <typename T>
-void arange_floating(T* p, int64_t n, double start, double step) {
-  const auto at = [&](int64_t i) { return static_cast<T>(std::fma(step, static_cast<double>(i), start)); };
+// The order of PyTorch 1.13's AVX2 range kernels (linspace, arange): a vector loop takes two
+// vectors of 32 bytes at a time while two fit, computing each vector's first element as
+// element(i) and the others from it as next(first, j); the scalar tail computes element(i).
+template <typename T, typename Element, typename Next>
+void fill_in_vector_order(T* p, int64_t n, Element element, Next next) {
   constexpr int64_t kLanes = 32 / sizeof(T);
   int64_t i = 0;
   for (; i + 2 * kLanes <= n; i += 2 * kLanes)
     for (int64_t v = i; v < i + 2 * kLanes; v += kLanes) {
-      const T first = at(v);
+      const T first = element(v);
       p[v] = first;
-      for (int64_t j = 1; j < kLanes; ++j)
-        p[v + j] = static_cast<T>(std::fma(static_cast<double>(j), step, static_cast<double>(first)));
+      for (int64_t j = 1; j < kLanes; ++j) p[v + j] = next(first, j);
     }
-  for (; i < n; ++i) p[i] = at(i);
+  for (; i < n; ++i) p[i] = element(i);
+}
+
+// A floating arange as PyTorch 1.13's kernel rounds it: element i is start + step * i in double
+// (its accumulate type), one fused multiply-add, rounded to T; a vector's others are
+// fma(j, step, first) in double. Fitted bit for bit on the oracle (tests/oracle/gen_ranges.py).
+template <typename T>
+void arange_floating(T* p, int64_t n, double start, double step) {
+  fill_in_vector_order(
+      p, n, [&](int64_t i) { return static_cast<T>(std::fma(step, static_cast<double>(i), start)); },
+      [&](T first, int64_t j) {
+        return static_cast<T>(std::fma(static_cast<double>(j), step, static_cast<double>(first)));
+      });
 }
 
 }  // namespace
@@ -112,11 +121,10 @@ Tensor arange(double start, double end, double step, DType dtype) {
 
 namespace {
 
-// A floating linspace as PyTorch 1.13's AVX2 kernel rounds it, in T: step = (end - start) / (steps - 1);
+// A floating linspace as PyTorch 1.13's kernel rounds it, in T: step = (end - start) / (steps - 1);
 // element i is start + step * i in the first half and end - step * (steps - 1 - i) in the second
-// (both endpoints exact), each one fused multiply-add, as its compiler fuses them; but its vector
-// loop (two vectors of 32 bytes at a time, while two fit) computes only each vector's first
-// element so and the others as first + j * step, rounded twice. Fitted bit for bit on the oracle.
+// (both endpoints exact), each one fused multiply-add, as its compiler fuses them; a vector's
+// others are first + j * step, rounded twice (no FMA there: wasm has none). Fitted bit for bit.
 template <typename T>
 void linspace_floating(T* p, int64_t steps, T start, T end) {
   if (steps == 1) {
@@ -125,21 +133,16 @@ void linspace_floating(T* p, int64_t steps, T start, T end) {
   }
   const T step = (end - start) / static_cast<T>(steps - 1);
   const int64_t half = steps / 2;
-  const auto at = [&](int64_t i) {
-    return i < half ? std::fma(step, static_cast<T>(i), start) : std::fma(-step, static_cast<T>(steps - 1 - i), end);
-  };
-  constexpr int64_t kLanes = 32 / sizeof(T);
-  int64_t i = 0;
-  for (; i + 2 * kLanes <= steps; i += 2 * kLanes)
-    for (int64_t v = i; v < i + 2 * kLanes; v += kLanes) {
-      const T first = at(v);
-      p[v] = first;
-      for (int64_t j = 1; j < kLanes; ++j) {
-        const T offset = static_cast<T>(j) * step;  // rounded on its own: no FMA here (wasm has none)
-        p[v + j] = first + offset;
-      }
-    }
-  for (; i < steps; ++i) p[i] = at(i);
+  fill_in_vector_order(
+      p, steps,
+      [&](int64_t i) {
+        return i < half ? std::fma(step, static_cast<T>(i), start)
+                        : std::fma(-step, static_cast<T>(steps - 1 - i), end);
+      },
+      [&](T first, int64_t j) {
+        const T offset = static_cast<T>(j) * step;
+        return first + offset;
+      });
 }
 
 }  // namespace
