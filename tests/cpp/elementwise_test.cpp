@@ -1,7 +1,9 @@
 // Elementwise ops: values at known points, gradients against finite
 // differences (float64, several shapes, broadcasting, non-contiguous inputs),
 // double backward, PyTorch's conventions at kinks, and type promotion.
+#include <cmath>
 #include <limits>
+#include <string>
 
 #include "test_util.h"
 
@@ -572,6 +574,98 @@ TEST(Elementwise, PowOfANumberIsPowBackward2) {
   mul_(x, 2.0);
   expect_error([&] { autograd::backward({z}, {ones({2})}, false, false); },
                "which is output 0 of MulBackward0, is at version 1; expected version 0 instead.");
+}
+
+// The sign of each value, -0 apart from +0; NaN as NaN.
+std::vector<std::string> signs_of(const Tensor& t) {
+  std::vector<std::string> out;
+  for (double v : test::values_of(t))
+    out.push_back(std::isnan(v) ? "nan" : v == 0 ? (std::signbit(v) ? "-0" : "+0") : v < 0 ? "-" : "+");
+  return out;
+}
+
+// PyTorch 1.13's elu_backward at a NaN input: its vectorised loop (chunks of 16 float32 or 8
+// float64 values of each contiguous row) gives NaN, its scalar tail the plain gradient (live run
+// s101005-225). Values from PyTorch 1.13; elu_double_backward multiplies by x < 0, so it is 0 at 0
+// and NaN where the first gradient is.
+TEST(Elementwise, EluGradientAtNanFollowsPyTorchsLoops) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> v(24);
+  for (int i = 0; i < 24; ++i) v[i] = -2 + 4.0 * i / 23;
+  v[10] = v[20] = nan;
+  const Tensor x = make(v, {24}, DType::Float32, true);
+  const Tensor g = autograd::grad({elu(x, 0.5)}, {x}, {ones({24})}, true, true, false)[0];
+  std::vector<double> gv = test::values_of(g);
+  EXPECT_TRUE(std::isnan(gv[10]));
+  EXPECT_EQ(gv[20], 1);
+  const std::vector<double> second = test::values_of(autograd::grad({sum(g)}, {x}, {}, false, false, false)[0]);
+  EXPECT_TRUE(std::isnan(second[10]));
+  EXPECT_EQ(second[20], 0);
+  EXPECT_NEAR(second[0], 0.0676676407456398, 1e-7);
+
+  std::vector<double> d(10);
+  for (int i = 0; i < 10; ++i) d[i] = -2 + 4.0 * i / 9;
+  d[3] = d[9] = nan;
+  const Tensor xd = make(d, {10}, DType::Float64, true);
+  gv = test::values_of(autograd::grad({elu(xd)}, {xd}, {ones({10}, DType::Float64)}, false, false, false)[0]);
+  EXPECT_TRUE(std::isnan(gv[3]));
+  EXPECT_EQ(gv[9], 1);
+
+  // Rows of 20 (the gradient is one row expanded): 16 vectorised, 4 scalar in each.
+  std::vector<double> r(60, -1);
+  r[17] = r[25] = nan;
+  const Tensor xr = make(r, {3, 20}, DType::Float32, true);
+  gv = test::values_of(autograd::grad({elu(xr)}, {xr}, {expand(ones({20}), {3, 20})}, false, false, false)[0]);
+  EXPECT_EQ(gv[17], 1);
+  EXPECT_TRUE(std::isnan(gv[25]));
+
+  // A transposed input is computed in memory order; a strided one by the scalar loop only.
+  std::vector<double> t(20, 1);
+  t[13] = t[5] = nan;  // memory positions of (1, 3) and (1, 1) of the (4, 5) transpose
+  const Tensor xt = transpose(make(t, {5, 4}), 0, 1).detach().set_requires_grad(true);
+  gv = test::values_of(autograd::grad({elu(xt)}, {xt}, {ones_like(xt)}, false, false, false)[0]);
+  EXPECT_TRUE(std::isnan(gv[1 * 5 + 3]));
+  EXPECT_TRUE(std::isnan(gv[1 * 5 + 1]));
+  std::vector<double> st(60, 1);
+  st[0] = nan;
+  const Tensor xs = slice(make(st, {60}), 0, 0, 60, 2).detach().set_requires_grad(true);
+  gv = test::values_of(autograd::grad({elu(xs)}, {xs}, {ones({30})}, false, false, false)[0]);
+  EXPECT_EQ(gv[0], 1);
+
+  // elu_double_backward's factor x < 0: 0 at 0 and -0 (PyTorch 1.13: [0, 0, 0.1839, 0]).
+  const Tensor x0 = make({0.0, -0.0, -1, 2}, {4}, DType::Float32, true);
+  const Tensor g0 = autograd::grad({elu(x0, 0.5)}, {x0}, {ones({4})}, true, true, false)[0];
+  const Tensor s0 = autograd::grad({sum(g0)}, {x0}, {}, true, true, false)[0];
+  EXPECT_EQ(s0.grad_fn()->name(), "MulBackward0");
+  expect_values(s0, {0, 0, 0.18393972, 0});
+}
+
+// PyTorch 1.13 hands gelu of a contiguous float32 tensor of more than one element to oneDNN,
+// whose S + S * erf(x/√2) is +0 at -0 and far left, and whose backward factor
+// (0.5 + T) + 0.5 erf(x/√2) is +0 at -8 (live run s106004-533). Other layouts, one element and
+// float64 take PyTorch's own loop: -0, and a tiny gradient. Values from PyTorch 1.13.
+TEST(Elementwise, GeluZerosAsPyTorchsKernels) {
+  const Tensor x = make({-0.0, -10, -8, 1.5}, {4}, DType::Float32, true);
+  const Tensor y = gelu(x);
+  EXPECT_EQ(signs_of(y), (std::vector<std::string>{"+0", "+0", "+0", "+"}));
+  EXPECT_NEAR(test::values_of(y)[3], 1.3997890949249268, 1e-6);
+  const Tensor g = autograd::grad({y}, {x}, {make({1, 1, -1, 1}, {4})}, false, false, false)[0];
+  EXPECT_EQ(signs_of(g), (std::vector<std::string>{"+", "+0", "-0", "+"}));
+  expect_values(g, {0.5, 0, 0, 1.1274691820144653});
+
+  const Tensor xt = transpose(make({-0.0, -8, -10, 1.5}, {2, 2}), 0, 1).detach().set_requires_grad(true);
+  const Tensor yt = gelu(xt);
+  EXPECT_EQ(signs_of(yt), (std::vector<std::string>{"-0", "-0", "-0", "+"}));
+  const Tensor gt_ = autograd::grad({yt}, {xt}, {make({1, -1, 1, 1}, {2, 2})}, false, false, false)[0];
+  const std::vector<double> gtv = test::values_of(gt_);
+  EXPECT_NEAR(gtv[1], 7.694599251752704e-22, 1e-27);
+  EXPECT_NEAR(gtv[2], -4.041816929973088e-14, 1e-19);
+
+  EXPECT_EQ(signs_of(gelu(make({-0.0}, {1}))), (std::vector<std::string>{"-0"}));
+  const Tensor xd = make({-0.0, -10, -8, 1.5}, {4}, DType::Float64, true);
+  EXPECT_EQ(signs_of(gelu(xd)), (std::vector<std::string>{"-0", "-0", "-", "+"}));
+  const Tensor gd = autograd::grad({gelu(xd)}, {xd}, {make({1, 1, -1, 1}, {4}, DType::Float64)}, false, false, false)[0];
+  EXPECT_NEAR(test::values_of(gd)[2], 3.9807546004751306e-14, 1e-27);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
+#include "kernels/vector_rows.h"
 
 namespace gradlab {
 
@@ -87,6 +88,32 @@ template <typename T>
 T relu_of(T x) {
   if constexpr (std::is_floating_point_v<T>) return (std::signbit(x) && x != 0 && x == x) ? T(0) : x;
   else return x < 0 ? T(0) : x;
+}
+
+// The elements x is NaN at that PyTorch's kernel over (grad, x) computes in its vectorised
+// loop (kernels/vector_rows.h): `at` is true there, `nan` (x's dtype) NaN there and 0 elsewhere.
+// Both undefined when there is no such element.
+struct VectorisedNan {
+  Tensor at, nan;
+};
+VectorisedNan nan_in_vector_loop(const Tensor& grad, const Tensor& x) {
+  if (!is_floating(x.dtype())) return {};
+  const std::vector<uint8_t> flags = kernels::vectorised_elements(x.shape(), {&grad, &x}, itemsize(x.dtype()));
+  if (!kernels::any_vectorised(flags)) return {};
+  NoGradGuard no_grad;
+  const Tensor cx = contiguous(x);
+  VectorisedNan r{zeros(x.shape(), DType::Bool), zeros(x.shape(), x.dtype())};
+  bool any = false;
+  GL_DISPATCH_FLOAT(x.dtype(), T, {
+    const T* px = cx.data_ptr<T>();
+    kernels::bool_t* at = r.at.data_ptr<kernels::bool_t>();
+    T* nan = r.nan.data_ptr<T>();
+    for (size_t i = 0; i < flags.size(); ++i) {
+      at[i] = flags[i] && std::isnan(px[i]);
+      if (at[i]) nan[i] = px[i], any = true;
+    }
+  });
+  return any ? r : VectorisedNan{};
 }
 
 // Activations PyTorch 1.13 implements only for floating dtypes, named by their CPU kernel.
@@ -264,15 +291,34 @@ Tensor leaky_relu(const Tensor& a, double slope) {
   return out;
 }
 
+// PyTorch 1.13 as built with oneDNN (Debian's, the wheels) hands gelu of a contiguous float32
+// tensor of more than one element to oneDNN's gelu_erf, forward and backward (use_mkldnn in
+// Activation.cpp). Its order of operations makes other zeros: the forward is S + S * erf(x/√2)
+// with S = x/2, so gelu(-0.) and gelu(-10.) are +0 (PyTorch's own loop, other tensors and
+// float64: -0; live run s106004-533), and the backward's factor (0.5 + T) + 0.5 erf(x/√2), with
+// T = x/√(2π) exp(-x²/2) lost against 0.5, is +0 where erf rounds to -1 (-8: 0, not -4e-14).
+// Its erf is a polynomial approximation, within 1e-4 of libm's.
+bool gelu_by_onednn(const Tensor& a) { return a.dtype() == DType::Float32 && a.is_contiguous() && a.numel() > 1; }
+
 Tensor gelu(const Tensor& a) {
   check_floating(a, "GeluKernelImpl");
-  Tensor out = map_float(a, [](auto x) {
+  const bool onednn = gelu_by_onednn(a);
+  Tensor out = onednn ? map_float(a, [](auto x) {
+    using T = decltype(x);
+    const T v = x * T(M_SQRT1_2), half_x = v * T(M_SQRT1_2);
+    return half_x + half_x * std::erf(v);
+  }) : map_float(a, [](auto x) {
     using T = decltype(x);
     return x * T(0.5) * (T(1) + std::erf(x * T(M_SQRT1_2)));
   });
   // d gelu(a) = grad * (Phi(a) + a * phi(a))
-  record("GeluBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
+  record("GeluBackward0", {out}, {a}, {a}, [onednn](const BackwardContext& c) {
     const Tensor& x = c.saved[0];
+    if (onednn) {  // R = x/√2: (R/√π exp(-R²) + 0.5) + 0.5 erf(R)
+      const Tensor r = mul(x, M_SQRT1_2);
+      const Tensor t = mul(mul(r, 1.0 / std::sqrt(M_PI)), exp(neg(mul(r, r))));
+      return variable_list{mul(c.grad(), add(add(t, 0.5), mul(erf(r), 0.5)))};
+    }
     const Tensor cdf = mul(add(erf(mul(x, M_SQRT1_2)), 1.0), 0.5);
     const Tensor pdf = mul(exp(mul(mul(x, x), -0.5)), 1.0 / std::sqrt(2.0 * M_PI));
     return variable_list{mul(c.grad(), add(cdf, mul(x, pdf)))};
@@ -296,6 +342,40 @@ Tensor silu(const Tensor& a) {
   return out;
 }
 
+namespace {
+
+// PyTorch's elu_backward(grad, x) (scale 1, not is_result): (grad * alpha) * exp(x) where x <= 0,
+// grad elsewhere. Its scalar loop tests x <= 0, so a NaN input takes the plain grad (0 for a
+// zero grad, not NaN); its vectorised loop tests x > 0 for the plain grad, so a NaN it
+// computes gets exp's branch, NaN (live run s101005-225). exp reads only the inputs it
+// selects: exp(inf) in the unselected branch made 0 * inf = NaN (s110006-553).
+Tensor elu_backward(const Tensor& grad, const Tensor& x, double alpha) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    Tensor takes_exp = le(x, num(0));
+    Tensor exp_input = where(takes_exp, x, zeros_like(x));
+    const VectorisedNan vectorised = nan_in_vector_loop(grad, x);
+    if (vectorised.at.defined()) {
+      takes_exp = where(vectorised.at, vectorised.at, takes_exp);
+      exp_input = add(exp_input, vectorised.nan);
+    }
+    out = where(takes_exp, mul(mul(grad, alpha), exp(exp_input)), grad);
+  }
+  // PyTorch's derivatives: for grad, elu_backward again; for x, elu_double_backward,
+  // elu_backward(gg * grad, x) * (x < 0): 0 at x = 0 and at inf, NaN where the first is.
+  record("EluBackwardBackward0", {out}, {grad, x}, {grad, x}, [alpha](const BackwardContext& c) {
+    const Tensor& g = c.saved[0];
+    const Tensor& x = c.saved[1];
+    return variable_list{c.needs(0) ? elu_backward(c.grad(), x, alpha) : Tensor(),
+                         c.needs(1) ? mul(elu_backward(mul(c.grad(), g), x, alpha), mask_as(lt(x, num(0)), x))
+                                    : Tensor()};
+  });
+  return out;
+}
+
+}  // namespace
+
 Tensor elu(const Tensor& a, double alpha) {
   check_floating(a, "elu_cpu");
   // exp(x) - 1 rather than expm1, as PyTorch's kernel: elu(-0.) is +0. and tiny inputs round alike.
@@ -303,15 +383,8 @@ Tensor elu(const Tensor& a, double alpha) {
     using T = decltype(x);
     return x > 0 ? x : static_cast<T>(alpha) * (std::exp(x) - T(1));
   });
-  // d elu(a) = grad * alpha * exp(a) where a <= 0, grad elsewhere: PyTorch's elu_backward
-  // tests a <= 0, so a NaN input takes the plain grad (0 for a zero grad, not NaN). exp reads
-  // only the nonpositive inputs (0 elsewhere): exp(inf) in the unselected branch made the
-  // double backward 0 * inf = NaN where PyTorch's elu_double_backward gives 0 (s110006-553).
   record("EluBackward0", {out}, {a}, {a}, [alpha](const BackwardContext& c) {
-    const Tensor& x = c.saved[0];
-    const Tensor nonpositive = le(x, num(0));
-    const Tensor negative_part = where(nonpositive, x, zeros_like(x));
-    return variable_list{where(nonpositive, mul(c.grad(), mul(exp(negative_part), alpha)), c.grad())};
+    return variable_list{elu_backward(c.grad(), c.saved[0], alpha)};
   });
   return out;
 }
