@@ -484,5 +484,33 @@ TEST(InPlace, ModifiedSavedViewIsNamedByItsRebuiltHistory) {
                "which is output 0 of AsStridedBackward0, is at version 1; expected version 0 instead.");
 }
 
+// An operand that is a non-dense view of self (a column, an expanded column) passes PyTorch
+// 1.13's overlap check, and its kernel reads values it has already written: element by element
+// in self's memory order, except that a vectorised chunk of 16 float32 values reads all its
+// inputs first and a single value is read once at the row's start (live run s102000-83).
+// Values from PyTorch 1.13.
+TEST(InPlace, AViewOfSelfIsReadAsItIsWritten) {
+  const Tensor v0 = make({0.0, -1.27, 3.0, -0.27, 0.01, -1.88, 1.91, 2.85, -2.81}, {3, 3});
+  div_(v0, select(v0, -1, 1));
+  expect_values(v0, {-0.0, -127.0, 1.05263162, 0.00212598429, 1.0, -0.659649134, -0.0150393695, 2.8499999,
+                     -0.985964954});
+  auto tail_of_row0 = [](const Tensor& x) {
+    const std::vector<double> v = test::values_of(x);
+    return std::vector<double>(v.begin() + 14, v.begin() + 20);
+  };
+  Tensor x = reshape(arange(2, 62, 1), {3, 20});
+  add_(x, slice(x, 1, 17, 18), 1);
+  EXPECT_EQ(tail_of_row0(x), (std::vector<double>{35, 36, 37, 38, 58, 59}));
+  x = reshape(arange(2, 62, 1), {3, 20});
+  sub_(x, slice(x, 1, 17, 18), 2);
+  EXPECT_EQ(tail_of_row0(x), (std::vector<double>{-22, -21, -20, -19, 58, 59}));
+  x = reshape(arange(2, 62, 1), {3, 20});
+  mul_(x, slice(x, 1, 1, 2));
+  EXPECT_EQ(tail_of_row0(x), (std::vector<double>{48, 51, 162, 171, 180, 189}));
+  x = transpose(reshape(arange(1, 10, 1), {3, 3}), 0, 1);
+  div_(x, select(x, 0, 0));
+  expect_values(x, {1, 1, 1, 2, 5, 8, 3, 6, 9});
+}
+
 }  // namespace
 }  // namespace gradlab
