@@ -542,6 +542,13 @@ TEST(Elementwise, SignedZeroTiesFollowPyTorchsLoops) {
   EXPECT_TRUE(
       negative_zeros(minimum(zeros({4, 1, 5}, DType::Float64), filled({1, 3, 5}, -0.0, DType::Float64))).empty());
   EXPECT_EQ(negative_zeros(minimum(zeros({20}, DType::Float64), filled({}, -0.0, DType::Float64))).size(), 16u);
+  // Transposed operands go in memory order: the first 48 of its 60 values, j < 16 of (3, 20).
+  std::vector<int64_t> memory_order;
+  for (int64_t i = 0; i < 3; ++i)
+    for (int64_t j = 0; j < 16; ++j) memory_order.push_back(i * 20 + j);
+  const Tensor zeros_t = transpose(zeros({20, 3}), 0, 1);
+  const Tensor negative_t = transpose(filled({20, 3}, -0.0, DType::Float32), 0, 1);
+  EXPECT_EQ(negative_zeros(minimum(zeros_t, negative_t)), memory_order);
 }
 
 // elu's double backward at +inf is 0, as PyTorch's elu_double_backward (its unselected

@@ -9,6 +9,7 @@
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
 #include "kernels/loops.h"
+#include "kernels/vector_rows.h"
 #include "ops/scalar_path.h"
 #include "ops/sub_check.h"
 
@@ -107,38 +108,25 @@ T pow_by_number(T x, T e) {
 // Bool ** bool has no kernel in PyTorch; a bool raised to an integer is int64 by promotion.
 void check_pow_dtype(DType dt) { GL_CHECK(dt != DType::Bool, "\"pow\" not implemented for 'Bool'"); }
 
-// maximum/minimum on a tie of +0. and -0.: PyTorch's scalar loop keeps a, its AVX2 loop (chunks of
-// two vectors: 16 float32 or 8 float64 values) takes b. That loop runs over TensorIterator's
-// innermost dim after coalescing (size-1 dims dropped, neighbours merged while every operand's
-// strides continue), when there both inputs are contiguous or one is a single value; the tail of
-// each such row is scalar. Redoes those places of a contiguous out, so the sign of zero follows
-// PyTorch's kernel, broadcast operands too (live runs s98007-216, s99001-830).
+// maximum/minimum on a tie of +0. and -0.: PyTorch's scalar loop keeps a, its AVX2 loop takes b.
+// Redoes the ties its vectorised loop computes (kernels/vector_rows.h), so the sign of zero
+// follows PyTorch's kernel, broadcast operands too (live runs s98007-216, s99001-830).
 void ties_as_vectorised_kernel(const Tensor& out, const Tensor& a, const Tensor& b) {
-  if (!is_floating(out.dtype()) || !out.is_contiguous() || out.numel() == 0) return;
+  if (!is_floating(out.dtype()) || out.numel() == 0) return;
   const Tensor ca = kernels::cast_nograd(a, out.dtype()), cb = kernels::cast_nograd(b, out.dtype());
   const Shape& shape = out.shape();
+  const std::vector<uint8_t> vectorised = kernels::vectorised_elements(shape, {&ca, &cb}, itemsize(out.dtype()));
+  if (!kernels::any_vectorised(vectorised)) return;
   const Shape sa = kernels::broadcast_strides(ca, shape), sb = kernels::broadcast_strides(cb, shape);
-  int64_t inner = 1, ia = 0, ib = 0;
-  bool started = false;
-  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
-    if (shape[d] == 1) continue;
-    if (started && (sa[d] != ia * inner || sb[d] != ib * inner)) break;  // out is contiguous: it continues
-    if (!started) ia = sa[d], ib = sb[d], started = true;
-    inner *= shape[d];
-  }
-  const bool vector_loop = (ia == 1 || ia == 0) && (ib == 1 || ib == 0) && !(ia == 0 && ib == 0);
-  if (!vector_loop) return;
   GL_DISPATCH_FLOAT(out.dtype(), T, {
-    const int64_t chunk = 2 * static_cast<int64_t>(32 / sizeof(T));
-    const int64_t vectorised = inner / chunk * chunk;
     T* po = out.data_ptr<T>();
     const T* pa = ca.data_ptr<T>();
     const T* pb = cb.data_ptr<T>();
-    int64_t i = 0;
-    kernels::for_each_offset<2>(shape, {sa.data(), sb.data()}, [&](const std::array<int64_t, 2>& o) {
-      if (i % inner < vectorised && pa[o[0]] == pb[o[1]]) po[i] = pb[o[1]];
-      ++i;
-    });
+    size_t i = 0;
+    kernels::for_each_offset<3>(shape, {out.strides().data(), sa.data(), sb.data()},
+                                [&](const std::array<int64_t, 3>& o) {
+                                  if (vectorised[i++] && pa[o[1]] == pb[o[2]]) po[o[0]] = pb[o[2]];
+                                });
   });
 }
 
