@@ -675,5 +675,22 @@ TEST(Elementwise, GeluZerosAsPyTorchsKernels) {
   EXPECT_NEAR(test::values_of(gd)[2], 3.9807546004751306e-14, 1e-27);
 }
 
+// oneDNN's gelu_erf approximates erf; Gradlab follows it operation for operation, so float32
+// values of two or more contiguous elements are PyTorch's to the bit (gelu(-3) is 4e-5 from
+// libm's; live run s120014-322), and one element takes libm's as PyTorch's own loop. The second
+// derivative is PyTorch's gelu_double_backward. Values from PyTorch 1.13.
+TEST(Elementwise, GeluValuesAsPyTorchsOneDnn) {
+  const Tensor x = make({-3, -3.6754, 0.5, 1.04994953}, {4}, DType::Float32, true);
+  const Tensor y = gelu(x);
+  EXPECT_EQ(test::values_of(y), (std::vector<double>{-0.004049867391586304, -0.0004364987835288048,
+                                                     0.3457311987876892, 0.8957427144050598}));
+  const Tensor g = autograd::grad({y}, {x}, {ones({4})}, true, true, false)[0];
+  EXPECT_EQ(test::values_of(g), (std::vector<double>{-0.011945605278015137, -0.001590728759765625,
+                                                     0.867495059967041, 1.0945067405700684}));
+  expect_values(autograd::grad({sum(g)}, {x}, {}, false, false, false)[0],
+                {-0.0310229379683733, -0.00535283237695694, 0.6161143183708191, 0.2063545286655426});
+  EXPECT_EQ(test::values_of(gelu(make({-3.6754}, {1}))), (std::vector<double>{-0.0004363892658147961}));
+}
+
 }  // namespace
 }  // namespace gradlab

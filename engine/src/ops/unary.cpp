@@ -12,6 +12,7 @@
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
 #include "kernels/vector_rows.h"
+#include "ops/floating_check.h"
 
 namespace gradlab {
 
@@ -71,17 +72,6 @@ Tensor flat_in_x_backward(const char* name, const Tensor& grad, const Tensor& x,
 }
 Tensor num(double v) { return scalar_tensor(v, DType::Float64, true); }
 
-// Internal erf with its own backward, used by gelu so gelu has higher derivatives.
-Tensor erf(const Tensor& a) {
-  Tensor out = map_float(a, [](auto x) { return std::erf(x); });
-  // d erf(x) = grad * 2/sqrt(pi) * exp(-x^2)
-  record("ErfBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
-    const Tensor& x = c.saved[0];
-    return variable_list{mul(c.grad(), mul(exp(neg(mul(x, x))), 2.0 / std::sqrt(M_PI)))};
-  });
-  return out;
-}
-
 // A negative float is tested on its sign bit (and is neither -0. nor NaN): clang folds a comparison
 // with 0 into WebAssembly's f32.max, which turns relu(-0.) into +0.
 template <typename T>
@@ -116,12 +106,12 @@ VectorisedNan nan_in_vector_loop(const Tensor& grad, const Tensor& x) {
   return any ? r : VectorisedNan{};
 }
 
+}  // namespace
+
 // Activations PyTorch 1.13 implements only for floating dtypes, named by their CPU kernel.
 void check_floating(const Tensor& a, const char* kernel) {
   GL_CHECK(is_floating(a.dtype()), "\"", kernel, "\" not implemented for '", scalar_type_name(a.dtype()), "'");
 }
-
-}  // namespace
 
 Tensor neg(const Tensor& a) {
   GL_CHECK(a.dtype() != DType::Bool,
@@ -287,41 +277,6 @@ Tensor leaky_relu(const Tensor& a, double slope) {
                                               const Tensor pos = mask_as(gt(x, num(0)), g);
                                               return mul(g, add(mul(pos, 1.0 - slope), slope));
                                             })};
-  });
-  return out;
-}
-
-// PyTorch 1.13 as built with oneDNN (Debian's, the wheels) hands gelu of a contiguous float32
-// tensor of more than one element to oneDNN's gelu_erf, forward and backward (use_mkldnn in
-// Activation.cpp). Its order of operations makes other zeros: the forward is S + S * erf(x/√2)
-// with S = x/2, so gelu(-0.) and gelu(-10.) are +0 (PyTorch's own loop, other tensors and
-// float64: -0; live run s106004-533), and the backward's factor (0.5 + T) + 0.5 erf(x/√2), with
-// T = x/√(2π) exp(-x²/2) lost against 0.5, is +0 where erf rounds to -1 (-8: 0, not -4e-14).
-// Its erf is a polynomial approximation, within 1e-4 of libm's.
-bool gelu_by_onednn(const Tensor& a) { return a.dtype() == DType::Float32 && a.is_contiguous() && a.numel() > 1; }
-
-Tensor gelu(const Tensor& a) {
-  check_floating(a, "GeluKernelImpl");
-  const bool onednn = gelu_by_onednn(a);
-  Tensor out = onednn ? map_float(a, [](auto x) {
-    using T = decltype(x);
-    const T v = x * T(M_SQRT1_2), half_x = v * T(M_SQRT1_2);
-    return half_x + half_x * std::erf(v);
-  }) : map_float(a, [](auto x) {
-    using T = decltype(x);
-    return x * T(0.5) * (T(1) + std::erf(x * T(M_SQRT1_2)));
-  });
-  // d gelu(a) = grad * (Phi(a) + a * phi(a))
-  record("GeluBackward0", {out}, {a}, {a}, [onednn](const BackwardContext& c) {
-    const Tensor& x = c.saved[0];
-    if (onednn) {  // R = x/√2: (R/√π exp(-R²) + 0.5) + 0.5 erf(R)
-      const Tensor r = mul(x, M_SQRT1_2);
-      const Tensor t = mul(mul(r, 1.0 / std::sqrt(M_PI)), exp(neg(mul(r, r))));
-      return variable_list{mul(c.grad(), add(add(t, 0.5), mul(erf(r), 0.5)))};
-    }
-    const Tensor cdf = mul(add(erf(mul(x, M_SQRT1_2)), 1.0), 0.5);
-    const Tensor pdf = mul(exp(mul(mul(x, x), -0.5)), 1.0 / std::sqrt(2.0 * M_PI));
-    return variable_list{mul(c.grad(), add(cdf, mul(x, pdf)))};
   });
   return out;
 }
