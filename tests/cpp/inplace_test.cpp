@@ -512,5 +512,21 @@ TEST(InPlace, AViewOfSelfIsReadAsItIsWritten) {
   expect_values(x, {1, 1, 1, 2, 5, 8, 3, 6, 9});
 }
 
+// A view whose base changed in place and was then detached in place gets PyTorch's
+// AsStridedBackward0 all the same, with no next edge: backward through it reaches nothing
+// (live run s122025-376).
+TEST(InPlace, ViewOfADetachedBaseStillRebuildsItsHistory) {
+  const Tensor v0 = ones({4, 3}, DType::Float32).set_requires_grad(true);
+  Tensor v1 = std(v0, {0});
+  const Tensor v4 = narrow(v1, -1, 0, 3);
+  add_(v1, 0.1);
+  v1.detach_();
+  ASSERT_TRUE(v4.grad_fn());
+  EXPECT_EQ(v4.grad_fn()->name(), "AsStridedBackward0");
+  EXPECT_TRUE(v4.requires_grad());
+  autograd::backward({sum(v4)}, {Tensor()}, false, false);
+  EXPECT_FALSE(v0.grad().defined());
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -124,7 +124,20 @@ void Tensor::refresh_view_history() const {
   }
   impl_->view_version = version();
   const Tensor base(impl_->view_base);
-  if (!base.requires_grad()) return;
+  if (!base.requires_grad()) {
+    // A view that had a history gets the new one even when its base no longer needs a gradient
+    // (detached in place since): PyTorch's AsStridedBackward0 then has no next edge, and the
+    // gradient stops there (live run s122025-376).
+    if (impl_->grad_fn) {
+      auto node = std::make_shared<FunctionNode>("AsStridedBackward0", [](const BackwardContext&) {
+        return variable_list{Tensor()};
+      }, 1);
+      node->add_input(base);
+      impl_->grad_fn = node;
+      impl_->output_nr = 0;
+    }
+    return;
+  }
   AutoGradMode enable(true);  // grad_fn() may be read under no_grad
   record_as_strided(*this, base, base_indices(base, *this));
 }
