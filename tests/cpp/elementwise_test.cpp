@@ -501,6 +501,24 @@ TEST(Elementwise, GradientsAtNaNZeroAndInfinity) {
   exact(grad_of(z, pow(z, make({0.5}, {}, DType::Float64))), {INFINITY, INFINITY});
 }
 
+// The gradient of add/sub's second operand is PyTorch's maybe_multiply(grad, alpha) and
+// maybe_multiply(-grad, alpha): under create_graph its node is MulBackward1 (a product by a
+// number inside a formula) or, for sub with alpha 1, NegBackward0 (live run s122032-250).
+TEST(Elementwise, AlphaGradientNodesAsPyTorch) {
+  const Tensor a = make({1, 2}, {2}, DType::Float32, true);
+  const Tensor b = make({3, 4}, {2}, DType::Float32, true);
+  const Tensor go = make({1, 1}, {2}, DType::Float32, true);
+  auto grad_of_b = [&](const Tensor& y) { return autograd::grad({y}, {b}, {go}, true, true, false)[0]; };
+  EXPECT_EQ(grad_of_b(sub(a, b)).grad_fn()->name(), "NegBackward0");
+  const Tensor sub2 = grad_of_b(sub(a, b, 2));
+  EXPECT_EQ(sub2.grad_fn()->name(), "MulBackward1");
+  expect_values(sub2, {-2, -2});
+  const Tensor add2 = grad_of_b(add(a, b, 2));
+  EXPECT_EQ(add2.grad_fn()->name(), "MulBackward1");
+  expect_values(autograd::grad({sum(add2)}, {go}, {}, false, true, false)[0], {2, 2});
+  EXPECT_FALSE(grad_of_b(add(a, b)).grad_fn());
+}
+
 // The divisor's gradient is PyTorch's -grad * ((a / b) / b): MulBackward0 under create_graph
 // (live run s97007-360), values from PyTorch 1.13.
 TEST(Elementwise, DivisorGradientNodeAsPyTorch) {

@@ -3,6 +3,7 @@
 // of them in FunctionNode (sum_to), so the rules here are written per element.
 #include <cmath>
 
+#include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
@@ -138,6 +139,20 @@ Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other
   return where(is_max ? lt(self, other) : gt(self, other), zero, shared);
 }
 
+// A gradient times a number inside a derivative formula: PyTorch's mul(Tensor, Scalar), whose node
+// is MulBackward1 (a number from the user is a wrapped tensor, MulBackward0; live run s122032-250).
+Tensor mul_by_scalar(const Tensor& a, double s) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = mul(a, s);
+  }
+  record("MulBackward1", {out}, {a}, {}, [s](const BackwardContext& c) {
+    return variable_list{mul_by_scalar(c.grad(), s)};
+  });
+  return out;
+}
+
 }  // namespace
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
@@ -147,9 +162,9 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [alpha](auto x, auto y) { return x || (alpha != 0.0 && y); })
                : alpha == 1.0    ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
                                  : add_scaled(a, b, dt, alpha);
-  // d(a + alpha*b) = grad, alpha*grad
+  // d(a + alpha*b) = grad, alpha*grad (PyTorch's maybe_multiply: the grad itself when alpha is 1)
   record("AddBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
-    return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul(c.grad(), alpha)) : Tensor()};
+    return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul_by_scalar(c.grad(), alpha)) : Tensor()};
   });
   return out;
 }
@@ -159,9 +174,11 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);
   check_alpha(dt, alpha);
   Tensor out = add_scaled(a, b, dt, -alpha);
-  // d(a - alpha*b) = grad, -alpha*grad
+  // d(a - alpha*b) = grad, (-grad)*alpha: PyTorch's maybe_multiply(-grad, alpha), NegBackward0
+  // alone when alpha is 1
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
-    return variable_list{c.grad(), c.needs(1) ? mul(c.grad(), -alpha) : Tensor()};
+    if (!c.needs(1)) return variable_list{c.grad(), Tensor()};
+    return variable_list{c.grad(), alpha == 1.0 ? neg(c.grad()) : mul_by_scalar(neg(c.grad()), alpha)};
   });
   return out;
 }
