@@ -528,5 +528,21 @@ TEST(InPlace, ViewOfADetachedBaseStillRebuildsItsHistory) {
   EXPECT_FALSE(v0.grad().defined());
 }
 
+// matmul of a vector by a matrix ends in PyTorch's in-place squeeze_, so its result starts at
+// version 1 and a saved-tensor message counts from there (live run s122063-73).
+TEST(InPlace, VectorTimesMatrixStartsAtVersionOne) {
+  const Tensor x = make({1, 2, 3, 4}, {4}, DType::Float32, true);
+  const Tensor w = make({1, 0, 0, 1, 1, 0, 0, 1}, {2, 4});
+  EXPECT_EQ(matmul(x, t(w)).version(), 1u);
+  EXPECT_EQ(linear(x, w, make({1, 1}, {2})).version(), 2u);
+  EXPECT_EQ(matmul(make({1, 2, 3, 4, 5, 6, 7, 8}, {2, 4}), x).version(), 0u);
+  const Tensor y = linear(x, w, Tensor());
+  const Tensor m = minimum(y, make({0.5}, {}));
+  uniform_(y, 0, 1);
+  div_(y, 1.0);
+  expect_error([&] { autograd::backward({sum(m)}, {Tensor()}, true, false); },
+               "which is output 0 of DivBackward0, is at version 3; expected version 1 instead.");
+}
+
 }  // namespace
 }  // namespace gradlab
