@@ -501,6 +501,22 @@ TEST(Elementwise, GradientsAtNaNZeroAndInfinity) {
   exact(grad_of(z, pow(z, make({0.5}, {}, DType::Float64))), {INFINITY, INFINITY});
 }
 
+// maximum/minimum's gradients are PyTorch's where(self == other, grad / 2, grad).masked_fill_(...):
+// MaskedFillBackward0 under create_graph (live run s121013-454); values from PyTorch 1.13.
+TEST(Elementwise, ExtremumGradientNodesAsPyTorch) {
+  const Tensor a = make({1, 2, 3}, {3}, DType::Float32, true);
+  const Tensor b = make({2, 2, 1}, {3}, DType::Float32, true);
+  const Tensor go = make({1, 1, 1}, {3}, DType::Float32, true);
+  const variable_list gmax = autograd::grad({maximum(a, b)}, {a, b}, {go}, true, true, false);
+  EXPECT_EQ(gmax[0].grad_fn()->name(), "MaskedFillBackward0");
+  expect_values(gmax[0], {0, 0.5, 1});
+  expect_values(gmax[1], {1, 0.5, 0});
+  const variable_list gmin = autograd::grad({minimum(a, b)}, {a, b}, {go}, true, true, false);
+  EXPECT_EQ(gmin[1].grad_fn()->name(), "MaskedFillBackward0");
+  expect_values(gmin[0], {1, 0.5, 0});
+  expect_values(gmin[1], {0, 0.5, 1});
+}
+
 // The gradient of add/sub's second operand is PyTorch's maybe_multiply(grad, alpha) and
 // maybe_multiply(-grad, alpha): under create_graph its node is MulBackward1 (a product by a
 // number inside a formula) or, for sub with alpha 1, NegBackward0 (live run s122032-250).

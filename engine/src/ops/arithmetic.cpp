@@ -7,6 +7,7 @@
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/indexing.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
 #include "kernels/loops.h"
@@ -135,10 +136,11 @@ void ties_as_vectorised_kernel(const Tensor& out, const Tensor& a, const Tensor&
 
 // The gradient of maximum (is_max) or minimum for the first operand: the whole gradient, half on
 // ties, none where the other operand wins. A NaN on either side compares unequal, so both get it.
+// PyTorch's formula, where(self == other, grad / 2, grad).masked_fill_(other wins, 0), so under
+// create_graph it ends in MaskedFillBackward0 (live run s121013-454).
 Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other, bool is_max) {
-  const Tensor zero = zeros_like(grad);
   const Tensor shared = where(eq(self, other), mul(grad, 0.5), grad);
-  return where(is_max ? lt(self, other) : gt(self, other), zero, shared);
+  return masked_fill(shared, is_max ? lt(self, other) : gt(self, other), 0.0);
 }
 
 // A gradient times a number inside a derivative formula: PyTorch's mul(Tensor, Scalar), whose node
