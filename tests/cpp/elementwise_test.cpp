@@ -517,6 +517,17 @@ TEST(Elementwise, ExtremumGradientNodesAsPyTorch) {
   expect_values(gmin[1], {0, 0.5, 1});
 }
 
+// add/sub check the shapes before the alpha (PyTorch's meta function builds its TensorIterator
+// first; sub's bool check comes before both); live run s121001-579, messages from PyTorch 1.13.
+TEST(Elementwise, ShapesBeforeAlpha) {
+  const Tensor a = make({1, 2}, {2}, DType::Int64), b = make({1, 2, 3}, {3}, DType::Int64);
+  const char* sizes = "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0";
+  expect_error([&] { sub(a, b, 0.5); }, sizes);
+  expect_error([&] { add(a, b, 0.5); }, sizes);
+  expect_error([&] { sub(make({1, 0}, {2}, DType::Bool), make({1, 0, 1}, {3}, DType::Bool), 0.5); },
+               "Subtraction, the `-` operator, with two bool tensors is not supported.");
+}
+
 // The gradient of add/sub's second operand is PyTorch's maybe_multiply(grad, alpha) and
 // maybe_multiply(-grad, alpha): under create_graph its node is MulBackward1 (a product by a
 // number inside a formula) or, for sub with alpha 1, NegBackward0 (live run s122032-250).
