@@ -528,6 +528,20 @@ TEST(Elementwise, ShapesBeforeAlpha) {
                "Subtraction, the `-` operator, with two bool tensors is not supported.");
 }
 
+// sigmoid's backward is PyTorch's sigmoid_backward node: its derivative for the output is
+// gg * grad * (-2y + 1), so a zero incoming gradient gives -0 where y > 1/2 (live run
+// s122086-645). Values from PyTorch 1.13.
+TEST(Elementwise, SigmoidSecondDerivativeAsPyTorch) {
+  const Tensor x = make({2.89, -1.0, 0.0, 0.3}, {4}, DType::Float64, true);
+  const Tensor go = make({0.0, 0.0, 1.0, 2.0}, {4}, DType::Float64, true);
+  const Tensor g = autograd::grad({sigmoid(x)}, {x}, {go}, true, true, false)[0];
+  const std::vector<double> s = test::values_of(autograd::grad({sum(g)}, {x}, {}, true, true, false)[0]);
+  EXPECT_TRUE(s[0] == 0 && std::signbit(s[0]));
+  EXPECT_TRUE(s[1] == 0 && !std::signbit(s[1]));
+  EXPECT_EQ(s[2], 0);
+  EXPECT_NEAR(s[3], -0.07279236791115253, 1e-12);
+}
+
 // The gradient of add/sub's second operand is PyTorch's maybe_multiply(grad, alpha) and
 // maybe_multiply(-grad, alpha): under create_graph its node is MulBackward1 (a product by a
 // number inside a formula) or, for sub with alpha 1, NegBackward0 (live run s122032-250).

@@ -239,6 +239,28 @@ Tensor tanh(const Tensor& a) {
   return out;
 }
 
+namespace {
+
+// PyTorch's sigmoid_backward(grad, y) = (grad * (1 - y)) * y. Its derivatives: for grad,
+// sigmoid_backward again; for y, gg * grad * (-2y + 1), so a zero gradient keeps the sign of
+// 1 - 2y (live run s122086-645: -0 where y > 1/2).
+Tensor sigmoid_backward(const Tensor& grad, const Tensor& y) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = mul(mul(grad, rsub(y, 1.0)), y);
+  }
+  record("SigmoidBackwardBackward0", {out}, {grad, y}, {grad, y}, [](const BackwardContext& c) {
+    const Tensor& g = c.saved[0];
+    const Tensor& y = c.saved[1];
+    return variable_list{c.needs(0) ? sigmoid_backward(c.grad(), y) : Tensor(),
+                         c.needs(1) ? mul(mul(c.grad(), g), add(mul(y, -2.0), 1.0)) : Tensor()};
+  });
+  return out;
+}
+
+}  // namespace
+
 Tensor sigmoid(const Tensor& a) {
   Tensor out = map_float(a, [](auto x) {
     using T = decltype(x);
@@ -246,8 +268,7 @@ Tensor sigmoid(const Tensor& a) {
   });
   // d sigmoid(a) = grad * out * (1 - out)
   record("SigmoidBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
-    const Tensor& s = c.saved[0];
-    return variable_list{mul(c.grad(), mul(s, rsub(s, 1.0)))};
+    return variable_list{sigmoid_backward(c.grad(), c.saved[0])};
   }, {out});
   return out;
 }
