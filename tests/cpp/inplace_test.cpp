@@ -564,5 +564,17 @@ TEST(InPlace, CopyOfATensorIntoItselfIsAllowedAndRecorded) {
   expect_error([&] { copy_(x, x); }, "a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
+// zero_/fill_ on an expanded view are allowed, but PyTorch's CopySlices then writes the old
+// view's gradient back through the expanded geometry and refuses, when the base's old history
+// needs a gradient (live runs s122054-849, s122067-28).
+TEST(InPlace, ExpandedViewWrittenInPlaceRefusesItsBasesOldGradient) {
+  const Tensor v0 = make({1, 2}, {2}, DType::Float32, true);
+  const Tensor v1 = mul(v0, 1.0);
+  zero_(expand(narrow(v1, 0, 1, 1), {2}));
+  expect_error([&] { autograd::grad({sum(v1)}, {v0}, {}, false, false, false); },
+               "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+               "location. Please clone() the tensor before performing the operation.");
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -96,7 +96,17 @@ void rebase_view_history(const Tensor& view, const Tensor& base, const Tensor& r
   // The view's indices are saved (no user can change them in place): like PyTorch's
   // CopySlices, whose release_variables() drops its fn, a second backward through
   // it without retain_graph raises "Trying to backward through the graph a second time".
-  record("CopySlices", {base}, {history_alias(base), result}, {idx}, [base_shape, view_shape](const BackwardContext& c) {
+  // PyTorch's CopySlices writes the op's gradient for the old view back through the view's
+  // geometry (copy_ into grad.as_strided(view)): an expanded view there is a written-to tensor
+  // with overlap, refused when the base's old history needs a gradient (live runs s122054-849,
+  // s122067-28).
+  bool overlapping = false;
+  for (int64_t d = 0; d < view.dim(); ++d) overlapping = overlapping || (view.strides()[d] == 0 && view.shape()[d] > 1);
+  record("CopySlices", {base}, {history_alias(base), result}, {idx},
+         [base_shape, view_shape, overlapping](const BackwardContext& c) {
+    GL_CHECK(!(overlapping && c.needs(0)),
+             "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+             "location. Please clone() the tensor before performing the operation.");
     const Tensor& g = c.grad();
     const Tensor& idx = c.saved[0];
     return variable_list{c.needs(0) ? mul(g, outside_view(base_shape, g.dtype(), idx)) : Tensor(),
