@@ -1,7 +1,9 @@
 // Elementwise ops: values at known points, gradients against finite
 // differences (float64, several shapes, broadcasting, non-contiguous inputs),
 // double backward, PyTorch's conventions at kinks, and type promotion.
+#include <cmath>
 #include <limits>
+#include <string>
 
 #include "test_util.h"
 
@@ -499,6 +501,65 @@ TEST(Elementwise, GradientsAtNaNZeroAndInfinity) {
   exact(grad_of(z, pow(z, make({0.5}, {}, DType::Float64))), {INFINITY, INFINITY});
 }
 
+// maximum/minimum's gradients are PyTorch's where(self == other, grad / 2, grad).masked_fill_(...):
+// MaskedFillBackward0 under create_graph (live run s121013-454); values from PyTorch 1.13.
+TEST(Elementwise, ExtremumGradientNodesAsPyTorch) {
+  const Tensor a = make({1, 2, 3}, {3}, DType::Float32, true);
+  const Tensor b = make({2, 2, 1}, {3}, DType::Float32, true);
+  const Tensor go = make({1, 1, 1}, {3}, DType::Float32, true);
+  const variable_list gmax = autograd::grad({maximum(a, b)}, {a, b}, {go}, true, true, false);
+  EXPECT_EQ(gmax[0].grad_fn()->name(), "MaskedFillBackward0");
+  expect_values(gmax[0], {0, 0.5, 1});
+  expect_values(gmax[1], {1, 0.5, 0});
+  const variable_list gmin = autograd::grad({minimum(a, b)}, {a, b}, {go}, true, true, false);
+  EXPECT_EQ(gmin[1].grad_fn()->name(), "MaskedFillBackward0");
+  expect_values(gmin[0], {1, 0.5, 0});
+  expect_values(gmin[1], {0, 0.5, 1});
+}
+
+// add/sub check the shapes before the alpha (PyTorch's meta function builds its TensorIterator
+// first; sub's bool check comes before both); live run s121001-579, messages from PyTorch 1.13.
+TEST(Elementwise, ShapesBeforeAlpha) {
+  const Tensor a = make({1, 2}, {2}, DType::Int64), b = make({1, 2, 3}, {3}, DType::Int64);
+  const char* sizes = "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0";
+  expect_error([&] { sub(a, b, 0.5); }, sizes);
+  expect_error([&] { add(a, b, 0.5); }, sizes);
+  expect_error([&] { sub(make({1, 0}, {2}, DType::Bool), make({1, 0, 1}, {3}, DType::Bool), 0.5); },
+               "Subtraction, the `-` operator, with two bool tensors is not supported.");
+}
+
+// sigmoid's backward is PyTorch's sigmoid_backward node: its derivative for the output is
+// gg * grad * (-2y + 1), so a zero incoming gradient gives -0 where y > 1/2 (live run
+// s122086-645). Values from PyTorch 1.13.
+TEST(Elementwise, SigmoidSecondDerivativeAsPyTorch) {
+  const Tensor x = make({2.89, -1.0, 0.0, 0.3}, {4}, DType::Float64, true);
+  const Tensor go = make({0.0, 0.0, 1.0, 2.0}, {4}, DType::Float64, true);
+  const Tensor g = autograd::grad({sigmoid(x)}, {x}, {go}, true, true, false)[0];
+  const std::vector<double> s = test::values_of(autograd::grad({sum(g)}, {x}, {}, true, true, false)[0]);
+  EXPECT_TRUE(s[0] == 0 && std::signbit(s[0]));
+  EXPECT_TRUE(s[1] == 0 && !std::signbit(s[1]));
+  EXPECT_EQ(s[2], 0);
+  EXPECT_NEAR(s[3], -0.07279236791115253, 1e-12);
+}
+
+// The gradient of add/sub's second operand is PyTorch's maybe_multiply(grad, alpha) and
+// maybe_multiply(-grad, alpha): under create_graph its node is MulBackward1 (a product by a
+// number inside a formula) or, for sub with alpha 1, NegBackward0 (live run s122032-250).
+TEST(Elementwise, AlphaGradientNodesAsPyTorch) {
+  const Tensor a = make({1, 2}, {2}, DType::Float32, true);
+  const Tensor b = make({3, 4}, {2}, DType::Float32, true);
+  const Tensor go = make({1, 1}, {2}, DType::Float32, true);
+  auto grad_of_b = [&](const Tensor& y) { return autograd::grad({y}, {b}, {go}, true, true, false)[0]; };
+  EXPECT_EQ(grad_of_b(sub(a, b)).grad_fn()->name(), "NegBackward0");
+  const Tensor sub2 = grad_of_b(sub(a, b, 2));
+  EXPECT_EQ(sub2.grad_fn()->name(), "MulBackward1");
+  expect_values(sub2, {-2, -2});
+  const Tensor add2 = grad_of_b(add(a, b, 2));
+  EXPECT_EQ(add2.grad_fn()->name(), "MulBackward1");
+  expect_values(autograd::grad({sum(add2)}, {go}, {}, false, true, false)[0], {2, 2});
+  EXPECT_FALSE(grad_of_b(add(a, b)).grad_fn());
+}
+
 // The divisor's gradient is PyTorch's -grad * ((a / b) / b): MulBackward0 under create_graph
 // (live run s97007-360), values from PyTorch 1.13.
 TEST(Elementwise, DivisorGradientNodeAsPyTorch) {
@@ -540,6 +601,13 @@ TEST(Elementwise, SignedZeroTiesFollowPyTorchsLoops) {
   EXPECT_TRUE(
       negative_zeros(minimum(zeros({4, 1, 5}, DType::Float64), filled({1, 3, 5}, -0.0, DType::Float64))).empty());
   EXPECT_EQ(negative_zeros(minimum(zeros({20}, DType::Float64), filled({}, -0.0, DType::Float64))).size(), 16u);
+  // Transposed operands go in memory order: the first 48 of its 60 values, j < 16 of (3, 20).
+  std::vector<int64_t> memory_order;
+  for (int64_t i = 0; i < 3; ++i)
+    for (int64_t j = 0; j < 16; ++j) memory_order.push_back(i * 20 + j);
+  const Tensor zeros_t = transpose(zeros({20, 3}), 0, 1);
+  const Tensor negative_t = transpose(filled({20, 3}, -0.0, DType::Float32), 0, 1);
+  EXPECT_EQ(negative_zeros(minimum(zeros_t, negative_t)), memory_order);
 }
 
 // elu's double backward at +inf is 0, as PyTorch's elu_double_backward (its unselected
@@ -572,6 +640,115 @@ TEST(Elementwise, PowOfANumberIsPowBackward2) {
   mul_(x, 2.0);
   expect_error([&] { autograd::backward({z}, {ones({2})}, false, false); },
                "which is output 0 of MulBackward0, is at version 1; expected version 0 instead.");
+}
+
+// The sign of each value, -0 apart from +0; NaN as NaN.
+std::vector<std::string> signs_of(const Tensor& t) {
+  std::vector<std::string> out;
+  for (double v : test::values_of(t))
+    out.push_back(std::isnan(v) ? "nan" : v == 0 ? (std::signbit(v) ? "-0" : "+0") : v < 0 ? "-" : "+");
+  return out;
+}
+
+// PyTorch 1.13's elu_backward at a NaN input: its vectorised loop (chunks of 16 float32 or 8
+// float64 values of each contiguous row) gives NaN, its scalar tail the plain gradient (live run
+// s101005-225). Values from PyTorch 1.13; elu_double_backward multiplies by x < 0, so it is 0 at 0
+// and NaN where the first gradient is.
+TEST(Elementwise, EluGradientAtNanFollowsPyTorchsLoops) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> v(24);
+  for (int i = 0; i < 24; ++i) v[i] = -2 + 4.0 * i / 23;
+  v[10] = v[20] = nan;
+  const Tensor x = make(v, {24}, DType::Float32, true);
+  const Tensor g = autograd::grad({elu(x, 0.5)}, {x}, {ones({24})}, true, true, false)[0];
+  std::vector<double> gv = test::values_of(g);
+  EXPECT_TRUE(std::isnan(gv[10]));
+  EXPECT_EQ(gv[20], 1);
+  const std::vector<double> second = test::values_of(autograd::grad({sum(g)}, {x}, {}, false, false, false)[0]);
+  EXPECT_TRUE(std::isnan(second[10]));
+  EXPECT_EQ(second[20], 0);
+  EXPECT_NEAR(second[0], 0.0676676407456398, 1e-7);
+
+  std::vector<double> d(10);
+  for (int i = 0; i < 10; ++i) d[i] = -2 + 4.0 * i / 9;
+  d[3] = d[9] = nan;
+  const Tensor xd = make(d, {10}, DType::Float64, true);
+  gv = test::values_of(autograd::grad({elu(xd)}, {xd}, {ones({10}, DType::Float64)}, false, false, false)[0]);
+  EXPECT_TRUE(std::isnan(gv[3]));
+  EXPECT_EQ(gv[9], 1);
+
+  // Rows of 20 (the gradient is one row expanded): 16 vectorised, 4 scalar in each.
+  std::vector<double> r(60, -1);
+  r[17] = r[25] = nan;
+  const Tensor xr = make(r, {3, 20}, DType::Float32, true);
+  gv = test::values_of(autograd::grad({elu(xr)}, {xr}, {expand(ones({20}), {3, 20})}, false, false, false)[0]);
+  EXPECT_EQ(gv[17], 1);
+  EXPECT_TRUE(std::isnan(gv[25]));
+
+  // A transposed input is computed in memory order; a strided one by the scalar loop only.
+  std::vector<double> t(20, 1);
+  t[13] = t[5] = nan;  // memory positions of (1, 3) and (1, 1) of the (4, 5) transpose
+  const Tensor xt = transpose(make(t, {5, 4}), 0, 1).detach().set_requires_grad(true);
+  gv = test::values_of(autograd::grad({elu(xt)}, {xt}, {ones_like(xt)}, false, false, false)[0]);
+  EXPECT_TRUE(std::isnan(gv[1 * 5 + 3]));
+  EXPECT_TRUE(std::isnan(gv[1 * 5 + 1]));
+  std::vector<double> st(60, 1);
+  st[0] = nan;
+  const Tensor xs = slice(make(st, {60}), 0, 0, 60, 2).detach().set_requires_grad(true);
+  gv = test::values_of(autograd::grad({elu(xs)}, {xs}, {ones({30})}, false, false, false)[0]);
+  EXPECT_EQ(gv[0], 1);
+
+  // elu_double_backward's factor x < 0: 0 at 0 and -0 (PyTorch 1.13: [0, 0, 0.1839, 0]).
+  const Tensor x0 = make({0.0, -0.0, -1, 2}, {4}, DType::Float32, true);
+  const Tensor g0 = autograd::grad({elu(x0, 0.5)}, {x0}, {ones({4})}, true, true, false)[0];
+  const Tensor s0 = autograd::grad({sum(g0)}, {x0}, {}, true, true, false)[0];
+  EXPECT_EQ(s0.grad_fn()->name(), "MulBackward0");
+  expect_values(s0, {0, 0, 0.18393972, 0});
+}
+
+// PyTorch 1.13 hands gelu of a contiguous float32 tensor of more than one element to oneDNN,
+// whose S + S * erf(x/√2) is +0 at -0 and far left, and whose backward factor
+// (0.5 + T) + 0.5 erf(x/√2) is +0 at -8 (live run s106004-533). Other layouts, one element and
+// float64 take PyTorch's own loop: -0, and a tiny gradient. Values from PyTorch 1.13.
+TEST(Elementwise, GeluZerosAsPyTorchsKernels) {
+  const Tensor x = make({-0.0, -10, -8, 1.5}, {4}, DType::Float32, true);
+  const Tensor y = gelu(x);
+  EXPECT_EQ(signs_of(y), (std::vector<std::string>{"+0", "+0", "+0", "+"}));
+  EXPECT_NEAR(test::values_of(y)[3], 1.3997890949249268, 1e-6);
+  const Tensor g = autograd::grad({y}, {x}, {make({1, 1, -1, 1}, {4})}, false, false, false)[0];
+  EXPECT_EQ(signs_of(g), (std::vector<std::string>{"+", "+0", "-0", "+"}));
+  expect_values(g, {0.5, 0, 0, 1.1274691820144653});
+
+  const Tensor xt = transpose(make({-0.0, -8, -10, 1.5}, {2, 2}), 0, 1).detach().set_requires_grad(true);
+  const Tensor yt = gelu(xt);
+  EXPECT_EQ(signs_of(yt), (std::vector<std::string>{"-0", "-0", "-0", "+"}));
+  const Tensor gt_ = autograd::grad({yt}, {xt}, {make({1, -1, 1, 1}, {2, 2})}, false, false, false)[0];
+  const std::vector<double> gtv = test::values_of(gt_);
+  EXPECT_NEAR(gtv[1], 7.694599251752704e-22, 1e-27);
+  EXPECT_NEAR(gtv[2], -4.041816929973088e-14, 1e-19);
+
+  EXPECT_EQ(signs_of(gelu(make({-0.0}, {1}))), (std::vector<std::string>{"-0"}));
+  const Tensor xd = make({-0.0, -10, -8, 1.5}, {4}, DType::Float64, true);
+  EXPECT_EQ(signs_of(gelu(xd)), (std::vector<std::string>{"-0", "-0", "-", "+"}));
+  const Tensor gd = autograd::grad({gelu(xd)}, {xd}, {make({1, 1, -1, 1}, {4}, DType::Float64)}, false, false, false)[0];
+  EXPECT_NEAR(test::values_of(gd)[2], 3.9807546004751306e-14, 1e-27);
+}
+
+// oneDNN's gelu_erf approximates erf; Gradlab follows it operation for operation, so float32
+// values of two or more contiguous elements are PyTorch's to the bit (gelu(-3) is 4e-5 from
+// libm's; live run s120014-322), and one element takes libm's as PyTorch's own loop. The second
+// derivative is PyTorch's gelu_double_backward. Values from PyTorch 1.13.
+TEST(Elementwise, GeluValuesAsPyTorchsOneDnn) {
+  const Tensor x = make({-3, -3.6754, 0.5, 1.04994953}, {4}, DType::Float32, true);
+  const Tensor y = gelu(x);
+  EXPECT_EQ(test::values_of(y), (std::vector<double>{-0.004049867391586304, -0.0004364987835288048,
+                                                     0.3457311987876892, 0.8957427144050598}));
+  const Tensor g = autograd::grad({y}, {x}, {ones({4})}, true, true, false)[0];
+  EXPECT_EQ(test::values_of(g), (std::vector<double>{-0.011945605278015137, -0.001590728759765625,
+                                                     0.867495059967041, 1.0945067405700684}));
+  expect_values(autograd::grad({sum(g)}, {x}, {}, false, false, false)[0],
+                {-0.0310229379683733, -0.00535283237695694, 0.6161143183708191, 0.2063545286655426});
+  EXPECT_EQ(test::values_of(gelu(make({-3.6754}, {1}))), (std::vector<double>{-0.0004363892658147961}));
 }
 
 }  // namespace

@@ -484,6 +484,66 @@ TEST(InPlace, ModifiedSavedViewIsNamedByItsRebuiltHistory) {
                "which is output 0 of AsStridedBackward0, is at version 1; expected version 0 instead.");
 }
 
+// An operand that is a non-dense view of self (a column, an expanded column) passes PyTorch
+// 1.13's overlap check, and its kernel reads values it has already written: element by element
+// in self's memory order, except that a vectorised chunk of 16 float32 values reads all its
+// inputs first and a single value is read once at the row's start (live run s102000-83).
+// Values from PyTorch 1.13.
+TEST(InPlace, AViewOfSelfIsReadAsItIsWritten) {
+  const Tensor v0 = make({0.0, -1.27, 3.0, -0.27, 0.01, -1.88, 1.91, 2.85, -2.81}, {3, 3});
+  div_(v0, select(v0, -1, 1));
+  expect_values(v0, {-0.0, -127.0, 1.05263162, 0.00212598429, 1.0, -0.659649134, -0.0150393695, 2.8499999,
+                     -0.985964954});
+  auto tail_of_row0 = [](const Tensor& x) {
+    const std::vector<double> v = test::values_of(x);
+    return std::vector<double>(v.begin() + 14, v.begin() + 20);
+  };
+  Tensor x = reshape(arange(2, 62, 1), {3, 20});
+  add_(x, slice(x, 1, 17, 18), 1);
+  EXPECT_EQ(tail_of_row0(x), (std::vector<double>{35, 36, 37, 38, 58, 59}));
+  x = reshape(arange(2, 62, 1), {3, 20});
+  sub_(x, slice(x, 1, 17, 18), 2);
+  EXPECT_EQ(tail_of_row0(x), (std::vector<double>{-22, -21, -20, -19, 58, 59}));
+  x = reshape(arange(2, 62, 1), {3, 20});
+  mul_(x, slice(x, 1, 1, 2));
+  EXPECT_EQ(tail_of_row0(x), (std::vector<double>{48, 51, 162, 171, 180, 189}));
+  x = transpose(reshape(arange(1, 10, 1), {3, 3}), 0, 1);
+  div_(x, select(x, 0, 0));
+  expect_values(x, {1, 1, 1, 2, 5, 8, 3, 6, 9});
+}
+
+// A view whose base changed in place and was then detached in place gets PyTorch's
+// AsStridedBackward0 all the same, with no next edge: backward through it reaches nothing
+// (live run s122025-376).
+TEST(InPlace, ViewOfADetachedBaseStillRebuildsItsHistory) {
+  const Tensor v0 = ones({4, 3}, DType::Float32).set_requires_grad(true);
+  Tensor v1 = std(v0, {0});
+  const Tensor v4 = narrow(v1, -1, 0, 3);
+  add_(v1, 0.1);
+  v1.detach_();
+  ASSERT_TRUE(v4.grad_fn());
+  EXPECT_EQ(v4.grad_fn()->name(), "AsStridedBackward0");
+  EXPECT_TRUE(v4.requires_grad());
+  autograd::backward({sum(v4)}, {Tensor()}, false, false);
+  EXPECT_FALSE(v0.grad().defined());
+}
+
+// matmul of a vector by a matrix ends in PyTorch's in-place squeeze_, so its result starts at
+// version 1 and a saved-tensor message counts from there (live run s122063-73).
+TEST(InPlace, VectorTimesMatrixStartsAtVersionOne) {
+  const Tensor x = make({1, 2, 3, 4}, {4}, DType::Float32, true);
+  const Tensor w = make({1, 0, 0, 1, 1, 0, 0, 1}, {2, 4});
+  EXPECT_EQ(matmul(x, t(w)).version(), 1u);
+  EXPECT_EQ(linear(x, w, make({1, 1}, {2})).version(), 2u);
+  EXPECT_EQ(matmul(make({1, 2, 3, 4, 5, 6, 7, 8}, {2, 4}), x).version(), 0u);
+  const Tensor y = linear(x, w, Tensor());
+  const Tensor m = minimum(y, make({0.5}, {}));
+  uniform_(y, 0, 1);
+  div_(y, 1.0);
+  expect_error([&] { autograd::backward({sum(m)}, {Tensor()}, true, false); },
+               "which is output 0 of DivBackward0, is at version 3; expected version 1 instead.");
+}
+
 // x.copy_(x) is allowed even where x is expanded (PyTorch's copy_ returns before its overlap
 // checks when src is self), and still records CopyBackwards: the gradient reaches x's old
 // history through src, as PyTorch's (live run s120007-901). A different tensor over the same
@@ -502,6 +562,18 @@ TEST(InPlace, CopyOfATensorIntoItselfIsAllowedAndRecorded) {
   autograd::backward({sum(y)}, {}, false, false);
   expect_values(x.grad(), {2, 2, 2});
   expect_error([&] { copy_(x, x); }, "a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+// zero_/fill_ on an expanded view are allowed, but PyTorch's CopySlices then writes the old
+// view's gradient back through the expanded geometry and refuses, when the base's old history
+// needs a gradient (live runs s122054-849, s122067-28).
+TEST(InPlace, ExpandedViewWrittenInPlaceRefusesItsBasesOldGradient) {
+  const Tensor v0 = make({1, 2}, {2}, DType::Float32, true);
+  const Tensor v1 = mul(v0, 1.0);
+  zero_(expand(narrow(v1, 0, 1, 1), {2}));
+  expect_error([&] { autograd::grad({sum(v1)}, {v0}, {}, false, false, false); },
+               "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+               "location. Please clone() the tensor before performing the operation.");
 }
 
 }  // namespace

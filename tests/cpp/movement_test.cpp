@@ -265,5 +265,25 @@ TEST(Movement, LikeOpsKeepTheLayout) {
   EXPECT_TRUE(full_like(test::sample({3, 4}), 1.0).is_contiguous());
 }
 
+// rand_like/randn_like keep a permuted input's layout and draw in its memory order; randn_like's
+// result is not contiguous, so PyTorch draws it value by value, not by its blocks of 16. Values
+// from PyTorch 1.13: torch.manual_seed(3); a = torch.empty(5, 4).t(); rand_like(a), randn_like(a).
+TEST(Movement, RandomLikeOpsDrawInTheLayoutsMemoryOrder) {
+  random::manual_seed(3);
+  const Tensor x = transpose(Tensor::empty({5, 4}, DType::Float32), 0, 1);
+  const Tensor r = rand_like(x);
+  const Tensor n = randn_like(x);
+  EXPECT_EQ(r.strides(), x.strides());
+  EXPECT_EQ(n.strides(), x.strides());
+  test::expect_values(r, {0.00426352024, 0.471614361, 0.594421208, 0.149840891, 0.175605237, 0.105569363,
+                          0.060116291,   0.887856662, 0.401468813, 0.949182868, 0.285842478, 0.771865845,
+                          0.451031327,   0.0541769266, 0.847318649, 0.0269548297, 0.743699372, 0.799490631,
+                          0.459405243,   0.874856234}, 1e-8);
+  test::expect_values(n, {0.522049963, 0.419218659, 0.495189011, 0.747696638, -1.18373322, 1.23791671,
+                          -0.0798543245, -0.164316982, 0.23891741, 0.534360707, -0.864635587, 0.926410854,
+                          -0.677962184, -0.392150223, -1.45102274, 0.298960835, 0.815677524, -1.05910742,
+                          0.151914895, -0.629374027}, 1e-7);
+}
+
 }  // namespace
 }  // namespace gradlab

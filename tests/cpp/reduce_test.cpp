@@ -2,6 +2,8 @@
 // norm, logsumexp): values at known points, gradients against finite
 // differences over dims/keepdim/negative dims/non-contiguous inputs, PyTorch's
 // conventions at ties and zeros, double backward, node names and messages.
+#include <string>
+
 #include "test_util.h"
 
 namespace gradlab {
@@ -140,6 +142,29 @@ TEST(Reduce, NaNPropagatesThroughMaxMin) {
   expect_values(min(x), {NAN});
   expect_values(max(x, 0).indices, {1});
   expect_values(argmin(x), {1});
+}
+
+// max()/min() of a whole float tensor: which of +0 and -0 wins follows PyTorch 1.13's
+// vectorised reduce_all (lanes per vector place, then folded), not the first occurrence (live
+// run s122001-533). Values from PyTorch 1.13.
+TEST(Reduce, WholeMaxMinPickZerosAsPyTorch) {
+  const auto sign_of_zero = [](const Tensor& t) {
+    const double v = t.item();
+    return v != 0 ? std::string("nonzero") : std::signbit(v) ? std::string("-0") : std::string("+0");
+  };
+  const std::vector<double> m = {-1, -1, -1, -1, -1, -1};
+  auto with = [&](std::vector<double> head, const std::vector<double>& tail) {
+    head.insert(head.end(), tail.begin(), tail.end());
+    return head;
+  };
+  EXPECT_EQ(sign_of_zero(max(make(with({0.0, -0.0}, m), {8}))), "-0");
+  EXPECT_EQ(sign_of_zero(max(make(with({-0.0, 0.0}, m), {8}))), "+0");
+  EXPECT_EQ(sign_of_zero(max(make({-0.0, -0.0, -0.0, -0.0, 0.0, 0.0, 0.0, 0.0, -0.0, -0.0, -0.0}, {11}))), "+0");
+  EXPECT_EQ(sign_of_zero(max(make({0.0, -0.0, 0.0}, {3}))), "+0");
+  EXPECT_EQ(sign_of_zero(min(make({-0.0, 0.0, 1.0, 0.0, -0.0}, {5}))), "-0");
+  EXPECT_EQ(sign_of_zero(max(make({-0.0, 0.0, -1, -1, 0.0, -0.0}, {6}, DType::Float64))), "-0");
+  EXPECT_EQ(sign_of_zero(max(make({0.0, -0.0, -1, -0.0, -1, -1}, {6}, DType::Float64))), "-0");
+  EXPECT_TRUE(std::isnan(max(make({0.0, std::nan(""), -0.0}, {3})).item()));
 }
 
 TEST(Reduce, TiesShareOrRouteTheGradient) {

@@ -3,12 +3,15 @@
 // of them in FunctionNode (sum_to), so the rules here are written per element.
 #include <cmath>
 
+#include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/indexing.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
 #include "kernels/loops.h"
+#include "kernels/vector_rows.h"
 #include "ops/scalar_path.h"
 #include "ops/sub_check.h"
 
@@ -109,47 +112,49 @@ T pow_by_number(T x, T e) {
 // Bool ** bool has no kernel in PyTorch; a bool raised to an integer is int64 by promotion.
 void check_pow_dtype(DType dt) { GL_CHECK(dt != DType::Bool, "\"pow\" not implemented for 'Bool'"); }
 
-// maximum/minimum on a tie of +0. and -0.: PyTorch's scalar loop keeps a, its AVX2 loop (chunks of
-// two vectors: 16 float32 or 8 float64 values) takes b. That loop runs over TensorIterator's
-// innermost dim after coalescing (size-1 dims dropped, neighbours merged while every operand's
-// strides continue), when there both inputs are contiguous or one is a single value; the tail of
-// each such row is scalar. Redoes those places of a contiguous out, so the sign of zero follows
-// PyTorch's kernel, broadcast operands too (live runs s98007-216, s99001-830).
+// maximum/minimum on a tie of +0. and -0.: PyTorch's scalar loop keeps a, its AVX2 loop takes b.
+// Redoes the ties its vectorised loop computes (kernels/vector_rows.h), so the sign of zero
+// follows PyTorch's kernel, broadcast operands too (live runs s98007-216, s99001-830).
 void ties_as_vectorised_kernel(const Tensor& out, const Tensor& a, const Tensor& b) {
-  if (!is_floating(out.dtype()) || !out.is_contiguous() || out.numel() == 0) return;
+  if (!is_floating(out.dtype()) || out.numel() == 0) return;
   const Tensor ca = kernels::cast_nograd(a, out.dtype()), cb = kernels::cast_nograd(b, out.dtype());
   const Shape& shape = out.shape();
+  const std::vector<uint8_t> vectorised = kernels::vectorised_elements(shape, {&ca, &cb}, itemsize(out.dtype()));
+  if (!kernels::any_vectorised(vectorised)) return;
   const Shape sa = kernels::broadcast_strides(ca, shape), sb = kernels::broadcast_strides(cb, shape);
-  int64_t inner = 1, ia = 0, ib = 0;
-  bool started = false;
-  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
-    if (shape[d] == 1) continue;
-    if (started && (sa[d] != ia * inner || sb[d] != ib * inner)) break;  // out is contiguous: it continues
-    if (!started) ia = sa[d], ib = sb[d], started = true;
-    inner *= shape[d];
-  }
-  const bool vector_loop = (ia == 1 || ia == 0) && (ib == 1 || ib == 0) && !(ia == 0 && ib == 0);
-  if (!vector_loop) return;
   GL_DISPATCH_FLOAT(out.dtype(), T, {
-    const int64_t chunk = 2 * static_cast<int64_t>(32 / sizeof(T));
-    const int64_t vectorised = inner / chunk * chunk;
     T* po = out.data_ptr<T>();
     const T* pa = ca.data_ptr<T>();
     const T* pb = cb.data_ptr<T>();
-    int64_t i = 0;
-    kernels::for_each_offset<2>(shape, {sa.data(), sb.data()}, [&](const std::array<int64_t, 2>& o) {
-      if (i % inner < vectorised && pa[o[0]] == pb[o[1]]) po[i] = pb[o[1]];
-      ++i;
-    });
+    size_t i = 0;
+    kernels::for_each_offset<3>(shape, {out.strides().data(), sa.data(), sb.data()},
+                                [&](const std::array<int64_t, 3>& o) {
+                                  if (vectorised[i++] && pa[o[1]] == pb[o[2]]) po[o[0]] = pb[o[2]];
+                                });
   });
 }
 
 // The gradient of maximum (is_max) or minimum for the first operand: the whole gradient, half on
 // ties, none where the other operand wins. A NaN on either side compares unequal, so both get it.
+// PyTorch's formula, where(self == other, grad / 2, grad).masked_fill_(other wins, 0), so under
+// create_graph it ends in MaskedFillBackward0 (live run s121013-454).
 Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other, bool is_max) {
-  const Tensor zero = zeros_like(grad);
   const Tensor shared = where(eq(self, other), mul(grad, 0.5), grad);
-  return where(is_max ? lt(self, other) : gt(self, other), zero, shared);
+  return masked_fill(shared, is_max ? lt(self, other) : gt(self, other), 0.0);
+}
+
+// A gradient times a number inside a derivative formula: PyTorch's mul(Tensor, Scalar), whose node
+// is MulBackward1 (a number from the user is a wrapped tensor, MulBackward0; live run s122032-250).
+Tensor mul_by_scalar(const Tensor& a, double s) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = mul(a, s);
+  }
+  record("MulBackward1", {out}, {a}, {}, [s](const BackwardContext& c) {
+    return variable_list{mul_by_scalar(c.grad(), s)};
+  });
+  return out;
 }
 
 }  // namespace
@@ -161,9 +166,9 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [alpha](auto x, auto y) { return x || (alpha != 0.0 && y); })
                : alpha == 1.0    ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
                                  : add_scaled(a, b, dt, alpha);
-  // d(a + alpha*b) = grad, alpha*grad
+  // d(a + alpha*b) = grad, alpha*grad (PyTorch's maybe_multiply: the grad itself when alpha is 1)
   record("AddBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
-    return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul(c.grad(), alpha)) : Tensor()};
+    return variable_list{c.grad(), c.needs(1) ? (alpha == 1.0 ? c.grad() : mul_by_scalar(c.grad(), alpha)) : Tensor()};
   });
   return out;
 }
@@ -173,9 +178,11 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);
   check_alpha(a, b, dt, alpha);
   Tensor out = add_scaled(a, b, dt, -alpha);
-  // d(a - alpha*b) = grad, -alpha*grad
+  // d(a - alpha*b) = grad, (-grad)*alpha: PyTorch's maybe_multiply(-grad, alpha), NegBackward0
+  // alone when alpha is 1
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {
-    return variable_list{c.grad(), c.needs(1) ? mul(c.grad(), -alpha) : Tensor()};
+    if (!c.needs(1)) return variable_list{c.grad(), Tensor()};
+    return variable_list{c.grad(), alpha == 1.0 ? neg(c.grad()) : mul_by_scalar(neg(c.grad()), alpha)};
   });
   return out;
 }

@@ -203,7 +203,27 @@ Tensor randint(int64_t low, int64_t high, const Shape& shape, DType dtype) {
   return dtype == DType::Int64 ? t : kernels::cast_nograd(t, dtype);
 }
 
-Tensor rand_like(const Tensor& t) { return rand(t.shape(), t.dtype()); }
-Tensor randn_like(const Tensor& t) { return randn(t.shape(), t.dtype()); }
+// PyTorch's rand_like/randn_like are empty_like (preserve_format, as full_like above) then
+// uniform_/normal_, which draw in the order of the result's memory; normal_ takes its block path
+// only for a contiguous result, a permuted one draws value by value.
+Tensor rand_like(const Tensor& t) {
+  random::check_uniform_dtype(t.dtype());
+  Tensor out = empty_preserving_layout(t, t.dtype());
+  GL_DISPATCH_FLOAT(t.dtype(), T, random::fill_uniform(out.data_ptr<T>(), out.numel(), 0.0, 1.0));
+  return out;
+}
+
+Tensor randn_like(const Tensor& t) {
+  random::check_normal_dtype(t.dtype());
+  Tensor out = empty_preserving_layout(t, t.dtype());
+  const bool contiguous = out.is_contiguous();
+  GL_DISPATCH_FLOAT(t.dtype(), T, {
+    if (contiguous)
+      random::fill_normal(out.data_ptr<T>(), out.numel(), 0.0, 1.0);
+    else
+      random::fill_normal_serial(out.data_ptr<T>(), out.numel(), 0.0, 1.0);
+  });
+  return out;
+}
 
 }  // namespace gradlab

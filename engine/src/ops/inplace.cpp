@@ -19,6 +19,7 @@
 #include "gradlab/ops/movement.h"
 #include "gradlab/random.h"
 #include "kernels/elementwise.h"
+#include "ops/inplace_alias.h"
 #include "ops/inplace_view.h"
 #include "ops/sub_check.h"
 
@@ -120,11 +121,19 @@ void move_retained_grad(const Tensor& self, const std::shared_ptr<Node>& old_fn)
 
 enum class Overlap { Refused, Allowed };
 
+// Writes the result r into self; `live`, when given, is the op's own loop, run instead where
+// the operand is a view of self's memory that PyTorch reads as it writes (inplace_alias.h).
+void write_result(const Tensor& self, const Tensor& r, const variable_list& others, const LiveWrite& live) {
+  if (live && reads_own_writes(self, others.front(), r.dtype())) live(self);
+  else kernels::copy_into(self, r);
+}
+
 // `meta` is an op's own check of its arguments, which PyTorch runs after
 // autograd's checks and before the kernel's memory checks.
 template <typename Compute>
 Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute compute,
-                     Overlap overlap = Overlap::Refused, const std::function<void()>& meta = {}) {
+                     Overlap overlap = Overlap::Refused, const std::function<void()>& meta = {},
+                     const LiveWrite& live = {}) {
   variable_list inputs = others;
   inputs.push_back(self);
   check_inplace(self, inputs);
@@ -141,7 +150,7 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
              "output with shape ", shape_str(self.shape()), " doesn't match the broadcast shape ",
              shape_str(broadcast_shapes(r.shape(), self.shape())));
     check_cast(r, self);  // after the shapes, as PyTorch's TensorIterator
-    kernels::copy_into(self, r);
+    write_result(self, r, others, live);
     self.bump_version();
     return self;
   }
@@ -149,7 +158,7 @@ Tensor apply_inplace(const Tensor& self, const variable_list& others, Compute co
   GL_CHECK(r.shape() == self.shape(), "output with shape ", shape_str(self.shape()),
            " doesn't match the broadcast shape ", shape_str(r.shape()));
   check_cast(r, self);
-  kernels::copy_into(self, r);
+  write_result(self, r, others, live);
   self.bump_version();
   if (const auto& base = self.impl()->view_base) {
     rebase_view_history(self, Tensor(base), r);
@@ -176,18 +185,26 @@ const char* cpp_type_name(DType d) {
 
 }  // namespace
 
+// x + c*y, as add's kernel (sub: c = -alpha).
+LiveWrite live_add(const Tensor& other, double c) {
+  return live_binary(other, [c](auto x, auto y) { return x + kernels::convert<decltype(y)>(c) * y; });
+}
+
 Tensor add_(const Tensor& self, const Tensor& other, double alpha) {
-  return apply_inplace(self, {other}, [&](const Tensor& s) { return add(s, other, alpha); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return add(s, other, alpha); }, Overlap::Refused, {},
+                       live_add(other, alpha));
 }
 Tensor sub_(const Tensor& self, const Tensor& other, double alpha) {
   return apply_inplace(self, {other}, [&](const Tensor& s) { return sub(s, other, alpha); }, Overlap::Refused,
-                       [&] { check_no_bool_sub(self, other); });
+                       [&] { check_no_bool_sub(self, other); }, live_add(other, -alpha));
 }
 Tensor mul_(const Tensor& self, const Tensor& other) {
-  return apply_inplace(self, {other}, [&](const Tensor& s) { return mul(s, other); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return mul(s, other); }, Overlap::Refused, {},
+                       live_binary(other, [](auto x, auto y) { return x * y; }));
 }
 Tensor div_(const Tensor& self, const Tensor& other) {
-  return apply_inplace(self, {other}, [&](const Tensor& s) { return div(s, other); });
+  return apply_inplace(self, {other}, [&](const Tensor& s) { return div(s, other); }, Overlap::Refused, {},
+                       live_binary(other, [](auto x, auto y) { return x / y; }));
 }
 Tensor add_(const Tensor& self, double other) {
   return apply_inplace(self, {}, [&](const Tensor& s) { return add(s, other); });

@@ -96,7 +96,17 @@ void rebase_view_history(const Tensor& view, const Tensor& base, const Tensor& r
   // The view's indices are saved (no user can change them in place): like PyTorch's
   // CopySlices, whose release_variables() drops its fn, a second backward through
   // it without retain_graph raises "Trying to backward through the graph a second time".
-  record("CopySlices", {base}, {history_alias(base), result}, {idx}, [base_shape, view_shape](const BackwardContext& c) {
+  // PyTorch's CopySlices writes the op's gradient for the old view back through the view's
+  // geometry (copy_ into grad.as_strided(view)): an expanded view there is a written-to tensor
+  // with overlap, refused when the base's old history needs a gradient (live runs s122054-849,
+  // s122067-28).
+  bool overlapping = false;
+  for (int64_t d = 0; d < view.dim(); ++d) overlapping = overlapping || (view.strides()[d] == 0 && view.shape()[d] > 1);
+  record("CopySlices", {base}, {history_alias(base), result}, {idx},
+         [base_shape, view_shape, overlapping](const BackwardContext& c) {
+    GL_CHECK(!(overlapping && c.needs(0)),
+             "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+             "location. Please clone() the tensor before performing the operation.");
     const Tensor& g = c.grad();
     const Tensor& idx = c.saved[0];
     return variable_list{c.needs(0) ? mul(g, outside_view(base_shape, g.dtype(), idx)) : Tensor(),
@@ -124,7 +134,20 @@ void Tensor::refresh_view_history() const {
   }
   impl_->view_version = version();
   const Tensor base(impl_->view_base);
-  if (!base.requires_grad()) return;
+  if (!base.requires_grad()) {
+    // A view that had a history gets the new one even when its base no longer needs a gradient
+    // (detached in place since): PyTorch's AsStridedBackward0 then has no next edge, and the
+    // gradient stops there (live run s122025-376).
+    if (impl_->grad_fn) {
+      auto node = std::make_shared<FunctionNode>("AsStridedBackward0", [](const BackwardContext&) {
+        return variable_list{Tensor()};
+      }, 1);
+      node->add_input(base);
+      impl_->grad_fn = node;
+      impl_->output_nr = 0;
+    }
+    return;
+  }
   AutoGradMode enable(true);  // grad_fn() may be read under no_grad
   record_as_strided(*this, base, base_indices(base, *this));
 }

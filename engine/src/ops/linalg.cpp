@@ -200,7 +200,13 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
            db, "D");
   if (da == 1 && db == 1) return dot(a, b);
   if (da == 2 && db == 1) return mv(a, b);
-  if (da == 1 && db == 2) return reshaped_product(mm(unsqueeze(a, 0), b), {cols(b)}, "SqueezeBackward3");
+  if (da == 1 && db == 2) {
+    // squeeze_ is in place: the result starts at version 1, as a later saved-tensor message
+    // counts (live run s122063-73)
+    const Tensor out = reshaped_product(mm(unsqueeze(a, 0), b), {cols(b)}, "SqueezeBackward3");
+    out.bump_version();
+    return out;
+  }
   if (da == 2 && db == 2) return mm(a, b);
   // A stack of matrices times one matrix or vector: fold the stack into the rows of one product.
   if (da >= 3 && db <= 2) {

@@ -1,7 +1,10 @@
 // Value-selecting reductions: amax/amin, max/min (global, and along a dim with
 // indices), argmax/argmin. NaN wins every comparison (it propagates, as in
 // PyTorch) and ties keep the first occurrence, the index PyTorch's CPU returns.
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
@@ -80,11 +83,52 @@ Tensor extreme(const char* op, const char* node, const Tensor& a, const Dims& di
   return out;
 }
 
+// PyTorch's max()/min() of a whole float tensor run reduce_all over its contiguous values (AVX2):
+// each lane of one vector (8 float32, 4 float64) keeps the extreme of its place in every
+// vector-sized block (the last, partial block only in its own lanes), then the lanes are
+// folded: float32 by halves (lanes 0-3 against 4-7, 0-1 against 2-3, 0 against 1), float64
+// lane 0 against each other lane in turn; fewer values than a vector are folded in turn. The
+// vector max/min takes its second operand on a tie, so which of +0 and -0 is the result
+// follows this order (live run s122001-533). From 32,768 values PyTorch splits them between
+// threads (machine-dependent); taken here as one range.
+template <typename T>
+T reduce_all_as_pytorch(const T* data, int64_t n, bool is_max) {
+  constexpr int64_t lanes = 32 / sizeof(T);
+  auto pick = [is_max](T x, T y) -> T {
+    if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<T>::quiet_NaN();
+    return (is_max ? x > y : x < y) ? x : y;
+  };
+  std::array<T, lanes> acc{};
+  auto fold_in_turn = [&](int64_t size) {
+    T r = acc[0];
+    for (int64_t i = 1; i < size; ++i) r = pick(r, acc[i]);
+    return r;
+  };
+  if (n < lanes) {
+    std::copy(data, data + n, acc.begin());
+    return fold_in_turn(n);
+  }
+  std::copy(data, data + lanes, acc.begin());
+  for (int64_t d = lanes; d < n; d += lanes)
+    for (int64_t j = 0; j < lanes && d + j < n; ++j) acc[j] = pick(acc[j], data[d + j]);
+  if constexpr (lanes == 8) {
+    T m[4];
+    for (int j = 0; j < 4; ++j) m[j] = pick(acc[j], acc[j + 4]);
+    return pick(pick(m[0], m[2]), pick(m[1], m[3]));
+  } else {
+    return fold_in_turn(lanes);
+  }
+}
+
 Tensor global_extreme(const char* op, const char* node, const Tensor& a, bool is_max) {
   check_nonempty(op, a, {}, kSpecifyDim);
   const auto plan = kernels::plan_reduce(a, {}, false);
   Tensor out;
   select_rows(plan, a.dtype(), is_max, &out, nullptr);
+  if (is_floating(a.dtype()))
+    GL_DISPATCH_FLOAT(a.dtype(), T, {
+      out.data_ptr<T>()[0] = reduce_all_as_pytorch(plan.rows.data_ptr<T>(), plan.inner, is_max);
+    });
   // d max(a) = grad shared evenly among the elements equal to the result (the NaNs when it is NaN)
   record(node, {out}, {a}, {a}, [](const BackwardContext& c) {
     const Tensor& a = c.saved[0];

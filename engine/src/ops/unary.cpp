@@ -11,6 +11,8 @@
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
 #include "kernels/elementwise.h"
+#include "kernels/vector_rows.h"
+#include "ops/floating_check.h"
 
 namespace gradlab {
 
@@ -70,17 +72,6 @@ Tensor flat_in_x_backward(const char* name, const Tensor& grad, const Tensor& x,
 }
 Tensor num(double v) { return scalar_tensor(v, DType::Float64, true); }
 
-// Internal erf with its own backward, used by gelu so gelu has higher derivatives.
-Tensor erf(const Tensor& a) {
-  Tensor out = map_float(a, [](auto x) { return std::erf(x); });
-  // d erf(x) = grad * 2/sqrt(pi) * exp(-x^2)
-  record("ErfBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
-    const Tensor& x = c.saved[0];
-    return variable_list{mul(c.grad(), mul(exp(neg(mul(x, x))), 2.0 / std::sqrt(M_PI)))};
-  });
-  return out;
-}
-
 // A negative float is tested on its sign bit (and is neither -0. nor NaN): clang folds a comparison
 // with 0 into WebAssembly's f32.max, which turns relu(-0.) into +0.
 template <typename T>
@@ -89,12 +80,38 @@ T relu_of(T x) {
   else return x < 0 ? T(0) : x;
 }
 
+// The elements x is NaN at that PyTorch's kernel over (grad, x) computes in its vectorised
+// loop (kernels/vector_rows.h): `at` is true there, `nan` (x's dtype) NaN there and 0 elsewhere.
+// Both undefined when there is no such element.
+struct VectorisedNan {
+  Tensor at, nan;
+};
+VectorisedNan nan_in_vector_loop(const Tensor& grad, const Tensor& x) {
+  if (!is_floating(x.dtype())) return {};
+  const std::vector<uint8_t> flags = kernels::vectorised_elements(x.shape(), {&grad, &x}, itemsize(x.dtype()));
+  if (!kernels::any_vectorised(flags)) return {};
+  NoGradGuard no_grad;
+  const Tensor cx = contiguous(x);
+  VectorisedNan r{zeros(x.shape(), DType::Bool), zeros(x.shape(), x.dtype())};
+  bool any = false;
+  GL_DISPATCH_FLOAT(x.dtype(), T, {
+    const T* px = cx.data_ptr<T>();
+    kernels::bool_t* at = r.at.data_ptr<kernels::bool_t>();
+    T* nan = r.nan.data_ptr<T>();
+    for (size_t i = 0; i < flags.size(); ++i) {
+      at[i] = flags[i] && std::isnan(px[i]);
+      if (at[i]) nan[i] = px[i], any = true;
+    }
+  });
+  return any ? r : VectorisedNan{};
+}
+
+}  // namespace
+
 // Activations PyTorch 1.13 implements only for floating dtypes, named by their CPU kernel.
 void check_floating(const Tensor& a, const char* kernel) {
   GL_CHECK(is_floating(a.dtype()), "\"", kernel, "\" not implemented for '", scalar_type_name(a.dtype()), "'");
 }
-
-}  // namespace
 
 Tensor neg(const Tensor& a) {
   GL_CHECK(a.dtype() != DType::Bool,
@@ -222,6 +239,28 @@ Tensor tanh(const Tensor& a) {
   return out;
 }
 
+namespace {
+
+// PyTorch's sigmoid_backward(grad, y) = (grad * (1 - y)) * y. Its derivatives: for grad,
+// sigmoid_backward again; for y, gg * grad * (-2y + 1), so a zero gradient keeps the sign of
+// 1 - 2y (live run s122086-645: -0 where y > 1/2).
+Tensor sigmoid_backward(const Tensor& grad, const Tensor& y) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = mul(mul(grad, rsub(y, 1.0)), y);
+  }
+  record("SigmoidBackwardBackward0", {out}, {grad, y}, {grad, y}, [](const BackwardContext& c) {
+    const Tensor& g = c.saved[0];
+    const Tensor& y = c.saved[1];
+    return variable_list{c.needs(0) ? sigmoid_backward(c.grad(), y) : Tensor(),
+                         c.needs(1) ? mul(mul(c.grad(), g), add(mul(y, -2.0), 1.0)) : Tensor()};
+  });
+  return out;
+}
+
+}  // namespace
+
 Tensor sigmoid(const Tensor& a) {
   Tensor out = map_float(a, [](auto x) {
     using T = decltype(x);
@@ -229,8 +268,7 @@ Tensor sigmoid(const Tensor& a) {
   });
   // d sigmoid(a) = grad * out * (1 - out)
   record("SigmoidBackward0", {out}, {a}, {}, [](const BackwardContext& c) {
-    const Tensor& s = c.saved[0];
-    return variable_list{mul(c.grad(), mul(s, rsub(s, 1.0)))};
+    return variable_list{sigmoid_backward(c.grad(), c.saved[0])};
   }, {out});
   return out;
 }
@@ -264,22 +302,6 @@ Tensor leaky_relu(const Tensor& a, double slope) {
   return out;
 }
 
-Tensor gelu(const Tensor& a) {
-  check_floating(a, "GeluKernelImpl");
-  Tensor out = map_float(a, [](auto x) {
-    using T = decltype(x);
-    return x * T(0.5) * (T(1) + std::erf(x * T(M_SQRT1_2)));
-  });
-  // d gelu(a) = grad * (Phi(a) + a * phi(a))
-  record("GeluBackward0", {out}, {a}, {a}, [](const BackwardContext& c) {
-    const Tensor& x = c.saved[0];
-    const Tensor cdf = mul(add(erf(mul(x, M_SQRT1_2)), 1.0), 0.5);
-    const Tensor pdf = mul(exp(mul(mul(x, x), -0.5)), 1.0 / std::sqrt(2.0 * M_PI));
-    return variable_list{mul(c.grad(), add(cdf, mul(x, pdf)))};
-  });
-  return out;
-}
-
 // silu(a) = a * sigmoid(a), as PyTorch's kernel rounds it: a / (1 + exp(-a)).
 Tensor silu(const Tensor& a) {
   check_floating(a, "silu_cpu");
@@ -296,6 +318,40 @@ Tensor silu(const Tensor& a) {
   return out;
 }
 
+namespace {
+
+// PyTorch's elu_backward(grad, x) (scale 1, not is_result): (grad * alpha) * exp(x) where x <= 0,
+// grad elsewhere. Its scalar loop tests x <= 0, so a NaN input takes the plain grad (0 for a
+// zero grad, not NaN); its vectorised loop tests x > 0 for the plain grad, so a NaN it
+// computes gets exp's branch, NaN (live run s101005-225). exp reads only the inputs it
+// selects: exp(inf) in the unselected branch made 0 * inf = NaN (s110006-553).
+Tensor elu_backward(const Tensor& grad, const Tensor& x, double alpha) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    Tensor takes_exp = le(x, num(0));
+    Tensor exp_input = where(takes_exp, x, zeros_like(x));
+    const VectorisedNan vectorised = nan_in_vector_loop(grad, x);
+    if (vectorised.at.defined()) {
+      takes_exp = where(vectorised.at, vectorised.at, takes_exp);
+      exp_input = add(exp_input, vectorised.nan);
+    }
+    out = where(takes_exp, mul(mul(grad, alpha), exp(exp_input)), grad);
+  }
+  // PyTorch's derivatives: for grad, elu_backward again; for x, elu_double_backward,
+  // elu_backward(gg * grad, x) * (x < 0): 0 at x = 0 and at inf, NaN where the first is.
+  record("EluBackwardBackward0", {out}, {grad, x}, {grad, x}, [alpha](const BackwardContext& c) {
+    const Tensor& g = c.saved[0];
+    const Tensor& x = c.saved[1];
+    return variable_list{c.needs(0) ? elu_backward(c.grad(), x, alpha) : Tensor(),
+                         c.needs(1) ? mul(elu_backward(mul(c.grad(), g), x, alpha), mask_as(lt(x, num(0)), x))
+                                    : Tensor()};
+  });
+  return out;
+}
+
+}  // namespace
+
 Tensor elu(const Tensor& a, double alpha) {
   check_floating(a, "elu_cpu");
   // exp(x) - 1 rather than expm1, as PyTorch's kernel: elu(-0.) is +0. and tiny inputs round alike.
@@ -303,15 +359,8 @@ Tensor elu(const Tensor& a, double alpha) {
     using T = decltype(x);
     return x > 0 ? x : static_cast<T>(alpha) * (std::exp(x) - T(1));
   });
-  // d elu(a) = grad * alpha * exp(a) where a <= 0, grad elsewhere: PyTorch's elu_backward
-  // tests a <= 0, so a NaN input takes the plain grad (0 for a zero grad, not NaN). exp reads
-  // only the nonpositive inputs (0 elsewhere): exp(inf) in the unselected branch made the
-  // double backward 0 * inf = NaN where PyTorch's elu_double_backward gives 0 (s110006-553).
   record("EluBackward0", {out}, {a}, {a}, [alpha](const BackwardContext& c) {
-    const Tensor& x = c.saved[0];
-    const Tensor nonpositive = le(x, num(0));
-    const Tensor negative_part = where(nonpositive, x, zeros_like(x));
-    return variable_list{where(nonpositive, mul(c.grad(), mul(exp(negative_part), alpha)), c.grad())};
+    return variable_list{elu_backward(c.grad(), c.saved[0], alpha)};
   });
   return out;
 }
