@@ -21,8 +21,12 @@ export interface ReduceOptions { dim?: Dims; keepdim?: boolean }
 export interface VarianceOptions extends ReduceOptions { unbiased?: boolean; correction?: number }
 /** max(dim)/min(dim): also destructurable as [values, indices]. */
 export type ValuesIndices = [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-/** One index of Tensor.at: an integer, null (= ':'), a slice string ('1:3', '::2', '-2:'), '...' or 'None'. */
-export type IndexItem = number | null | string;
+/**
+ * One index of Tensor.at: an integer, null (= ':'), a slice string ('1:3', '::2', '-2:'), '...' or 'None'
+ * (basic indexing, a view); or an int64 index tensor, a bool mask, or an array of their values
+ * (advanced indexing, PyTorch's x[rows, cols] and x[mask]: a copy).
+ */
+export type IndexItem = number | null | string | Tensor | NestedArray[];
 /** The loss reduction. */
 export interface ReductionOptions { reduction?: 'none' | 'mean' | 'sum' }
 
@@ -195,6 +199,20 @@ export declare class Tensor {
   /** @example x.gelu() */ gelu(): Tensor;
   /** x * sigmoid(x). @example x.silu() */ silu(): Tensor;
   /** @example x.sign() */ sign(): Tensor;
+  /** Rounds down. Integer tensors come back as a copy; zero gradient. @example x.floor() */ floor(): Tensor;
+  /** Rounds up. @example x.ceil() */ ceil(): Tensor;
+  /** Rounds half to even; `decimals` rounds to that many digits (negative: to tens, hundreds…). @example x.round({ decimals: 2 }) */
+  round(options?: { decimals?: number }): Tensor;
+  /** Rounds toward zero. @example x.trunc() */ trunc(): Tensor;
+  /** Alias of trunc. @example x.fix() */ fix(): Tensor;
+  /** x - trunc(x), floating dtypes. @example x.frac() */ frac(): Tensor;
+  /** A bool tensor: true at NaN. @example x.isnan() */ isnan(): Tensor;
+  /** A bool tensor: true at ±Infinity. @example x.isinf() */ isinf(): Tensor;
+  /** A bool tensor: true where finite. @example x.isfinite() */ isfinite(): Tensor;
+  /** The lower triangle of the last two dims, the rest 0; `diagonal` > 0 keeps more above the diagonal. @example torch.ones(3, 3).tril() */
+  tril(diagonal?: number | { diagonal?: number }): Tensor;
+  /** The upper triangle of the last two dims, the rest 0. @example x.triu(1) */
+  triu(diagonal?: number | { diagonal?: number }): Tensor;
   /** @example x.leaky_relu(0.2) */ leaky_relu(negative_slope?: number): Tensor;
   /** @example x.elu(1) */ elu(alpha?: number): Tensor;
   /** @example x.softplus(1, 20) */
@@ -263,6 +281,7 @@ export declare class Tensor {
   /** @example x.expand_as(y) */ expand_as(other: Tensor): Tensor;
   /** @example x.repeat(2, 1) */ repeat(...sizes: number[] | [number[]]): Tensor;
   /** @example x.permute(2, 0, 1) */ permute(...dims: number[] | [number[]]): Tensor;
+  /** Reverses the order along each of dims (FlipBackward0). @example x.flip(0, 1) */ flip(...dims: number[] | [number[]] | [{ dims: number[] }]): Tensor;
   /** @example x.flatten(1) */ flatten(start_dim?: number, end_dim?: number): Tensor;
   /** @example x.transpose(0, 1) */ transpose(dim0: number, dim1: number): Tensor;
   /** @example x.swapaxes(0, 1) */ swapaxes(dim0: number, dim1: number): Tensor;
@@ -282,7 +301,15 @@ export declare class Tensor {
   /** @example x.masked_fill(x.lt(0), 0) */ masked_fill(mask: Tensor, value: number | Tensor): Tensor;
   /** @example x.index_add(0, idx, src) */ index_add(dim: number, index: Tensor, source: Tensor): Tensor;
   /** @example x.scatter_add(0, idx, src) */ scatter_add(dim: number, index: Tensor, source: Tensor): Tensor;
-  /** NumPy-style basic indexing. @example x.at(0, null, '1:3', '::2') */
+  /** A copy with `values` written (or added, with accumulate) at x[indices]: one int64 index tensor or bool mask per leading dim, null for a whole dim. @example x.index_put([rows, cols], torch.tensor([1, 2])) */
+  index_put(indices: (Tensor | null)[], values: Tensor, options?: { accumulate?: boolean }): Tensor;
+  /** In place: x[indices] = values. @example x.index_put_([x.gt(0)], torch.tensor(0)) */
+  index_put_(indices: (Tensor | null)[], values: Tensor, options?: { accumulate?: boolean }): this;
+  /** Coordinates of the nonzero elements, [n, dim] int64; as_tuple: one 1-D tensor per dim. @example x.nonzero() */
+  nonzero(): Tensor;
+  nonzero(options: { as_tuple: true }): Tensor[];
+  nonzero(options: { as_tuple?: boolean }): Tensor | Tensor[];
+  /** NumPy-style indexing, basic and (with index tensors, masks or arrays) advanced. @example x.at(0, null, '1:3', '::2'); x.at([0, 2], null); x.at(x.gt(0)) */
   at(...items: IndexItem[]): Tensor;
 
   /** @example x.to('float64'); x.to(y); x.to({ dtype: 'float64' }) */
@@ -314,6 +341,7 @@ export declare class Tensor {
   /** @example x.argsort(-1, { descending: true }) */ argsort(dim?: number | SortOptions, descending?: boolean | SortOptions, options?: SortOptions): Tensor;
   /** The k largest (or smallest) along dim. @example const [v, i] = x.topk(3) */ topk(k: number | TopkOptions, dim?: number | TopkOptions, ...rest: Array<boolean | TopkOptions>): ValuesIndices;
   /** @example x.cumsum(0) */ cumsum(dim: number | { dim: number; dtype?: DTypeLike }, options?: { dtype?: DTypeLike }): Tensor;
+  /** Running products along dim; integer and bool inputs multiply as int64 unless dtype is given. @example x.cumprod(0) */ cumprod(dim: number | { dim: number; dtype?: DTypeLike }, options?: { dtype?: DTypeLike }): Tensor;
   /** Counts of each value of a 1-d int64 tensor. @example labels.bincount({ minlength: 10 }) */ bincount(weights?: Tensor | null | { weights?: Tensor | null; minlength?: number }, minlength?: number): Tensor;
 
   /** @example loss.backward(); y.backward(torch.ones(3), { retain_graph: true }) */
@@ -667,11 +695,14 @@ export interface Torch {
   maximum: Fn1; minimum: Fn1; eq: Fn1; ne: Fn1; lt: Fn1; le: Fn1; gt: Fn1; ge: Fn1; equal: Fn1; sum: Fn1;
   mean: Fn1; prod: Fn1; var: Fn1; std: Fn1; norm: Fn1; logsumexp: Fn1; amax: Fn1; amin: Fn1; max: Fn1; min: Fn1;
   argmax: Fn1; argmin: Fn1; matmul: Fn1; mm: Fn1; bmm: Fn1; mv: Fn1; dot: Fn1; outer: Fn1; t: Fn1; reshape: Fn1;
-  flatten: Fn1; transpose: Fn1; permute: Fn1; squeeze: Fn1; unsqueeze: Fn1; clone: Fn1; split: Fn1; chunk: Fn1;
+  flatten: Fn1; transpose: Fn1; permute: Fn1; flip: Fn1; squeeze: Fn1; unsqueeze: Fn1; clone: Fn1; split: Fn1; chunk: Fn1;
   select: Fn1; narrow: Fn1; index_select: Fn1; gather: Fn1; masked_fill: Fn1; index_add: Fn1; scatter_add: Fn1;
+  index_put: Fn1; nonzero: Fn1;
   softmax: Fn1; log_softmax: Fn1; detach: Fn1; numel: Fn1; multiply: Fn1; divide: Fn1; subtract: Fn1;
   negative: Fn1; unbind: Fn1; swapaxes: Fn1; true_divide: Fn1;
-  sort: Fn1; argsort: Fn1; topk: Fn1; cumsum: Fn1; bincount: Fn1;
+  sort: Fn1; argsort: Fn1; topk: Fn1; cumsum: Fn1; cumprod: Fn1; bincount: Fn1;
+  floor: Fn1; ceil: Fn1; round: Fn1; trunc: Fn1; fix: Fn1; frac: Fn1; isnan: Fn1; isinf: Fn1; isfinite: Fn1;
+  tril: Fn1; triu: Fn1;
   /** In-place function forms. @example torch.zero_(x); torch.fill_(x, 2); torch.clamp_(x, 0, 1) */
   zero_(input: Tensor): Tensor;
   fill_(input: Tensor, value: number | boolean | Tensor): Tensor;

@@ -4,7 +4,7 @@ import builtins as _builtins
 import math as _math
 import numbers as _numbers
 
-from . import _dtype
+from . import _dtype, _out
 from ._dtype import Size, bool_ as bool, double, dtype, float, float32, float64, int64, long  # noqa: A001
 from ._device import check_device as _check_device, device
 from ._engine import M as _M, arr as _arr
@@ -17,6 +17,7 @@ from .autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set
 from . import nn, optim  # noqa: E402
 from ._sampling import multinomial, randperm  # noqa: E402
 from . import utils  # noqa: E402
+from . import backends  # noqa: E402
 from .serialization import load, save  # noqa: E402
 from ._info import finfo, iinfo  # noqa: E402
 
@@ -60,7 +61,7 @@ def as_tensor(data, dtype=None, device=None):
 def from_numpy(array):
     if not isinstance(array, _ndarray):
         raise TypeError(f"expected np.ndarray (got {type(array).__name__})")
-    return _from_data(array)
+    return array._tensor.detach()  # the same memory, as PyTorch's from_numpy
 
 
 def is_tensor(obj):
@@ -123,12 +124,12 @@ def eye(n, m=None, *, dtype=None, device=None, requires_grad=False):
 
 
 def _like(raw):
+    """zeros_like and friends; a dtype makes the tensor in that dtype, as PyTorch (rand_like of an int64
+    tensor with dtype=torch.float draws floats): the engine makes it like a converted, detached copy."""
     def make(input, *, dtype=None, device=None, requires_grad=False):
         _check_device(device)
-        t = _adopt(raw(input._h))
-        if dtype is not None:
-            t = t.to(dtype)
-        return _options(t, requires_grad)
+        like = input if dtype is None or dtype is input.dtype else input.detach().to(dtype)
+        return _options(_adopt(raw(like._h)), requires_grad)
 
     return make
 
@@ -246,13 +247,19 @@ def numel(input):
 def _function_form(name):
     method = getattr(Tensor, name)
 
-    def fn(input, *args, **kwargs):
+    def fn(input, *args, out=None, **kwargs):
         if not isinstance(input, Tensor):
             if isinstance(input, _numbers.Number):
                 input = _operand(input)
             else:
                 raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
-        return method(input, *args, **kwargs)
+        if out is None:
+            return method(input, *args, **kwargs)
+        _out.check_no_grad(name, (input, out) + args + tuple(kwargs.values()))
+        result = method(input, *args, **kwargs)
+        if isinstance(result, tuple):  # (values, indices): out=(values, indices), PyTorch's <name>_out result
+            return _tensor_math._named_tuple(f"{name}_out")(*[_out.write(r, o) for r, o in zip(result, out)])
+        return _out.write(result, out)
 
     fn.__name__ = name
     return fn
@@ -266,21 +273,26 @@ for _name in ("add", "sub", "mul", "div", "pow", "neg", "abs", "square", "sqrt",
               "chunk", "select", "narrow", "index_select", "gather", "masked_fill", "index_add", "scatter_add",
               "softmax", "log_softmax", "detach", "multiply", "divide", "subtract", "negative", "unbind",
               "swapaxes", "true_divide", "floor_divide", "remainder", "fmod", "all", "any", "nonzero", "isclose",
-              "logical_not", "absolute", "square", "sort", "argsort", "topk", "cumsum", "bincount"):
+              "logical_not", "absolute", "square", "sort", "argsort", "topk", "cumsum", "bincount", "floor", "ceil",
+              "round", "trunc", "fix", "frac", "isnan", "isinf", "isfinite", "tril", "triu", "index_put", "cumprod",
+              "flip"):
     globals()[_name] = _function_form(_name)
 
 _pow_of_tensor = pow
 
 
-def pow(input, exponent):  # noqa: A001
+def pow(input, exponent, *, out=None):  # noqa: A001
     """torch.pow(number, tensor) is PyTorch's pow(Scalar, Tensor) (PowBackward2); 2 ** x is a tensor's pow."""
     if isinstance(input, (_builtins.int, _builtins.float)) and not isinstance(input, _builtins.bool) \
             and isinstance(exponent, Tensor):
+        if out is not None:
+            _out.check_no_grad("pow", (exponent, out))
         if isinstance(input, _builtins.float) and not exponent.is_floating_point():
             # The engine reads an integral float as an int; a float base makes a float result (float32).
             exponent = exponent.to(float32)
-        return _adopt(_M._rpow_scalar(exponent._h, input))
-    return _pow_of_tensor(input, exponent)
+        result = _adopt(_M._rpow_scalar(exponent._h, input))
+        return result if out is None else _out.write(result, out)
+    return _pow_of_tensor(input, exponent, out=out)
 
 
 # ---- printing ----------------------------------------------------------------
@@ -322,9 +334,22 @@ def set_num_threads(n):
 
 
 class _Cuda:
+    """torch.cuda on a CPU-only build: nothing is available; seeding it does nothing, as PyTorch's lazy
+    CUDA seeding does without a GPU."""
+
     @staticmethod
     def is_available():
         return False
+
+    @staticmethod
+    def device_count():
+        return 0
+
+    @staticmethod
+    def manual_seed(seed):
+        return None
+
+    manual_seed_all = manual_seed
 
 
 cuda = _Cuda()

@@ -18,7 +18,8 @@ _CLASSES = [
     (re.compile(r"^Dimension out of range|out of range for tensor of size|^index out of range in self|^too many indices"
                 r"|^Target -?\d+ is out of bounds|^(select|slice)\(\) cannot be applied to a 0-dim tensor"
                 r"|^\w+\(\): Expected reduction dim (-?\d+ to have non-zero size|to be specified for input\.numel\(\) == 0\.$)"
-                r"|^invalid index of a 0-dim tensor"), IndexError),
+                r"|^invalid index of a 0-dim tensor|^tensors used as indices must be"
+                r"|^shape mismatch: indexing tensors could not be broadcast|^The shape of the mask|^Dimension specified as -?\d+ but tensor has no dimensions"), IndexError),
     (re.compile(r"is not a valid value for reduction|^only one element tensors can be converted"
                 r"|^Expected more than 1 value per channel when training"
                 r"|^Target size \(torch\.Size\(.* must be the same as input size|^Using a target size \(torch\.Size"), ValueError),

@@ -1,6 +1,7 @@
 """Tensor.__getitem__/__setitem__: basic indexing (ints, slices with steps,
-None, ...) is one engine call returning a view; an index tensor, a bool mask
-or a list of ints goes through index_select on the flattened leading dims."""
+None, ...) is one engine call returning a view; index tensors, bool masks and
+lists then go to the engine's index / index_put_ (PyTorch's aten::index), as
+PyTorch's applySlicing hands them on."""
 import numbers
 
 from . import _dtype
@@ -45,13 +46,6 @@ def _items(index):
     return items
 
 
-def _check_mask(index, view, dim):
-    """A one-dimensional bool mask must be as long as the dimension it selects from."""
-    if isinstance(index, Tensor) and index.dtype is _dtype.bool_ and index.dim() == 1 and index.shape[0] != view.shape[dim]:
-        raise IndexError(f"The shape of the mask {list(index.shape)} at index 0 does not match the shape of the "
-                         f"indexed tensor {list(view.shape)} at index {dim}")
-
-
 def _is_basic(item):
     return item is None or item is Ellipsis or isinstance(item, (slice, numbers.Integral)) or (
         isinstance(item, Tensor) and item.dim() == 0 and item.dtype is _dtype.int64)
@@ -89,138 +83,68 @@ def _basic(t, items):
     return adopt(M._index(t._h, arr(encoded)))
 
 
-def _index_positions(index, size, dim):
-    """An index tensor, bool mask or list for one dimension -> (int64 positions tensor, its shape)."""
-    if not isinstance(index, Tensor):
-        index = from_data(index)
-    if index.dtype is _dtype.bool_:
-        flags = index.tolist_flat()
-        return from_data([i for i, v in enumerate(flags) if v], dtype=_dtype.int64), None
-    if index.dtype is not _dtype.int64:
-        raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-    values = index.tolist_flat()
-    for v in values:
-        if v < -size or v >= size:
-            raise IndexError(f"index {v} is out of bounds for dimension {dim} with size {size}")
-    return from_data([v + size if v < 0 else v for v in values], dtype=_dtype.int64), list(index.shape)
+def _index_tensor(item):
+    """An advanced item as the engine takes it: an int64 index tensor or a bool mask. A list becomes one
+    as PyTorch's indexing_tensor_from_data makes it: bools a mask, any other numbers int64 (0.5 -> 0)."""
+    if isinstance(item, Tensor):
+        return item
+    t = from_data(item)
+    return t if t.dtype is _dtype.bool_ else t.to(_dtype.int64)
 
 
-def _mask(t, mask):
-    """x[mask] for a bool mask over the leading dimensions: the selected rows, flattened."""
-    if list(mask.shape) != list(t.shape)[:mask.dim()]:
-        raise IndexError(f"The shape of the mask {list(mask.shape)} at index 0 does not match the shape of the indexed tensor {list(t.shape)} at index 0")
-    rest = list(t.shape)[mask.dim():]
-    flat = t.reshape(-1, *rest) if rest else t.reshape(-1)
-    positions, _ = _index_positions(mask.reshape(-1), flat.shape[0], 0)
-    return flat.index_select(0, positions)
+def _width(item):
+    """How many of the tensor's dims an item uses: a mask its own dims, None and ... none."""
+    if item is None or item is Ellipsis:
+        return 0
+    return item.dim() if isinstance(item, Tensor) and item.dtype is _dtype.bool_ else 1
 
 
 def _advanced(t, items):
-    """One index tensor, list or mask among basic items: the basic part is a view, then
-    index_select on the dimension the advanced item lands in."""
-    items = _expand_ellipsis(items, t.dim())
-    (k,) = [i for i, item in enumerate(items) if not _is_basic(item)]
-    index = items[k]
-    if len(items) == 1 and isinstance(index, Tensor) and index.dtype is _dtype.bool_ and index.dim() > 1:
-        return _mask(t, index)
-    view = _basic(t, items[:k] + [slice(None)] + items[k + 1:])
-    dim = sum(1 for item in items[:k] if not isinstance(item, numbers.Integral))
-    _check_mask(index, view, dim)
-    positions, shape = _index_positions(index, view.shape[dim], dim)
-    picked = view.index_select(dim, positions)
-    if shape is None or len(shape) == 1:
-        return picked
-    return picked.reshape(*view.shape[:dim], *shape, *view.shape[dim + 1:])
+    """The view the basic items make and, for each of its dims, the index tensor or mask that indexes it
+    (None: the whole dim), as PyTorch's applySlicing leaves them for aten::index: ints select, slices
+    and None make views, an index covers as many dims as it has (a mask) or one. With only index
+    tensors and an ellipsis there is no view (PyTorch indexes self itself)."""
+    if sum(1 for i in items if i is Ellipsis) > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
+    items = [i if _is_basic(i) else _index_tensor(i) for i in items]
+    consuming = sum(_width(i) for i in items)
+    if consuming > t.dim():
+        raise IndexError(f"too many indices for tensor of dimension {t.dim()}")
+    view = t
+    if any(_is_basic(i) and i is not Ellipsis for i in items):
+        basic = []
+        for i in items:
+            basic.extend([i] if _is_basic(i) else [slice(None)] * _width(i))
+        view = _basic(t, basic)
+    indices = []
+    for i in items:
+        if i is Ellipsis:
+            indices.extend([None] * (t.dim() - consuming))
+        elif i is None or isinstance(i, slice):
+            indices.append(None)
+        elif not _is_basic(i):
+            indices.append(i)
+    return view, indices
 
 
-def _broadcast_indices(indices):
-    """The index tensors expanded to their common shape, with PyTorch's message when there is none."""
-    ndim = max(i.dim() for i in indices)
-    shape = []
-    for k in range(ndim):
-        sizes = {i.shape[k - ndim + i.dim()] for i in indices if k - ndim + i.dim() >= 0} - {1}
-        if len(sizes) > 1:
-            shapes = ", ".join(str(list(i.shape)) for i in indices)
-            raise IndexError(f"shape mismatch: indexing tensors could not be broadcast together with shapes {shapes}")
-        shape.append(sizes.pop() if sizes else 1)
-    return [i.expand(*shape) for i in indices]
-
-
-def _plan_several(t, items):
-    """For x[i, j, ...] with several index tensors or lists: the view the basic items make, the dims of
-    that view the indices select in, the indices broadcast to one shape B (bounds checked, negatives
-    wrapped), and where B lands in the result: NumPy's rule puts it where the indexed dims were when
-    they are adjacent, else first."""
-    items = _expand_ellipsis(items, t.dim())
-    for item in items:
-        if isinstance(item, Tensor) and item.dtype is _dtype.bool_ and item.dim() > 1:
-            raise IndexError("only one index tensor, list or mask per index is supported with a mask of more than "
-                             "one dimension; index one dimension at a time")
-    view = _basic(t, [slice(None) if not _is_basic(i) else i for i in items])
-    dims, positions, view_dim = [], [], 0
-    for item in items:
-        if item is None or isinstance(item, numbers.Integral) or (isinstance(item, Tensor) and item.dim() == 0
-                                                                  and item.dtype is _dtype.int64):
-            view_dim += item is None
-            continue
-        if not _is_basic(item):
-            _check_mask(item, view, view_dim)
-            index, shape = _index_positions(item, view.shape[view_dim], view_dim)
-            dims.append(view_dim)
-            positions.append(index.reshape(*shape) if shape is not None else index)
-        view_dim += 1
-    positions = _broadcast_indices(positions)
-    adjacent = dims == list(range(dims[0], dims[0] + len(dims)))
-    return view, dims, positions, dims[0] if adjacent else 0
-
-
-def _several_advanced(t, items):
-    """x[i, j] with several index tensors or lists (x[rows, cols], x[torch.where(mask)]): the view's indexed
-    dims, moved to the front and flattened, are read with one index_select of the combined (row-major)
-    positions, and B is moved to where it lands."""
-    view, dims, positions, at = _plan_several(t, items)
-    sizes = [view.shape[d] for d in dims]
-    rest = [d for d in range(view.dim()) if d not in dims]
-    flat = view.permute(*dims, *rest).reshape(-1, *[view.shape[d] for d in rest])
-    combined = positions[0]
-    for index, size in zip(positions[1:], sizes[1:]):
-        combined = combined * size + index
-    picked = flat.index_select(0, combined.reshape(-1)).reshape(*combined.shape, *[view.shape[d] for d in rest])
-    if at == 0:
-        return picked
-    b = combined.dim()
-    return picked.permute(*range(b, b + at), *range(b), *range(b + at, picked.dim()))
-
-
-def _set_several_advanced(t, items, value):
-    """x[i, j] = value with several index tensors or lists: each selected slice of the view is written in
-    place (the engine has no index_put), taking its part of value broadcast to the read's shape."""
-    view, dims, positions, at = _plan_several(t, items)
-    b = positions[0].dim()
-    rest = [view.shape[d] for d in range(view.dim()) if d not in dims]
-    if isinstance(value, Tensor):
-        shape = rest[:at] + list(positions[0].shape) + rest[at:]
-        value = value.expand(*shape)
-        # B first, then flattened: value[j] is what the j-th selected slice takes.
-        value = value.permute(*range(at, at + b), *range(at), *range(at + b, value.dim())).reshape(-1, *rest)
-    lists = [p.reshape(-1).tolist() for p in positions]
-    for j, where in enumerate(zip(*lists)):
-        target = view
-        for d, p in sorted(zip(dims, where), reverse=True):
-            target = target.select(d, p)
-        if isinstance(value, Tensor):
-            target.copy_(value[j])
-        else:
-            target.fill_(value)
+def _indexing_errors(call):
+    """Runs an engine indexing call; an index out of bounds is an IndexError there (gather's same
+    message is a RuntimeError, as PyTorch's)."""
+    try:
+        return call()
+    except RuntimeError as e:
+        if str(e).startswith("index ") and " is out of bounds for dimension " in str(e):
+            raise IndexError(str(e)) from None
+        raise
 
 
 def getitem(t, index):
     items = _items(index)
     if all(_is_basic(i) for i in items):
         return _basic(t, items)
-    if sum(1 for i in items if not _is_basic(i)) == 1:
-        return _advanced(t, items)
-    return _several_advanced(t, items)
+    view, indices = _advanced(t, items)
+    handles = arr([0 if i is None else i._h for i in indices])
+    return _indexing_errors(lambda: adopt(M._index_tensors(view._h, handles)))
 
 
 def setitem(t, index, value):
@@ -232,25 +156,9 @@ def setitem(t, index, value):
         else:
             view.fill_(value)
         return
-    if len(items) == 1 and isinstance(items[0], Tensor) and items[0].dtype is _dtype.bool_ and items[0].shape == t.shape:
-        t.masked_fill_(items[0], value.item() if isinstance(value, Tensor) else value)
-        return
-    if sum(1 for i in items if not _is_basic(i)) > 1:
-        return _set_several_advanced(t, items, value)
-    # One advanced item: write each selected slice of the view in place (the engine has no index_put).
-    items = _expand_ellipsis(items, t.dim())
-    (k,) = [i for i, item in enumerate(items) if not _is_basic(item)]
-    view = _basic(t, items[:k] + [slice(None)] + items[k + 1:])
-    dim = sum(1 for item in items[:k] if not isinstance(item, numbers.Integral))
-    _check_mask(items[k], view, dim)
-    positions, _ = _index_positions(items[k], view.shape[dim], dim)
-    positions = positions.tolist()
-    if isinstance(value, Tensor):
-        target = list(view.shape)
-        target[dim] = len(positions)
-        value = value.expand(*target)
-        for j, p in enumerate(positions):
-            view.select(dim, p).copy_(value.select(dim, j))
-    else:
-        for p in positions:
-            view.select(dim, p).fill_(value)
+    # PyTorch's x[index] = value is index_put_: a Tensor value keeps its dtype (a mismatch is an error),
+    # a Python number becomes a 0-d tensor of x's dtype.
+    view, indices = _advanced(t, items)
+    if not isinstance(value, Tensor):
+        value = from_data(value, dtype=t.dtype)
+    _indexing_errors(lambda: view.index_put_(tuple(indices), value))

@@ -24,11 +24,21 @@ class dtype_:
 
 
 class ndarray:
-    def __init__(self, values, shape, code, legacy):
-        self._values = values  # a JS TypedArray copy
-        self.shape = tuple(shape)
-        self._code = code
+    """Shares memory with the tensor it came from, as NumPy's array from Tensor.numpy() does: t.add_(1)
+    shows in the array, and torch.from_numpy(array) is a tensor over the same memory."""
+
+    def __init__(self, tensor, legacy):
+        self._tensor = tensor  # a detached alias of the tensor
+        self.shape = tuple(tensor.shape)
+        self._code = tensor._code()
         self._legacy = legacy
+
+    @property
+    def _values(self):
+        """The values now, a JS TypedArray copy."""
+        values = bridge.typedValues(self._tensor._h)
+        check()
+        return values
 
     @property
     def dtype(self):

@@ -322,9 +322,7 @@ class Tensor:
         if self.requires_grad:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         from ._numpy import ndarray
-        values = bridge.typedValues(self._h)
-        check()
-        return ndarray(values, list(self.shape), self._code(), (_flags(self._h) >> 4) != 0)
+        return ndarray(self.detach(), (_flags(self._h) >> 4) != 0)
 
     # ---- copying and pickling --------------------------------------------
     # A Tensor object is a handle: copying its slots would give two objects one handle, freed twice.

@@ -259,6 +259,10 @@ class _Methods:
         src = self if dtype is None else self.to(dtype)
         return adopt(M._cumsum(src._h, dim))
 
+    def cumprod(self, dim, dtype=None):
+        # dtype goes to the engine: CumprodBackward0 straight onto self, as PyTorch's.
+        return adopt(M._cumprod(self._h, dim, -1 if dtype is None else dtype.code))
+
     def bincount(self, weights=None, minlength=0):
         return adopt(M._bincount(self._h, 0 if weights is None else _tensor_arg(weights, "weights"), minlength))
 
@@ -366,3 +370,24 @@ for _name in bridge.unaryMethods:
     setattr(Tensor, _name, _unary(_name))
 Tensor.negative = Tensor.neg
 Tensor.absolute = Tensor.abs
+Tensor.fix = Tensor.trunc
+
+
+def _round(self, *args, decimals=None):
+    """round() is RoundBackward0; round(decimals=d) PyTorch's other overload, RoundBackward1."""
+    if args:
+        raise TypeError(f"round() takes from 1 to 0 positional arguments but {len(args)} were given")
+    if decimals is None:
+        return adopt(M._round(self._h))
+    return adopt(M._round_decimals(self._h, decimals))
+
+
+def _tril(self, diagonal=0):
+    return adopt(M._tril(self._h, diagonal))
+
+
+def _triu(self, diagonal=0):
+    return adopt(M._triu(self._h, diagonal))
+
+
+Tensor.round, Tensor.tril, Tensor.triu = _round, _tril, _triu

@@ -29,6 +29,18 @@ class _Methods:
     def permute(self, *dims):
         return adopt(M._permute(self._h, _sizes(dims)))
 
+    def flip(self, *dims, **kwargs):
+        if kwargs:
+            key = next(iter(kwargs))
+            if key != "dims" or dims:
+                raise TypeError(f"flip() got an unexpected keyword argument '{key}'")
+            if not isinstance(kwargs[key], (list, tuple)):
+                raise TypeError(f"flip(): argument 'dims' must be tuple of ints, not {type(kwargs[key]).__name__}")
+            dims = (kwargs[key],)
+        if not dims:
+            raise TypeError('flip() missing 1 required positional arguments: "dims"')
+        return adopt(M._flip(self._h, _sizes(dims)))
+
     def view_as(self, other):
         return self.view(other.shape)
 
@@ -168,19 +180,18 @@ class _Methods:
             rows = self.reshape(1) if self.dim() == 0 else self
             found = rows.nonzero()
             return tuple(found[:, d] for d in range(found.shape[1]))
-        flat = self.tolist_flat()
-        shape = list(self.shape)
-        rows = []
-        for i, v in enumerate(flat):
-            if v:
-                idx = []
-                for s in reversed(shape):
-                    idx.append(i % s)
-                    i //= s
-                rows.append(idx[::-1])
-        if not rows:
-            return from_data([], dtype=_dtype.int64).reshape(0, len(shape))
-        return from_data(rows, dtype=_dtype.int64)
+        return adopt(M._nonzero(self._h))
+
+    def index_put_(self, indices, values, accumulate=False):
+        """x[indices] = values (added with accumulate): indices a tuple of index tensors or masks (None: a
+        whole dim)."""
+        handles = arr([0 if i is None else _tensor_arg(i, "indices") for i in indices])
+        self._in_place(M._index_put_(self._h, handles, _tensor_arg(values, "values"), bool(accumulate)))
+        return self
+
+    def index_put(self, indices, values, accumulate=False):
+        handles = arr([0 if i is None else _tensor_arg(i, "indices") for i in indices])
+        return adopt(M._index_put(self._h, handles, _tensor_arg(values, "values"), bool(accumulate)))
 
     def __getitem__(self, index):
         from ._indexing import getitem

@@ -102,5 +102,30 @@ TEST(EdgeCases, FillRefusesNumbersTheDtypeCannotHold) {
   expect_values(full({1}, 1e300, DType::Float64), {1e300});
   EXPECT_TRUE(std::isinf(test::values_of(full({1}, INFINITY))[0]));
 }
+// The differential tester's live runs (tests/difftest/FINDINGS.md): PyTorch 1.13's order of checks.
+TEST(EdgeCases, ShapesAreCheckedBeforeAFractionalAlphaOnIntegers) {  // s121001-579
+  const Tensor a = ones({2, 3}, DType::Int64), b = ones({4}, DType::Int64);
+  expect_error([&] { sub(a, b, 0.5); }, "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1");
+  expect_error([&] { add(a, b, 0.5); }, "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1");
+  expect_error([&] { sub(a, ones({3}, DType::Int64), 0.5); },
+               "For integral input tensors, argument alpha must not be a floating point number.");
+}
+
+// A view made before its base needed a gradient counts as a leaf in the in-place check until
+// its grad_fn is read (PyTorch's check reads the node the view holds): s121004-789.
+TEST(EdgeCases, AnUnreadViewOfABaseThatGainedHistoryIsALeafToInPlaceOps) {
+  const Tensor w = make({-2.36, 2.56, -1.15}, {3}, DType::Float32, true);
+  Tensor base = linspace(2, 2.5, 3);
+  Tensor view = gradlab::view(base, {1, 1, -1});
+  copy_(base, w);
+  expect_error([&] { zero_(view); }, "a leaf Variable that requires grad is being used in an in-place operation.");
+  Tensor base2 = linspace(2, 2.5, 3);
+  Tensor view2 = gradlab::view(base2, {1, 1, -1});
+  copy_(base2, w);
+  EXPECT_EQ(view2.grad_fn()->name(), "AsStridedBackward0");  // read: no longer a leaf
+  zero_(view2);
+  EXPECT_EQ(view2.grad_fn()->name(), "AsStridedBackward0");
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -484,5 +484,25 @@ TEST(InPlace, ModifiedSavedViewIsNamedByItsRebuiltHistory) {
                "which is output 0 of AsStridedBackward0, is at version 1; expected version 0 instead.");
 }
 
+// x.copy_(x) is allowed even where x is expanded (PyTorch's copy_ returns before its overlap
+// checks when src is self), and still records CopyBackwards: the gradient reaches x's old
+// history through src, as PyTorch's (live run s120007-901). A different tensor over the same
+// expanded memory is refused.
+TEST(InPlace, CopyOfATensorIntoItselfIsAllowedAndRecorded) {
+  Tensor e = expand(make({1, 2}, {2}), {3, 2});
+  copy_(e, e);
+  EXPECT_EQ(e.version(), 1);
+  expect_values(e, {1, 2, 1, 2, 1, 2});
+  expect_error([&] { copy_(e, expand(make({1, 2}, {2}), {3, 2})); }, "more than one element of the written-to tensor");
+
+  const Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  Tensor y = mul(x, 2.0);
+  copy_(y, y);
+  EXPECT_EQ(y.grad_fn()->name(), "CopyBackwards");
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_values(x.grad(), {2, 2, 2});
+  expect_error([&] { copy_(x, x); }, "a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
 }  // namespace
 }  // namespace gradlab

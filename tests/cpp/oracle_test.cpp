@@ -127,6 +127,14 @@ const std::map<std::string, OpFn>& ops() {
       {"tan", unary(tan)}, {"tanh", unary(tanh)}, {"sigmoid", unary(sigmoid)}, {"relu", unary(relu)},
       {"sign", unary(sign)}, {"F.relu", unary(relu)}, {"F.sigmoid", unary(sigmoid)}, {"F.tanh", unary(tanh)},
       {"F.gelu", unary(gelu)},
+      {"floor", unary(floor)}, {"ceil", unary(ceil)}, {"trunc", unary(trunc)}, {"frac", unary(frac)},
+      {"round", [](const Call& c) {
+         if (c.has(1, "decimals")) return variable_list{round(c.tensor(0), c.integer(1, "decimals", 0))};
+         return variable_list{round(c.tensor(0))};
+       }},
+      {"isnan", unary(isnan)}, {"isinf", unary(isinf)}, {"isfinite", unary(isfinite)},
+      {"tril", [](const Call& c) { return variable_list{tril(c.tensor(0), c.integer(1, "diagonal", 0))}; }},
+      {"triu", [](const Call& c) { return variable_list{triu(c.tensor(0), c.integer(1, "diagonal", 0))}; }},
       {"F.leaky_relu", [](const Call& c) { return variable_list{leaky_relu(c.tensor(0), c.num(1, "negative_slope", 0.01))}; }},
       {"F.elu", [](const Call& c) { return variable_list{elu(c.tensor(0), c.num(1, "alpha", 1.0))}; }},
       {"F.softplus", [](const Call& c) {

@@ -10,6 +10,7 @@ KINDS = {
     "where": (0.7, ops.where),
     "clamp": (0.6, ops.clamp),
     "reduce": (3, ops.reduce),
+    "scan": (1, ops.scan),
     "linalg": (1.2, ops.linalg),
     "view": (4, view_ops.view),
     "join": (1, view_ops.join),

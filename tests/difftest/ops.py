@@ -1,5 +1,5 @@
-"""Step kinds of a difftest program: creation, math, reductions, linear
-algebra and F.linear, losses, casts and in-place ops, each a function that
+"""Step kinds of a difftest program: creation, math, reductions, cumprod and
+flip, linear algebra and F.linear, losses, casts and in-place ops, each a function that
 appends one or a few steps to a Program (kinds.py weights them)."""
 import torch
 
@@ -183,6 +183,34 @@ def reduce(prog):
                 kwargs["unbiased"] = Lit(rng.random() < 0.5)
     n_out = 2 if name in ("max", "min") and not whole else 1
     prog.assign(_call(rng, name, t, args, kwargs), n_out=n_out)
+
+
+def scan(prog):
+    """cumprod (its gradient at zeros is PyTorch's O(n) or grad-mode path) and flip."""
+    rng = prog.rng
+    t = _operand(prog, IS_FLOAT if rng.random() < 0.85 else (lambda t: True))
+    nd = prog.ns[t].dim()
+    if rng.random() < 0.5:
+        d = V.dim(rng, nd)
+        args, kwargs = ([Lit(d)], {}) if rng.random() < 0.6 else ([], {"dim": Lit(d)})
+        if rng.random() < 0.15:
+            kwargs["dtype"] = DType(rng.choice(["float32", "float64"]))
+        prog.assign(_call(rng, "cumprod", t, args, kwargs))
+        return
+    dims = [d for d in range(max(nd, 1)) if rng.random() < 0.5] or [0]
+    dims = [d - nd if nd and rng.random() < 0.3 else d for d in dims]
+    if rng.random() < 0.05:
+        dims.append(dims[0])  # repeated: PyTorch's error
+    if rng.random() < 0.03:
+        dims = [V.dim(rng, nd, 0.0)]  # out of range
+    r = rng.random()
+    if r < 0.4:
+        expr = Meth(Var(t), "flip", [Lit(d) for d in dims])
+    elif r < 0.7:
+        expr = Meth(Var(t), "flip", [Lit(dims)])
+    else:
+        expr = Call("torch.flip", [Var(t), Lit(dims)])
+    prog.assign(expr)
 
 
 def linalg(prog):

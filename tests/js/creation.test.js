@@ -114,3 +114,28 @@ test('requires_grad is settable on leaves only', () => {
   assert.equal(torch.ones(2).requires_grad_().requires_grad, true);
   assertGradlabError(() => torch.ones(2, { dtype: 'int64' }).requires_grad_(), /floating point/);
 });
+
+test('*_like with a dtype makes the tensor in that dtype (PyTorch 1.13 values for the seed)', () => {
+  torch.manual_seed(0);
+  const r = torch.rand_like(torch.tensor([[1, 2], [3, 4]], { dtype: 'int64' }), { dtype: 'float32' });
+  assert.equal(r.dtype, 'float32');
+  assertClose(r.tolist().flat(), [0.49625658988952637, 0.7682217955589294, 0.08847743272781372, 0.13203048706054688], 0);
+  torch.manual_seed(0);
+  const d = torch.rand_like(torch.zeros(3), { dtype: 'float64' });
+  assert.equal(d.dtype, 'float64');
+  assert.deepEqual(d.tolist(), [0.9700530018065531, 0.707819864399788, 0.45938294312745087]);
+  const x = torch.ones(2, { requires_grad: true });
+  const z = torch.zeros_like(x, { dtype: 'int64' });
+  assert.equal(z.dtype, 'int64');
+  assert.equal(z.requires_grad, false);
+});
+
+test('linspace has PyTorch 1.13\'s bits in WebAssembly (tests/fixtures/linspace.json)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { cases } = JSON.parse(readFileSync(new URL('../fixtures/linspace.json', import.meta.url), 'utf8'));
+  for (const c of cases) {
+    const got = torch.linspace(c.start, c.end, c.steps, { dtype: c.dtype }).tolist();
+    const want = c.dtype === 'float32' ? c.out.map(Math.fround) : c.out;
+    want.forEach((w, i) => assert.ok(Object.is(got[i], w), `${c.dtype} linspace(${c.start}, ${c.end}, ${c.steps})[${i}]: ${got[i]} != ${w}`));
+  }
+});

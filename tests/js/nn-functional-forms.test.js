@@ -131,6 +131,52 @@ test('sort, argsort, topk, cumsum, bincount as methods and torch functions', () 
   });
 });
 
+test('cumprod and flip as methods and torch functions, with PyTorch\'s arguments and errors', () => {
+  const before = torch.memory().tensors;
+  torch.tidy(() => {
+    const x = torch.tensor([[2, 0, 3], [1.5, -2, 0.5]], { requires_grad: true });
+    const c = x.cumprod(1);
+    assert.deepEqual(c.tolist(), [[2, 0, 0], [1.5, -3, -1.5]]);
+    assert.equal(c.grad_fn.name, 'CumprodBackward0');
+    assert.deepEqual(torch.cumprod(x, { dim: 0 }).tolist(), [[2, 0, 3], [3, -0, 1.5]]);
+    const wide = torch.cumprod(x, 0, { dtype: 'float64' });
+    assert.equal(wide.dtype, 'float64');
+    assert.equal(wide.grad_fn.next_functions[0][0].name, 'AccumulateGrad'); // no cast node in between
+    assert.equal(torch.tensor([[1, 2], [3, 4]], { dtype: 'int64' }).cumprod(0).dtype, 'int64');
+    assert.equal(torch.tensor([true, false]).cumprod(0).dtype, 'int64');
+    c.backward(torch.tensor([[1, 2, 3], [4, 5, 6]]));
+    assert.deepEqual(x.grad.tolist(), [[1, 22, 0], [-12, 12, -18]]); // PyTorch 1.13's values
+    assertGradlabError(() => x.cumprod(), "cumprod() missing required argument 'dim'");
+    const f = x.flip(0, 1);
+    assert.deepEqual(f.tolist(), [[0.5, -2, 1.5], [3, 0, 2]]);
+    assert.equal(f.grad_fn.name, 'FlipBackward0');
+    assert.deepEqual(x.flip([1]).tolist(), torch.flip(x, [1]).tolist());
+    assert.deepEqual(x.flip({ dims: [0] }).tolist(), [[1.5, -2, 0.5], [2, 0, 3]]);
+    assert.deepEqual(torch.tensor([true, false, false]).flip(0).tolist(), [false, false, true]);
+    assertGradlabError(() => x.flip(), 'flip() missing 1 required positional arguments: "dims"');
+    assertGradlabError(() => x.flip(0, -2), 'dim 0 appears multiple times in the list of dims');
+    assertGradlabError(() => x.flip(2), 'Dimension out of range (expected to be in range of [-2, 1], but got 2)');
+    assertGradlabError(() => x.flip(0.5), "flip(): argument 'dims' (position 1) must be tuple of ints, not float");
+  });
+  assert.equal(torch.memory().tensors, before);
+});
+
+test('cumprod, flip and prod: gradcheck and double gradcheck in float64, with zeros in the input', () => {
+  torch.tidy(() => {
+    const x = torch.tensor([[0.5, 0, -0.7], [0.9, 1.1, 0]], { dtype: 'float64', requires_grad: true });
+    const gg = leaf([2, 3], 9);
+    // prod() of x would hold two zeros, whose gradient PyTorch 1.13 gives without a graph.
+    const one = torch.tensor([[0.5, 0, -0.7], [0.9, 1.1, 0.3]], { dtype: 'float64', requires_grad: true });
+    const cases = [[(t) => t.cumprod(1), x], [(t) => t.cumprod(0), x], [(t) => t.flip(0, 1), x],
+      [(t) => t.prod(1, true), x], [(t) => t.prod(0, true), x], [(t) => t.prod(), one]];
+    for (const [fn, input] of cases) {
+      assert.ok(gradcheck(fn, [input]));
+      const second = (t, g) => torch.autograd.grad([fn(t).pow(2).mul(g).sum()], [t], { create_graph: true });
+      assert.ok(gradcheck(second, [input, fn(gg).detach().requires_grad_()]));
+    }
+  });
+});
+
 test('gelu: the exact form by default or by name; approximate=\'tanh\' is refused, not computed as erf', () => {
   const x = torch.tensor([-1, 0.5]);
   const [a, b] = [F.gelu(x), F.gelu(x, { approximate: 'none' })];

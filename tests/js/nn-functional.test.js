@@ -58,7 +58,8 @@ function call(op, inputs, kwargs) {
       const { output_size: size, ...rest } = kw;
       return F[op](x, size, rest);
     }
-    case 'cumsum': case 'sort': case 'argsort': case 'topk': return torch[op](x, kw);
+    case 'cumsum': case 'cumprod': case 'flip': case 'sort': case 'argsort': case 'topk': return torch[op](x, kw);
+    case 'prod': return kw.dim === undefined ? x.prod() : x.prod(kw);
     case 'bincount': return torch.bincount(x, inputs[1] ?? null, kw);
     case 'smooth_l1_loss': case 'huber_loss': case 'kl_div': case 'cosine_similarity': return F[op](x, inputs[1], kw);
     default: return F[op](x, kw);

@@ -216,3 +216,67 @@ test('in-place ops bump _version and return the same tensor', () => {
   const loss = z.sum();
   assertGradlabError(() => loss.backward(), /one of the variables needed for gradient computation has been modified by an inplace operation/);
 });
+
+test('rounding, float class tests and triangles (values from PyTorch 1.13)', () => {
+  const x = torch.tensor([-1.5, 2.5, -0.5, 0.5, -0.2]);
+  assert.deepEqual(x.round().tolist(), [-2, 2, -0, 0, -0]);
+  assert.ok(Object.is(x.ceil().tolist()[4], -0));
+  assert.deepEqual(torch.floor(x).tolist(), [-2, 2, -1, 0, -1]);
+  assert.deepEqual(x.trunc().tolist(), x.fix().tolist());
+  assertClose(x.round({ decimals: 1 }).tolist(), [-1.5, 2.5, -0.5, 0.5, -0.2]);
+  assert.equal(x.requires_grad_().round({ decimals: 0 }).grad_fn.name, 'RoundBackward1');
+  assertGradlabError(() => x.round(1), 'round() takes from 1 to 0 positional arguments but 1 were given');
+  const special = torch.tensor([NaN, Infinity, -Infinity, 1]);
+  assert.deepEqual(special.isnan().tolist(), [true, false, false, false]);
+  assert.deepEqual(torch.isinf(special).tolist(), [false, true, true, false]);
+  assert.deepEqual(special.isfinite().tolist(), [false, false, false, true]);
+  assert.deepEqual(torch.tensor([1, 2], { dtype: 'int64' }).floor().dtype, 'int64');
+  const ones = torch.ones(3, 3);
+  assert.deepEqual(ones.tril().tolist(), [[1, 0, 0], [1, 1, 0], [1, 1, 1]]);
+  assert.deepEqual(torch.triu(ones, 1).tolist(), [[0, 1, 1], [0, 0, 1], [0, 0, 0]]);
+  assert.deepEqual(ones.tril({ diagonal: -1 }).tolist(), [[0, 0, 0], [1, 0, 0], [1, 1, 0]]);
+  assertGradlabError(() => torch.ones(3).tril(), 'Dimension out of range (expected to be in range of [-1, 0], but got -2)');
+  assertGradlabError(() => ones.triu(0.5), "triu(): argument 'diagonal' must be int, not number");
+});
+
+test('index_put, index_put_ and nonzero (values and node names from PyTorch 1.13)', () => {
+  const w = torch.zeros(3);
+  w.index_put_([torch.tensor([0, 0, 2], { dtype: 'int64' })], torch.tensor([1, 2, 3]), { accumulate: true });
+  assert.deepEqual(w.tolist(), [3, 0, 3]);
+  assert.deepEqual(torch.index_put(w, [torch.tensor([1], { dtype: 'int64' })], torch.tensor(9)).tolist(), [3, 9, 3]);
+  const x = torch.arange(12).reshape(3, 4);
+  const y = x.index_put([x.gt(8)], torch.tensor(0, { dtype: 'int64' }));
+  assert.deepEqual(y.tolist(), [[0, 1, 2, 3], [4, 5, 6, 7], [8, 0, 0, 0]]);
+  const a = torch.ones(2, 3, { requires_grad: true });
+  const c = a.clone();
+  c.index_put_([torch.tensor([0, 1], { dtype: 'int64' }), null], torch.tensor(5));
+  assert.equal(c.grad_fn.name, 'IndexPutBackward0');
+  c.sum().backward();
+  assert.deepEqual(a.grad.tolist(), [[0, 0, 0], [0, 0, 0]]);
+  assert.deepEqual(torch.tensor([[1, 0], [0, 3]]).nonzero().tolist(), [[0, 0], [1, 1]]);
+  const [rows, cols] = torch.tensor([[1, 0], [0, 3]]).nonzero({ as_tuple: true });
+  assert.deepEqual([rows.tolist(), cols.tolist()], [[0, 1], [0, 1]]);
+  assertGradlabError(() => x.index_put([torch.tensor([5], { dtype: 'int64' })], torch.tensor(1, { dtype: 'int64' })), 'index 5 is out of bounds for dimension 0 with size 3');
+  assertGradlabError(() => x.index_put([torch.tensor([0], { dtype: 'int64' })], torch.tensor(1)),
+    'Index put requires the source and destination dtypes match, got Long for the destination and Float for the source.');
+});
+
+test('at() with index tensors, masks and arrays is PyTorch\'s advanced indexing (values from PyTorch 1.13)', () => {
+  const z = torch.arange(24).reshape(2, 3, 4).float();
+  assert.deepEqual(z.at(null, torch.tensor([[0, 1], [1, 0]], { dtype: 'int64' }), [2, -1]).tolist(),
+    [[[2, 7], [6, 3]], [[14, 19], [18, 15]]]);
+  assert.deepEqual(z.at([[0, 1], [1, 0]], null, [2, -1]).shape, [2, 2, 3]);  // apart: the index dims go first
+  assert.deepEqual(z.at(0, null, [1, 2]).shape, [3, 2]);
+  assert.deepEqual(z.at('...', [0, 3]).shape, [2, 3, 2]);
+  assert.deepEqual(z.at(z.gt(20)).tolist(), [21, 22, 23]);
+  assert.deepEqual(z.at([true, false]).shape, [1, 3, 4]);
+  const a = torch.ones(2, 3, { requires_grad: true });
+  assert.equal(a.at([0, 1]).grad_fn.name, 'IndexBackward0');
+  assert.equal(a.at(torch.tensor(1, { dtype: 'int64' })).grad_fn.name, 'SelectBackward0');
+  const picked = a.at([0, 1, 1], [2, 0, 0]);
+  picked.sum().backward();
+  assert.deepEqual(a.grad.tolist(), [[0, 0, 1], [2, 0, 0]]);
+  assertGradlabError(() => z.at([5]), 'index 5 is out of bounds for dimension 0 with size 2');
+  assertGradlabError(() => z.at([0], [0], [0], [0]), 'too many indices for tensor of dimension 3');
+  assertGradlabError(() => z.at([0, 1], [0, 1, 2]), 'shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]');
+});

@@ -73,6 +73,8 @@ def call(op, inputs, kwargs):
         return F.one_hot(inputs[0], **kw)
     if op == "cumsum":
         return torch.cumsum(inputs[0], **kw)
+    if op in ("cumprod", "flip", "prod"):
+        return getattr(torch, op)(inputs[0], **kw)
     if op in ("max_pool1d", "avg_pool1d", "adaptive_avg_pool2d", "adaptive_max_pool2d"):
         return getattr(F, op)(inputs[0], **kw)
     if op in ("smooth_l1_loss", "huber_loss", "kl_div"):
@@ -506,6 +508,38 @@ error("dropout p above 1", "dropout", [rnd(3)], p=1.5)
 error("dropout p negative", "dropout", [rnd(3)], p=-0.1)
 error("dropout2d p", "dropout2d", [rnd(2, 3, 2, 2)], p=2.5)
 error("dropout2d 1-d", "dropout2d", [rnd(4)], p=0.5)
+
+# cumprod and flip (issue 12: prod's gradient at zeros is built from them), and prod at zeros.
+# Appended last so the cases above keep their random draws.
+NAN, INF = float("nan"), float("inf")
+case("cumprod", "cumprod", [rnd(3, 4)], dim=1)
+case("cumprod first dim float32", "cumprod", [rnd(3, 2, 2, dtype=torch.float32)], dim=0)
+case("cumprod negative dim", "cumprod", [rnd(2, 5)], dim=-1)
+case("cumprod 0-d", "cumprod", [torch.tensor(2.5, dtype=torch.float64)], dim=0)
+case("cumprod int64", "cumprod", [torch.tensor([[1, -2, 3], [4, 5, -6]])], dim=1)
+case("cumprod bool", "cumprod", [torch.tensor([True, True, False, True])], dim=0)
+case("cumprod zeros", "cumprod", [torch.tensor([[2., 0., 3., 0.5], [0., 2., 0., 4.], [1.5, 2., -0.5, 4.]],
+                                               dtype=torch.float64)], dim=1)
+case("cumprod zeros first dim", "cumprod", [torch.tensor([[2., 0., 3.], [0., -1., 0.], [1.5, 2., -2.]],
+                                                         dtype=torch.float64)], dim=0)
+case("cumprod zeros inf nan", "cumprod", [torch.tensor([[2., 0., INF, 0., 5.], [NAN, 0., -0., 4., 1.]],
+                                                       dtype=torch.float64)], dim=1)
+error("cumprod dim", "cumprod", [rnd(3)], dim=1)
+case("flip", "flip", [rnd(3, 4)], dims=[0])
+case("flip two dims", "flip", [rnd(2, 3, 4)], dims=[0, -1])
+case("flip no dims", "flip", [rnd(2, 3)], dims=[])
+case("flip 0-d", "flip", [torch.tensor(1.5, dtype=torch.float64)], dims=[0])
+case("flip float32", "flip", [rnd(4, 2, dtype=torch.float32)], dims=[1])
+case("flip int64", "flip", [torch.tensor([[1, -2, 3], [4, 5, -6]])], dims=[1])
+case("flip bool", "flip", [torch.tensor([True, False, False])], dims=[0])
+error("flip repeated dim", "flip", [rnd(2, 3)], dims=[0, -2])
+error("flip dim", "flip", [rnd(2, 3)], dims=[2])
+case("prod one zero", "prod", [torch.tensor([[2., 0.], [3., -0.5]], dtype=torch.float64)])
+case("prod two zeros", "prod", [torch.tensor([2., 0., 3., 0.], dtype=torch.float64)])
+case("prod -0 -inf", "prod", [torch.tensor([-0., -INF], dtype=torch.float64)])
+case("prod dim zeros nan", "prod", [torch.tensor([[0., 0., -1.], [NAN, 1., 2.]], dtype=torch.float64)], dim=1)
+case("prod dim keepdim zero", "prod", [torch.tensor([[2., 0., 3.], [1., -2., 4.]], dtype=torch.float64)], dim=0,
+     keepdim=True)
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "nn_ops.json")
 with open(out, "w") as f:

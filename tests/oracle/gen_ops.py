@@ -468,9 +468,39 @@ def class_losses():
     add("cross_entropy_probs_1d", "F.cross_entropy", [X([4]), X([4], 0, 1, rg=False)], [I(0), I(1)])
 
 
+# ------------------------------------------------- rounding, triangles (last: the cases above keep their data)
+
+def rounding():
+    # Halves (round goes to even), negatives just below an integer, -0.2 (ceil and trunc give -0.).
+    halves = [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, -0.2, 0.7, -1.9, 3.2]
+    for op in ["floor", "ceil", "round", "trunc", "frac"]:
+        add(f"{op}_f64", op, [X([2, 5], data=halves)], [I(0)])
+        add(f"{op}_f32", op, [X([5], -3, 3, dtype="float32")], [I(0)])
+        add(f"{op}_noncontig", op, [X([2, 3], -3, 3, noncontig=True)], [I(0)])
+    for op in ["floor", "ceil", "round", "trunc"]:
+        add(f"{op}_int64", op, [IDX([3, -2, 0, 7])], [I(0)])
+    add("round_decimals_2", "round", [X([2, 3], -30, 30)], [I(0)], {"decimals": 2})
+    add("round_decimals_neg1_f32", "round", [X([6], -300, 300, dtype="float32")], [I(0)], {"decimals": -1})
+    add("round_decimals_0", "round", [X([4], data=[0.5, 1.5, -2.5, 2.25])], [I(0)], {"decimals": 0})
+    for op in ["isnan", "isinf", "isfinite"]:
+        add(f"{op}_f64", op, [X([2, 3], rg=False)], [I(0)])
+        add(f"{op}_int64", op, [IDX([3, -2, 0])], [I(0)])
+
+
+def triangles():
+    for op in ["tril", "triu"]:
+        add(f"{op}_square", op, [X([4, 4])], [I(0)])
+        add(f"{op}_wide_diag1", op, [X([3, 5])], [I(0), 1])
+        add(f"{op}_tall_diag_m2", op, [X([5, 3])], [I(0), -2])
+        add(f"{op}_batched_kw", op, [X([2, 3, 3])], [I(0)], {"diagonal": -1})
+        add(f"{op}_noncontig_f32", op, [X([3, 4], dtype="float32", noncontig=True)], [I(0)])
+        add(f"{op}_far_diagonal", op, [X([2, 3])], [I(0), 7])
+        add(f"{op}_int64", op, [IDX([1, 2, 3, 4, 5, 6], [2, 3])], [I(0), 1])
+
+
 def main():
     for make in [arithmetic, unary, activations, clamp_where, comparisons, reductions, linalg, shapes, joins,
-                 indexing, functional, class_losses]:
+                 indexing, functional, class_losses, rounding, triangles]:
         make()
     names = Counter(c["name"] for c in CASES)
     dup = [n for n, k in names.items() if k > 1]

@@ -101,6 +101,11 @@ double index_op(const double* a) {
   }
   return out(index(T(a[0]), items));
 }
+// h, [index handles (0: the whole dim)]: x[i, j] with index tensors or masks
+double index_tensors_op(const double* a) { return out(index_tensors(T(a[0]), tensors_at(a + 1))); }
+// h, values, accumulate, [index handles]
+double index_put_op(const double* a) { return out(index_put(T(a[0]), tensors_at(a + 3), T(a[1]), a[2] != 0)); }
+double index_put__op(const double* a) { return out(index_put_(T(a[0]), tensors_at(a + 3), T(a[1]), a[2] != 0)); }
 
 // input, target, weight (0: none), reduction, ignore_index
 double nll_loss_op(const double* a) {

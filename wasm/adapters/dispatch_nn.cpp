@@ -138,5 +138,10 @@ double topk_op(const double* a) {
 }
 // input, weights (0: none), minlength
 double bincount_op(const double* a) { return out(bincount(T(a[0]), T(a[1]), integer_arg(a[2]))); }
+// input, dim, dtype (-1: the input's, or int64 for an integer input)
+double cumprod_op(const double* a) {
+  const std::optional<DType> dtype = a[2] < 0 ? std::nullopt : std::optional<DType>(dtype_of(a[2]));
+  return out(cumprod(T(a[0]), integer_arg(a[1]), dtype));
+}
 
 }  // namespace gradlab::wasm

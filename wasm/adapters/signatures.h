@@ -88,6 +88,9 @@ double split_sizes_op(const double* a);
 double chunk_op(const double* a);
 double to_op(const double* a);
 double index_op(const double* a);
+double index_tensors_op(const double* a);
+double index_put_op(const double* a);
+double index_put__op(const double* a);
 double nll_loss_op(const double* a);
 double cross_entropy_op(const double* a);
 // dispatch_nn.cpp
@@ -112,6 +115,7 @@ double sort_op(const double* a);
 double argsort_op(const double* a);
 double topk_op(const double* a);
 double bincount_op(const double* a);
+double cumprod_op(const double* a);
 double cosine_similarity_op(const double* a);
 
 // Sampling and the optimizers' fused updates (issue 15, h15-train).

@@ -40,7 +40,7 @@ export function tensorArg(x, name, fn) {
 function optionalTensor(x, name, fn) {
   return x === null || x === undefined ? 0 : tensorArg(x, name, fn);
 }
-function intArg(v, name, fn) {
+export function intArg(v, name, fn) {
   if (!Number.isInteger(v)) fail(`${fn}(): argument '${name}' must be int, not ${typeName(v)}`);
   return v;
 }

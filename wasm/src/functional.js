@@ -4,6 +4,8 @@
 import { functionalNN, warnTargetSize } from './functional-nn.js';
 import { installFunctional } from './install.js';
 import './tensor-sort.js'; // sort, argsort, topk, cumsum, bincount: Tensor methods reading arguments as functional-nn.js does
+import './tensor-rounding-triangles.js'; // round(decimals), tril, triu
+import './tensor-advanced-index.js'; // index_put, index_put_, nonzero
 import { M, fail } from './runtime.js';
 import { Tensor, adopt } from './tensor.js';
 

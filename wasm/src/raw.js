@@ -110,6 +110,13 @@ const CUSTOM = {
   chunk: (id) => (h, chunks, dim) => { const a = scratch(3); a[0] = h; a[1] = chunks; a[2] = dim; return handles(call(id)); },
   to: (id) => (h, dtype) => { const a = scratch(2); a[0] = h; a[1] = dtype; return call(id); },
   index: (id) => (h, items) => { const a = scratch(2); a[0] = h; putList(a, 1, items); return call(id); },
+  index_tensors: (id) => (h, indices) => { const a = scratch(2); a[0] = h; putList(a, 1, indices); return call(id); },
+  index_put: (id) => (h, indices, values, accumulate) => {
+    const a = scratch(4); a[0] = h; a[1] = values; a[2] = accumulate ? 1 : 0; putList(a, 3, indices); return call(id);
+  },
+  index_put_: (id) => (h, indices, values, accumulate) => {
+    const a = scratch(4); a[0] = h; a[1] = values; a[2] = accumulate ? 1 : 0; putList(a, 3, indices); return call(id);
+  },
   nll_loss: (id) => (h, t, w, r, ignore) => {
     const a = scratch(5); a[0] = h; a[1] = t; a[2] = w; a[3] = r; a[4] = ignore; return call(id);
   },
@@ -160,6 +167,7 @@ const CUSTOM = {
   },
   cosine_similarity: (id) => (x1, x2, dim, eps) => { const a = scratch(4); a[0] = x1; a[1] = x2; a[2] = dim; a[3] = eps; return call(id); },
   bincount: (id) => (h, w, minlength) => { const a = scratch(3); a[0] = h; a[1] = w; a[2] = minlength; return call(id); },
+  cumprod: (id) => (h, dim, dtype) => { const a = scratch(3); a[0] = h; a[1] = dim; a[2] = dtype; return call(id); },
 };
 
 CUSTOM.conv2d = CUSTOM.conv1d;

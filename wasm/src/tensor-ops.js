@@ -234,6 +234,22 @@ for (const name of ['view', 'reshape', 'expand', 'repeat', 'permute']) {
   const raw = `_${name}`;
   P[name] = function (...sizes) { return adopt(M[raw](this._handle(), sizesOf(sizes))); };
 }
+// flip(0, 1), flip([0, 1]) or flip({ dims: [0, 1] }), PyTorch's dims (a list when named).
+P.flip = function (...args) {
+  let dims = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
+  if (args.length === 1 && isOptions(args[0])) {
+    const { dims: named, ...other } = args[0];
+    const extra = Object.keys(other)[0];
+    if (extra !== undefined) fail(`flip() got an unexpected keyword argument '${extra}'`);
+    if (named !== undefined && !Array.isArray(named)) fail(`flip(): argument 'dims' must be tuple of ints, not ${typeof named === 'number' ? (Number.isInteger(named) ? 'int' : 'float') : typeof named}`);
+    dims = named;
+  }
+  if (dims === undefined || args.length === 0) fail('flip() missing 1 required positional arguments: "dims"');
+  for (const d of dims) {
+    if (!Number.isInteger(d)) fail(`flip(): argument 'dims' (position 1) must be tuple of ints, not ${typeof d === 'number' ? 'float' : d === null ? 'None' : typeof d}`);
+  }
+  return adopt(M._flip(this._handle(), dims));
+};
 P.view_as = function (other) { return this.view(other.shape); };
 P.reshape_as = function (other) { return this.reshape(other.shape); };
 P.expand_as = function (other) { return this.expand(other.shape); };

@@ -1,7 +1,8 @@
 // Tensor methods for sorting and counting along a dim: sort, argsort, topk
-// (values and indices), cumsum and bincount, with PyTorch's arguments
+// (values and indices), cumsum, cumprod and bincount, with PyTorch's arguments
 // positionally or in an options object last. torch.sort(x, ...) and the other
 // function forms come from the op table (install.js).
+import { dtypeCode } from './args.js';
 import { params, tensorArg, valuesIndices } from './functional-nn.js';
 import { M, fail } from './runtime.js';
 import { Tensor, adopt } from './tensor.js';
@@ -38,6 +39,12 @@ P.cumsum = function (...rest) {
   } finally {
     cast.dispose();
   }
+};
+// dtype goes to the engine (CumprodBackward0 straight onto the input, as PyTorch's).
+P.cumprod = function (...rest) {
+  const o = params('cumprod', rest, { dim: undefined, dtype: null });
+  if (o.dim === undefined) fail("cumprod() missing required argument 'dim'");
+  return adopt(M._cumprod(this._handle(), dimArg(o.dim, 'cumprod'), dtypeCode(o.dtype, -1)));
 };
 P.bincount = function (...rest) {
   const o = params('bincount', rest, { weights: null, minlength: 0 });

@@ -66,16 +66,21 @@ function creation(name, raw) {
   };
 }
 
+// A dtype option makes the tensor in that dtype, as PyTorch does (rand_like of an int64
+// tensor with dtype float32 draws float32 values): the engine makes it like a converted,
+// detached copy of t, which has t's shape and layout.
 function likeCreation(name, raw) {
   return (t, options) => {
     options = optionsArg(options, `${name}()`);
-    let r = adopt(raw(t._handle()));
-    if (options.dtype !== undefined && dtypeCode(options.dtype) !== dtypeCode(r.dtype)) {
-      const converted = r.to(options.dtype);
-      r.dispose();
-      r = converted;
+    if (options.dtype === undefined || dtypeCode(options.dtype) === dtypeCode(t.dtype)) {
+      return applyOptions(adopt(raw(t._handle())), options);
     }
-    return applyOptions(r, options);
+    const like = autograd.no_grad(() => t.to(options.dtype));
+    try {
+      return applyOptions(adopt(raw(like._handle())), options);
+    } finally {
+      like.dispose();
+    }
   };
 }
 
@@ -229,7 +234,7 @@ torch.pow = (input, exponent) => (typeof input === 'number' && exponent instance
   : powOfTensor(input, exponent));
 
 torch.nn.functional = functional;
-factory.tensor = (x) => fromData(x);
+factory.tensor = (x, options) => fromData(x, options);
 torchRef.torch = torch;
 Object.assign(torch.nn, nnLayers, nnConv, nnNorm, { init });
 setDataTorch(torch);

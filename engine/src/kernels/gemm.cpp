@@ -1,13 +1,15 @@
-// The GEMM behind every matrix product, one product per batch entry: Eigen
-// maps over strided operands, except float32 in wasm SIMD builds, which goes to
-// the blocked kernel because Eigen 3.4 has no wasm SIMD path, and int64, which
-// takes a plain loop: nobody needs it fast, and Eigen's int64 GEMM is 27 KB of
-// wasm. Integer sums wrap, so the order of the loop cannot change a result.
+// The GEMM behind every matrix product, one product per batch entry: float32
+// goes to the blocked kernel (gemm_wasm_simd.cpp), whose sums are PyTorch's bit
+// for bit and which has a wasm SIMD path Eigen 3.4 lacks; float64 to Eigen's
+// maps over strided operands; int64 to a plain loop: nobody needs it fast, and
+// Eigen's int64 GEMM is 27 KB of wasm. Integer sums wrap, so the order of the
+// loop cannot change a result.
 #include "kernels/gemm.h"
 
 #include <Eigen/Core>
 #include <type_traits>
 
+#include "kernels/elementwise.h"
 #include "kernels/gemm_wasm_simd.h"
 
 #include "kernels/loops.h"
@@ -16,11 +18,6 @@ namespace gradlab::kernels {
 
 namespace {
 
-#ifdef __wasm_simd128__
-constexpr bool kBlockedFloat = true;
-#else
-constexpr bool kBlockedFloat = false;
-#endif
 
 template <typename T, int Order>
 using MatMap = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Order>, 0, Eigen::OuterStride<>>;
@@ -46,17 +43,17 @@ void with_matrix(const T* ptr, int64_t rows, int64_t cols, int64_t row_stride, i
 }
 
 void int_gemm(int64_t n, int64_t m, int64_t p, const int64_t* a, int64_t as_r, int64_t as_c, const int64_t* b,
-              int64_t bs_r, int64_t bs_c, int64_t* c) {
+              int64_t bs_r, int64_t bs_c, int64_t* c, bool accumulate) {
   for (int64_t i = 0; i < n; ++i)
     for (int64_t j = 0; j < p; ++j) {
-      int64_t acc = 0;
+      int64_t acc = accumulate ? c[i * p + j] : 0;
       for (int64_t k = 0; k < m; ++k) acc += a[i * as_r + k * as_c] * b[k * bs_r + j * bs_c];
       c[i * p + j] = acc;
     }
 }
 
 template <typename T>
-void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape& batch) {
+void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape& batch, bool accumulate) {
   const int64_t n = a.shape()[a.dim() - 2], m = a.shape()[a.dim() - 1], p = b.shape()[b.dim() - 1];
   const int64_t as_r = a.strides()[a.dim() - 2], as_c = a.strides()[a.dim() - 1];
   const int64_t bs_r = b.strides()[b.dim() - 2], bs_c = b.strides()[b.dim() - 1];
@@ -78,18 +75,22 @@ void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape
     T* pc = po + (k++) * n * p;
     // Only the taken branch is compiled for each T, so Eigen's GEMM is
     // instantiated for the types that use it and no others.
-    if constexpr (kBlockedFloat && std::is_same_v<T, float>) {
-      sgemm_blocked(n, m, p, pa + o[0], as_r, as_c, pb + o[1], bs_r, bs_c, pc);
+    // float32 takes the blocked kernel natively too, so the native tests check PyTorch's sums.
+    if constexpr (std::is_same_v<T, float>) {
+      sgemm_blocked(n, m, p, pa + o[0], as_r, as_c, pb + o[1], bs_r, bs_c, pc, accumulate);
     } else if constexpr (std::is_same_v<T, int64_t>) {
-      int_gemm(n, m, p, pa + o[0], as_r, as_c, pb + o[1], bs_r, bs_c, pc);
+      int_gemm(n, m, p, pa + o[0], as_r, as_c, pb + o[1], bs_r, bs_c, pc, accumulate);
     } else {
       OutMap<T> c(pc, n, p);
       if (m == 0) {
-        c.setZero();
+        if (!accumulate) c.setZero();
         return;
       }
       with_matrix(pa + o[0], n, m, as_r, as_c, scratch_a, [&](const auto& ma) {
-        with_matrix(pb + o[1], m, p, bs_r, bs_c, scratch_b, [&](const auto& mb) { c.noalias() = ma * mb; });
+        with_matrix(pb + o[1], m, p, bs_r, bs_c, scratch_b, [&](const auto& mb) {
+          if (accumulate) c.noalias() += ma * mb;
+          else c.noalias() = ma * mb;
+        });
       });
     }
   });
@@ -97,7 +98,7 @@ void gemm_typed(const Tensor& a, const Tensor& b, const Tensor& out, const Shape
 
 }  // namespace
 
-Tensor gemm(const Tensor& a, const Tensor& b) {
+Tensor gemm(const Tensor& a, const Tensor& b, const Tensor& init) {
   const Shape batch_a(a.shape().begin(), a.shape().end() - 2), batch_b(b.shape().begin(), b.shape().end() - 2);
   const Shape batch = broadcast_shapes(batch_a, batch_b);
   Shape shape = batch;
@@ -105,10 +106,12 @@ Tensor gemm(const Tensor& a, const Tensor& b) {
   shape.push_back(b.shape()[b.dim() - 1]);
   Tensor out = Tensor::empty(shape, a.dtype());
   if (out.numel() == 0) return out;
+  const bool accumulate = init.defined();
+  if (accumulate) copy_into(out, init);
   switch (a.dtype()) {
-    case DType::Float32: gemm_typed<float>(a, b, out, batch); break;
-    case DType::Float64: gemm_typed<double>(a, b, out, batch); break;
-    case DType::Int64: gemm_typed<int64_t>(a, b, out, batch); break;
+    case DType::Float32: gemm_typed<float>(a, b, out, batch, accumulate); break;
+    case DType::Float64: gemm_typed<double>(a, b, out, batch, accumulate); break;
+    case DType::Int64: gemm_typed<int64_t>(a, b, out, batch, accumulate); break;
     default: fail("gemm: unsupported dtype ", dtype_name(a.dtype()));
   }
   return out;
@@ -119,8 +122,8 @@ static void add_positive_zero(T* __restrict p, int64_t n) {
   for (int64_t i = 0; i < n; ++i) p[i] += T(0);
 }
 
+// float32 sums start from +0 in the blocked kernel already, so only Eigen's float64 needs the pass.
 void positive_zero_sums(Tensor& product) {
-  if (product.dtype() == DType::Float32) add_positive_zero(product.data_ptr<float>(), product.numel());
   if (product.dtype() == DType::Float64) add_positive_zero(product.data_ptr<double>(), product.numel());
 }
 

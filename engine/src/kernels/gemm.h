@@ -7,8 +7,10 @@ namespace gradlab::kernels {
 
 // a: [..., n, m], b: [..., m, p] of one dtype (float32, float64 or int64), any
 // strides; their batch dims broadcast. Returns a fresh contiguous
-// [batch..., n, p] tensor without autograd.
-Tensor gemm(const Tensor& a, const Tensor& b);
+// [batch..., n, p] tensor without autograd. With `init` (broadcast to the
+// result), each sum starts from its value: addmm's bias when PyTorch's BLAS
+// adds it first.
+Tensor gemm(const Tensor& a, const Tensor& b, const Tensor& init = Tensor());
 
 // Adds +0 to every element of a fresh float product in place: PyTorch's BLAS
 // sums into accumulators that start at +0, so a sum of -0 products is +0,

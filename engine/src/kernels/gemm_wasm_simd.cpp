@@ -27,11 +27,12 @@ int64_t round_up(int64_t x, int64_t step) { return (x + step - 1) / step * step;
 
 // Buffer `which` (0 for a, 1 for b) of at least `floats` floats, 64-byte
 // aligned (malloc gives 8 in wasm, and a vector load across a cache line costs
-// more). The buffers stay between calls (the engine is single-threaded and a
-// product never calls back into it), so a product allocates nothing; they hold
-// at most MC x KC and NC x KC floats (128 KiB and 2 MiB).
+// more). The buffers stay between calls (a product never calls back into the
+// engine; thread_local, which costs nothing in the single-threaded wasm, keeps
+// native threads apart), so a product allocates nothing; they hold at most
+// MC x KC and NC x KC floats (128 KiB and 2 MiB).
 float* packing_buffer(int which, int64_t floats) {
-  static std::vector<float> buffers[2];
+  thread_local std::vector<float> buffers[2];
   constexpr int64_t kAlign = 64 / sizeof(float);
   std::vector<float>& v = buffers[which];
   if (static_cast<int64_t>(v.size()) < floats + kAlign) v.resize(static_cast<size_t>(floats + kAlign));
@@ -80,11 +81,17 @@ void pack_b(const float* b, int64_t rs, int64_t cs, int64_t kc, int64_t nc, floa
 }
 
 #ifdef __wasm_simd128__
-// c[MR x NR] (= or +=) packed a sliver * packed b sliver. wasm SIMD has no
-// FMA before relaxed-simd, hence mul then add.
+// c[MR x NR] = packed a sliver * packed b sliver, added on to c's values with
+// `add` (a later k block continues the sums where the earlier ones left them,
+// so every element is its products added in order of k from zero, as
+// PyTorch's reference BLAS adds them: bit for bit the same sums). wasm SIMD
+// has no FMA before relaxed-simd, hence mul then add, as that BLAS.
 void micro_kernel(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, bool add) {
   v128_t acc[MR][2];
-  for (auto& row : acc) row[0] = row[1] = wasm_f32x4_splat(0.0f);
+  for (int64_t r = 0; r < MR; ++r) {
+    acc[r][0] = add ? wasm_v128_load(c + r * ldc) : wasm_f32x4_splat(0.0f);
+    acc[r][1] = add ? wasm_v128_load(c + r * ldc + 4) : wasm_f32x4_splat(0.0f);
+  }
   for (int64_t k = 0; k < kc; ++k, a += MR, b += NR) {
     const v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
     for (int64_t r = 0; r < MR; ++r) {
@@ -94,33 +101,31 @@ void micro_kernel(int64_t kc, const float* a, const float* b, float* c, int64_t 
     }
   }
   for (int64_t r = 0; r < MR; ++r, c += ldc) {
-    if (add) {
-      acc[r][0] = wasm_f32x4_add(acc[r][0], wasm_v128_load(c));
-      acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_v128_load(c + 4));
-    }
     wasm_v128_store(c, acc[r][0]);
     wasm_v128_store(c + 4, acc[r][1]);
   }
 }
 #else
-// Portable twin of the SIMD micro-kernel, same contract; native builds run
-// it only from tests, since Eigen is faster there.
+// Portable twin of the SIMD micro-kernel, same contract and the same sums
+// (the engine's native build runs every float32 product through it).
 void micro_kernel(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, bool add) {
-  float acc[MR][NR] = {};
+  float acc[MR][NR];
+  for (int64_t r = 0; r < MR; ++r)
+    for (int64_t j = 0; j < NR; ++j) acc[r][j] = add ? c[r * ldc + j] : 0.0f;
   for (int64_t k = 0; k < kc; ++k, a += MR, b += NR)
     for (int64_t r = 0; r < MR; ++r)
       for (int64_t j = 0; j < NR; ++j) acc[r][j] += a[r] * b[j];
   for (int64_t r = 0; r < MR; ++r, c += ldc)
-    for (int64_t j = 0; j < NR; ++j) c[j] = (add ? c[j] : 0.0f) + acc[r][j];
+    for (int64_t j = 0; j < NR; ++j) c[j] = acc[r][j];
 }
 #endif
 
 }  // namespace
 
 void sgemm_blocked(int64_t n, int64_t m, int64_t p, const float* a, int64_t a_rs, int64_t a_cs, const float* b,
-                   int64_t b_rs, int64_t b_cs, float* c) {
+                   int64_t b_rs, int64_t b_cs, float* c, bool accumulate) {
   if (m == 0) {
-    std::fill(c, c + n * p, 0.0f);
+    if (!accumulate) std::fill(c, c + n * p, 0.0f);
     return;
   }
   const int64_t kc_max = std::min(KC, m);
@@ -131,7 +136,7 @@ void sgemm_blocked(int64_t n, int64_t m, int64_t p, const float* a, int64_t a_rs
     const int64_t nc = std::min(NC, p - jc);
     for (int64_t pc = 0; pc < m; pc += KC) {
       const int64_t kc = std::min(KC, m - pc);
-      const bool add = pc > 0;  // later k blocks accumulate onto earlier ones
+      const bool add = accumulate || pc > 0;  // later k blocks accumulate onto earlier ones
       pack_b(b + pc * b_rs + jc * b_cs, b_rs, b_cs, kc, nc, packed_b);
       for (int64_t ic = 0; ic < n; ic += MC) {
         const int64_t mc = std::min(MC, n - ic);
@@ -147,11 +152,12 @@ void sgemm_blocked(int64_t n, int64_t m, int64_t p, const float* a, int64_t a_rs
               micro_kernel(kc, ap, bp, ct, p, add);
               continue;
             }
-            // Edge tiles go through a scratch tile so the kernel never writes
-            // outside c.
-            micro_kernel(kc, ap, bp, tile, NR, false);
-            for (int64_t r = 0; r < rows; ++r)
-              for (int64_t j = 0; j < cols; ++j) ct[r * p + j] = (add ? ct[r * p + j] : 0.0f) + tile[r * NR + j];
+            // Edge tiles go through a scratch tile so the kernel never reads or
+            // writes outside c.
+            if (add)
+              for (int64_t r = 0; r < rows; ++r) std::copy(ct + r * p, ct + r * p + cols, tile + r * NR);
+            micro_kernel(kc, ap, bp, tile, NR, add);
+            for (int64_t r = 0; r < rows; ++r) std::copy(tile + r * NR, tile + r * NR + cols, ct + r * p);
           }
         }
       }

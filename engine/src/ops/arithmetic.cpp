@@ -67,10 +67,12 @@ Tensor add_scaled(const Tensor& a, const Tensor& b, DType dtype, double c) {
   return arith(a, b, dtype, [c](auto x, auto y) { return x + kernels::convert<decltype(y)>(c) * y; });
 }
 
-// alpha is a number too: a fraction cannot scale an integer result.
-void check_alpha(DType dt, double alpha) {
-  GL_CHECK(alpha == 1.0 || is_floating(dt) || number_dtype(alpha) == DType::Int64,
-           "For integral input tensors, argument alpha must not be a floating point number.");
+// alpha is a number too: a fraction cannot scale an integer result. PyTorch checks the
+// operands' shapes first (live run s121001-579).
+void check_alpha(const Tensor& a, const Tensor& b, DType dt, double alpha) {
+  if (alpha == 1.0 || is_floating(dt) || number_dtype(alpha) == DType::Int64) return;
+  (void)broadcast_shapes(a.shape(), b.shape());
+  fail("For integral input tensors, argument alpha must not be a floating point number.");
 }
 
 // Integer powers in integer arithmetic: a negative exponent leaves only 1 and -1 nonzero, as PyTorch.
@@ -154,7 +156,7 @@ Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);
-  check_alpha(dt, alpha);
+  check_alpha(a, b, dt, alpha);
   // Bool + bool is logical or (a nonzero alpha keeps b's truth), as in PyTorch.
   Tensor out = dt == DType::Bool ? arith(a, b, dt, [alpha](auto x, auto y) { return x || (alpha != 0.0 && y); })
                : alpha == 1.0    ? arith(a, b, dt, [](auto x, auto y) { return x + y; })
@@ -169,7 +171,7 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
 Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
   check_no_bool_sub(a, b);
   const DType dt = result_type(a, b);
-  check_alpha(dt, alpha);
+  check_alpha(a, b, dt, alpha);
   Tensor out = add_scaled(a, b, dt, -alpha);
   // d(a - alpha*b) = grad, -alpha*grad
   record("SubBackward0", {out}, {a, b}, {}, [alpha](const BackwardContext& c) {

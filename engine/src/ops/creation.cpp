@@ -85,11 +85,54 @@ Tensor arange(double start, double end, double step, DType dtype) {
   return t;
 }
 
+namespace {
+
+// A floating linspace as PyTorch 1.13's AVX2 kernel rounds it, in T: step = (end - start) / (steps - 1);
+// element i is start + step * i in the first half and end - step * (steps - 1 - i) in the second
+// (both endpoints exact), each one fused multiply-add, as its compiler fuses them; but its vector
+// loop (two vectors of 32 bytes at a time, while two fit) computes only each vector's first
+// element so and the others as first + j * step, rounded twice. Fitted bit for bit on the oracle.
+template <typename T>
+void linspace_floating(T* p, int64_t steps, T start, T end) {
+  if (steps == 1) {
+    p[0] = start;
+    return;
+  }
+  const T step = (end - start) / static_cast<T>(steps - 1);
+  const int64_t half = steps / 2;
+  const auto at = [&](int64_t i) {
+    return i < half ? std::fma(step, static_cast<T>(i), start) : std::fma(-step, static_cast<T>(steps - 1 - i), end);
+  };
+  constexpr int64_t kLanes = 32 / sizeof(T);
+  int64_t i = 0;
+  for (; i + 2 * kLanes <= steps; i += 2 * kLanes)
+    for (int64_t v = i; v < i + 2 * kLanes; v += kLanes) {
+      const T first = at(v);
+      p[v] = first;
+      for (int64_t j = 1; j < kLanes; ++j) {
+        const T offset = static_cast<T>(j) * step;  // rounded on its own: no FMA here (wasm has none)
+        p[v + j] = first + offset;
+      }
+    }
+  for (; i < steps; ++i) p[i] = at(i);
+}
+
+}  // namespace
+
 Tensor linspace(double start, double end, int64_t steps, DType dtype) {
   GL_CHECK(steps >= 0, "number of steps must be non-negative");
   Tensor t = Tensor::empty({steps}, dtype);
+  if (steps == 0) return t;
+  if (dtype == DType::Float32) {
+    linspace_floating(t.data_ptr<float>(), steps, static_cast<float>(start), static_cast<float>(end));
+    return t;
+  }
+  if (dtype == DType::Float64) {
+    linspace_floating(t.data_ptr<double>(), steps, start, end);
+    return t;
+  }
+  // Integers: steps in double, truncated; the second half from the end; one step is [start].
   const double step = steps > 1 ? (end - start) / static_cast<double>(steps - 1) : 0.0;
-  // PyTorch fills the second half from the end so both endpoints are exact; one step is [start].
   const int64_t half = steps == 1 ? 1 : steps / 2;
   GL_DISPATCH_ALL(dtype, T, {
     T* p = t.data_ptr<T>();

@@ -13,6 +13,7 @@
 
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
+#include "gradlab/ops/advanced_index.h"
 #include "gradlab/ops/creation.h"
 #include "gradlab/ops/elementwise.h"
 #include "gradlab/ops/movement.h"
@@ -53,7 +54,10 @@ void check_inplace(const Tensor& self, TensorList inputs) {
     GL_CHECK(!(self.requires_grad() && !base->grad_fn),
              "a view of a leaf Variable that requires grad is being used in an in-place operation.");
   }
-  GL_CHECK(!(self.is_leaf() && self.requires_grad()),
+  // PyTorch reads the node the tensor holds, not one a view would rebuild after its base changed
+  // in place: a view made before its base needed a gradient, whose grad_fn nobody read since,
+  // still counts as a leaf here (live run s121004-789).
+  GL_CHECK(!(self.impl()->grad_fn == nullptr && self.requires_grad()),
            "a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
@@ -247,6 +251,10 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
     NoGradGuard no_grad;
     return copy_(self, src);
   }
+  // x.copy_(x) copies nothing: PyTorch's copy_ returns before its overlap checks when src is
+  // self itself (so an expanded x may), though autograd still records CopyBackwards and bumps
+  // the version (live run s120007-901).
+  const Overlap overlap = src.impl() == self.impl() ? Overlap::Allowed : Overlap::Refused;
   return apply_inplace(self, {src}, [&](const Tensor& s) {
     // Checked after the autograd and overlap checks, as PyTorch's kernel does.
     const Shape target = src.dim() <= s.dim() ? broadcast_shapes(s.shape(), src.shape()) : Shape{};
@@ -259,7 +267,7 @@ Tensor copy_(const Tensor& self, const Tensor& src) {
       return variable_list{zeros_like(c.grad()), c.grad()};
     });
     return out;
-  });
+  }, overlap);
 }
 
 // PyTorch refuses integer and bool tensors in its kernels' own words, before
@@ -364,6 +372,12 @@ Tensor addcdiv_(const Tensor& self, const Tensor& t1, const Tensor& t2, double v
     using T = decltype(s);
     return static_cast<T>(s + static_cast<T>(value) * a / b);
   });
+}
+
+// x[indices] = values, in place: index_put's copy written back into self (IndexPutBackward0, or
+// CopySlices on a view), with every check of the in-place ops.
+Tensor index_put_(const Tensor& self, const std::vector<Tensor>& indices, const Tensor& values, bool accumulate) {
+  return apply_inplace(self, {values}, [&](const Tensor& s) { return index_put(s, indices, values, accumulate); });
 }
 
 }  // namespace gradlab

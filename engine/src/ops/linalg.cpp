@@ -4,6 +4,8 @@
 // FunctionNode's sum_to folds broadcast batch dims back.
 #include "gradlab/ops/linalg.h"
 
+#include <algorithm>
+
 #include "gradlab/autograd/grad_mode.h"
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/elementwise.h"
@@ -138,6 +140,29 @@ Tensor dot(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+namespace {
+
+// Whether PyTorch 1.13's addmm_impl_cpu_ hands its BLAS an untransposed first operand, which
+// makes the reference BLAS start each sum from the bias (C = beta*C, then C += each product);
+// transposed, it adds the products first and the bias last (C = alpha*sum + beta*C). The result
+// is row-major, so BLAS's first operand is mat2 unless the result has one column; one with a
+// unit stride along the right dim and room along the other is used as it is, one with the
+// transposed layout is transposed, any other is copied in a layout that makes it untransposed
+// when mat2 is the operand and transposed when mat1 is.
+bool blas_adds_bias_first(const Tensor& mat1, const Tensor& mat2) {
+  const int64_t n = rows(mat1), k = cols(mat1), m = cols(mat2);
+  const bool transpose_c = m != 1;  // a fresh [n, m] result has strides (m, 1)
+  const Tensor& a = transpose_c ? mat2 : mat1;
+  const int64_t lead = transpose_c ? m : n;
+  // a's strides along the dims BLAS reads as its rows and columns.
+  const int64_t s0 = a.strides()[transpose_c ? 1 : 0], s1 = a.strides()[transpose_c ? 0 : 1];
+  if (s0 == 1 && s1 >= std::max<int64_t>(1, lead)) return true;
+  if (s1 == 1 && s0 >= std::max<int64_t>(1, k)) return false;
+  return transpose_c;
+}
+
+}  // namespace
+
 Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2) {
   GL_CHECK(mat1.dim() == 2, "mat1 must be a matrix, got ", mat1.dim(), "-D tensor");
   GL_CHECK(mat2.dim() == 2, "mat2 must be a matrix, got ", mat2.dim(), "-D tensor");
@@ -149,7 +174,8 @@ Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2) {
   Tensor out;
   {
     NoGradGuard no_grad;
-    out = add(kernels::gemm(mat1, mat2), expand(self, {rows(mat1), cols(mat2)}));
+    const Tensor bias = expand(self, {rows(mat1), cols(mat2)});
+    out = blas_adds_bias_first(mat1, mat2) ? kernels::gemm(mat1, mat2, bias) : add(kernels::gemm(mat1, mat2), bias);
   }
   // d(self + mat1 @ mat2) = grad (summed to self's shape), grad @ mat2^T, mat1^T @ grad
   record("AddmmBackward0", {out}, {self, mat1, mat2}, {saved_for(mat1, mat2), saved_for(mat2, mat1)},

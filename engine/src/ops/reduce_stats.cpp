@@ -1,14 +1,18 @@
 // Arithmetic reductions beyond sum/mean: prod, var, std, norm, logsumexp.
 // Each forward reduces the rows of plan_reduce's layout; each backward is
-// written with differentiable ops, guarding the points where a naive formula
-// divides by zero (a zero factor of prod, a zero std or norm).
+// written with differentiable ops: prod's by PyTorch 1.13's cases (a division
+// without zeros, exclusive cumprods with them), std's and norm's guarding the
+// points where a naive formula divides by zero (a zero std or norm).
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
+#include "gradlab/ops/cumprod.h"
 #include "gradlab/ops/elementwise.h"
+#include "gradlab/ops/indexing.h"
 #include "gradlab/ops/movement.h"
 #include "gradlab/ops/reduce.h"
 #include "kernels/elementwise.h"
@@ -34,19 +38,66 @@ Tensor num(double v) { return scalar_tensor(v, DType::Float64, true); }
 // where the quotient is masked out (so a double backward sees no 0 * inf).
 Tensor one_where(const Tensor& cond, const Tensor& t) { return where(cond, num(1.0), t); }
 
-// Gradient of prod over `red` given grad and result (both with kept dims).
-// PyTorch's rule: grad * prod / x without zeros; the product of the others at a
-// lone zero; nothing where a slice holds two or more zeros.
-Tensor prod_backward(const Tensor& g, const Tensor& a, const Tensor& result, const Dims& red) {
-  const Tensor is_zero = eq(a, num(0.0));
-  const Tensor lone_zero = eq(sum(is_zero, red, true), num(1.0));
-  const Tensor safe = one_where(is_zero, a);
-  const Tensor others_at_zero = red.size() == 1 ? prod(safe, red[0], true) : prod(safe);
-  const Tensor at_zero = where(lone_zero, others_at_zero, zeros_like(others_at_zero));
-  return mul(g, where(is_zero, at_zero, div(result, safe)));
+// How many elements of t are 0 (PyTorch's (input == 0).nonzero().size(0)).
+int64_t count_zeros(const Tensor& t) {
+  Tensor v = Tensor::empty(t.shape(), DType::Float64);
+  kernels::copy_into(v, t);
+  const double* p = v.data_ptr<double>();
+  int64_t n = 0;
+  for (int64_t i = 0; i < v.numel(); ++i) n += p[i] == 0;
+  return n;
 }
 
-Tensor prod_impl(const Tensor& a, const Dims& dims, bool keepdim, const char* node) {
+// t reversed along dim by index_select, as 1.13's reverse_dim (IndexSelectBackward0 on its graph).
+Tensor reverse_dim(const Tensor& t, int64_t dim) {
+  const int64_t n = t.shape()[dim];
+  return index_select(t, dim, arange(static_cast<double>(n - 1), -1.0, -1.0, DType::Int64));
+}
+
+// PyTorch 1.13's prod_safe_zeros_backward: grad times the product of the elements before
+// and after each one along dim, by exclusive cumprods from both ends:
+//   input            [a,     b,     c]
+//   exclusive ->     [1,     a,     a*b]
+//   exclusive <-     [b*c,   c,     1]
+// exact when the input holds zeros (no division), and differentiable.
+Tensor prod_safe_zeros_backward(const Tensor& grad, const Tensor& inp, int64_t dim) {
+  if (inp.numel() == 0) return expand(grad, inp.shape());
+  const int64_t n = inp.shape()[dim];
+  if (n == 1) return grad;
+  Shape ones_size = inp.shape();
+  ones_size[dim] = 1;
+  const Tensor first = ones(ones_size, grad.dtype());
+  const Tensor exclusive_normal = cumprod(cat({first, narrow(inp, dim, 0, n - 1)}, dim), dim);
+  const Tensor narrow_reverse = reverse_dim(narrow(inp, dim, 1, n - 1), dim);
+  const Tensor exclusive_reverse = reverse_dim(cumprod(cat({first, narrow_reverse}, dim), dim), dim);
+  return mul(grad, mul(exclusive_normal, exclusive_reverse));
+}
+
+// 1.13's prod_backward for prod() over every element: grad * result / input without zeros;
+// zeros for two or more zeros (in 1.13 whatever the grad mode: no graph under create_graph);
+// for one zero, the exclusive products of the flattened input, viewed back.
+Tensor prod_all_backward(const Tensor& grad, const Tensor& input, const Tensor& result) {
+  if (input.dim() == 0) return grad;  // passes the grad itself (s101000-711)
+  const int64_t zeros_in_input = count_zeros(input);
+  if (zeros_in_input == 0) return mul(grad, div(result, input));
+  if (zeros_in_input > 1) return zeros_like(input);
+  return view(prod_safe_zeros_backward(grad, view(contiguous(input), {-1}), 0), input.shape());
+}
+
+// 1.13's prod_backward for prod(dim): grad * result / input when the input holds no zero at
+// all, else prod_safe_zeros_backward for every slice (also those without a zero).
+Tensor prod_dim_backward(Tensor grad, const Tensor& input, Tensor result, int64_t dim, bool keepdim) {
+  if (input.dim() == 0) return grad;
+  if (!keepdim) {
+    grad = unsqueeze(grad, dim);
+    result = unsqueeze(result, dim);
+  }
+  if (count_zeros(input) == 0) return mul(grad, div(result, input));
+  return prod_safe_zeros_backward(grad, input, dim);
+}
+
+Tensor prod_impl(const Tensor& a, std::optional<int64_t> dim, bool keepdim, const char* node) {
+  const Dims dims = dim ? Dims{*dim} : Dims{};
   auto plan = kernels::plan_reduce(a, dims, keepdim);
   // Integers and bools multiply as int64, as torch.prod.
   const DType out_dtype = is_floating(a.dtype()) ? a.dtype() : DType::Int64;
@@ -57,14 +108,10 @@ Tensor prod_impl(const Tensor& a, const Dims& dims, bool keepdim, const char* no
                     for (int64_t i = 0; i < n; ++i) acc *= row[i];
                     return acc;
                   })));
-  const Dims red = kernels::reduced_dims(dims, a.dim());
-  const Shape keep = plan.keep_shape;
-  // d prod(a) = grad * (product of the other elements)
-  record(node, {out}, {a}, {a}, [red, keep](const BackwardContext& c) {
-    // PyTorch's prod_backward returns the grad itself for a 0-d input (it needs no grad of its
-    // own under create_graph: live run s101000-711).
-    if (c.saved[0].dim() == 0) return variable_list{c.grad()};
-    return variable_list{prod_backward(reshape(c.grad(), keep), c.saved[0], reshape(c.saved[1], keep), red)};
+  // d prod(a) = grad * (product of the other elements), by 1.13's cases
+  record(node, {out}, {a}, {a}, [dim, keepdim](const BackwardContext& c) {
+    if (!dim) return variable_list{prod_all_backward(c.grad(), c.saved[0], c.saved[1])};
+    return variable_list{prod_dim_backward(c.grad(), c.saved[0], c.saved[1], *dim, keepdim)};
   }, {out});
   return out;
 }
@@ -122,10 +169,10 @@ Tensor norm_backward(const Tensor& g, const Tensor& a, const Tensor& norm, doubl
 
 }  // namespace
 
-Tensor prod(const Tensor& a) { return prod_impl(a, {}, false, "ProdBackward0"); }
+Tensor prod(const Tensor& a) { return prod_impl(a, std::nullopt, false, "ProdBackward0"); }
 
 Tensor prod(const Tensor& a, int64_t dim, bool keepdim) {
-  return prod_impl(a, {wrap_dim(dim, a.dim())}, keepdim, "ProdBackward1");
+  return prod_impl(a, wrap_dim(dim, a.dim()), keepdim, "ProdBackward1");
 }
 
 Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {

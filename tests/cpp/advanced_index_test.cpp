@@ -1,0 +1,91 @@
+// Advanced indexing (index, index_put, nonzero) against PyTorch 1.13's values,
+// errors and node names, and gradchecks.
+#include "test_util.h"
+
+namespace gradlab {
+namespace {
+
+using test::expect_error;
+using test::expect_values;
+using test::make;
+
+Tensor ints(const std::vector<double>& v, const Shape& shape) { return make(v, shape, DType::Int64); }
+
+TEST(AdvancedIndex, AdjacentIndexedDimsKeepTheirPlaceOthersGoFirst) {
+  const Tensor x = to(reshape(arange(0, 24, 1), {2, 3, 4}), DType::Float32);
+  const Tensor i = ints({0, 1, 1, 0}, {2, 2}), j = ints({2, -1}, {2});
+  const Tensor a = index_tensors(x, {Tensor(), i, j});  // x[:, i, j]
+  EXPECT_EQ(a.shape(), (Shape{2, 2, 2}));
+  expect_values(a, {2, 7, 6, 3, 14, 19, 18, 15});
+  const Tensor b = index_tensors(x, {i, Tensor(), j});  // x[i, :, j]
+  EXPECT_EQ(b.shape(), (Shape{2, 2, 3}));
+  expect_values(b, {2, 6, 10, 15, 19, 23, 14, 18, 22, 3, 7, 11});
+}
+
+TEST(AdvancedIndex, MasksAndNonzero) {
+  const Tensor z = to(reshape(arange(0, 6, 1), {2, 3}), DType::Float32);
+  expect_values(index_tensors(z, {make({1, 0, 1, 0, 1, 0}, {2, 3}, DType::Bool)}), {0, 2, 4});
+  expect_values(index_tensors(z, {make({1, 0}, {2}, DType::Bool)}), {0, 1, 2});
+  expect_values(nonzero(gt(z, scalar_tensor(3.0, DType::Float64, true))), {1, 1, 1, 2});
+  EXPECT_EQ(nonzero(scalar_tensor(3.0, DType::Float32, false)).shape(), (Shape{1, 0}));
+  EXPECT_EQ(nonzero(scalar_tensor(0.0, DType::Float32, false)).shape(), (Shape{0, 0}));
+}
+
+TEST(AdvancedIndex, IndexPutWritesOrAdds) {
+  const Tensor at = ints({0, 0, 2}, {3});
+  expect_values(index_put(zeros({3}), {at}, make({1, 2, 3}, {3}), true), {3, 0, 3});
+  expect_values(index_put(zeros({3}), {at}, make({1, 2, 3}, {3}), false), {2, 0, 3});
+  const Tensor x = to(reshape(arange(0, 12, 1), {3, 4}), DType::Float32);
+  expect_values(index_put(x, {ints({0, 2}, {2})}, scalar_tensor(5.0, DType::Float32, false), false),
+                {5, 5, 5, 5, 4, 5, 6, 7, 5, 5, 5, 5});
+  Tensor y = clone(x);
+  index_put_(y, {ints({0, 2}, {2}), ints({1, 3}, {2})}, make({7, 8}, {2}), false);
+  expect_values(y, {0, 7, 2, 3, 4, 5, 6, 7, 8, 9, 10, 8});
+  EXPECT_EQ(y.version(), 1);
+}
+
+TEST(AdvancedIndex, ErrorsAsPyTorch) {
+  const Tensor x = to(reshape(arange(0, 12, 1), {3, 4}), DType::Float32);
+  const Tensor i = ints({0, 2}, {2});
+  expect_error([&] { index_tensors(x, {ints({5}, {1})}); }, "index 5 is out of bounds for dimension 0 with size 3");
+  expect_error([&] { index_tensors(x, {make({0.5}, {1})}); }, "tensors used as indices must be long, byte or bool tensors");
+  expect_error([&] { index_tensors(x, {i, ints({1, 2, 3}, {3})}); },
+               "shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]");
+  expect_error([&] { index_tensors(x, {make({1, 1, 1, 1}, {2, 2}, DType::Bool)}); },
+               "The shape of the mask [2, 2] at index 0 does not match the shape of the indexed tensor [3, 4] at index 0");
+  expect_error([&] { index_tensors(x, {i, i, i}); }, "too many indices for tensor of dimension 2");
+  expect_error([&] { index_put(x, {i}, ones({3}), false); },
+               "shape mismatch: value tensor of shape [3] cannot be broadcast to indexing result of shape [2, 4]");
+  expect_error([&] { index_put(x, {i}, ones({4}, DType::Int64), false); },
+               "Index put requires the source and destination dtypes match, got Float for the destination and Long "
+               "for the source.");
+}
+
+TEST(AdvancedIndex, NodeNamesGradientsAndGradchecks) {
+  const Tensor x = make({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, {3, 4}, DType::Float64, true);
+  const Tensor i = ints({0, 2, 0}, {3}), j = ints({1, 3, 1}, {3});
+  const Tensor y = index_tensors(x, {i, j});
+  EXPECT_EQ(y.grad_fn()->name(), "IndexBackward0");
+  autograd::backward({sum(y)}, {}, false, false);
+  expect_values(x.grad(), {0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});  // a repeated place gets both
+  const Tensor r = make({1, 1}, {2}, DType::Float64, true);
+  Tensor u = clone(x);
+  index_put_(u, {ints({0, 1}, {2}), ints({0, 0}, {2})}, r, true);
+  EXPECT_EQ(u.grad_fn()->name(), "IndexPutBackward0");
+  const Tensor s = test::sample({3, 4}, 5);
+  EXPECT_NO_THROW(autograd::gradcheck([&](const variable_list& in) { return variable_list{index_tensors(in[0], {i, Tensor()})}; }, {s}));
+  for (bool acc : {true, false}) {
+    EXPECT_NO_THROW(autograd::gradcheck(
+        [&](const variable_list& in) { return variable_list{index_put(in[0], {ints({0, 2}, {2})}, in[1], acc)}; },
+        {s, test::sample({4}, 6)}));
+    EXPECT_NO_THROW(autograd::gradcheck(
+        [&](const variable_list& in) {
+          const Tensor out = index_put(in[0], {ints({0, 2}, {2}), ints({1, 1}, {2})}, in[1], acc);
+          return autograd::grad({sum(mul(pow(index_tensors(out, {i}), 2.0), 1.0))}, {in[0], in[1]}, {}, false, true, false);
+        },
+        {s, test::sample({2}, 7)}));
+  }
+}
+
+}  // namespace
+}  // namespace gradlab
