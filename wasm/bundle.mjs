@@ -1,7 +1,10 @@
-// Bundles the JS package into one ES module, dist/gradlab.js: the wrapper in
-// src/, Emscripten's loader (made an ES module by glue-to-esm.cmake) and the
-// op table from engine/ops.def (as the module `gradlab:op-table`). One file
-// parses and links once at import, where 14 separate modules cost 16-27 ms.
+// Bundles the JS package into two ES modules: dist/gradlab.js, the entry,
+// which only starts compiling the wasm and then imports dist/gradlab-api.js:
+// the wrapper in src/, Emscripten's loader (made an ES module by
+// glue-to-esm.cmake) and the op table from engine/ops.def (as the module
+// `gradlab:op-table`). The API is one file because one file parses and links
+// once at import, where 14 separate modules cost 16-27 ms; it is apart from
+// the entry so the wasm compiles while it parses.
 //
 //   node wasm/bundle.mjs <gradlab-glue.js> <dist dir>
 import { readdirSync, rmSync } from 'node:fs';
@@ -22,23 +25,26 @@ const tableModule = [
   `export const JS_OPS = ${JSON.stringify(table.js)};`,
 ].join('\n');
 
-const bundle = await rolldown({
-  input: path.join(here, 'src/gradlab.js'),
-  platform: 'neutral',
-  logLevel: 'warn',
-  plugins: [{
-    name: 'gradlab',
-    resolveId(id) {
-      if (id === 'gradlab:op-table') return TABLE_ID;
-      if (id === './gradlab-glue.js') return path.resolve(glue);
-      return null;
-    },
-    load(id) { return id === TABLE_ID ? tableModule : null; },
-  }],
+// Two separate bundles, so each carries its own few lines of rolldown's
+// runtime instead of both importing a third file.
+async function build(input, file, resolveId) {
+  const bundle = await rolldown({
+    input: path.join(here, input),
+    platform: 'neutral',
+    logLevel: 'warn',
+    plugins: [{ name: 'gradlab', resolveId, load(id) { return id === TABLE_ID ? tableModule : null; } }],
+  });
+  // Class and function names stay: error messages name a value's class (`a Tensor`).
+  await bundle.write({ file: path.join(dist, file), format: 'esm', minify: true, keepNames: true });
+  await bundle.close();
+}
+const API = 'gradlab-api.js';
+await build('src/gradlab.js', 'gradlab.js', (id) => (id === './api.js' ? { id: `./${API}`, external: true } : null));
+await build('src/api.js', API, (id) => {
+  if (id === 'gradlab:op-table') return TABLE_ID;
+  if (id === './gradlab-glue.js') return path.resolve(glue);
+  return null;
 });
-// Class and function names stay: error messages name a value's class (`a Tensor`).
-await bundle.write({ file: path.join(dist, 'gradlab.js'), format: 'esm', minify: true, keepNames: true });
-await bundle.close();
 
 // Earlier builds copied each source file into dist/; only the bundle and the wasm ship now.
-for (const f of readdirSync(dist)) if (f.endsWith('.js') && f !== 'gradlab.js') rmSync(path.join(dist, f));
+for (const f of readdirSync(dist)) if (f.endsWith('.js') && f !== 'gradlab.js' && f !== API) rmSync(path.join(dist, f));

@@ -27,10 +27,20 @@ Operand random_operand(int64_t rows, int64_t cols, bool transposed, std::mt19937
   return o;
 }
 
-void check_product(int64_t n, int64_t m, int64_t p, bool a_t = false, bool b_t = false) {
-  SCOPED_TRACE(testing::Message() << n << "x" << m << " * " << m << "x" << p << (a_t ? " aT" : "") << (b_t ? " bT" : ""));
+// Row-major with `pad` unused columns after each row (a slice of a wider matrix).
+Operand widen(const Operand& o, int64_t rows, int64_t cols, int64_t pad) {
+  Operand w{std::vector<float>(rows * (cols + pad), -7.0f), cols + pad, 1};
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j) w.data[i * w.rs + j] = static_cast<float>(o.at(i, j));
+  return w;
+}
+
+void check_product(int64_t n, int64_t m, int64_t p, bool a_t = false, bool b_t = false, int64_t pad = 0) {
+  SCOPED_TRACE(testing::Message() << n << "x" << m << " * " << m << "x" << p << (a_t ? " aT" : "") << (b_t ? " bT" : "")
+                                  << " pad " << pad);
   std::mt19937 gen(static_cast<uint32_t>(n * 7919 + m * 31 + p));
-  const Operand a = random_operand(n, m, a_t, gen), b = random_operand(m, p, b_t, gen);
+  Operand a = random_operand(n, m, a_t, gen), b = random_operand(m, p, b_t, gen);
+  if (pad > 0) a = widen(a, n, m, pad), b = widen(b, m, p, pad);
   // Garbage in c first: the kernel must overwrite, not accumulate onto it.
   std::vector<float> c(n * p, 12345.0f);
   sgemm_blocked(n, m, p, a.data.data(), a.rs, a.cs, b.data.data(), b.rs, b.cs, c.data());
@@ -59,6 +69,21 @@ TEST(BlockedGemm, TransposedOperands) {
   check_product(13, 300, 21, true, false);
   check_product(13, 300, 21, false, true);
   check_product(13, 300, 21, true, true);
+}
+
+// Row-major operands are packed by row pointers and whole NR-wide blocks;
+// rows longer than the matrix must be stepped over, not read.
+TEST(BlockedGemm, RowsWithAStrideBeyondTheirLength) {
+  check_product(9, 20, 17, false, false, 3);
+  check_product(129, 257, 33, false, false, 5);
+}
+
+// The packing buffers are kept between products: a small product after a
+// large one, and a larger one after it, must not read stale panels.
+TEST(BlockedGemm, ProductsOfChangingSizes) {
+  check_product(260, 600, 2100);
+  check_product(3, 5, 9);
+  check_product(140, 300, 70);
 }
 
 TEST(BlockedGemm, EmptyInnerDimensionGivesZeros) {

@@ -32,8 +32,10 @@ function run(file) {
 }
 
 test('the tarball holds the bundled entry, the wasm, the types and Python mode, and nothing else', () => {
-  // One ES module (the wrapper, Emscripten's loader and the op table bundled) beside the wasm.
-  assert.deepEqual(readdirSync(join(dir, 'node_modules', 'gradlab', 'wasm', 'dist')).sort(), ['gradlab.js', 'gradlab.wasm']);
+  // The entry (it starts compiling the wasm) and one ES module with the wrapper, Emscripten's
+  // loader and the op table bundled, beside the wasm.
+  assert.deepEqual(readdirSync(join(dir, 'node_modules', 'gradlab', 'wasm', 'dist')).sort(),
+    ['gradlab-api.js', 'gradlab.js', 'gradlab.wasm']);
   assert.ok(readdirSync(join(dir, 'node_modules', 'gradlab', 'wasm')).includes('gradlab.d.ts'));
   assert.deepEqual(readdirSync(join(dir, 'node_modules', 'gradlab')).sort(), ['bin', 'package.json', 'python', 'wasm'].concat(
     readdirSync(join(dir, 'node_modules', 'gradlab')).filter((f) => /^(README|LICENSE)/i.test(f))).sort());

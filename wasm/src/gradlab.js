@@ -1,34 +1,19 @@
-// The package entry: instantiates the engine (top-level await, so importing
-// is enough) and exports the PyTorch-style API. The modules imported here
-// only touch the engine when called, so they may load before it is ready.
+// The package entry: compiles and instantiates the engine (top-level await,
+// so importing is enough) and exports the PyTorch-style API.
 //
 //   import { torch, Variable } from 'gradlab';
-import { installHooks } from './autograd.js';
-import { datasets, loadMnist, mnistArrays, mnistLoaded } from './datasets.js';
-import { GradlabError } from './errors.js';
-import { loadEngine } from './load.js';
-import { NDArray } from './ndarray.js';
-import { installRaw } from './raw.js';
-import { setEngine } from './runtime.js';
-import './tensor-indexing.js';
-import './tensor-ops.js';
-import { Variable, torch } from './torch.js';
+//
+// The wasm starts compiling before the rest of the package (api.js, its own
+// chunk of the bundle) is even parsed, so both proceed side by side; a
+// static import would parse all of it first.
+import { compileEngine } from './compile.js';
 
-const engine = await loadEngine();
-installRaw(engine);
-setEngine(engine);
-installHooks();
-torch.GradlabError = GradlabError;
+const compiled = compileEngine();
+const api = await import('./api.js');
+await api.start(compiled);
 
-export { torch, Variable, NDArray, GradlabError, datasets };
-// The Emscripten module with the raw `_name` functions, the op table's names,
-// the JS hook table's entry points and the Tensor wrapper of a handle, for
-// gradlab/python's bridge, the playground's Python panes and the tests; not
-// part of the documented API.
-export { M as _engine } from './runtime.js';
-export { surfaces as _opSurfaces } from './install.js';
-export { callHook as _callHook, dropHook as _dropHook } from './autograd.js';
-export { fromHandle as _fromHandle } from './tensor.js';
-// The digits' loader for gradlab/python (a program mentioning mnist has them loaded before it runs).
-export const _mnist = Object.freeze({ load: loadMnist, loaded: mnistLoaded, arrays: mnistArrays });
+export const {
+  torch, Variable, NDArray, GradlabError, datasets,
+  _engine, _opSurfaces, _callHook, _dropHook, _fromHandle, _mnist,
+} = api;
 export default torch;

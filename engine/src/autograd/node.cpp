@@ -96,8 +96,9 @@ variable_list FunctionNode::apply(variable_list&& grads) {
   variable_list saved = std::move(spare_saved);
   saved.clear();
   saved.reserve(saved_.size());
-  auto self = shared_from_this();
-  for (const auto& s : saved_) saved.push_back(s.unpack(self));
+  // A plain pointer: the node only names itself in unpack's error, and a
+  // shared_from_this per backward step was a weak-count lock and release.
+  for (const auto& s : saved_) saved.push_back(s.unpack(this));
   SmallVector<bool, 8> needs;
   needs.reserve(next_edges_.size());
   for (const Edge& e : next_edges_) needs.push_back(e.valid());

@@ -57,7 +57,7 @@ SavedVariable::SavedVariable(const Tensor& t, bool is_output) {
   }
 }
 
-Tensor SavedVariable::unpack(const std::shared_ptr<Node>& saved_for) const {
+Tensor SavedVariable::unpack(const Node* saved_for) const {
   if (!was_defined_) return Tensor();
   GL_CHECK(!released_,
            "Trying to backward through the graph a second time (or directly access saved tensors "

@@ -16,7 +16,8 @@ class SavedVariable {
   // grad_fn strongly would make a cycle, so the node is remembered weakly.
   SavedVariable(const Tensor& t, bool is_output);
 
-  Tensor unpack(const std::shared_ptr<Node>& saved_for) const;
+  // saved_for: the node that saved it, named by the modified-in-place error (may be null).
+  Tensor unpack(const Node* saved_for) const;
   void release() { data_.reset(); released_ = true; }
   bool defined() const { return was_defined_; }
 
