@@ -48,6 +48,8 @@ TEST(AdvancedIndex, ErrorsAsPyTorch) {
   const Tensor x = to(reshape(arange(0, 12, 1), {3, 4}), DType::Float32);
   const Tensor i = ints({0, 2}, {2});
   expect_error([&] { index_tensors(x, {ints({5}, {1})}); }, "index 5 is out of bounds for dimension 0 with size 3");
+  // The message counts index tensors, not dims (live run s126000-919).
+  expect_error([&] { index_tensors(x, {Tensor(), ints({4}, {1})}); }, "index 4 is out of bounds for dimension 0 with size 4");
   expect_error([&] { index_tensors(x, {make({0.5}, {1})}); }, "tensors used as indices must be long, byte or bool tensors");
   expect_error([&] { index_tensors(x, {i, ints({1, 2, 3}, {3})}); },
                "shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]");

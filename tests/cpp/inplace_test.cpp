@@ -576,5 +576,17 @@ TEST(InPlace, ExpandedViewWrittenInPlaceRefusesItsBasesOldGradient) {
                "location. Please clone() the tensor before performing the operation.");
 }
 
+// A saved view whose base later changed in place is named by its rebuilt node in the version
+// error even when nothing else holds it, as PyTorch (which keeps the saved tensor itself): here
+// F.linear's saved weight.t() (live run s126016-455).
+TEST(InPlace, ASavedTemporaryViewIsNamedByItsRebuiltNode) {
+  const Tensor x = make({1, 2, 3, 4}, {1, 4}, DType::Float32, true);
+  Tensor w = make({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, {3, 4});
+  const Tensor y = linear(x, w, Tensor());
+  sub_(w, make({1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {3, 4}, DType::Float32, true));
+  expect_error([&] { autograd::backward({y}, {ones({1, 3})}, false, false); },
+               "[torch.FloatTensor [4, 3]], which is output 0 of AsStridedBackward0, is at version 1; expected version 0");
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -484,5 +484,14 @@ TEST(Reduce, ProdOfAScalarPassesTheGradientItself) {
   EXPECT_FALSE(autograd::grad({prod(x)}, {x}, {}, true, true, false)[0].requires_grad());
 }
 
+// A 0-d std/var without a degree of freedom: the gradient is grad * (2 / 0), PyTorch's mul by a
+// number, so its node under create_graph is MulBackward1 (live run s126017-473).
+TEST(Reduce, ScalarStdGradientIsAMulByANumber) {
+  const Tensor x = make({-1.86}, {}, DType::Float32, true);
+  const auto g = autograd::grad({std(x, {-1}, true, false)}, {x}, {}, true, true, false);
+  EXPECT_EQ(g[0].grad_fn()->name(), "MulBackward1");
+  EXPECT_TRUE(std::isnan(test::values_of(g[0])[0]));
+}
+
 }  // namespace
 }  // namespace gradlab

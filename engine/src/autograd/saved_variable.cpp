@@ -54,6 +54,7 @@ SavedVariable::SavedVariable(const Tensor& t, bool is_output) {
     // the original is remembered weakly, for the in-place error's message.
     data_ = history_alias(t).impl_ptr();
     original_ = t.impl_ptr();
+    original_base_ = t.impl()->view_base;
   }
 }
 
@@ -75,6 +76,11 @@ Tensor SavedVariable::unpack(const Node* saved_for) const {
       // has been rebuilt as AsStridedBackward0 (live run s104006-544)
       where = ", which is output " + std::to_string(now->output_nr) + " of " + message_name(*Tensor(now).grad_fn()) +
               ",";
+    else if (const auto base = original_base_.lock(); base && (base->grad_fn || base->requires_grad))
+      // The original, a view, is gone; PyTorch keeps it and reads its node now: after its base
+      // changed in place (the version moved) and has a gradient, the rebuilt AsStridedBackward0
+      // (live run s126016-455: F.linear's saved weight.t()).
+      where = ", which is output 0 of AsStridedBackward0,";
     else if (!is_leaf_ && data_->grad_fn)
       where = ", which is output " + std::to_string(data_->output_nr) + " of " +
               message_name(*data_->grad_fn) + ",";

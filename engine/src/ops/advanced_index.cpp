@@ -122,6 +122,8 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
     if (d >= static_cast<int64_t>(indices.size()) || !indices[static_cast<size_t>(d)].defined()) rest *= self.shape()[d];
   for (size_t d = 0; d < indices.size(); ++d) {
     if (!indices[d].defined()) continue;
+    // PyTorch's message counts the index tensors, not self's dims (x[:, [9]] names dimension 0).
+    const int64_t ordinal = static_cast<int64_t>(indexed.size());
     indexed.push_back(static_cast<int64_t>(d));
     const Tensor flat = values_of(expand(indices[d].detach(), b_shape));
     const int64_t* v = flat.data_ptr<int64_t>();
@@ -129,7 +131,8 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
     for (int64_t i = 0; i < b_numel; ++i) {
       GL_CHECK(size != 0, "index is out of bounds for dimension with size 0");
       if (rest == 0) continue;
-      GL_CHECK(v[i] >= -size && v[i] < size, "index ", v[i], " is out of bounds for dimension ", d, " with size ", size);
+      GL_CHECK(v[i] >= -size && v[i] < size, "index ", v[i], " is out of bounds for dimension ", ordinal, " with size ",
+               size);
       b_offsets[static_cast<size_t>(i)] += (v[i] < 0 ? v[i] + size : v[i]) * stride;
     }
   }

@@ -143,6 +143,8 @@ Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other
   return masked_fill(shared, is_max ? lt(self, other) : gt(self, other), 0.0);
 }
 
+}  // namespace
+
 // A gradient times a number inside a derivative formula: PyTorch's mul(Tensor, Scalar), whose node
 // is MulBackward1 (a number from the user is a wrapped tensor, MulBackward0; live run s122032-250).
 Tensor mul_by_scalar(const Tensor& a, double s) {
@@ -156,8 +158,6 @@ Tensor mul_by_scalar(const Tensor& a, double s) {
   });
   return out;
 }
-
-}  // namespace
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);

@@ -187,7 +187,8 @@ Tensor var(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
   // d var(a) = grad * 2 (a - mean(a)) / (n - ddof)
   record("VarBackward0", {out}, {a}, {a}, [red, keep, denom, no_dof](const BackwardContext& c) {
     const Tensor g = reshape(c.grad(), keep);
-    if (no_dof) return variable_list{mul(g, std::numeric_limits<double>::infinity())};
+    // grad * (2 / 0) alone, PyTorch's mul by a number (MulBackward1).
+    if (no_dof) return variable_list{mul_by_scalar(g, std::numeric_limits<double>::infinity())};
     return variable_list{var_backward(g, c.saved[0], red, denom)};
   });
   return out;
@@ -200,11 +201,15 @@ Tensor std(const Tensor& a, const Dims& dims, bool unbiased, bool keepdim) {
   const Shape keep = plan.keep_shape;
   const double denom = static_cast<double>(plan.inner) - (unbiased ? 1.0 : 0.0);
   // d std(a) = d var(a) * grad / (2 std), zero where std == 0
-  record("StdBackward0", {out}, {a}, {a}, [red, keep, denom](const BackwardContext& c) {
+  const bool no_dof = denom == 0 && (a.dim() == 0 || dims.empty());
+  record("StdBackward0", {out}, {a}, {a}, [red, keep, denom, no_dof](const BackwardContext& c) {
     const Tensor s = reshape(c.saved[1], keep);
     const Tensor zero_std = eq(s, num(0.0));
     const Tensor g = reshape(c.grad(), keep);
     const Tensor g_var = where(zero_std, zeros_like(g), div(g, mul(one_where(zero_std, s), 2.0)));
+    // No degree of freedom left: var's gradient is grad * (2 / 0) alone, as PyTorch's (MulBackward1;
+    // live run s126017-473).
+    if (no_dof) return variable_list{mul_by_scalar(g_var, std::numeric_limits<double>::infinity())};
     return variable_list{var_backward(g_var, c.saved[0], red, denom)};
   }, {out});
   return out;

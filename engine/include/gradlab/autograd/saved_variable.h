@@ -24,6 +24,7 @@ class SavedVariable {
  private:
   std::shared_ptr<TensorImpl> data_;   // for outputs: a shallow copy without grad_fn
   std::weak_ptr<TensorImpl> original_;  // set when data_ is a copy of a non-output
+  std::weak_ptr<TensorImpl> original_base_;  // and the base, when that was a view
   std::weak_ptr<Node> weak_grad_fn_;
   uint32_t saved_version_ = 0;
   uint32_t output_nr_ = 0;

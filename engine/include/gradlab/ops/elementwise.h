@@ -28,6 +28,9 @@ Tensor pow(double base, const Tensor& exponent);
 Tensor rpow(const Tensor& exponent, double base);  // base ** exponent, PyTorch's pow(Scalar, Tensor)
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor minimum(const Tensor& a, const Tensor& b);
+// For derivative formulas: a tensor times a number as PyTorch's mul(Tensor, Scalar), whose node
+// is MulBackward1 (mul(a, number) takes the number as a wrapped tensor: MulBackward0).
+Tensor mul_by_scalar(const Tensor& a, double s);
 
 Tensor neg(const Tensor& a);
 Tensor abs(const Tensor& a);
