@@ -122,5 +122,16 @@ TEST(AdvancedIndex, NonzeroOfAViewWhoseBaseChangedInPlace) {
   EXPECT_EQ(nonzero(part).shape(), (Shape{2, 2}));
 }
 
+// The order of PyTorch's checks and bool accumulation (live runs s127005-17, s127015-570, s127014-117).
+TEST(AdvancedIndex, CheckOrderAndBoolAccumulation) {
+  expect_error([&] { index_put(zeros({2, 3}), {ints({0, -3}, {2}), ints({3}, {1})}, ones({}), false); },
+               "index 3 is out of bounds for dimension 1 with size 3");
+  expect_error([&] { index_tensors(zeros({1, 0}), {ints({1}, {1}), ints({0, 0}, {2})}); },
+               "index is out of bounds for dimension with size 0");
+  const Tensor b = index_put(zeros({2}, DType::Bool), {ints({-1, -2, 1}, {3})}, ones({}, DType::Bool), true);
+  expect_values(to(b, DType::Float32), {1, 1});
+  EXPECT_EQ(test::values_of(b), (std::vector<double>{1, 1}));
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 #include "gradlab/autograd/record.h"
 #include "gradlab/ops/creation.h"
@@ -115,27 +116,28 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
   // The offset each element of B adds, from every index tensor read as B's shape.
   std::vector<int64_t> b_offsets(static_cast<size_t>(b_numel), 0);
   std::vector<int64_t> indexed;
-  // PyTorch checks each index as its kernel reads it: not at all when the result has no elements
-  // (another dim of size 0); an indexed dim of size 0 is an error whatever the result.
+  // PyTorch checks as its kernel reads: first that no indexed dim has size 0 (with something to
+  // index), then each element of B's indices in turn, across the index tensors (live run
+  // s127005-17), and none at all when the result has no elements (another dim of size 0).
   int64_t rest = 1;
   for (int64_t d = 0; d < self.dim(); ++d)
     if (d >= static_cast<int64_t>(indices.size()) || !indices[static_cast<size_t>(d)].defined()) rest *= self.shape()[d];
+  std::vector<Tensor> flat;
   for (size_t d = 0; d < indices.size(); ++d) {
     if (!indices[d].defined()) continue;
-    // PyTorch's message counts the index tensors, not self's dims (x[:, [9]] names dimension 0).
-    const int64_t ordinal = static_cast<int64_t>(indexed.size());
     indexed.push_back(static_cast<int64_t>(d));
-    const Tensor flat = values_of(expand(indices[d].detach(), b_shape));
-    const int64_t* v = flat.data_ptr<int64_t>();
-    const int64_t size = self.shape()[d], stride = self.strides()[d];
-    for (int64_t i = 0; i < b_numel; ++i) {
-      GL_CHECK(size != 0, "index is out of bounds for dimension with size 0");
-      if (rest == 0) continue;
-      GL_CHECK(v[i] >= -size && v[i] < size, "index ", v[i], " is out of bounds for dimension ", ordinal, " with size ",
-               size);
-      b_offsets[static_cast<size_t>(i)] += (v[i] < 0 ? v[i] + size : v[i]) * stride;
-    }
+    flat.push_back(values_of(expand(indices[d].detach(), b_shape)));
+    GL_CHECK(self.shape()[d] != 0 || b_numel == 0, "index is out of bounds for dimension with size 0");
   }
+  for (int64_t i = 0; i < b_numel; ++i)
+    for (size_t k = 0; k < indexed.size(); ++k) {
+      const int64_t v = flat[k].data_ptr<int64_t>()[i];
+      const int64_t size = self.shape()[indexed[k]];
+      // PyTorch's message counts the index tensors, not self's dims (x[:, [9]] names dimension 0).
+      GL_CHECK(rest == 0 || (v >= -size && v < size), "index ", v, " is out of bounds for dimension ", k,
+               " with size ", size);
+      b_offsets[static_cast<size_t>(i)] += (v < 0 ? v + size : v) * self.strides()[indexed[k]];
+    }
   // B takes the indexed dims' place when they are adjacent, else it goes first (NumPy's rule).
   const bool adjacent = indexed.empty() || indexed.back() - indexed.front() + 1 == static_cast<int64_t>(indexed.size());
   const int64_t at = adjacent && !indexed.empty() ? indexed.front() : 0;
@@ -246,7 +248,9 @@ Tensor index_put(const Tensor& self, const std::vector<Tensor>& indices, const T
     const T* src = v.data_ptr<T>();
     plan.for_each_run([&](int64_t at, int64_t to, int64_t n) {
       for (int64_t k = 0; k < n; ++k) {
-        if (accumulate) dst[to + k] = static_cast<T>(dst[to + k] + src[at + k]);
+        if (accumulate)  // bools add as logical or, as PyTorch's
+          dst[to + k] = std::is_same_v<T, kernels::bool_t> ? static_cast<T>(dst[to + k] || src[at + k])
+                                                            : static_cast<T>(dst[to + k] + src[at + k]);
         else dst[to + k] = src[at + k];
       }
     });
