@@ -133,5 +133,15 @@ TEST(AdvancedIndex, CheckOrderAndBoolAccumulation) {
   EXPECT_EQ(test::values_of(b), (std::vector<double>{1, 1}));
 }
 
+// IndexBackward0's formula is PyTorch's _index_put_impl_, so under create_graph its result's node
+// is IndexPutImplBackward0 (live run s128003-173).
+TEST(AdvancedIndex, IndexGradientUnderCreateGraphIsIndexPutImpl) {
+  const Tensor x = make({1, 2, 3}, {3}, DType::Float32, true);
+  const Tensor y = pow(index_tensors(x, {ints({0, 2}, {2})}), 2.0);
+  const auto g = autograd::grad({sum(y)}, {x}, {}, true, true, false);
+  EXPECT_EQ(g[0].grad_fn()->name(), "IndexPutImplBackward0");
+  expect_values(g[0], {2, 0, 6});
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -588,5 +588,17 @@ TEST(InPlace, ASavedTemporaryViewIsNamedByItsRebuiltNode) {
                "[torch.FloatTensor [4, 3]], which is output 0 of AsStridedBackward0, is at version 1; expected version 0");
 }
 
+// An in-place op on an empty expanded view of a non-leaf, then backward under create_graph: no
+// element is written, so no overlap to refuse (live run s128007-362).
+TEST(InPlace, BackwardThroughAnEmptyExpandedViewWritesNothing) {
+  const Tensor x = make({}, {2, 0}, DType::Float32, true);
+  const Tensor y = index_select(x, 0, make({1, 1, 0, 0}, {4}, DType::Int64));
+  Tensor e = expand(y, {3, 4, 0});
+  clamp_(e, -0.5, 0.5);
+  EXPECT_EQ(y.grad_fn()->name(), "CopySlices");
+  autograd::backward({y}, {ones_like(y)}, true, true);
+  EXPECT_EQ(x.grad().shape(), (Shape{2, 0}));
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -35,6 +35,7 @@ TEST(Rounding, IntegersAreCopiedAndBoolRefused) {
   expect_error([&] { floor(b); }, "\"floor_vml_cpu\" not implemented for 'Bool'");
   expect_error([&] { round(b); }, "\"round_vml_cpu\" not implemented for 'Bool'");
   expect_error([&] { round(i, 1); }, "\"round_cpu\" not implemented for 'Long'");
+  expect_error([&] { round(i, 0); }, "\"round_vml_cpu\" not implemented for 'Long'");  // s128006-157
   expect_error([&] { frac(i); }, "\"frac_cpu\" not implemented for 'Long'");
 }
 

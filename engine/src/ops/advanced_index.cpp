@@ -199,6 +199,12 @@ struct SavedIndices {
   }
 };
 
+// index_put under the node name it is recorded with: IndexPutBackward0 for the op, and
+// IndexPutImplBackward0 inside IndexBackward0's formula, which PyTorch writes with
+// _index_put_impl_ (live run s128003-173).
+Tensor index_put_named(const Tensor& self, const std::vector<Tensor>& indices, const Tensor& values,
+                       bool accumulate, const char* node);
+
 }  // namespace
 
 Tensor index_tensors(const Tensor& self, const std::vector<Tensor>& indices) {
@@ -221,12 +227,20 @@ Tensor index_tensors(const Tensor& self, const std::vector<Tensor>& indices) {
   const Shape shape = self.shape();
   const SavedIndices saved(indices);
   record("IndexBackward0", {out}, {self}, saved.tensors, [shape, saved](const BackwardContext& c) {
-    return variable_list{index_put(zeros(shape, c.grad().dtype()), saved.unpack(c.saved, 0), c.grad(), true)};
+    return variable_list{
+        index_put_named(zeros(shape, c.grad().dtype()), saved.unpack(c.saved, 0), c.grad(), true, "IndexPutImplBackward0")};
   });
   return out;
 }
 
 Tensor index_put(const Tensor& self, const std::vector<Tensor>& indices, const Tensor& values, bool accumulate) {
+  return index_put_named(self, indices, values, accumulate, "IndexPutBackward0");
+}
+
+namespace {
+
+Tensor index_put_named(const Tensor& self, const std::vector<Tensor>& indices, const Tensor& values,
+                       bool accumulate, const char* node) {
   GL_CHECK(values.dtype() == self.dtype(), "Index put requires the source and destination dtypes match, got ",
            scalar_type_name(self.dtype()), " for the destination and ", scalar_type_name(values.dtype()),
            " for the source.");
@@ -259,7 +273,7 @@ Tensor index_put(const Tensor& self, const std::vector<Tensor>& indices, const T
   // d values = grad read back at those places, summed to values' shape
   const SavedIndices saved(indices);
   const Shape values_shape = values.shape();
-  record("IndexPutBackward0", {out}, {self, values}, saved.tensors,
+  record(node, {out}, {self, values}, saved.tensors,
          [saved, accumulate, values_shape](const BackwardContext& c) {
     const Tensor& g = c.grad();
     const std::vector<Tensor> at = saved.unpack(c.saved, 0);
@@ -268,6 +282,8 @@ Tensor index_put(const Tensor& self, const std::vector<Tensor>& indices, const T
   });
   return out;
 }
+
+}  // namespace
 
 Tensor nonzero(const Tensor& self) {
   const Tensor flat = values_of(self);

@@ -100,8 +100,10 @@ void rebase_view_history(const Tensor& view, const Tensor& base, const Tensor& r
   // geometry (copy_ into grad.as_strided(view)): an expanded view there is a written-to tensor
   // with overlap, refused when the base's old history needs a gradient (live runs s122054-849,
   // s122067-28).
+  // An empty view writes nothing, so nothing overlaps (live run s128007-362).
   bool overlapping = false;
   for (int64_t d = 0; d < view.dim(); ++d) overlapping = overlapping || (view.strides()[d] == 0 && view.shape()[d] > 1);
+  overlapping = overlapping && view.numel() > 0;
   record("CopySlices", {base}, {history_alias(base), result}, {idx},
          [base_shape, view_shape, overlapping](const BackwardContext& c) {
     GL_CHECK(!(overlapping && c.needs(0)),

@@ -62,7 +62,8 @@ Tensor round(const Tensor& a) {
 // PyTorch's kernel scales by 10^|decimals| in the tensor's own dtype: x * 10^d rounded, then
 // divided back; for negative decimals x / 10^d rounded, then multiplied back.
 Tensor round(const Tensor& a, int64_t decimals) {
-  check_dtype(a, "round_cpu", false);
+  // decimals=0 goes to PyTorch's plain round kernel for the dtype check (live run s128006-157).
+  check_dtype(a, decimals == 0 ? "round_vml_cpu" : "round_cpu", false);
   const bool negative = decimals < 0;
   const double scale = std::pow(10.0, static_cast<double>(negative ? -decimals : decimals));
   Tensor out;
