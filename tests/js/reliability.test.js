@@ -92,3 +92,15 @@ test('dispose() twice is harmless and a disposed tensor raises a clear GradlabEr
   assert.equal(torch.memory().tensors, before.tensors);
   assert.ok(new GradlabError('x') instanceof Error);
 });
+
+test('an error raised while reading a flag or grad_fn is that read\'s, not the next call\'s (live run s129010-574)', () => {
+  // v2.to('float32') of a float32 chunk is the chunk itself; after its base gained history in place,
+  // reading its history raises (PyTorch's multi-output view rule), and the next op works.
+  const v0 = torch.tensor([-2.36, -2.44, 1.26]);
+  const v2 = v0.chunk(3, -1)[0];
+  v0.copy_(torch.tensor([0.36, 2.32, -1.17], { requires_grad: true }));
+  const v4 = v2.to('float32');
+  assertGradlabError(() => v4.grad_fn, /^A view was created in no_grad mode and its base or another view of its base has been modified inplace/);
+  assertGradlabError(() => v4.is_leaf, /^A view was created in no_grad mode and its base or another view of its base has been modified inplace/);
+  assert.deepEqual(torch.full([2], true, { dtype: 'bool' }).tolist(), [true, true]);
+});

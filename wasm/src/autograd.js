@@ -155,7 +155,13 @@ function nodeFor(handle) {
   return new GradNode(handle, address);
 }
 
-Object.defineProperty(P, 'grad_fn', { get() { return nodeFor(M._grad_fn(this._handle())); } });
+Object.defineProperty(P, 'grad_fn', {
+  get() {
+    const h = M._grad_fn(this._handle());
+    check();  // reading it can raise, as PyTorch's (a view's history rebuilt after its base changed)
+    return nodeFor(h);
+  },
+});
 
 // Grad mode.
 export function is_grad_enabled() { return M._is_grad_enabled(); }

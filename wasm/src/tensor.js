@@ -84,7 +84,13 @@ export class Tensor {
   nelement() { return this.numel(); }
   element_size() { this._cachedMeta(); return [4, 8, 8, 1][this._dtype]; }
 
-  _flags() { return M._flags(this._handle()); }
+  // Reading flags can fail where PyTorch's read fails (a no_grad view whose base changed in place
+  // rebuilds its history to answer is_leaf): checked, so the error is this read's, not the next call's.
+  _flags() {
+    const flags = M._flags(this._handle());
+    check();
+    return flags;
+  }
   get requires_grad() { return (this._flags() & 1) !== 0; }
   set requires_grad(value) {
     // requires_grad_(true) on a non-leaf is a no-op in PyTorch; assigning the flag is refused.
