@@ -21,16 +21,16 @@ class _Methods:
     def add(self, other, *, alpha=1):
         if isinstance(other, Tensor):
             return adopt(_add(self._h, other._h, alpha))
-        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
-            return adopt(_add_s(self._h, alpha * other))
+        if _fast(other) and type(alpha) is builtins.int and alpha == 1:  # alpha * other here would lose -0. (s130018-773)
+            return adopt(_add_s(self._h, other))
         o = as_tensor_operand(other)
         return adopt(_add(self._h, o._h, alpha))
 
     def sub(self, other, *, alpha=1):
         if isinstance(other, Tensor):
             return adopt(_sub(self._h, other._h, alpha))
-        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
-            return adopt(_sub_s(self._h, alpha * other))
+        if _fast(other) and type(alpha) is builtins.int and alpha == 1:  # alpha * other here would lose -0. (s130018-773)
+            return adopt(_sub_s(self._h, other))
         o = as_tensor_operand(other)
         return adopt(_sub(self._h, o._h, alpha))
 

@@ -212,16 +212,16 @@ class _Methods:
         _free(h)
 
     def add_(self, other, *, alpha=1):
-        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
-            self._in_place(M._add_scalar_(self._h, alpha * other))
+        if _fast(other) and type(alpha) is builtins.int and alpha == 1:  # alpha * other here would lose -0. (s130018-773)
+            self._in_place(M._add_scalar_(self._h, other))
         else:
             other_t = as_tensor_operand(other)
             self._in_place(M._add_(self._h, other_t._h, alpha))
         return self
 
     def sub_(self, other, *, alpha=1):
-        if _fast(other) and type(alpha) is not builtins.float and _fast(alpha * other):
-            self._in_place(M._sub_scalar_(self._h, alpha * other))
+        if _fast(other) and type(alpha) is builtins.int and alpha == 1:  # alpha * other here would lose -0. (s130018-773)
+            self._in_place(M._sub_scalar_(self._h, other))
         else:
             other_t = as_tensor_operand(other)
             self._in_place(M._sub_(self._h, other_t._h, alpha))

@@ -63,5 +63,13 @@ TEST(Norm, TrainingUpdatesRunningStatsAndTwoForwardsThenBackwardWork) {
   EXPECT_EQ(y1.grad_fn()->name(), "NativeBatchNormBackward0");
 }
 
+// float32 norms accumulate in float32, as PyTorch's: a sum of squares past float32's range is inf
+// (live run s130012-761), where float64 has room.
+TEST(Norm, Float32SumsOverflowAsPyTorchs) {
+  EXPECT_TRUE(std::isinf(test::values_of(norm(test::make({1e20, 1e20}, {2}), 2, {}, false))[0]));
+  EXPECT_TRUE(std::isinf(test::values_of(norm(test::make({3e38, 3e38}, {2}), 1, {}, false))[0]));
+  EXPECT_NEAR(test::values_of(norm(test::make({1e20, 1e20}, {2}, DType::Float64), 2, {}, false))[0], 1.4142135623730951e20, 1e6);
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -233,14 +233,20 @@ Tensor norm(const Tensor& a, double p, const Dims& dims, bool keepdim) {
                           if (std::isnan(v) || (p > 0 ? v > acc : v < acc)) acc = v;
                           if (std::isnan(v)) break;
                         }
-                      } else if (p == 1.0) {
-                        for (int64_t i = 0; i < n; ++i) acc += std::fabs(static_cast<double>(row[i]));
-                      } else if (p == 2.0) {
-                        for (int64_t i = 0; i < n; ++i) acc += static_cast<double>(row[i]) * row[i];
-                        acc = std::sqrt(acc);
                       } else {
-                        for (int64_t i = 0; i < n; ++i) acc += std::pow(std::fabs(static_cast<double>(row[i])), p);
-                        acc = std::pow(acc, 1.0 / p);
+                        // Sums accumulate in the tensor's dtype, as PyTorch's: a float32 sum of
+                        // squares overflows to inf where a double one would not (live run s130012-761).
+                        T sum = 0;
+                        if (p == 1.0) {
+                          for (int64_t i = 0; i < n; ++i) sum += std::fabs(row[i]);
+                          acc = sum;
+                        } else if (p == 2.0) {
+                          for (int64_t i = 0; i < n; ++i) sum += row[i] * row[i];
+                          acc = std::sqrt(static_cast<double>(sum));
+                        } else {
+                          for (int64_t i = 0; i < n; ++i) sum += static_cast<T>(std::pow(std::fabs(row[i]), static_cast<T>(p)));
+                          acc = std::pow(static_cast<double>(sum), 1.0 / p);
+                        }
                       }
                       return static_cast<T>(acc);
                     })));
