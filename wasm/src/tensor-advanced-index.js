@@ -4,7 +4,8 @@
 // no method in PyTorch; Python mode's x[...] calls the engine's
 // index_tensors directly.
 import { params, tensorArg } from './functional-nn.js';
-import { M, check, fail } from './runtime.js';
+import { M, fail } from './runtime.js';
+import { inPlace } from './tensor-ops.js';
 import { Tensor, adopt } from './tensor.js';
 
 const P = Tensor.prototype;
@@ -21,10 +22,8 @@ P.index_put = function (indices, values, ...rest) {
 };
 P.index_put_ = function (indices, values, ...rest) {
   const o = params('index_put_', rest, { accumulate: false });
-  const h = M._index_put_(this._handle(), indexHandles(indices, 'index_put_'), tensorArg(values, 'values', 'index_put_'),
-    Boolean(o.accumulate));
-  check();
-  M._free_tensor(h);
+  inPlace(M._index_put_(this._handle(), indexHandles(indices, 'index_put_'), tensorArg(values, 'values', 'index_put_'),
+    Boolean(o.accumulate)));
   return this;
 };
 // nonzero() is an [n, dim] int64 tensor of coordinates; {as_tuple: true} one 1-D tensor per dim

@@ -309,7 +309,7 @@ P.scatter_add = function (dim, index, source) {
 };
 
 // In place: the engine updates this tensor; the extra handle it returns is dropped.
-function inPlace(handle) {
+export function inPlace(handle) {
   check();
   M._free_tensor(handle);
 }

@@ -241,10 +241,8 @@ void sum_into(const Tensor& a, const std::vector<bool>& reduced, const Tensor& o
 
 }  // namespace
 
-void cascade_sum_into(const Tensor& a, const Dims& red, const Tensor& out) {
+void cascade_sum_into(const Tensor& a, const std::vector<bool>& reduced, const Tensor& out) {
   if (a.numel() == 0) return;
-  std::vector<bool> reduced(a.dim(), false);
-  for (const int64_t d : red) reduced[d] = true;
   if (a.dtype() == DType::Float32) sum_into<float>(a, reduced, out);
   else sum_into<double>(a, reduced, out);
 }

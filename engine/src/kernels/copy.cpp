@@ -141,4 +141,10 @@ Tensor cast_nograd(const Tensor& t, DType dtype) {
   return out;
 }
 
+Tensor copy_of(const Tensor& src) {
+  Tensor out = Tensor::empty(src.shape(), src.dtype());
+  copy_into(out, src);
+  return out;
+}
+
 }  // namespace gradlab::kernels

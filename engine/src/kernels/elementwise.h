@@ -112,6 +112,9 @@ Tensor binary(const Tensor& a, const Tensor& b, DType out_dtype, F f) {
 
 // Writes src (broadcast to dst's shape, converted to dst's dtype) into dst's memory.
 void copy_into(const Tensor& dst, const Tensor& src);
+// A fresh contiguous copy of src's values, outside autograd (reading it records nothing and
+// refreshes no view's history).
+Tensor copy_of(const Tensor& src);
 
 // out = cond ? a : b over `shape`, each operand given by its data and element strides (0 where
 // broadcast), for any dtype of `size` bytes per element: where and masked_fill.

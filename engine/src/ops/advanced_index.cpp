@@ -23,15 +23,6 @@ namespace gradlab {
 
 namespace {
 
-// A contiguous copy of t's values, outside autograd: reading an index tensor or mask must not
-// refresh a view's history (nonzero of a no_grad view whose base changed in place works in
-// PyTorch; live run s125003-121).
-Tensor values_of(const Tensor& t) {
-  Tensor out = Tensor::empty(t.shape(), t.dtype());
-  kernels::copy_into(out, t);
-  return out;
-}
-
 // Where the elements of self[indices] live, counted in elements from self's first: the result
 // is, in order, the dims before B (offsets `outer`), B (`b`) and the dims after it (`inner`,
 // or a dense run of `run` elements when those dims are contiguous in self).
@@ -126,7 +117,7 @@ IndexPlan plan_index(const Tensor& self, const std::vector<Tensor>& given) {
   for (size_t d = 0; d < indices.size(); ++d) {
     if (!indices[d].defined()) continue;
     indexed.push_back(static_cast<int64_t>(d));
-    flat.push_back(values_of(expand(indices[d].detach(), b_shape)));
+    flat.push_back(kernels::copy_of(expand(indices[d].detach(), b_shape)));
     GL_CHECK(self.shape()[d] != 0 || b_numel == 0, "index is out of bounds for dimension with size 0");
   }
   for (int64_t i = 0; i < b_numel; ++i)
@@ -286,7 +277,9 @@ Tensor index_put_named(const Tensor& self, const std::vector<Tensor>& indices, c
 }  // namespace
 
 Tensor nonzero(const Tensor& self) {
-  const Tensor flat = values_of(self);
+  // Values read outside autograd: nonzero of a no_grad view whose base changed in place works in
+  // PyTorch (live run s125003-121).
+  const Tensor flat = kernels::copy_of(self);
   const int64_t nd = self.dim();
   std::vector<int64_t> coords;
   int64_t count = 0;

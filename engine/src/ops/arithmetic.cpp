@@ -145,19 +145,23 @@ Tensor extremum_grad(const Tensor& grad, const Tensor& self, const Tensor& other
 
 }  // namespace
 
-// A gradient times a number inside a derivative formula: PyTorch's mul(Tensor, Scalar), whose node
-// is MulBackward1 (a number from the user is a wrapped tensor, MulBackward0; live run s122032-250).
-Tensor mul_by_scalar(const Tensor& a, double s) {
+// A gradient times or divided by a number inside a derivative formula: PyTorch's mul/div(Tensor,
+// Scalar), whose nodes are MulBackward1/DivBackward1 and whose gradients are the same op again (a
+// number from the user is a wrapped tensor, MulBackward0; live run s122032-250).
+static Tensor by_scalar(const Tensor& a, double s, bool divide) {
   Tensor out;
   {
     NoGradGuard no_grad;
-    out = mul(a, s);
+    out = divide ? div(a, s) : mul(a, s);
   }
-  record("MulBackward1", {out}, {a}, {}, [s](const BackwardContext& c) {
-    return variable_list{mul_by_scalar(c.grad(), s)};
+  record(divide ? "DivBackward1" : "MulBackward1", {out}, {a}, {}, [s, divide](const BackwardContext& c) {
+    return variable_list{by_scalar(c.grad(), s, divide)};
   });
   return out;
 }
+
+Tensor mul_by_scalar(const Tensor& a, double s) { return by_scalar(a, s, false); }
+Tensor div_by_scalar(const Tensor& a, double s) { return by_scalar(a, s, true); }
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   const DType dt = result_type(a, b);

@@ -53,12 +53,6 @@ void add_into(const Tensor& dst, const Tensor& src) {
                               [&](const std::array<int64_t, 2>& o) { add(pd + o[0] * size, ps + o[1] * size); });
 }
 
-Tensor copy_nograd(const Tensor& a) {
-  Tensor out = Tensor::empty(a.shape(), a.dtype());
-  kernels::copy_into(out, a);
-  return out;
-}
-
 Tensor slice_with_length(const Tensor& a, int64_t dim, int64_t start, int64_t length, int64_t step);
 
 // The gradient of a strided view: zeros of the input's shape holding grad where the view looked.
@@ -189,7 +183,7 @@ Tensor index_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor
              ") must match the size of tensor b (", sv.shape()[k], ") at non-singleton dimension ", j);
     ++j;
   }
-  Tensor out = copy_nograd(a);
+  Tensor out = kernels::copy_of(a);
   const Tensor outv = as_vector(out);
   for (size_t k = 0; k < idx.size(); ++k) {
     GL_CHECK(idx[k] >= 0 && idx[k] < av.shape()[d], "index out of range in self");
@@ -256,7 +250,7 @@ int64_t check_scatter(const Tensor& a, int64_t dim, const Tensor& index, const T
 
 // A copy of a with src's elements written (accumulate: added) at index along d; no autograd.
 Tensor scatter_copy(const Tensor& a, int64_t d, const Tensor& index, const Tensor& src, bool accumulate) {
-  Tensor out = copy_nograd(a);
+  Tensor out = kernels::copy_of(a);
   const Tensor outv = as_vector(out), iv = as_vector(index), sv = as_vector(src);
   Shape out_strides = outv.strides();
   const int64_t dim_stride = out_strides[d], dim_size = outv.shape()[d];

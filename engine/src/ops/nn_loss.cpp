@@ -50,20 +50,6 @@ Tensor pointwise_loss(const char* name, const Tensor& input, const Tensor& targe
   return out;
 }
 
-// `t / n` with an integer n as ATen's C++ writes it (div.Scalar): PyTorch's node is
-// DivBackward1, whose own gradient is again grad / n.
-Tensor div_by_count(const Tensor& t, double n) {
-  Tensor out;
-  {
-    NoGradGuard no_grad;
-    out = div(t, n);
-  }
-  record("DivBackward1", {out}, {t}, {}, [n](const BackwardContext& c) {
-    return variable_list{div_by_count(c.grad(), n)};
-  });
-  return out;
-}
-
 bool all_in_unit_interval(const Tensor& x) {
   bool ok = true;
   GL_DISPATCH_FLOAT(x.dtype(), T, {
@@ -327,8 +313,8 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
            Tensor gx = mul(sub(sigmoid(x), y), c.grad());
            Tensor gy = c.needs(1) ? mul(neg(x), c.grad()) : Tensor();
            if (mean) {
-             gx = div_by_count(gx, n);
-             if (gy.defined()) gy = div_by_count(gy, n);
+             gx = div_by_scalar(gx, n);
+             if (gy.defined()) gy = div_by_scalar(gy, n);
            }
            return variable_list{gx, gy};
          });

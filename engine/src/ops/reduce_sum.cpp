@@ -46,7 +46,7 @@ Tensor sum_impl(const Tensor& a, const Dims& dims, bool keepdim, Shape& keep) {
     if (!mask[d] || keepdim) out_shape.push_back(keep.back());
   }
   Tensor out = zeros(out_shape, a.dtype());
-  kernels::cascade_sum_into(a, kernels::reduced_dims(dims, a.dim()), out);
+  kernels::cascade_sum_into(a, mask, out);
   return out;
 }
 

@@ -19,8 +19,7 @@ Tensor triangle(const Tensor& a, const char* node, int64_t diagonal, bool lower,
   // empty, which it returns as it is.
   GL_CHECK(a.dim() > 0, "Dimension specified as -2 but tensor has no dimensions");
   if (a.numel() > 0) wrap_dim(-2, a.dim());
-  Tensor out = Tensor::empty(a.shape(), a.dtype());
-  kernels::copy_into(out, a);
+  Tensor out = kernels::copy_of(a);
   const int64_t rows = a.dim() < 2 ? 0 : a.shape()[a.dim() - 2], cols = a.shape()[a.dim() - 1];
   const int64_t matrices = rows * cols == 0 ? 0 : out.numel() / (rows * cols);
   const size_t size = itemsize(a.dtype());

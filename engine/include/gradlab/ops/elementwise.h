@@ -31,6 +31,7 @@ Tensor minimum(const Tensor& a, const Tensor& b);
 // For derivative formulas: a tensor times a number as PyTorch's mul(Tensor, Scalar), whose node
 // is MulBackward1 (mul(a, number) takes the number as a wrapped tensor: MulBackward0).
 Tensor mul_by_scalar(const Tensor& a, double s);
+Tensor div_by_scalar(const Tensor& a, double s);  // div.Scalar: DivBackward1
 
 Tensor neg(const Tensor& a);
 Tensor abs(const Tensor& a);
